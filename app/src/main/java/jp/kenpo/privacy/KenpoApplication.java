@@ -1,12 +1,23 @@
 package jp.kenpo.privacy;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import jp.kenpo.privacy.cli.Kenpo;
+
+/** kenpo-privacy: keeps the promises of the society's notice on the use of personal information. */
 @SpringBootApplication
 public class KenpoApplication {
 
+    /** Every command, {@code serve} included, starts here: see {@link Kenpo}. */
     public static void main(String[] args) {
-        SpringApplication.run(KenpoApplication.class, args);
+        Kenpo.main(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,0 +1,157 @@
+package jp.kenpo.privacy.catalog;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a catalog version from its YAML file and checks it on its own (unique codes, codes in
+ * the notice's order, a statute for every LEGAL purpose, published items for anonymized
+ * information). Checks against the versions already published are {@link CatalogRules}'.
+ */
+public final class CatalogFile {
+
+    private static final int MAX_BYTES = 1_000_000;
+
+    private CatalogFile() {
+    }
+
+    public static CatalogVersion parse(String source, String file) {
+        if (source.length() > MAX_BYTES) {
+            throw new CatalogFileException(file, 0, "the file is larger than " + MAX_BYTES + " characters");
+        }
+        Node root;
+        try {
+            var options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            // compose builds nodes only: no object of the file's choosing is ever constructed
+            root = new Yaml(options).compose(new StringReader(source));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new CatalogFileException(file, line, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new CatalogFileException(file, 0, "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new CatalogFileException(file, 0, "the file is empty");
+        }
+        return read(new YamlNode(file, root, "the catalog"), file);
+    }
+
+    private static CatalogVersion read(YamlNode doc, String file) {
+        doc.allowOnly(Set.of("version", "effective_from", "title", "preamble", "consent_model", "record_marker",
+                "categories"));
+        int version = doc.integer("version");
+        if (version < 1) {
+            throw doc.error("version", "'version' must be 1 or more");
+        }
+        var categories = new ArrayList<Category>();
+        var seenCodes = new HashMap<PurposeCode, Integer>();
+        int expectedCategory = 1;
+        for (YamlNode c : doc.list("categories", true)) {
+            Category category = category(c, seenCodes, file);
+            if (category.number() != expectedCategory) {
+                throw c.error("number", "category " + category.number() + " is out of order: expected category "
+                        + expectedCategory);
+            }
+            expectedCategory++;
+            categories.add(category);
+        }
+        return new CatalogVersion(version, doc.date("effective_from"), bilingual(doc.mapping("title")),
+                doc.list("preamble", false).stream().map(CatalogFile::bilingual).toList(),
+                doc.list("consent_model", true).stream().map(CatalogFile::bilingual).toList(),
+                bilingual(doc.mapping("record_marker")), categories);
+    }
+
+    private static Category category(YamlNode c, Map<PurposeCode, Integer> seenCodes, String file) {
+        c.allowOnly(Set.of("number", "heading", "intro", "groups"));
+        int number = c.integer("number");
+        var groups = new ArrayList<PurposeGroup>();
+        int expectedItem = 1;
+        for (YamlNode g : c.list("groups", true)) {
+            g.allowOnly(Set.of("heading", "purposes"));
+            var purposes = new ArrayList<Purpose>();
+            for (YamlNode p : g.list("purposes", true)) {
+                Purpose purpose = purpose(p, number, file);
+                Integer previous = seenCodes.putIfAbsent(purpose.code(), p.line());
+                if (previous != null) {
+                    throw p.error("code", "purpose code " + purpose.code() + " is used twice (first on line "
+                            + previous + ")");
+                }
+                if (purpose.code().item() != expectedItem) {
+                    throw p.error("code", "purpose code " + purpose.code() + " is out of the notice's order: expected "
+                            + number + "." + expectedItem);
+                }
+                expectedItem++;
+                purposes.add(purpose);
+            }
+            groups.add(new PurposeGroup(g.optionalMapping("heading").map(CatalogFile::bilingual), purposes));
+        }
+        return new Category(number, bilingual(c.mapping("heading")),
+                c.optionalMapping("intro").map(CatalogFile::bilingual), groups);
+    }
+
+    private static Purpose purpose(YamlNode p, int category, String file) {
+        p.allowOnly(Set.of("code", "ja", "en", "flow", "policy", "statute", "reason", "published_items",
+                "retired_on"));
+        PurposeCode code;
+        try {
+            code = PurposeCode.parse(p.text("code"));
+        } catch (IllegalArgumentException e) {
+            throw p.error("code", e.getMessage());
+        }
+        if (code.category() != category) {
+            throw p.error("code", "purpose code " + code + " is listed under category " + category);
+        }
+        Flow flow = enumValue(p, "flow", Flow.class);
+        ConsentPolicy policy = enumValue(p, "policy", ConsentPolicy.class);
+        Optional<String> statute = p.optionalText("statute");
+        if (policy == ConsentPolicy.LEGAL && statute.isEmpty()) {
+            throw p.error("policy", "purpose " + code + " is LEGAL: name the statute in 'statute'");
+        }
+        if (policy == ConsentPolicy.DEEMED && statute.isPresent()) {
+            throw p.error("statute", "purpose " + code + " is DEEMED: a statute belongs only to LEGAL purposes");
+        }
+        List<Bilingual> items = p.list("published_items", false).stream().map(CatalogFile::bilingual).toList();
+        if (flow == Flow.ANONYMIZED_INFORMATION && items.isEmpty()) {
+            // APPI Art. 43(3): the items of anonymized information must be published.
+            throw p.error("flow", "purpose " + code + " creates anonymized information: list its 'published_items'");
+        }
+        if (flow != Flow.ANONYMIZED_INFORMATION && !items.isEmpty()) {
+            throw p.error("published_items", "only anonymized information has published items");
+        }
+        Bilingual text = new Bilingual(p.text("ja"), p.text("en"));
+        for (Bilingual item : items) {
+            if (!text.ja().contains(item.ja())) {
+                throw p.error("published_items", "published item '" + item.ja() + "' is not in the text of " + code);
+            }
+        }
+        return new Purpose(code, text, flow, policy, statute, p.text("reason"), items, p.optionalDate("retired_on"));
+    }
+
+    private static <E extends Enum<E>> E enumValue(YamlNode node, String key, Class<E> type) {
+        String value = node.text(key);
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw node.error(key, "'" + value + "' is not a " + key + "; expected one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Bilingual bilingual(YamlNode node) {
+        node.allowOnly(Set.of("ja", "en"));
+        return new Bilingual(node.text("ja"), node.text("en"));
+    }
+}

@@ -1,0 +1,23 @@
+package jp.kenpo.privacy.catalog;
+
+/** A catalog file that cannot be published, with the file, line and reason. */
+public class CatalogFileException extends RuntimeException {
+
+    private final String file;
+    private final int line;
+
+    public CatalogFileException(String file, int line, String reason) {
+        super(file + (line > 0 ? ":" + line : "") + ": " + reason);
+        this.file = file;
+        this.line = line;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    /** 1-based; 0 when the problem belongs to the file as a whole. */
+    public int line() {
+        return line;
+    }
+}

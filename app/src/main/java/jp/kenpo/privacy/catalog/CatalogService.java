@@ -1,0 +1,99 @@
+package jp.kenpo.privacy.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published catalog versions: the catalog module's one way in. It owns the table
+ * catalog_version, which keeps each version as the very file that was published.
+ */
+@Service
+public class CatalogService {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Loaded loaded = new Loaded(0, new Catalog(List.of()));
+
+    private record Loaded(int latestVersion, Catalog catalog) {
+    }
+
+    public CatalogService(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every published version; re-read only when another version has been published since. */
+    public Catalog catalog() {
+        Integer latest = jdbc.queryForObject("select coalesce(max(version), 0) from catalog_version", Integer.class);
+        Loaded current = loaded;
+        if (latest != current.latestVersion()) {
+            List<CatalogVersion> versions = jdbc.query("select version, source from catalog_version order by version",
+                    (rs, n) -> CatalogFile.parse(rs.getString(2), "catalog version " + rs.getInt(1)));
+            current = new Loaded(latest, new Catalog(versions));
+            loaded = current;
+        }
+        return current.catalog();
+    }
+
+    /** Checks a catalog file against the published versions without publishing it. */
+    public CatalogChanges check(String source, String file) {
+        return CatalogRules.checkSuccessor(catalog(), CatalogFile.parse(source, file), file);
+    }
+
+    /**
+     * Publishes a new catalog version. It takes effect on its effective date; the versions
+     * before it stay, so that the notice in force at any past instant can still be read.
+     *
+     * @throws CatalogFileException naming the line and reason when the file is refused
+     */
+    @Transactional
+    public CatalogChanges publish(String source, String file, String publishedBy) {
+        CatalogVersion version = CatalogFile.parse(source, file);
+        CatalogChanges changes = CatalogRules.checkSuccessor(catalog(), version, file);
+        try {
+            jdbc.update("""
+                    insert into catalog_version (version, effective_from, published_at, published_by, source_sha256, source)
+                    values (?, ?, ?, ?, ?, ?)""", version.version(), version.effectiveFrom(),
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), publishedBy, sha256(source), source);
+        } catch (DuplicateKeyException e) {
+            throw new CatalogFileException(file, 0, "version " + version.version() + " or its effective date "
+                    + version.effectiveFrom() + " was published by someone else meanwhile; check the catalog and try again");
+        }
+        return changes;
+    }
+
+    /** Who published each version, when, and the SHA-256 of the file. */
+    public List<PublishedVersion> published() {
+        return jdbc.query("""
+                select version, effective_from, published_at, published_by, source_sha256
+                  from catalog_version order by version""", (rs, n) -> new PublishedVersion(rs.getInt(1),
+                rs.getObject(2, LocalDate.class), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+                rs.getString(5)));
+    }
+
+    /** The published file of a version, byte for byte as it was published. */
+    public java.util.Optional<String> source(int version) {
+        return jdbc.query("select source from catalog_version where version = ?", (rs, n) -> rs.getString(1), version)
+                .stream().findFirst();
+    }
+
+    static String sha256(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package jp.kenpo.privacy.cli;
+
+import org.springframework.dao.DataAccessException;
+
+import jp.kenpo.privacy.catalog.CatalogFileException;
+import jp.kenpo.privacy.consent.InvalidConsentRequestException;
+import jp.kenpo.privacy.decision.UnknownPurposeException;
+import jp.kenpo.privacy.members.ImportRejectedException;
+import jp.kenpo.privacy.members.UnknownMemberException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a refused request into one clear line on standard error and exit code 1. */
+final class CliErrors implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+        var err = cl.getErr();
+        if (e instanceof ImportRejectedException rejected) {
+            rejected.problems().forEach(p -> err.println(p));
+            err.println("kenpo: " + rejected.problems().size() + " bad row(s); nothing was imported"
+                    + " (fix them, or give --skip-bad to import the good rows)");
+        } else if (e instanceof CatalogFileException || e instanceof InvalidConsentRequestException
+                || e instanceof UnknownMemberException || e instanceof UnknownPurposeException
+                || e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+            err.println("kenpo: " + e.getMessage());
+        } else if (e instanceof DataAccessException dae) {
+            err.println("kenpo: database error: " + dae.getMostSpecificCause().getMessage());
+        } else {
+            err.println("kenpo: internal error: " + e);
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,52 @@
+package jp.kenpo.privacy.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
+import picocli.CommandLine;
+
+/**
+ * The {@code ./kenpo} command line. Spring and the database start only when a command needs
+ * them, so help and usage errors answer at once.
+ */
+public final class Kenpo {
+
+    private Kenpo() {
+    }
+
+    public static void main(String[] args) {
+        var application = new LazyApplication();
+        int code = execute(args, application, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (code == ServeCommand.KEEP_RUNNING) {
+            return;
+        }
+        application.close();
+        System.exit(code);
+    }
+
+    /** Runs one command line against the given application; returns the exit code. */
+    public static int execute(String[] args, Supplier<ConfigurableApplicationContext> application, PrintWriter out,
+                              PrintWriter err) {
+        return commandLine(application).setOut(out).setErr(err).execute(args);
+    }
+
+    static CommandLine commandLine(Supplier<ConfigurableApplicationContext> application) {
+        var cl = new CommandLine(new KenpoCommand(application));
+        cl.registerConverter(MemberKey.class, MemberKey::parse);
+        cl.registerConverter(PurposeCode.class, PurposeCode::parse);
+        cl.registerConverter(Instant.class, SocietyTime::parseInstant);
+        cl.registerConverter(LocalDate.class, LocalDate::parse);
+        cl.registerConverter(Charset.class, Charset::forName);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new CliErrors());
+        return cl;
+    }
+}

@@ -1,0 +1,79 @@
+package jp.kenpo.privacy.consent;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
+
+@RestController
+@RequestMapping("/api/v1")
+class ConsentController {
+
+    private final ConsentLedger ledger;
+    private final Clock clock;
+
+    ConsentController(ConsentLedger ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /**
+     * A member's request as received. Exactly one of {@code purpose} or {@code category};
+     * {@code receivedOn} defaults to today, {@code filedBy} to SELF.
+     */
+    record EventRequest(ConsentAction action, PurposeCode purpose, Integer category, LocalDate receivedOn,
+                        Channel channel, Filer filedBy, String note) {
+    }
+
+    @PostMapping("/members/{key}/consent-events")
+    @ResponseStatus(HttpStatus.CREATED)
+    ConsentEvent record(@PathVariable MemberKey key, @RequestBody EventRequest body, Principal principal) {
+        if (body.action() == null) {
+            throw new InvalidConsentRequestException("action", "name the action: RESERVE, GIVE, WITHDRAW or LIFT");
+        }
+        if ((body.purpose() == null) == (body.category() == null)) {
+            throw new InvalidConsentRequestException("purpose", "name exactly one of purpose or category");
+        }
+        if (body.channel() == null) {
+            throw new InvalidConsentRequestException("channel", "name the channel: PAPER, COUNTER, PHONE or PORTAL");
+        }
+        ConsentTarget target = body.purpose() != null ? ConsentTarget.purpose(body.purpose())
+                : ConsentTarget.category(body.category());
+        LocalDate received = body.receivedOn() != null ? body.receivedOn() : SocietyTime.dateOf(clock.instant());
+        return ledger.record(new ConsentRequest(key, body.action(), target, received, body.channel(),
+                body.filedBy() != null ? body.filedBy() : Filer.SELF, Optional.ofNullable(body.note())), principal.getName());
+    }
+
+    @GetMapping("/members/{key}/consent-events")
+    List<ConsentEvent> history(@PathVariable MemberKey key) {
+        return ledger.history(key);
+    }
+
+    /** The member's state on every purpose in force at {@code at}, counting events recorded by {@code knownAt}. */
+    @GetMapping("/members/{key}/consent")
+    ConsentStatus status(@PathVariable MemberKey key, @RequestParam(required = false) Instant at,
+                         @RequestParam(required = false) Instant knownAt) {
+        return ledger.status(key, at != null ? at : clock.instant(), knownAt != null ? knownAt : Instant.MAX);
+    }
+
+    @GetMapping("/ledger/verification")
+    LedgerVerification verify() {
+        return ledger.verify();
+    }
+}

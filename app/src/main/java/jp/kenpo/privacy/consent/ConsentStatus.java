@@ -1,0 +1,20 @@
+package jp.kenpo.privacy.consent;
+
+import java.time.Instant;
+import java.util.List;
+
+import jp.kenpo.privacy.members.MemberKey;
+
+/**
+ * A member's state on every purpose in force at an instant, and the events it derives from.
+ *
+ * @param knownAt only events recorded by then were counted ({@link Instant#MAX}: all)
+ */
+public record ConsentStatus(MemberKey member, Instant at, Instant knownAt, int catalogVersion,
+                            List<PurposeStanding> purposes, List<ConsentEvent> history) {
+
+    public ConsentStatus {
+        purposes = List.copyOf(purposes);
+        history = List.copyOf(history);
+    }
+}

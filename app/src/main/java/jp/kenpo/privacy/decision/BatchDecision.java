@@ -1,0 +1,43 @@
+package jp.kenpo.privacy.decision;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+
+/**
+ * The answer for a whole population: who may not be included, and why, with the counts. Those
+ * not listed as denied are permitted.
+ *
+ * @param reservationsOnRecord members permitted on a legal basis although they reserved the purpose
+ */
+public record BatchDecision(PurposeCode purpose, Instant at, int catalogVersion, int population, int permitted,
+                            Map<Basis, Integer> permittedByBasis, int reservationsOnRecord,
+                            Map<DenyReason, Integer> deniedByReason, List<Denial> denied) {
+
+    /** A member of the population who is denied. */
+    public record Denial(String member, DenyReason reason) {
+    }
+
+    public BatchDecision {
+        permittedByBasis = Map.copyOf(permittedByBasis);
+        deniedByReason = Map.copyOf(deniedByReason);
+        denied = List.copyOf(denied);
+    }
+
+    public int deniedCount() {
+        return denied.size();
+    }
+
+    static Map<DenyReason, Integer> count(int[] counts) {
+        var map = new EnumMap<DenyReason, Integer>(DenyReason.class);
+        for (DenyReason r : DenyReason.values()) {
+            if (counts[r.ordinal()] > 0) {
+                map.put(r, counts[r.ordinal()]);
+            }
+        }
+        return map;
+    }
+}

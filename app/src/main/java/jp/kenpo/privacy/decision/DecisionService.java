@@ -1,0 +1,131 @@
+package jp.kenpo.privacy.decision;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import jp.kenpo.privacy.catalog.Catalog;
+import jp.kenpo.privacy.catalog.CatalogService;
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.consent.ConsentEvent;
+import jp.kenpo.privacy.consent.ConsentLedger;
+import jp.kenpo.privacy.consent.LedgerTail;
+import jp.kenpo.privacy.members.MemberEligibility;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+
+/**
+ * The decision service every use and provision of a member's data goes through. Before it
+ * answers, it catches its in-memory index up with everything committed to the database before
+ * the question arrived — by this process or any other — so that a reservation recorded a moment
+ * ago already counts.
+ */
+@Service
+public class DecisionService {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+    private final DecisionIndex index = new DecisionIndex();
+    private final CatalogService catalogs;
+    private final MemberRegistry members;
+    private final ConsentLedger ledger;
+    private final Clock clock;
+
+    private final Object refreshLock = new Object();
+    private final LedgerTail tail = new LedgerTail();
+    private Catalog catalog;
+    private long registryRevision = -1;
+    private long lastRefreshStarted;
+
+    public DecisionService(CatalogService catalogs, MemberRegistry members, ConsentLedger ledger, Clock clock) {
+        this.catalogs = catalogs;
+        this.members = members;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Decides one use of one member's data at an instant. */
+    public Decision decide(MemberKey member, PurposeCode purpose, Instant at) {
+        return decide(member, purpose, at, Optional.empty());
+    }
+
+    /**
+     * @param knownAt replay the decision with only the events recorded by then
+     * @throws UnknownPurposeException when no catalog version ever had the purpose
+     */
+    public Decision decide(MemberKey member, PurposeCode purpose, Instant at, Optional<Instant> knownAt) {
+        catchUp();
+        requireKnown(purpose);
+        return index.decide(member.toString(), purpose, at, knownAt.orElse(Instant.MAX));
+    }
+
+    /** Decides one use for every member in the registry, or for the members listed. */
+    public BatchDecision decideBatch(PurposeCode purpose, Instant at, Optional<List<MemberKey>> population,
+                                     Optional<Instant> knownAt) {
+        catchUp();
+        requireKnown(purpose);
+        Instant known = knownAt.orElse(Instant.MAX);
+        return population.map(keys -> index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose, at, known))
+                .orElseGet(() -> index.decideAll(purpose, at, known));
+    }
+
+    private void requireKnown(PurposeCode purpose) {
+        Catalog c;
+        synchronized (refreshLock) {
+            c = catalog;
+        }
+        if (!c.knows(purpose)) {
+            throw new UnknownPurposeException(purpose);
+        }
+    }
+
+    /**
+     * Brings the index up to date with the database. Concurrent callers share one round: a
+     * refresh that started after a caller arrived has seen everything that caller must see.
+     */
+    public void catchUp() {
+        long arrived = System.nanoTime();
+        synchronized (refreshLock) {
+            if (catalog != null && lastRefreshStarted - arrived > 0) {
+                return;
+            }
+            lastRefreshStarted = System.nanoTime();
+            Catalog current = catalogs.catalog();
+            if (!current.equals(catalog)) {
+                index.replaceCatalog(current);
+                catalog = current;
+            }
+            boolean first = registryRevision < 0;
+            catchUpRegistry();
+            var events = new ArrayList<ConsentEvent>();
+            tail.poll(ledger, clock.instant(), events::add);
+            List<ConsentEvent> unplaced = index.applyEvents(events);
+            if (!unplaced.isEmpty()) {
+                // their members were registered after the registry was read a moment ago
+                catchUpRegistry();
+                unplaced = index.applyEvents(unplaced);
+                unplaced.forEach(e -> log.error("consent event {} names member id {} that is not in the registry",
+                        e.seq(), e.memberId()));
+            }
+            if (first) {
+                log.info("decision index loaded: {} members, {} consent events", index.size(), events.size());
+            }
+        }
+    }
+
+    private void catchUpRegistry() {
+        long revision = members.revision();
+        if (revision != registryRevision) {
+            var changes = new ArrayList<MemberEligibility>();
+            members.eligibilitySince(Math.max(registryRevision, 0), changes::add);
+            index.applyRegistry(changes);
+            registryRevision = revision;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package jp.kenpo.privacy.members;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** One valid row of a member import file. */
+record MemberRow(long line, String insurerNumber, MemberKey key, MemberKind kind, Optional<MemberKey> insured,
+                 String nameKanji, String nameKana, Sex sex, LocalDate birthDate, EligibilityPeriod period) {
+
+    /** Rows of the same member must tell the same person, whatever their periods. */
+    boolean samePersonAs(MemberRow other) {
+        return insurerNumber.equals(other.insurerNumber) && kind == other.kind && insured.equals(other.insured)
+                && nameKanji.equals(other.nameKanji) && nameKana.equals(other.nameKana) && sex == other.sex
+                && birthDate.equals(other.birthDate);
+    }
+}

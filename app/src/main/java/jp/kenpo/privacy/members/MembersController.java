@@ -1,0 +1,62 @@
+package jp.kenpo.privacy.members;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+@RestController
+@RequestMapping("/api/v1/members")
+class MembersController {
+
+    /** Larger member files are imported from the command line. */
+    static final long MAX_UPLOAD_BYTES = 256L * 1024 * 1024;
+
+    private final MemberRegistry registry;
+
+    MembersController(MemberRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the header. */
+    @PostMapping(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ImportReport importCsv(HttpServletRequest request, @RequestParam(defaultValue = "UTF-8") String encoding,
+                           @RequestParam(defaultValue = "false") boolean skipBad,
+                           @RequestParam(defaultValue = "members.csv") String filename) throws IOException {
+        Charset charset;
+        try {
+            charset = Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("encoding: unknown encoding '" + encoding + "'; use UTF-8 or Windows-31J");
+        }
+        if (request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
+            throw new UploadTooLargeException(MAX_UPLOAD_BYTES);
+        }
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), MAX_UPLOAD_BYTES)) {
+            return registry.importCsv(in, filename, charset, skipBad);
+        }
+    }
+
+    @GetMapping("/{key}")
+    Member member(@PathVariable MemberKey key) {
+        return registry.require(key);
+    }
+
+    @GetMapping
+    List<Member> page(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("offset must be 0 or more and limit from 1 to 1000");
+        }
+        return registry.page(offset, limit);
+    }
+}

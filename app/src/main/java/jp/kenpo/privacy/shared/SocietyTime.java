@@ -1,0 +1,51 @@
+package jp.kenpo.privacy.shared;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The society's calendar. Dates in the notice, the ledger and the registry (received on,
+ * effective from, 資格取得日, 資格喪失日) are Japanese calendar dates: a date takes effect at
+ * 00:00 in Asia/Tokyo, whatever zone the server runs in.
+ */
+public final class SocietyTime {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+    private SocietyTime() {
+    }
+
+    public static Instant startOf(LocalDate date) {
+        return date.atStartOfDay(ZONE).toInstant();
+    }
+
+    public static LocalDate dateOf(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
+
+    /**
+     * Reads an instant as people write it: {@code 2026-04-01} (start of that day in Tokyo),
+     * {@code 2026-04-01T10:00} (Tokyo time), or with an offset or {@code Z}.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static Instant parseInstant(String text) {
+        String s = text.strip();
+        try {
+            if (s.length() == 10) {
+                return startOf(LocalDate.parse(s));
+            }
+            if (s.endsWith("Z") || s.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return OffsetDateTime.parse(s).toInstant();
+            }
+            return LocalDateTime.parse(s).atZone(ZONE).toInstant();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a date or date-time; write 2026-04-01, "
+                    + "2026-04-01T10:00 (Tokyo time) or 2026-04-01T10:00+09:00");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package jp.kenpo.privacy.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.consent.ConsentEvent;
+import jp.kenpo.privacy.consent.ConsentTarget;
+import jp.kenpo.privacy.members.Member;
+import jp.kenpo.privacy.members.MemberKey;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.deser.std.FromStringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
+
+/**
+ * How the domain's values look in the API: purpose codes and member keys as the strings people
+ * write ({@code "3.8"}, {@code "1234-5678-01"}), without the registry's internal ids. Kept here so
+ * the domain types stay free of serialisation concerns.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiJson {
+
+    @Bean
+    JacksonModule kenpoApiModule() {
+        var module = new SimpleModule("kenpo-api");
+        module.addSerializer(PurposeCode.class, ToStringSerializer.instance);
+        module.addSerializer(MemberKey.class, ToStringSerializer.instance);
+        module.addSerializer(ConsentTarget.OfPurpose.class, ToStringSerializer.instance);
+        module.addSerializer(ConsentTarget.OfCategory.class, ToStringSerializer.instance);
+        module.addDeserializer(PurposeCode.class, new FromText<>(PurposeCode.class) {
+            @Override
+            protected PurposeCode _deserialize(String value, DeserializationContext ctxt) {
+                return PurposeCode.parse(value);
+            }
+        });
+        module.addDeserializer(MemberKey.class, new FromText<>(MemberKey.class) {
+            @Override
+            protected MemberKey _deserialize(String value, DeserializationContext ctxt) {
+                return MemberKey.parse(value);
+            }
+        });
+        module.setMixInAnnotation(ConsentEvent.class, WithoutMemberId.class);
+        module.setMixInAnnotation(Member.class, WithoutId.class);
+        return module;
+    }
+
+    private abstract static class FromText<T> extends FromStringDeserializer<T> {
+        FromText(Class<T> type) {
+            super(type);
+        }
+    }
+
+    private abstract static class WithoutMemberId {
+        @JsonIgnore
+        abstract long memberId();
+    }
+
+    private abstract static class WithoutId {
+        @JsonIgnore
+        abstract long id();
+    }
+}

@@ -1,0 +1,26 @@
+package jp.kenpo.privacy.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+
+class EventHashTest {
+
+    private static String hash(String recordedBy, String note) {
+        return EventHash.of(1, 1, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.8")),
+                LocalDate.of(2026, 1, 1), Channel.PAPER, Filer.SELF, recordedBy, Instant.parse("2026-01-01T00:00:00Z"),
+                note, EventHash.GENESIS);
+    }
+
+    @Test
+    void everyFieldCountsAndFieldsCannotBleedIntoEachOther() {
+        assertThat(hash("clerk", null)).hasSize(64).isEqualTo(hash("clerk", ""));
+        assertThat(hash("clerk", "a")).isNotEqualTo(hash("clerk", "b"));
+        assertThat(hash("clerk\n1:x", "")).isNotEqualTo(hash("clerk", "x"));
+    }
+}

@@ -1,0 +1,50 @@
+package jp.kenpo.privacy.members;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class MemberValuesTest {
+
+    @Test
+    void insurerNumbersCarryACheckDigit() {
+        String seven = "0613991";
+        String valid = seven + InsurerNumber.checkDigit(seven);
+
+        assertThat(InsurerNumber.problem(valid)).isNull();
+        assertThat(InsurerNumber.problem(seven + (InsurerNumber.checkDigit(seven) + 1) % 10)).contains("check digit");
+        assertThat(InsurerNumber.problem("01139995")).contains("06");
+        assertThat(InsurerNumber.problem("0613")).contains("8 digits");
+        // by hand: digits from the right 1,9,9,3,1,6,0 × 2,1,2,1,2,1,2 = 2,9,18,3,2,6,0;
+        // digit sums 2+9+(1+8)+3+2+6+0 = 31; 10 - 1 = 9
+        assertThat(InsurerNumber.checkDigit("0613991")).isEqualTo(9);
+    }
+
+    @Test
+    void memberKeysAreSymbolNumberBranch() {
+        MemberKey key = MemberKey.parse("1234-5678-01");
+
+        assertThat(key).isEqualTo(new MemberKey("1234", "5678", "01"));
+        assertThat(key.toString()).isEqualTo("1234-5678-01");
+        assertThat(key.withBranch("00").toString()).isEqualTo("1234-5678-00");
+        assertThatThrownBy(() -> MemberKey.parse("1234-5678")).hasMessageContaining("SYMBOL-NUMBER-BRANCH");
+        assertThatThrownBy(() -> MemberKey.parse("1234-5678-1")).hasMessageContaining("two digits");
+        assertThatThrownBy(() -> MemberKey.parse("12 4-5678-01")).hasMessageContaining("symbol");
+    }
+
+    @Test
+    void eligibilityEndsTheDayBeforeTheLossDate() {
+        var period = new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.of(LocalDate.of(2025, 4, 1)));
+
+        assertThat(period.covers(LocalDate.of(2020, 3, 31))).isFalse();
+        assertThat(period.covers(LocalDate.of(2020, 4, 1))).isTrue();
+        assertThat(period.covers(LocalDate.of(2025, 3, 31))).isTrue();
+        assertThat(period.covers(LocalDate.of(2025, 4, 1))).as("資格喪失日").isFalse();
+        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 4, 1), Optional.empty()))).isFalse();
+        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 3, 1), Optional.empty()))).isTrue();
+    }
+}
