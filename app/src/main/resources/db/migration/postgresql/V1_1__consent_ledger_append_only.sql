@@ -2,7 +2,7 @@
 create function consent_event_refuse_change() returns trigger language plpgsql as $$
 begin
     raise exception 'consent_event is append-only: % refused', tg_op
-        using errcode = 'insufficient_privilege';
+        using errcode = 'integrity_constraint_violation';
 end
 $$;
 

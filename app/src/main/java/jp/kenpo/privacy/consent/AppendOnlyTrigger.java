@@ -11,6 +11,6 @@ public class AppendOnlyTrigger implements Trigger {
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         throw new SQLException("consent_event is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused",
-                "42501");
+                "23000");
     }
 }

@@ -92,6 +92,14 @@ final class MemberCsv {
 
     private static MemberRow row(CsvRecord record, String source, LocalDate today, List<ImportProblem> problems) {
         long line = record.getStartingLineNumber();
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            String field = record.getField(i);
+            if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+                String column = i < HEADER.size() ? HEADER.get(i) : "field " + (i + 1);
+                problems.add(new ImportProblem(source, line, column, "runs past the end of its line: a closing quote is missing"));
+                return null;
+            }
+        }
         if (record.getFieldCount() != HEADER.size()) {
             problems.add(new ImportProblem(source, line, "", "has " + record.getFieldCount() + " fields, expected "
                     + HEADER.size()));

@@ -134,17 +134,20 @@ public class MemberRegistry {
         LocalDate today = SocietyTime.dateOf(clock.instant());
         MemberCsv.Parsed parsed = MemberCsv.read(in, source, charset, today);
         var problems = new ArrayList<>(parsed.problems());
-        if (!problems.isEmpty() && !skipBad) {
-            throw new ImportRejectedException(source, problems);
-        }
+        // the revision lock first: no other import changes the registry while this one checks against it
         long revision = nextRevision();
         Map<MemberKey, Long> known = idsOf(parsed.rows().stream().map(MemberRow::key).distinct().toList());
         Map<Long, List<EligibilityPeriod>> knownPeriods = periodsOf(known.values());
 
+        var fileStarts = new HashMap<MemberKey, java.util.Set<LocalDate>>();
+        parsed.rows().forEach(r -> fileStarts.computeIfAbsent(r.key(), k -> new java.util.HashSet<>()).add(r.period().acquiredOn()));
         List<MemberRow> rows = new ArrayList<>(parsed.rows().size());
         for (MemberRow row : parsed.rows()) {
             Long id = known.get(row.key());
-            String problem = id == null ? null : clash(row.period(), knownPeriods.getOrDefault(id, List.of()));
+            // registered periods the file restates are replaced by the file's, so only the others can clash
+            var kept = id == null ? List.<EligibilityPeriod>of() : knownPeriods.getOrDefault(id, List.of()).stream()
+                    .filter(p -> !fileStarts.get(row.key()).contains(p.acquiredOn())).toList();
+            String problem = clash(row.period(), kept);
             if (problem != null) {
                 problems.add(new ImportProblem(source, row.line(), "acquired_on", problem));
             } else {
@@ -152,6 +155,7 @@ public class MemberRegistry {
             }
         }
         rows = dependentsWithInsured(rows, source, problems);
+        problems.sort(java.util.Comparator.comparingLong(ImportProblem::line));
         if (!problems.isEmpty() && !skipBad) {
             throw new ImportRejectedException(source, problems);
         }
@@ -228,9 +232,6 @@ public class MemberRegistry {
 
     private static String clash(EligibilityPeriod period, List<EligibilityPeriod> existing) {
         for (EligibilityPeriod p : existing) {
-            if (p.acquiredOn().equals(period.acquiredOn())) {
-                continue;
-            }
             if (p.overlaps(period)) {
                 return "the period from " + period.acquiredOn() + " overlaps the registered period from "
                         + p.acquiredOn() + p.lostOn().map(l -> " to " + l).orElse(" (still open)");

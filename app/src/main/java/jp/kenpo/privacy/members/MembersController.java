@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,13 +20,14 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/api/v1/members")
 class MembersController {
 
-    /** Larger member files are imported from the command line. */
-    static final long MAX_UPLOAD_BYTES = 256L * 1024 * 1024;
-
     private final MemberRegistry registry;
+    private final long maxUploadBytes;
 
-    MembersController(MemberRegistry registry) {
+    /** @param maxUploadBytes larger member files are imported from the command line */
+    MembersController(MemberRegistry registry,
+                      @Value("${kenpo.import.max-upload-bytes:268435456}") long maxUploadBytes) {
         this.registry = registry;
+        this.maxUploadBytes = maxUploadBytes;
     }
 
     /** Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the header. */
@@ -39,10 +41,10 @@ class MembersController {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("encoding: unknown encoding '" + encoding + "'; use UTF-8 or Windows-31J");
         }
-        if (request.getContentLengthLong() > MAX_UPLOAD_BYTES) {
-            throw new UploadTooLargeException(MAX_UPLOAD_BYTES);
+        if (request.getContentLengthLong() > maxUploadBytes) {
+            throw new UploadTooLargeException(maxUploadBytes);
         }
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), MAX_UPLOAD_BYTES)) {
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxUploadBytes)) {
             return registry.importCsv(in, filename, charset, skipBad);
         }
     }

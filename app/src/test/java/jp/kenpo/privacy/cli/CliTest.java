@@ -1,0 +1,121 @@
+package jp.kenpo.privacy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.kenpo.privacy.catalog.CatalogFixtures;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestMembers;
+
+/** The ./kenpo commands, run in process against the test application and its database. */
+class CliTest extends DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        String firstLine() {
+            return out.lines().findFirst().orElse("");
+        }
+    }
+
+    private Run kenpo(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Kenpo.execute(args, () -> context, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void noticeIsThePublishedText() {
+        Run r = kenpo("notice");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).isEqualTo(CatalogFixtures.publishedNotice().strip());
+        assertThat(kenpo("notice", "--lang", "en", "--format", "md").out()).startsWith("# Main purposes of use");
+        assertThat(kenpo("notice", "--format", "pdf").err()).contains("unknown notice format 'pdf'");
+    }
+
+    @Test
+    void importReserveDecideShow() throws Exception {
+        String s = TestMembers.freshSymbol();
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+                TestMembers.dependent(s, "1", "01", "2021-04-01"))), Charset.forName("Windows-31J"));
+
+        Run imported = kenpo("members", "import", csv.toString(), "--encoding", "Windows-31J");
+        assertThat(imported.code()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("2 members added");
+
+        String child = s + "-1-01";
+        assertThat(kenpo("decide", "--member", child, "--purpose", "3.9", "--at", "2026-03-01").firstLine())
+                .isEqualTo("PERMIT DEEMED_CONSENT");
+        Run reserved = kenpo("consent", "reserve", "--member", child, "--purpose", "3.9", "--received", "2026-02-01",
+                "--channel", "counter", "--filed-by", "INSURED_PERSON", "--note", "parent asked at the counter");
+        assertThat(reserved.code()).as(reserved.err()).isZero();
+        assertThat(reserved.out()).contains("recorded RESERVE 3.9 for " + child);
+
+        assertThat(kenpo("decide", "--member", child, "--purpose", "3.9", "--at", "2026-03-01").firstLine())
+                .isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
+        assertThat(kenpo("decide", "--member", child, "--purpose", "3.9", "--at", "2026-01-31").firstLine())
+                .as("before it was received").isEqualTo("PERMIT DEEMED_CONSENT");
+
+        kenpo("consent", "give", "--member", child, "--purpose", "3.9", "--received", "2026-02-10");
+        assertThat(kenpo("decide", "--member", child, "--purpose", "3.9", "--at", "2026-03-01").firstLine())
+                .isEqualTo("PERMIT EXPLICIT_CONSENT");
+
+        Run show = kenpo("consent", "show", "--member", child, "--at", "2026-02-05");
+        assertThat(show.out()).contains("3.9   RESERVED").contains("#1").contains("#2").contains("parent asked at the counter");
+
+        Path population = dir.resolve("population.txt");
+        Files.writeString(population, s + "-1-00\n" + child + "\n");
+        Run batch = kenpo("decide", "--purpose", "3.9", "--members-file", population.toString(), "--at", "2026-02-05");
+        assertThat(batch.firstLine()).startsWith("PERMIT 1 DENY 1 of 2");
+        assertThat(batch.out()).contains("DENY RESERVED_WITHOUT_CONSENT " + child);
+    }
+
+    @Test
+    void mistakesAreOneClearLineAndExitCodeOne() throws Exception {
+        Run unknown = kenpo("decide", "--member", "NOBODY-1-00", "--purpose", "9.7");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no published catalog version has purpose 9.7");
+
+        Run usage = kenpo("consent", "reserve", "--member", "1-2-00");
+        assertThat(usage.code()).isEqualTo(2);
+        assertThat(usage.err()).contains("--purpose").contains("--category");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, TestMembers.csv(List.of(TestMembers.insured(TestMembers.freshSymbol(), "1", "2020-04-01", null)
+                .replace(",1,1980-04-01,", ",9,1980-04-01,"))));
+        Run rejected = kenpo("members", "import", bad.toString());
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.err()).contains(bad + ":2: column sex: '9' must be 1 (male) or 2 (female)")
+                .contains("nothing was imported");
+
+        Path catalog = dir.resolve("v2.yaml");
+        Files.writeString(catalog, CatalogFixtures.defaultSource().replace("code: \"2.2\"", "code: \"2.1\""));
+        Run refused = kenpo("catalog", "check", catalog.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains(catalog + ":").contains("purpose code 2.1 is used twice");
+    }
+
+    @Test
+    void ledgerVerifyAndCatalogListing() {
+        Run verify = kenpo("ledger", "verify");
+        assertThat(verify.code()).as(verify.err()).isZero();
+        assertThat(verify.out()).startsWith("ledger intact:");
+
+        assertThat(kenpo("catalog", "versions").out()).contains("1  effective 2025-04-01");
+        assertThat(kenpo("catalog", "show", "1").out()).contains("3.8   DEEMED THIRD_PARTY_PROVISION");
+        assertThat(kenpo("catalog", "show", "1", "--source").out()).isEqualTo(CatalogFixtures.defaultSource());
+    }
+}

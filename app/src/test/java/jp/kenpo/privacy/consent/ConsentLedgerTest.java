@@ -1,0 +1,161 @@
+package jp.kenpo.privacy.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.UnknownMemberException;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestDatabases;
+import jp.kenpo.privacy.testing.TestMembers;
+
+class ConsentLedgerTest extends DatabaseTest {
+
+    private static final PurposeCode P38 = PurposeCode.parse("3.8");
+
+    @Autowired
+    ConsentLedger ledger;
+    @Autowired
+    MemberRegistry registry;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    static ConsentRequest request(MemberKey member, ConsentAction action, ConsentTarget target, String received) {
+        return new ConsentRequest(member, action, target, LocalDate.parse(received), Channel.PAPER, Filer.SELF,
+                Optional.empty());
+    }
+
+    @Test
+    void eventsChainPerMemberAndTheStateFollowsThem() {
+        MemberKey m = TestMembers.register(registry);
+        ConsentEvent first = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk-a");
+        ConsentEvent second = ledger.record(request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-02-10"), "clerk-b");
+
+        assertThat(first.memberSeq()).isEqualTo(1);
+        assertThat(first.prevHash()).isEqualTo(EventHash.GENESIS);
+        assertThat(second.memberSeq()).isEqualTo(2);
+        assertThat(second.prevHash()).isEqualTo(first.hash());
+        assertThat(ledger.history(m)).containsExactly(first, second);
+        ConsentStatus jan = ledger.status(m, jp.kenpo.privacy.shared.SocietyTime.startOf(LocalDate.of(2026, 1, 20)),
+                java.time.Instant.MAX);
+        assertThat(jan.purposes()).filteredOn(s -> s.purpose().code().equals(P38)).singleElement()
+                .extracting(PurposeStanding::state).isEqualTo(ConsentState.RESERVED);
+        assertThat(jan.purposes()).hasSize(39);
+    }
+
+    @Test
+    void badRequestsNameTheirField() {
+        MemberKey m = TestMembers.register(registry);
+
+        assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.99")),
+                "2026-01-10"), "clerk")).isInstanceOf(InvalidConsentRequestException.class).hasMessageContaining("purpose 3.99");
+        assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.category(12), "2026-01-10"),
+                "clerk")).hasMessageStartingWith("category:");
+        assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38),
+                LocalDate.now().plusDays(2).toString()), "clerk")).hasMessageStartingWith("receivedOn:");
+        assertThatThrownBy(() -> ledger.record(new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38),
+                LocalDate.of(2026, 1, 1), Channel.PAPER, Filer.INSURED_PERSON, Optional.empty()), "clerk"))
+                .hasMessageStartingWith("filedBy:");
+        assertThatThrownBy(() -> ledger.record(request(new MemberKey("NOBODY", "1", "00"), ConsentAction.RESERVE,
+                ConsentTarget.purpose(P38), "2026-01-10"), "clerk")).isInstanceOf(UnknownMemberException.class);
+        assertThat(ledger.history(m)).isEmpty();
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveAnEvent() {
+        MemberKey m = TestMembers.register(registry);
+        ConsentEvent e = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
+
+        assertThatThrownBy(() -> jdbc.update("update consent_event set kind = 'LIFT' where seq = ?", e.seq()))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from consent_event where seq = ?", e.seq()))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(ledger.history(m)).containsExactly(e);
+    }
+
+    @Test
+    void verifyNamesTheFirstBrokenLink() {
+        MemberKey m = TestMembers.register(registry);
+        ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
+        ConsentEvent second = ledger.record(request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-02-10"), "clerk");
+        assertThat(ledger.verify().intact()).isTrue();
+
+        // someone with the database owner's rights bypasses the append-only guard
+        String[] guard = TestDatabases.postgres()
+                ? new String[] {"alter table consent_event disable trigger consent_event_no_update_delete",
+                "alter table consent_event enable trigger consent_event_no_update_delete"}
+                : new String[] {"drop trigger consent_event_no_update",
+                "create trigger consent_event_no_update before update on consent_event for each row call "
+                        + "'jp.kenpo.privacy.consent.AppendOnlyTrigger'"};
+        jdbc.execute(guard[0]);
+        try {
+            jdbc.update("update consent_event set kind = 'WITHDRAW' where seq = ?", second.seq());
+            LedgerVerification broken = ledger.verify();
+            assertThat(broken.intact()).isFalse();
+            assertThat(broken.firstBrokenLink()).get().asString().contains("member " + m + ", event #2")
+                    .contains("no longer match its hash");
+        } finally {
+            jdbc.update("update consent_event set kind = 'GIVE' where seq = ?", second.seq());
+            jdbc.execute(guard[1]);
+        }
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void concurrentClerksAllLandInOneUnbrokenChain() throws Exception {
+        MemberKey m = TestMembers.register(registry);
+        MemberKey other = TestMembers.register(registry);
+        int threads = 8;
+        int each = 15;
+        var pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        var futures = new ArrayList<Future<List<ConsentEvent>>>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                MemberKey whom = t == 0 ? other : m;
+                String clerk = "clerk-" + t;
+                Callable<List<ConsentEvent>> work = () -> {
+                    start.await();
+                    var mine = new ArrayList<ConsentEvent>();
+                    for (int i = 0; i < each; i++) {
+                        ConsentAction action = i % 2 == 0 ? ConsentAction.RESERVE : ConsentAction.LIFT;
+                        mine.add(ledger.record(request(whom, action, ConsentTarget.purpose(P38), "2026-01-10"), clerk));
+                    }
+                    return mine;
+                };
+                futures.add(pool.submit(work));
+            }
+            start.countDown();
+            for (var f : futures) {
+                assertThat(f.get(120, TimeUnit.SECONDS)).hasSize(each);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ConsentEvent> chain = ledger.history(m);
+        assertThat(chain).hasSize((threads - 1) * each);
+        for (int i = 0; i < chain.size(); i++) {
+            assertThat(chain.get(i).memberSeq()).isEqualTo(i + 1);
+            assertThat(chain.get(i).prevHash()).isEqualTo(i == 0 ? EventHash.GENESIS : chain.get(i - 1).hash());
+        }
+        assertThat(ledger.history(other)).hasSize(each);
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+}

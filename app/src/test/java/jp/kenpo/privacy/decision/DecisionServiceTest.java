@@ -1,0 +1,121 @@
+package jp.kenpo.privacy.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.consent.Channel;
+import jp.kenpo.privacy.consent.ConsentAction;
+import jp.kenpo.privacy.consent.ConsentLedger;
+import jp.kenpo.privacy.consent.ConsentRequest;
+import jp.kenpo.privacy.consent.ConsentTarget;
+import jp.kenpo.privacy.consent.Filer;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.shared.SocietyTime;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestMembers;
+
+/** Decisions through the service: always caught up with what the database holds. */
+class DecisionServiceTest extends DatabaseTest {
+
+    private static final PurposeCode P38 = PurposeCode.parse("3.8");
+    private static final Instant FEB = SocietyTime.startOf(LocalDate.of(2026, 2, 1));
+
+    @Autowired
+    DecisionService decisions;
+    @Autowired
+    ConsentLedger ledger;
+    @Autowired
+    MemberRegistry registry;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private void reserve(MemberKey m) {
+        ledger.record(new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), LocalDate.of(2026, 1, 10),
+                Channel.PAPER, Filer.SELF, Optional.empty()), "clerk");
+    }
+
+    @Test
+    void aReservationCountsTheMomentItIsRecorded() {
+        MemberKey m = TestMembers.register(registry);
+        assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
+
+        reserve(m);
+
+        assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
+        assertThat(decisions.decide(m, P38, FEB, Optional.of(Instant.now().minusSeconds(3600))).summary())
+                .as("what was known an hour ago").isEqualTo("PERMIT DEEMED_CONSENT");
+    }
+
+    @Test
+    void aMemberRegisteredAMomentAgoIsDecided() {
+        MemberKey m = TestMembers.register(registry);
+        assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
+        assertThat(decisions.decide(new MemberKey("NOBODY", "9", "00"), P38, FEB).summary()).isEqualTo("DENY UNKNOWN_MEMBER");
+        assertThatThrownBy(() -> decisions.decide(m, PurposeCode.parse("3.99"), FEB))
+                .isInstanceOf(UnknownPurposeException.class);
+    }
+
+    @Test
+    void anEventThatCommitsAfterALaterOneIsNotMissed() throws Exception {
+        MemberKey slow = TestMembers.register(registry);
+        MemberKey fast = TestMembers.register(registry);
+        decisions.catchUp();
+        var recorded = new CountDownLatch(1);
+        var commit = new CountDownLatch(1);
+        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            reserve(slow);
+            recorded.countDown();
+            try {
+                commit.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(recorded.await(60, TimeUnit.SECONDS)).isTrue();
+            reserve(fast);  // a higher ledger sequence number, committed first
+
+            assertThat(decisions.decide(fast, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
+            assertThat(decisions.decide(slow, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
+        } finally {
+            commit.countDown();
+        }
+        slowWriter.get(60, TimeUnit.SECONDS);
+
+        assertThat(decisions.decide(slow, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
+    }
+
+    @Test
+    void aBatchForEveryoneListsWhoIsDeniedAndWhy() {
+        MemberKey reserved = TestMembers.register(registry);
+        MemberKey deemed = TestMembers.register(registry);
+        reserve(reserved);
+
+        BatchDecision all = decisions.decideBatch(P38, FEB, Optional.empty(), Optional.empty());
+
+        assertThat(all.denied()).contains(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT))
+                .noneMatch(d -> d.member().equals(deemed.toString()));
+        assertThat(all.population()).isEqualTo((int) registry.count());
+        assertThat(all.permitted() + all.deniedCount()).isEqualTo(all.population());
+        assertThat(all.deniedByReason().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(all.deniedCount());
+
+        BatchDecision two = decisions.decideBatch(P38, FEB, Optional.of(List.of(reserved, deemed)), Optional.empty());
+        assertThat(two.population()).isEqualTo(2);
+        assertThat(two.permitted()).isEqualTo(1);
+        assertThat(two.denied()).containsExactly(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT));
+    }
+}

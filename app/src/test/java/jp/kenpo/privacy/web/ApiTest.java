@@ -1,0 +1,177 @@
+package jp.kenpo.privacy.web;
+
+import static jp.kenpo.privacy.testing.TestMembers.csv;
+import static jp.kenpo.privacy.testing.TestMembers.freshSymbol;
+import static jp.kenpo.privacy.testing.TestMembers.insured;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import jp.kenpo.privacy.catalog.CatalogFixtures;
+import jp.kenpo.privacy.testing.Api;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import tools.jackson.databind.JsonNode;
+
+/** The REST API over real HTTP: who may call what, the answers, and the problem details. */
+class ApiTest extends DatabaseTest {
+
+    private Api api;
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    private String importOne() {
+        String s = freshSymbol();
+        var r = api.post("/api/v1/members/import?filename=api.csv", "clerk", "text/csv",
+                csv(List.of(insured(s, "1", "2020-04-01", null))));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("membersAdded").asInt()).isEqualTo(1);
+        return s + "-1-00";
+    }
+
+    @Test
+    void onlyTheNoticeIsPublic() {
+        var notice = api.get("/api/v1/notice", null);
+        assertThat(notice.status()).isEqualTo(200);
+        assertThat(notice.contentType()).startsWith("text/plain");
+        assertThat(notice.body()).contains("- ・コラボヘルスの一環である健診結果の事業者への提供");
+        assertThat(api.get("/api/v1/notice?lang=en&format=html", null).body()).contains("<html lang=\"en\">");
+
+        for (String path : List.of("/api/v1/catalog", "/api/v1/catalog/versions", "/api/v1/members",
+                "/api/v1/ledger/verification", "/api/v1/openapi.json")) {
+            assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
+        }
+        assertThat(api.postJson("/api/v1/decisions", null, "{}").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/nothing-here", "officer").status()).isEqualTo(403);
+    }
+
+    @Test
+    void rolesDecideWhoMayDoWhat() {
+        String key = importOne();
+        String event = "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PHONE\",\"receivedOn\":\"2026-01-10\"}";
+
+        assertThat(api.postJson("/api/v1/members/" + key + "/consent-events", "system", event).status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/members/" + key + "/consent-events", "auditor", event).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/members/" + key, "system").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/members/" + key, "auditor").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/catalog/versions", "clerk", "application/yaml", "version: 2").status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/decisions", "auditor", "{}").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/ledger/verification", "clerk").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/ledger/verification", "auditor").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aClerkRecordsAReservationAndOtherSystemsAreDeniedAtOnce() {
+        String key = importOne();
+        String decide = "{\"member\":\"" + key + "\",\"purpose\":\"3.8\",\"at\":\"2026-02-01\"}";
+        assertThat(api.postJson("/api/v1/decisions", "system", decide).json().get("basis").asString())
+                .isEqualTo("DEEMED_CONSENT");
+
+        var recorded = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
+                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"COUNTER\",\"receivedOn\":\"2026-01-10\"}");
+        assertThat(recorded.status()).isEqualTo(201);
+        assertThat(recorded.json().get("recordedBy").asString()).isEqualTo("clerk");
+        assertThat(recorded.json().get("target").asString()).isEqualTo("3.8");
+        assertThat(recorded.json().has("memberId")).isFalse();
+
+        JsonNode denied = api.postJson("/api/v1/decisions", "system", decide).json();
+        assertThat(denied.get("outcome").asString()).isEqualTo("DENY");
+        assertThat(denied.get("reason").asString()).isEqualTo("RESERVED_WITHOUT_CONSENT");
+        assertThat(denied.has("basis")).as("absent, not null").isFalse();
+
+        JsonNode batch = api.postJson("/api/v1/decisions/batch", "system",
+                "{\"purpose\":\"3.8\",\"at\":\"2026-02-01\",\"members\":[\"" + key + "\",\"ZZ-1-00\"]}").json();
+        assertThat(batch.get("population").asInt()).isEqualTo(2);
+        assertThat(batch.get("deniedByReason").get("RESERVED_WITHOUT_CONSENT").asInt()).isEqualTo(1);
+        assertThat(batch.get("deniedByReason").get("UNKNOWN_MEMBER").asInt()).isEqualTo(1);
+
+        JsonNode state = api.get("/api/v1/members/" + key + "/consent?at=2026-02-01", "clerk").json();
+        assertThat(state.get("purposes").size()).isEqualTo(39);
+        assertThat(api.get("/api/v1/members/" + key + "/consent-events", "auditor").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void problemDetailsNameTheFieldOrLine() {
+        String key = importOne();
+
+        var badKind = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
+                "{\"action\":\"FORGET\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.contentType()).startsWith("application/problem+json");
+        assertThat(badKind.json().get("field").asString()).isEqualTo("action");
+
+        var both = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
+                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"category\":3,\"channel\":\"PAPER\"}");
+        assertThat(both.json().get("field").asString()).isEqualTo("purpose");
+
+        var badKey = api.get("/api/v1/members/12-34", "clerk");
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().get("field").asString()).isEqualTo("key");
+        assertThat(badKey.json().get("detail").asString()).contains("SYMBOL-NUMBER-BRANCH");
+
+        var unknown = api.get("/api/v1/members/NOBODY-1-00", "clerk");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("member").asString()).isEqualTo("NOBODY-1-00");
+
+        var badAt = api.postJson("/api/v1/decisions", "system", "{\"member\":\"" + key + "\",\"purpose\":\"3.8\",\"at\":\"soon\"}");
+        assertThat(badAt.json().get("field").asString()).isEqualTo("at");
+        var badPurpose = api.postJson("/api/v1/decisions", "system", "{\"member\":\"" + key + "\",\"purpose\":\"38\"}");
+        assertThat(badPurpose.status()).isEqualTo(400);
+        assertThat(badPurpose.json().get("field").asString()).isEqualTo("purpose");
+        assertThat(api.postJson("/api/v1/decisions", "system", "{not json").status()).isEqualTo(400);
+
+        var badImport = api.post("/api/v1/members/import?filename=bad.csv", "clerk", "text/csv",
+                csv(List.of(insured(freshSymbol(), "1", "2020-04-01", null).replace("1980-04-01", "1980-13-01"))));
+        assertThat(badImport.status()).isEqualTo(422);
+        JsonNode problem = badImport.json().get("problems").get(0);
+        assertThat(problem.get("line").asInt()).isEqualTo(2);
+        assertThat(problem.get("column").asString()).isEqualTo("birth_date");
+
+        var badCatalog = api.post("/api/v1/catalog/versions?dryRun=true&file=v2.yaml", "officer", "application/yaml",
+                CatalogFixtures.defaultSource().replace("version: 1", "version: 2").replace("code: \"1.2\"", "code: \"1.1\""));
+        assertThat(badCatalog.status()).isEqualTo(422);
+        assertThat(badCatalog.json().get("line").asInt()).isGreaterThan(1);
+        assertThat(badCatalog.json().get("detail").asString()).contains("v2.yaml:").contains("used twice");
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedAndImportsNothing() {
+        // application-test.yml sets the limit to 64 KiB
+        var rows = new ArrayList<String>();
+        String s = freshSymbol();
+        for (int i = 1; i <= 1000; i++) {
+            rows.add(insured(s, Integer.toString(i), "2020-04-01", null));
+        }
+        var r = api.post("/api/v1/members/import", "clerk", "text/csv", csv(rows));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("detail").asString()).contains("larger than 65536 bytes");
+        assertThat(api.get("/api/v1/members/" + s + "-1-00", "clerk").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpoint() {
+        var doc = api.get("/api/v1/openapi.json", "auditor");
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode paths = doc.json().get("paths");
+        var documented = new ArrayList<String>();
+        paths.propertyNames().forEach(documented::add);
+
+        var served = mappings.getHandlerMethods().keySet().stream()
+                .flatMap(info -> info.getPatternValues().stream())
+                .filter(p -> p.startsWith("/api/v1/") && !p.startsWith("/api/v1/openapi.json")).distinct().toList();
+        assertThat(served).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(documented).containsAll(served);
+    }
+}
