@@ -47,6 +47,18 @@ public class CatalogService {
         return current.catalog();
     }
 
+    /**
+     * Whether any published version has the purpose. A code is never removed once published, so
+     * a code the loaded catalog knows needs no trip to the database.
+     */
+    public boolean knows(PurposeCode code) {
+        return loaded.catalog().knows(code) || catalog().knows(code);
+    }
+
+    public boolean knowsCategory(int number) {
+        return loaded.catalog().knowsCategory(number) || catalog().knowsCategory(number);
+    }
+
     /** Checks a catalog file against the published versions without publishing it. */
     public CatalogChanges check(String source, String file) {
         return CatalogRules.checkSuccessor(catalog(), CatalogFile.parse(source, file), file);

@@ -28,6 +28,7 @@ import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.consent.ConsentTarget.OfCategory;
 import jp.kenpo.privacy.consent.ConsentTarget.OfPurpose;
+import jp.kenpo.privacy.members.LockedMember;
 import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberKind;
@@ -73,38 +74,34 @@ public class ConsentLedger {
      */
     @Transactional(timeout = WRITE_TIMEOUT_SECONDS)
     public ConsentEvent record(ConsentRequest request, String recordedBy) {
-        Member member = members.require(request.member());
-        check(request, member, catalog.catalog());
+        LockedMember member = members.lock(request.member());
+        check(request, member);
         return append(request, member.id(), recordedBy);
     }
 
     /**
      * Records many requests in one transaction: all of them or, if one is refused, none. Members
-     * are locked in id order so that two batches never wait on each other.
+     * are locked in key order so that two batches never wait on each other in a cycle.
      */
     @Transactional(timeout = LONGEST_WRITE_SECONDS)
     public List<ConsentEvent> recordAll(List<ConsentRequest> requests, String recordedBy) {
-        Catalog current = catalog.catalog();
-        var memberIds = new HashMap<MemberKey, Long>();
-        for (ConsentRequest r : requests) {
-            Member m = members.require(r.member());
-            check(r, m, current);
-            memberIds.put(r.member(), m.id());
-        }
         var order = new ArrayList<>(requests);
-        order.sort(Comparator.comparingLong(r -> memberIds.get(r.member())));
+        order.sort(Comparator.comparing(ConsentRequest::member));
+        var locked = new HashMap<MemberKey, LockedMember>();
         var recorded = new ArrayList<ConsentEvent>(requests.size());
         for (ConsentRequest r : order) {
-            recorded.add(append(r, memberIds.get(r.member()), recordedBy));
+            LockedMember m = locked.computeIfAbsent(r.member(), members::lock);
+            check(r, m);
+            recorded.add(append(r, m.id(), recordedBy));
         }
         return recorded;
     }
 
-    private void check(ConsentRequest r, Member member, Catalog current) {
-        if (r.target() instanceof OfPurpose p && !current.knows(p.code())) {
+    private void check(ConsentRequest r, LockedMember member) {
+        if (r.target() instanceof OfPurpose p && !catalog.knows(p.code())) {
             throw new InvalidConsentRequestException("purpose", "no published catalog version has purpose " + p.code());
         }
-        if (r.target() instanceof OfCategory c && !current.knowsCategory(c.number())) {
+        if (r.target() instanceof OfCategory c && !catalog.knowsCategory(c.number())) {
             throw new InvalidConsentRequestException("category", "no published catalog version has category " + c.number());
         }
         LocalDate today = SocietyTime.dateOf(clock.instant());
@@ -121,8 +118,8 @@ public class ConsentLedger {
         }
     }
 
+    /** Appends to a chain whose member the transaction has locked. */
     private ConsentEvent append(ConsentRequest r, long memberId, String recordedBy) {
-        members.lock(memberId);
         var last = jdbc.query("""
                 select member_seq, hash from consent_event where member_id = ?
                  order by member_seq desc fetch first 1 rows only""",

@@ -77,12 +77,17 @@ public class MemberRegistry {
     }
 
     /**
-     * Holds the member's row lock until the caller's transaction ends, so that work on one
-     * member (such as appending to their consent chain) happens one at a time and in order.
+     * Finds the member and holds their row lock until the caller's transaction ends, so that work
+     * on one member (such as appending to their consent chain) happens one at a time and in order.
+     *
+     * @throws UnknownMemberException when no member has the key
      */
     @Transactional
-    public void lock(long memberId) {
-        jdbc.queryForObject("select id from member where id = ? for update", Long.class, memberId);
+    public LockedMember lock(MemberKey key) {
+        return jdbc.query("select id, kind from member where symbol = ? and number = ? and branch = ? for update",
+                        (rs, n) -> new LockedMember(rs.getLong(1), key, MemberKind.valueOf(rs.getString(2))),
+                        key.symbol(), key.number(), key.branch())
+                .stream().findFirst().orElseThrow(() -> new UnknownMemberException(key));
     }
 
     /** The latest registry revision: it grows with every committed change of the registry. */
