@@ -21,6 +21,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.Decision;
 import jp.kenpo.privacy.decision.DecisionIndex;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.SocietyTime;
 
 /**
@@ -45,16 +46,16 @@ public class DecisionBenchmark {
     double reserving;
 
     private DecisionIndex index;
-    private String[] keys;
+    private MemberKey[] keys;
     private int next;
 
     @Setup(Level.Trial)
     public void load() {
         index = SyntheticDecisionData.index(members, reserving, 20261125L);
-        keys = new String[4096];
+        keys = new MemberKey[4096];
         var random = new java.util.SplittableRandom(7);
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = SyntheticDecisionData.key(1 + random.nextInt(members)).toString();
+            keys[i] = SyntheticDecisionData.key(1 + random.nextInt(members));
         }
         BatchDecision b = index.decideAll(PURPOSE, AT, Instant.MAX);
         System.out.printf("%nsynthetic population: %d members, %d denied for %s (%s)%n", b.population(),
@@ -72,7 +73,8 @@ public class DecisionBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public Decision single() {
-        String key = keys[next++ & (keys.length - 1)];
-        return index.decide(key, PURPOSE, AT, Instant.MAX);
+        // the key string is built per call, as DecisionService does for every request
+        MemberKey key = keys[next++ & (keys.length - 1)];
+        return index.decide(key.toString(), PURPOSE, AT, Instant.MAX);
     }
 }
