@@ -1,0 +1,109 @@
+package jp.kenpo.privacy.anonymizer.search;
+
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.PriorityQueue;
+
+/**
+ * The search for lattices too large to enumerate, under a time budget. It first dives from the
+ * bottom along the cheapest successors to the first solution, so that it has an answer early,
+ * then visits nodes best-first by their loss lower bound, expanding only nodes whose bound is
+ * below the best loss found. If the queue empties before the budget ends, no unvisited node can
+ * be better and the answer is proven optimal.
+ */
+final class BestFirstSearch extends SearchRun {
+
+  private record Queued(long id, double bound) {
+  }
+
+  private final Long2ObjectOpenHashMap<NodeResult> results = new Long2ObjectOpenHashMap<>();
+
+  BestFirstSearch(Problem problem) {
+    super(problem);
+  }
+
+  @Override
+  SearchResult run() {
+    long best = lattice.top();
+    if (!resultOf(best).pass()) {
+      throw Search.noSolution(problem);
+    }
+    best = dive(best);
+    boolean pruneAboveSolutions = fullyMonotone();
+    PriorityQueue<Queued> queue = new PriorityQueue<>((a, b) -> a.bound() != b.bound()
+        ? Double.compare(a.bound(), b.bound()) : Long.compare(a.id(), b.id()));
+    LongOpenHashSet queued = new LongOpenHashSet();
+    queue.add(new Queued(lattice.bottom(), bound(lattice.bottom())));
+    queued.add(lattice.bottom());
+    boolean optimal = true;
+    while (!queue.isEmpty()) {
+      Queued next = queue.poll();
+      double bestLoss = results.get(best).loss();
+      if (next.bound() > bestLoss * (1 + Search.TIE) + Search.TIE) {
+        break;
+      }
+      if (timeUp()) {
+        optimal = false;
+        break;
+      }
+      NodeResult result = resultOf(next.id());
+      if (result.pass() && better(next.id(), best)) {
+        best = next.id();
+      }
+      if (result.pass() && pruneAboveSolutions) {
+        continue;
+      }
+      for (int d = 0; d < lattice.dimensions(); d++) {
+        long successor = lattice.successor(next.id(), d);
+        if (successor >= 0 && !queued.contains(successor)) {
+          double bound = bound(successor);
+          if (bound <= results.get(best).loss() * (1 + Search.TIE) + Search.TIE) {
+            queued.add(successor);
+            queue.add(new Queued(successor, bound));
+          }
+        }
+      }
+    }
+    return result(best, results.get(best), optimal, "best-first");
+  }
+
+  // Up from the bottom by the cheapest successor until a node passes; the better of it and top.
+  private long dive(long top) {
+    long node = lattice.bottom();
+    while (!timeUp()) {
+      if (resultOf(node).pass()) {
+        return better(node, top) ? node : top;
+      }
+      long next = -1;
+      for (int d = 0; d < lattice.dimensions(); d++) {
+        long successor = lattice.successor(node, d);
+        if (successor >= 0 && (next < 0 || bound(successor) < bound(next))) {
+          next = successor;
+        }
+      }
+      if (next < 0) {
+        break;
+      }
+      node = next;
+    }
+    return top;
+  }
+
+  private double bound(long id) {
+    return problem.loss.lowerBound(lattice.levels(id));
+  }
+
+  private NodeResult resultOf(long id) {
+    NodeResult result = results.get(id);
+    if (result == null) {
+      result = evaluate(lattice.levels(id));
+      results.put(id, result);
+    }
+    return result;
+  }
+
+  private boolean better(long a, long b) {
+    return Search.better(results.get(a).loss(), a, Search.sum(lattice.levels(a)),
+        results.get(b).loss(), b, Search.sum(lattice.levels(b)));
+  }
+}
