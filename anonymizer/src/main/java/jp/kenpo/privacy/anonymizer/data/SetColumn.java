@@ -17,6 +17,31 @@ public final class SetColumn implements Column {
   private final int[] offsets;
   private final int[] items;
 
+  /**
+   * A column from its distinct items, per-row offsets into {@code items} (one more than the
+   * rows, starting at 0) and the item codes (all copied).
+   */
+  public static SetColumn of(ColumnSpec spec, String[] dictionary, int[] offsets, int[] items) {
+    if (spec.role() != Role.SET_VALUED) {
+      throw new IllegalArgumentException("column '" + spec.name() + "' is not set-valued");
+    }
+    if (offsets.length == 0 || offsets[0] != 0 || offsets[offsets.length - 1] != items.length) {
+      throw new IllegalArgumentException("offsets of '" + spec.name() + "' do not span the items");
+    }
+    for (int i = 1; i < offsets.length; i++) {
+      if (offsets[i] < offsets[i - 1]) {
+        throw new IllegalArgumentException("offsets of '" + spec.name() + "' decrease at row " + i);
+      }
+    }
+    for (int item : items) {
+      if (item < 0 || item >= dictionary.length) {
+        throw new IllegalArgumentException("item " + item + " is outside the dictionary of '"
+            + spec.name() + "'");
+      }
+    }
+    return new SetColumn(spec, dictionary.clone(), offsets.clone(), items.clone());
+  }
+
   SetColumn(ColumnSpec spec, String[] dictionary, int[] offsets, int[] items) {
     this.spec = spec;
     this.dictionary = dictionary;

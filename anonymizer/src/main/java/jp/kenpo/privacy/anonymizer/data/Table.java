@@ -21,6 +21,29 @@ public final class Table {
     this.lines = lines;
   }
 
+  /** A table of ready columns, all of the same number of rows and with distinct names. */
+  public static Table of(List<Column> columns) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("a table needs at least one column");
+    }
+    int rows = size(columns.get(0));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Column column : columns) {
+      if (size(column) != rows) {
+        throw new IllegalArgumentException("column '" + column.spec().name() + "' has "
+            + size(column) + " rows, not " + rows);
+      }
+      if (!names.add(column.spec().name())) {
+        throw new IllegalArgumentException("column '" + column.spec().name() + "' appears twice");
+      }
+    }
+    return new Table(columns, rows, null, null);
+  }
+
+  private static int size(Column column) {
+    return column instanceof ValueColumn values ? values.size() : ((SetColumn) column).size();
+  }
+
   public static TableBuilder builder(List<ColumnSpec> specs) {
     return new TableBuilder(specs);
   }

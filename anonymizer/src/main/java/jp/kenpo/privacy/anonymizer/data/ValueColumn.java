@@ -12,6 +12,23 @@ public final class ValueColumn implements Column {
   private final String[] dictionary;
   private final int[] codes;
 
+  /**
+   * A column from its distinct values and per-row codes (copied). Every code must index the
+   * dictionary; the dictionary may hold values no row uses.
+   */
+  public static ValueColumn of(ColumnSpec spec, String[] dictionary, int[] codes) {
+    if (spec.role() == Role.SET_VALUED) {
+      throw new IllegalArgumentException("column '" + spec.name() + "' is set-valued");
+    }
+    for (int code : codes) {
+      if (code < 0 || code >= dictionary.length) {
+        throw new IllegalArgumentException("code " + code + " is outside the dictionary of '"
+            + spec.name() + "'");
+      }
+    }
+    return new ValueColumn(spec, dictionary.clone(), codes.clone());
+  }
+
   ValueColumn(ColumnSpec spec, String[] dictionary, int[] codes) {
     this.spec = spec;
     this.dictionary = dictionary;

@@ -1,9 +1,11 @@
 package jp.kenpo.privacy.anonymizer.hierarchy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
 /**
@@ -108,6 +110,40 @@ public final class Hierarchy {
   public Optional<String> generalize(String value, int level) {
     Integer i = index.get(value);
     return i == null ? Optional.empty() : Optional.of(labels[level][i]);
+  }
+
+  /**
+   * Numbers the labels of the given values at every level. A value the hierarchy lacks is an
+   * error; {@code whereIs} tells where in the data value i occurs, for the message.
+   */
+  public LevelCodes encode(String column, String[] values, IntFunction<String> whereIs) {
+    int[][] codes = new int[labels.length][values.length];
+    String[][] levelLabels = new String[labels.length][];
+    int[] rowOf = new int[values.length];
+    for (int value = 0; value < values.length; value++) {
+      Integer i = index.get(values[value]);
+      if (i == null) {
+        throw new AnonymizationException("column '" + column + "': value '" + values[value] + "' ("
+            + whereIs.apply(value) + ") is missing from hierarchy " + source);
+      }
+      rowOf[value] = i;
+    }
+    for (int level = 0; level < labels.length; level++) {
+      Map<String, Integer> numbers = new HashMap<>();
+      List<String> seen = new ArrayList<>();
+      for (int value = 0; value < values.length; value++) {
+        String label = labels[level][rowOf[value]];
+        Integer code = numbers.get(label);
+        if (code == null) {
+          code = seen.size();
+          numbers.put(label, code);
+          seen.add(label);
+        }
+        codes[level][value] = code;
+      }
+      levelLabels[level] = seen.toArray(String[]::new);
+    }
+    return new LevelCodes(codes, levelLabels);
   }
 
   /** The original values in hierarchy order. */

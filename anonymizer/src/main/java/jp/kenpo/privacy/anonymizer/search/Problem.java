@@ -7,6 +7,8 @@ import java.util.Map;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 import jp.kenpo.privacy.anonymizer.AnonymizationRequest;
 import jp.kenpo.privacy.anonymizer.data.ColumnSpec;
+import jp.kenpo.privacy.anonymizer.data.ColumnType;
+import jp.kenpo.privacy.anonymizer.measure.InformationLoss;
 import jp.kenpo.privacy.anonymizer.data.Role;
 import jp.kenpo.privacy.anonymizer.data.Table;
 import jp.kenpo.privacy.anonymizer.data.ValueColumn;
@@ -25,6 +27,9 @@ import jp.kenpo.privacy.anonymizer.model.SensitiveModel;
  * and the models bound to them. Every configuration error is found here, before anything runs.
  */
 public final class Problem {
+
+  /** What a suppressed record shows in place of every quasi-identifier. */
+  public static final String SUPPRESSED = "*";
 
   final AnonymizationRequest request;
   final int rows;
@@ -171,7 +176,7 @@ public final class Problem {
     SensitiveDomain domain = hierarchy == null
         ? SensitiveDomain.of(counts)
         : SensitiveDomain.of(counts,
-            QuasiIdentifier.encodeLevels(table, values, rows, hierarchy, hierarchy.levels()));
+            QuasiIdentifier.encode(table, values, rows, hierarchy).codes());
     return new SensitiveColumn(model.column(), values, rows, counts, domain);
   }
 
@@ -187,6 +192,56 @@ public final class Problem {
           + column.values().distinctValues() + " distinct value"
           + (column.values().distinctValues() == 1 ? "" : "s") + ")");
     }
+  }
+
+  /**
+   * Sorts the rows into the classes of a transformation; with {@code applyModels} the classes
+   * failing a model are suppressed, as the search counted them.
+   */
+  public Classification classify(int[] levels, boolean applyModels) {
+    Evaluator evaluator = new Evaluator(this);
+    Cells rowCells = evaluator.rowCells();
+    int classes = evaluator.group(levels, rowCells);
+    boolean[] suppressed = new boolean[classes];
+    if (applyModels) {
+      evaluator.classify(classes, rowCells);
+      System.arraycopy(evaluator.failing(), 0, suppressed, 0, classes);
+    }
+    int[] sizes = java.util.Arrays.copyOf(evaluator.sizes(), classes);
+    int[] first = java.util.Arrays.copyOf(evaluator.firsts(), classes);
+    int[] rowClass = java.util.Arrays.copyOf(evaluator.classOf(), rows);
+    double[] losses = new double[Metric.values().length];
+    for (Metric metric : Metric.values()) {
+      LossFunction function = metric == request.metric() ? loss : new LossFunction(metric, qis, rows);
+      losses[metric.ordinal()] = function.exact(levels, classes, sizes, first, rowCells.rep, suppressed);
+    }
+    InformationLoss information = new InformationLoss(losses[Metric.LOSS.ordinal()],
+        losses[Metric.PRECISION.ordinal()], losses[Metric.NON_UNIFORM_ENTROPY.ordinal()],
+        losses[Metric.DISCERNIBILITY.ordinal()], losses[Metric.AVERAGE_CLASS_SIZE.ordinal()]);
+    return new Classification(levels.clone(), rowClass, sizes, suppressed, information);
+  }
+
+  /** The levels of the untouched table: every quasi-identifier at level 0. */
+  public int[] originalLevels() {
+    return new int[qis.length];
+  }
+
+  /**
+   * Quasi-identifier d as released at a level: each value replaced by its label, and
+   * {@code *} in the rows the classification suppresses.
+   */
+  public ValueColumn generalizedColumn(int d, int level, Classification classification) {
+    QuasiIdentifier qi = qis[d];
+    String[] labels = java.util.Arrays.copyOf(qi.labels[level], qi.labels[level].length + 1);
+    int star = labels.length - 1;
+    labels[star] = SUPPRESSED;
+    int[] label = qi.generalized[level];
+    int[] codes = new int[rows];
+    for (int row = 0; row < rows; row++) {
+      codes[row] = classification.isSuppressed(row) ? star : label[qi.rows[row]];
+    }
+    ColumnSpec spec = request.table().column(qi.column).spec();
+    return ValueColumn.of(new ColumnSpec(spec.name(), ColumnType.STRING, spec.role()), labels, codes);
   }
 
   public AnonymizationRequest request() {
