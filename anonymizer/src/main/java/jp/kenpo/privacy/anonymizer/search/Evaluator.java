@@ -48,7 +48,7 @@ final class Evaluator {
     return new Cells(new int[problem.qis.length], problem.rows, rep, problem.rowTuple, ones);
   }
 
-  /** Evaluation of one node, with its snapshot when {@code keepCells}. */
+  /** Evaluation of one node, with its snapshot when asked for and worth keeping. */
   record Outcome(NodeResult result, Cells cells) {
   }
 
@@ -72,7 +72,14 @@ final class Evaluator {
         ? problem.loss.exact(levels, classes, size, first, source.rep, fails)
         : Double.POSITIVE_INFINITY;
     NodeResult result = new NodeResult(suppressedMonotone <= limit, pass, suppressed, classes, loss);
-    return new Outcome(result, keepCells ? cells(levels, source, classes) : null);
+    // cells are at least as many as classes: skip building a snapshot the cache would drop
+    boolean build = keepCells && SnapshotCache.worthKeeping(classes, source);
+    return new Outcome(result, build ? cells(levels, source, classes) : null);
+  }
+
+  /** The node's snapshot, however large: the base every other node rolls up from. */
+  Cells snapshot(int[] levels, Cells source) {
+    return cells(levels, source, group(levels, source));
   }
 
   /**

@@ -22,7 +22,7 @@ abstract class SearchRun {
     this.deadline = budget.isZero() ? Long.MAX_VALUE : started + budget.toNanos();
     int[] bottom = lattice.levels(lattice.bottom());
     Cells rows = evaluator.rowCells();
-    this.cache = new SnapshotCache(evaluator.evaluate(bottom, rows, true).cells());
+    this.cache = new SnapshotCache(evaluator.snapshot(bottom, rows));
   }
 
   abstract SearchResult run();

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class SnapshotCache {
 
-  private static final int MAX_ENTRIES = 24;
+  private static final int MAX_ENTRIES = 128;
   private static final double WORTH_KEEPING = 0.8;
 
   private final Cells base;
@@ -31,7 +31,7 @@ final class SnapshotCache {
 
   SnapshotCache(Cells base) {
     this.base = base;
-    this.cellBudget = Math.max(1 << 16, 2L * base.size);
+    this.cellBudget = Math.max(1 << 16, 8L * base.size);
   }
 
   /** The smallest kept snapshot from which the node can be grouped. */
@@ -50,8 +50,13 @@ final class SnapshotCache {
     return best.cells;
   }
 
+  /** Whether a snapshot of that many cells, grouped from the source, would be kept. */
+  static boolean worthKeeping(long cells, Cells source) {
+    return cells <= WORTH_KEEPING * source.size;
+  }
+
   void offer(Cells snapshot, Cells source) {
-    if (snapshot == null || snapshot.size > WORTH_KEEPING * source.size) {
+    if (snapshot == null || !worthKeeping(snapshot.size, source)) {
       return;
     }
     entries.add(new Entry(snapshot, ++clock));
