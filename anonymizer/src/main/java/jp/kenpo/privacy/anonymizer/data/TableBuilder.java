@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
 /** Collects rows, checks each value against its column's type and dictionary-encodes it. */
 public final class TableBuilder {
+
+  private static final Pattern ITEMS = Pattern.compile(Pattern.quote(SetColumn.SEPARATOR));
 
   private final List<ColumnSpec> specs;
   private final List<Dictionary> dictionaries = new ArrayList<>();
@@ -75,8 +78,7 @@ public final class TableBuilder {
       if (spec.role() == Role.SET_VALUED) {
         addItems(where, c, spec, cell);
       } else {
-        check(where, spec, cell);
-        codes.get(c).add(dictionaries.get(c).code(cell));
+        codes.get(c).add(dictionaries.get(c).code(where, spec, cell));
       }
     }
     rows++;
@@ -87,12 +89,11 @@ public final class TableBuilder {
     IntArrayList items = codes.get(c);
     int start = items.size();
     if (!cell.isEmpty()) {
-      for (String item : cell.split(java.util.regex.Pattern.quote(SetColumn.SEPARATOR), -1)) {
+      for (String item : ITEMS.split(cell, -1)) {
         if (item.isEmpty()) {
           continue;
         }
-        check(where, spec, item);
-        int code = dictionaries.get(c).code(item);
+        int code = dictionaries.get(c).code(where, spec, item);
         if (!items.subList(start, items.size()).contains(code)) {
           items.add(code);
         }
@@ -133,9 +134,11 @@ public final class TableBuilder {
       codes.defaultReturnValue(-1);
     }
 
-    int code(String value) {
+    // a value is checked against the column type once, when it is first seen
+    int code(String where, ColumnSpec spec, String value) {
       int code = codes.getInt(value);
       if (code < 0) {
+        check(where, spec, value);
         code = values.size();
         codes.put(value, code);
         values.add(value);
