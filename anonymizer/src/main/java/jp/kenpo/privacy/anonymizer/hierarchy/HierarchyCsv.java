@@ -27,7 +27,7 @@ public final class HierarchyCsv {
 
   /** Reads a hierarchy, taking {@code ;} as the separator when the first line has one. */
   public static Hierarchy read(Path file) {
-    return read(file, detectSeparator(file));
+    return read(file, separatorOf(file));
   }
 
   public static Hierarchy read(Path file, char separator) {
@@ -53,14 +53,15 @@ public final class HierarchyCsv {
     return Hierarchy.of(file.toString(), rows, lines.toIntArray());
   }
 
-  static char detectSeparator(Path file) {
+  /** {@code ;} when the first line of the file has one, else {@code ,}. */
+  public static char separatorOf(Path file) {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String first = reader.readLine();
       return first != null && first.indexOf(';') >= 0 ? ';' : ',';
     } catch (NoSuchFileException e) {
-      throw new AnonymizationException("hierarchy file " + file + " does not exist");
+      throw new AnonymizationException("file " + file + " does not exist");
     } catch (IOException e) {
-      throw new AnonymizationException("cannot read hierarchy file " + file + ": " + e.getMessage(), e);
+      throw new AnonymizationException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 }
