@@ -24,11 +24,8 @@ final class BestFirstSearch extends SearchRun {
 
   @Override
   SearchResult run() {
-    long best = lattice.top();
-    if (!resultOf(best).pass()) {
-      throw Search.noSolution(problem);
-    }
-    best = dive(best);
+    long top = lattice.top();
+    long best = dive(resultOf(top).pass() ? top : -1);
     boolean pruneAboveSolutions = fullyMonotone();
     PriorityQueue<Queued> queue = new PriorityQueue<>((a, b) -> a.bound() != b.bound()
         ? Double.compare(a.bound(), b.bound()) : Long.compare(a.id(), b.id()));
@@ -38,8 +35,7 @@ final class BestFirstSearch extends SearchRun {
     boolean optimal = true;
     while (!queue.isEmpty()) {
       Queued next = queue.poll();
-      double bestLoss = results.get(best).loss();
-      if (next.bound() > bestLoss * (1 + Search.TIE) + Search.TIE) {
+      if (next.bound() > limit(best)) {
         break;
       }
       if (timeUp()) {
@@ -47,7 +43,7 @@ final class BestFirstSearch extends SearchRun {
         break;
       }
       NodeResult result = resultOf(next.id());
-      if (result.pass() && better(next.id(), best)) {
+      if (result.pass() && (best < 0 || better(next.id(), best))) {
         best = next.id();
       }
       if (result.pass() && pruneAboveSolutions) {
@@ -57,22 +53,32 @@ final class BestFirstSearch extends SearchRun {
         long successor = lattice.successor(next.id(), d);
         if (successor >= 0 && !queued.contains(successor)) {
           double bound = bound(successor);
-          if (bound <= results.get(best).loss() * (1 + Search.TIE) + Search.TIE) {
+          if (bound <= limit(best)) {
             queued.add(successor);
             queue.add(new Queued(successor, bound));
           }
         }
       }
     }
+    if (best < 0) {
+      throw Search.noSolution(problem);
+    }
     return result(best, results.get(best), optimal, "best-first");
   }
 
-  // Up from the bottom by the cheapest successor until a node passes; the better of it and top.
-  private long dive(long top) {
+  // the bound above which a node cannot beat the best solution (none yet: no bound)
+  private double limit(long best) {
+    return best < 0 ? Double.POSITIVE_INFINITY
+        : results.get(best).loss() * (1 + Search.TIE) + Search.TIE;
+  }
+
+  // Up from the bottom by the cheapest successor until a node passes; the better of it and
+  // the given solution (-1 for none).
+  private long dive(long solution) {
     long node = lattice.bottom();
     while (!timeUp()) {
       if (resultOf(node).pass()) {
-        return better(node, top) ? node : top;
+        return solution < 0 || better(node, solution) ? node : solution;
       }
       long next = -1;
       for (int d = 0; d < lattice.dimensions(); d++) {
@@ -86,7 +92,7 @@ final class BestFirstSearch extends SearchRun {
       }
       node = next;
     }
-    return top;
+    return solution;
   }
 
   private double bound(long id) {

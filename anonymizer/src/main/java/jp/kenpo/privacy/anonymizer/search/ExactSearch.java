@@ -56,15 +56,11 @@ final class ExactSearch extends SearchRun {
     if (!complete) {
       best = bestEvaluated();
     }
+    if (best < 0 && !complete && resultOf((int) lattice.top()).pass()) {
+      best = lattice.top(); // out of time before any solution: the coarsest node, if it passes
+    }
     if (best < 0) {
-      if (!complete) {
-        best = lattice.top();
-        if (!resultOf((int) best).pass()) {
-          throw Search.noSolution(problem);
-        }
-      } else {
-        throw Search.noSolution(problem);
-      }
+      throw Search.noSolution(problem);
     }
     return result(best, results[(int) best], complete, "exact");
   }

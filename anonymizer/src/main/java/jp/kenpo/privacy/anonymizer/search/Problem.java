@@ -115,7 +115,7 @@ public final class Problem {
           throw new AnonymizationException(model.describe() + " needs a hierarchy for column '"
               + column.name() + "'");
         }
-        checkFeasible(sensitiveModel, column);
+        checkFeasible(sensitiveModel, column, request.suppressionLimit());
         int index = new ArrayList<>(sensitive.keySet()).indexOf(column.name());
         boolean monotone = request.suppressionLimit() == 0 || sensitiveModel.monotoneWithSuppression();
         bound.add(new BoundModel(sensitiveModel, index, monotone));
@@ -180,8 +180,12 @@ public final class Problem {
     return new SensitiveColumn(model.column(), values, rows, counts, domain);
   }
 
-  // A model the whole table fails as one class cannot be met by any generalization.
-  private static void checkFeasible(SensitiveModel model, SensitiveColumn column) {
+  // A monotone model the whole table fails as one class fails in some class of every node; then
+  // only suppressing every record would do. A non-monotone one may still hold on some classes.
+  private static void checkFeasible(SensitiveModel model, SensitiveColumn column, double limit) {
+    if (!(limit == 0 || model.monotoneWithSuppression() && limit < 1)) {
+      return;
+    }
     ClassDistribution whole = new ClassDistribution(column.domain());
     for (int code = 0; code < column.counts().length; code++) {
       whole.add(code, (int) column.counts()[code]);

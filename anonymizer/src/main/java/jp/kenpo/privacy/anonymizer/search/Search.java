@@ -51,7 +51,8 @@ public final class Search {
 
   static AnonymizationException noSolution(Problem problem) {
     return new AnonymizationException("no generalization satisfies the models within the"
-        + " suppression limit of " + problem.maxSuppressed + " records, not even the coarsest"
-        + " allowed; raise the suppression limit or the maximum generalization levels");
+        + " suppression limit of " + problem.maxSuppressed + " records (or none was found within"
+        + " the time budget); raise the suppression limit, the maximum generalization levels or"
+        + " the time budget");
   }
 }
