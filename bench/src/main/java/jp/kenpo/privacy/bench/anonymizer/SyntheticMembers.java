@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import jp.kenpo.privacy.anonymizer.data.ColumnSpec;
 import jp.kenpo.privacy.anonymizer.data.ColumnType;
 import jp.kenpo.privacy.anonymizer.data.Role;
+import jp.kenpo.privacy.anonymizer.data.SetColumn;
 import jp.kenpo.privacy.anonymizer.data.Table;
 import jp.kenpo.privacy.anonymizer.data.TableBuilder;
 import jp.kenpo.privacy.anonymizer.hierarchy.CodeRule;
@@ -105,8 +106,8 @@ final class SyntheticMembers {
     return result;
   }
 
-  static List<ColumnSpec> columns() {
-    return List.of(
+  static List<ColumnSpec> columns(boolean diagnoses) {
+    List<ColumnSpec> columns = new ArrayList<>(List.of(
         new ColumnSpec("member", ColumnType.STRING, Role.IDENTIFYING),
         new ColumnSpec("sex", ColumnType.STRING, Role.QUASI_IDENTIFYING),
         new ColumnSpec("birth", ColumnType.YEAR_MONTH, Role.QUASI_IDENTIFYING),
@@ -114,13 +115,18 @@ final class SyntheticMembers {
         new ColumnSpec("withdrawn", ColumnType.YEAR_MONTH, Role.QUASI_IDENTIFYING),
         new ColumnSpec("relationship", ColumnType.STRING, Role.QUASI_IDENTIFYING),
         new ColumnSpec("prefecture", ColumnType.STRING, Role.QUASI_IDENTIFYING),
-        new ColumnSpec("main-chapter", ColumnType.STRING, Role.SENSITIVE),
-        new ColumnSpec("diagnoses", ColumnType.STRING, Role.SET_VALUED));
+        new ColumnSpec("main-chapter", ColumnType.STRING, Role.SENSITIVE)));
+    if (diagnoses) {
+      columns.add(new ColumnSpec("diagnoses", ColumnType.STRING, Role.SET_VALUED));
+    }
+    return columns;
   }
 
-  Table generate(int rows, long seed) {
+  /** The table; without {@code diagnoses} the set-valued column is left out. */
+  Table generate(int rows, long seed, boolean withDiagnoses) {
     SplittableRandom random = new SplittableRandom(seed);
-    TableBuilder builder = Table.builder(columns());
+    TableBuilder builder = Table.builder(columns(withDiagnoses));
+    String[] row = new String[withDiagnoses ? 9 : 8];
     double[] prefecture = cumulativeOf(POPULATION);
     StringBuilder items = new StringBuilder();
     List<String> diagnoses = new ArrayList<>();
@@ -157,10 +163,18 @@ final class SyntheticMembers {
         }
         items.append(code);
       }
-      builder.row("M" + (100_000_000 + i), male ? "M" : "F", birth.toString(),
-          enrolled.toString(), withdrawn, insured ? "本人" : "家族",
-          PREFECTURES[pick(random, prefecture)],
-          diagnoses.isEmpty() ? "none" : chapterOf(diagnoses.get(0)), items.toString());
+      row[0] = "M" + (100_000_000 + i);
+      row[1] = male ? "M" : "F";
+      row[2] = birth.toString();
+      row[3] = enrolled.toString();
+      row[4] = withdrawn;
+      row[5] = insured ? "本人" : "家族";
+      row[6] = PREFECTURES[pick(random, prefecture)];
+      row[7] = diagnoses.isEmpty() ? "none" : chapterOf(diagnoses.get(0));
+      if (withDiagnoses) {
+        row[8] = items.toString();
+      }
+      builder.row(row);
     }
     return builder.build();
   }
@@ -181,8 +195,10 @@ final class SyntheticMembers {
       prefectures.add(new String[] {PREFECTURES[p - 1], REGION_OF[p - 1], "*"});
     }
     result.put("prefecture", Hierarchy.of("prefecture", prefectures));
-    result.put("diagnoses", diagnosisRule().build("diagnoses", ColumnType.STRING,
-        List.of(((jp.kenpo.privacy.anonymizer.data.SetColumn) table.column("diagnoses")).dictionary())));
+    if (table.columnNames().contains("diagnoses")) {
+      result.put("diagnoses", diagnosisRule().build("diagnoses", ColumnType.STRING,
+          List.of(((SetColumn) table.column("diagnoses")).dictionary())));
+    }
     return result;
   }
 
