@@ -25,7 +25,11 @@ final class BestFirstSearch extends SearchRun {
   @Override
   SearchResult run() {
     long top = lattice.top();
-    long best = dive(resultOf(top).pass() ? top : -1);
+    long best = resultOf(top).pass() ? top : -1;
+    long dived = dive();
+    if (dived >= 0 && (best < 0 || better(dived, best))) {
+      best = dived;
+    }
     boolean pruneAboveSolutions = fullyMonotone();
     PriorityQueue<Queued> queue = new PriorityQueue<>((a, b) -> a.bound() != b.bound()
         ? Double.compare(a.bound(), b.bound()) : Long.compare(a.id(), b.id()));
@@ -72,34 +76,13 @@ final class BestFirstSearch extends SearchRun {
         : results.get(best).loss() * (1 + Search.TIE) + Search.TIE;
   }
 
-  // Up from the bottom by the cheapest successor until a node passes; the better of it and
-  // the given solution (-1 for none).
-  private long dive(long solution) {
-    long node = lattice.bottom();
-    while (!timeUp()) {
-      if (resultOf(node).pass()) {
-        return solution < 0 || better(node, solution) ? node : solution;
-      }
-      long next = -1;
-      for (int d = 0; d < lattice.dimensions(); d++) {
-        long successor = lattice.successor(node, d);
-        if (successor >= 0 && (next < 0 || bound(successor) < bound(next))) {
-          next = successor;
-        }
-      }
-      if (next < 0) {
-        break;
-      }
-      node = next;
-    }
-    return solution;
-  }
-
-  private double bound(long id) {
+  @Override
+  double bound(long id) {
     return problem.loss.lowerBound(lattice.levels(id));
   }
 
-  private NodeResult resultOf(long id) {
+  @Override
+  NodeResult resultOf(long id) {
     NodeResult result = results.get(id);
     if (result == null) {
       result = evaluate(lattice.levels(id));

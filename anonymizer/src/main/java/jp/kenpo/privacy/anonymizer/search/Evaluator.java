@@ -23,7 +23,8 @@ final class Evaluator {
   private boolean[] failsMonotone = new boolean[0];
   private boolean[] fails = new boolean[0];
   private int[] start = new int[0];
-  private int[] order = new int[0];
+  private int[] sortedTuple = new int[0];
+  private int[] sortedCount = new int[0];
 
   Evaluator(Problem problem) {
     this.problem = problem;
@@ -159,7 +160,7 @@ final class Evaluator {
     if (problem.models.length == 0) {
       return;
     }
-    sortByClass(classes, source.size);
+    sortByClass(classes, source);
     for (int c = 0; c < classes; c++) {
       if (failsMonotone[c]) {
         continue; // suppressed anyway
@@ -168,10 +169,9 @@ final class Evaluator {
         distribution.clear();
       }
       for (int j = start[c]; j < start[c + 1]; j++) {
-        int cell = order[j];
-        int tuple = source.tuple[cell];
+        int tuple = sortedTuple[j];
         for (int s = 0; s < distributions.length; s++) {
-          distributions[s].add(problem.tupleValues[s][tuple], source.count[cell]);
+          distributions[s].add(problem.tupleValues[s][tuple], sortedCount[j]);
         }
       }
       for (BoundModel bound : problem.models) {
@@ -185,24 +185,37 @@ final class Evaluator {
     }
   }
 
-  // counting sort of the cells by class, so that each class's cells are contiguous
-  private void sortByClass(int classes, int n) {
+  // Counting sort of the cells' tuples and counts by class, so that each class reads its cells
+  // in one sequential run; cells of classes already failing k are left out.
+  private void sortByClass(int classes, Cells source) {
+    int n = source.size;
     if (start.length < classes + 1) {
       start = new int[Math.max(classes + 1, start.length * 2)];
     }
-    if (order.length < n) {
-      order = new int[n];
+    if (sortedTuple.length < n) {
+      sortedTuple = new int[n];
+      sortedCount = new int[n];
     }
     Arrays.fill(start, 0, classes + 1, 0);
     for (int i = 0; i < n; i++) {
-      start[classOf[i] + 1]++;
+      int c = classOf[i];
+      if (!failsMonotone[c]) {
+        start[c + 1]++;
+      }
     }
     for (int c = 0; c < classes; c++) {
       start[c + 1] += start[c];
     }
     int[] next = Arrays.copyOf(start, classes);
+    int[] tuple = source.tuple;
+    int[] count = source.count;
     for (int i = 0; i < n; i++) {
-      order[next[classOf[i]]++] = i;
+      int c = classOf[i];
+      if (!failsMonotone[c]) {
+        int j = next[c]++;
+        sortedTuple[j] = tuple[i];
+        sortedCount[j] = count[i];
+      }
     }
   }
 

@@ -5,12 +5,16 @@ import java.util.Arrays;
 /**
  * The optimal search over a lattice small enough to keep a byte of state per node.
  *
- * <p>Phase 1 sorts every node into "passes" or "fails" the monotone part of the models with few
+ * <p>A first dive from the bottom gives a solution, whose loss bounds the optimum from above;
+ * from then on any node whose loss lower bound exceeds the best loss found is ignored. Phase 1
+ * sorts the remaining nodes into "passes" or "fails" the monotone part of the models with few
  * evaluations: it walks chains upward from the lowest unsorted node and binary-searches each
  * chain, since a passing node makes every coarser node pass and a failing one every finer node
  * fail (the idea of Flash, Kohlmayer et al. 2012). Phase 2 visits the passing nodes in order of
- * their loss lower bound and stops once the bound exceeds the best loss found: that proves the
+ * their lower bound and stops once the bound exceeds the best loss found: that proves the
  * optimum. When every model and the metric are monotone only the lowest passing nodes can win.
+ * With sensitive models, a candidate is first tried with k-anonymity alone, which is far cheaper
+ * and can only pass more and lose less; only a candidate that could still win is evaluated fully.
  */
 final class ExactSearch extends SearchRun {
 
@@ -22,6 +26,7 @@ final class ExactSearch extends SearchRun {
   private final byte[] status;
   private final double[] bound;
   private final NodeResult[] results;
+  private long best = -1;
 
   ExactSearch(Problem problem) {
     super(problem);
@@ -36,27 +41,24 @@ final class ExactSearch extends SearchRun {
 
   @Override
   SearchResult run() {
+    dive();
     boolean complete = sortByMonotoneModels();
-    int[] candidates = candidates();
-    long best = -1;
-    for (int i = 0; i < candidates.length && complete; i++) {
+    int[] candidates = complete ? candidates() : new int[0];
+    for (int i = 0; i < candidates.length; i++) {
       int id = candidates[i];
-      if (best >= 0 && bound[id] > results[(int) best].loss() * (1 + Search.TIE) + Search.TIE) {
+      if (bound[id] > limit()) {
         break;
       }
       if (timeUp()) {
         complete = false;
         break;
       }
-      NodeResult result = resultOf(id);
-      if (result.pass() && (best < 0 || better(id, best))) {
-        best = id;
+      if (results[id] == null && hopeless(lattice.levels(id), limit())) {
+        continue;
       }
+      resultOf(id);
     }
-    if (!complete) {
-      best = bestEvaluated();
-    }
-    if (best < 0 && !complete && resultOf((int) lattice.top()).pass()) {
+    if (best < 0 && !complete && resultOf(lattice.top()).pass()) {
       best = lattice.top(); // out of time before any solution: the coarsest node, if it passes
     }
     if (best < 0) {
@@ -65,11 +67,27 @@ final class ExactSearch extends SearchRun {
     return result(best, results[(int) best], complete, "exact");
   }
 
-  private NodeResult resultOf(int id) {
+  // the bound above which a node cannot beat the best solution (none yet: no bound)
+  private double limit() {
+    return best < 0 ? Double.POSITIVE_INFINITY
+        : results[(int) best].loss() * (1 + Search.TIE) + Search.TIE;
+  }
+
+  @Override
+  double bound(long id) {
+    return bound[(int) id];
+  }
+
+  @Override
+  NodeResult resultOf(long node) {
+    int id = (int) node;
     if (results[id] == null) {
       results[id] = evaluate(lattice.levels(id));
       if (status[id] == UNKNOWN) {
         tag(id, results[id].monotonePass());
+      }
+      if (results[id].pass() && (best < 0 || better(id, best))) {
+        best = id;
       }
     }
     return results[id];
@@ -80,20 +98,10 @@ final class ExactSearch extends SearchRun {
         results[(int) b].loss(), b, Search.sum(lattice.levels(b)));
   }
 
-  private long bestEvaluated() {
-    long best = -1;
-    for (int id = 0; id < size; id++) {
-      if (results[id] != null && results[id].pass() && (best < 0 || better(id, best))) {
-        best = id;
-      }
-    }
-    return best;
-  }
-
   // Phase 1. Returns false when the time budget ran out first.
   private boolean sortByMonotoneModels() {
     for (int id : byLevelSum()) {
-      if (status[id] != UNKNOWN) {
+      if (status[id] != UNKNOWN || bound[id] > limit()) {
         continue;
       }
       if (timeUp()) {
@@ -134,7 +142,8 @@ final class ExactSearch extends SearchRun {
     }
   }
 
-  // A chain of unsorted nodes upward, each step to the successor with the smallest bound.
+  // A chain of unsorted nodes upward, each step to the successor with the smallest bound, as
+  // long as that bound leaves the node a chance to beat the best solution.
   private int[] pathUpFrom(int id) {
     int[] path = new int[8];
     int length = 0;

@@ -71,6 +71,14 @@ public final class Problem {
     }
   }
 
+  /**
+   * The same problem with k-anonymity only: its solutions include every solution of this one,
+   * at no more loss, since the sensitive models can only suppress more. A cheap first test.
+   */
+  Problem withoutSensitiveModels() {
+    return new Problem(request, qis, new SensitiveColumn[0], new BoundModel[0], k);
+  }
+
   /** Checks the request against its table and encodes it; errors name the column or value. */
   public static Problem encode(AnonymizationRequest request) {
     Table table = request.table();
