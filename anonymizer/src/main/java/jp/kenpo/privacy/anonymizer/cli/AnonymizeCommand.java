@@ -228,12 +228,19 @@ public class AnonymizeCommand implements Callable<Integer> {
       AnonymizationConfig settings) {
     AnonymizationRequest.Builder request = AnonymizationRequest.builder(data);
     for (ColumnConfig column : columns.values()) {
-      if (column.hierarchy() != null) {
-        request.hierarchy(column.name(), hierarchy(data, column));
+      Hierarchy hierarchy = column.hierarchy() == null ? null : hierarchy(data, column);
+      if (hierarchy != null) {
+        request.hierarchy(column.name(), hierarchy);
       }
       if (column.levels() != null) {
-        request.levels(column.name(), column.levels().min(), column.levels().max() == Integer.MAX_VALUE
-            ? levelsOf(request, column) : column.levels().max());
+        if (hierarchy == null) {
+          throw new AnonymizationException(column.where() + ": levels are given for '"
+              + column.name() + "', which has no hierarchy");
+        }
+        // a range without max runs to the top of the hierarchy
+        int max = column.levels().max() == Integer.MAX_VALUE ? hierarchy.levels() - 1
+            : column.levels().max();
+        request.levels(column.name(), column.levels().min(), max);
       }
     }
     List<PrivacyModel> models = new ArrayList<>();
@@ -288,15 +295,6 @@ public class AnonymizeCommand implements Callable<Integer> {
       search = search.withTimeBudget(budget);
     }
     return request.search(search).build();
-  }
-
-  private static int levelsOf(AnonymizationRequest.Builder request, ColumnConfig column) {
-    Hierarchy hierarchy = request.build().hierarchies().get(column.name());
-    if (hierarchy == null) {
-      throw new AnonymizationException(column.where() + ": levels are given for '" + column.name()
-          + "', which has no hierarchy");
-    }
-    return hierarchy.levels() - 1;
   }
 
   private static void checkColumn(Table data, PrivacyModel model, String where) {

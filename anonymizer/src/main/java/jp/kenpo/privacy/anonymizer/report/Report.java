@@ -42,6 +42,39 @@ public record Report(
       long nodesEvaluated, long milliseconds) {
   }
 
+  /** One measure of the input and of the output, for the tables people read. */
+  public record MeasureRow(String label, double input, double output) {
+  }
+
+  /** The measures of {@link #before} and {@link #after} side by side, in reading order. */
+  public List<MeasureRow> measureRows() {
+    Measures in = before;
+    Measures out = after;
+    return List.of(
+        new MeasureRow("records suppressed", in.classes().suppressed(), out.classes().suppressed()),
+        new MeasureRow("equivalence classes", in.classes().classes(), out.classes().classes()),
+        new MeasureRow("smallest class", in.classes().smallest(), out.classes().smallest()),
+        new MeasureRow("average class size", in.classes().average(), out.classes().average()),
+        new MeasureRow("highest risk (prosecutor)", in.risk().highest(), out.risk().highest()),
+        new MeasureRow("average risk", in.risk().average(), out.risk().average()),
+        new MeasureRow("records above risk " + out.risk().threshold(),
+            in.risk().recordsAboveThreshold(), out.risk().recordsAboveThreshold()),
+        new MeasureRow("sample uniques", in.risk().sampleUniques(), out.risk().sampleUniques()),
+        new MeasureRow("loss", in.informationLoss().loss(), out.informationLoss().loss()),
+        new MeasureRow("precision loss", in.informationLoss().precisionLoss(),
+            out.informationLoss().precisionLoss()),
+        new MeasureRow("non-uniform entropy", in.informationLoss().nonUniformEntropy(),
+            out.informationLoss().nonUniformEntropy()),
+        new MeasureRow("discernibility (share of n²)", in.informationLoss().discernibility(),
+            out.informationLoss().discernibility()));
+  }
+
+  /** A number as people read it: whole numbers bare, others to four decimals. */
+  public static String format(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15
+        ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.4f", value);
+  }
+
   /** One processing standard of PPC rules Art. 34, and what this release did for it. */
   public record Standard(String article, String standard, String evidence) {
   }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import jp.kenpo.privacy.anonymizer.Generalization;
 import jp.kenpo.privacy.anonymizer.measure.ClassSizes;
-import jp.kenpo.privacy.anonymizer.measure.Measures;
 import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +63,11 @@ public final class ReportWriter {
         .append("; ").append(search.nodesEvaluated()).append(" of ").append(search.latticeSize())
         .append(" nodes evaluated in ").append(search.milliseconds()).append(" ms.</p>\n");
     out.append("<h2>Measures</h2>\n<table><tr><th></th><th>Input</th><th>Output</th></tr>\n");
-    measures(out, report.before(), report.after());
+    for (Report.MeasureRow row : report.measureRows()) {
+      out.append("<tr><td>").append(escape(row.label())).append("</td><td class=\"n\">")
+          .append(Report.format(row.input())).append("</td><td class=\"n\">")
+          .append(Report.format(row.output())).append("</td></tr>\n");
+    }
     out.append("</table>\n<h2>Class sizes</h2>\n<table><tr><th>Size</th><th>Input classes</th>")
         .append("<th>Output classes</th><th>Output records</th></tr>\n");
     for (int i = 0; i < report.after().classes().distribution().size(); i++) {
@@ -89,36 +92,6 @@ public final class ReportWriter {
           .append(escape(String.join(", ", report.removedColumns()))).append("</p>\n");
     }
     return out.append("</body></html>\n").toString();
-  }
-
-  private static void measures(StringBuilder out, Measures before, Measures after) {
-    number(out, "records", before.classes().records(), after.classes().records());
-    number(out, "records suppressed", before.classes().suppressed(), after.classes().suppressed());
-    number(out, "equivalence classes", before.classes().classes(), after.classes().classes());
-    number(out, "smallest class", before.classes().smallest(), after.classes().smallest());
-    number(out, "average class size", before.classes().average(), after.classes().average());
-    number(out, "highest prosecutor risk", before.risk().highest(), after.risk().highest());
-    number(out, "average prosecutor risk", before.risk().average(), after.risk().average());
-    number(out, "share of records above risk " + after.risk().threshold(),
-        before.risk().shareAboveThreshold(), after.risk().shareAboveThreshold());
-    number(out, "sample uniques", before.risk().sampleUniques(), after.risk().sampleUniques());
-    number(out, "loss", before.informationLoss().loss(), after.informationLoss().loss());
-    number(out, "precision loss", before.informationLoss().precisionLoss(),
-        after.informationLoss().precisionLoss());
-    number(out, "non-uniform entropy", before.informationLoss().nonUniformEntropy(),
-        after.informationLoss().nonUniformEntropy());
-    number(out, "discernibility (share of n²)", before.informationLoss().discernibility(),
-        after.informationLoss().discernibility());
-  }
-
-  private static void number(StringBuilder out, String label, double before, double after) {
-    out.append("<tr><td>").append(escape(label)).append("</td><td class=\"n\">").append(format(before))
-        .append("</td><td class=\"n\">").append(format(after)).append("</td></tr>\n");
-  }
-
-  static String format(double value) {
-    return value == Math.rint(value) && Math.abs(value) < 1e15
-        ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.4f", value);
   }
 
   private static void row(StringBuilder out, String... cells) {

@@ -8,23 +8,17 @@ import jp.kenpo.privacy.anonymizer.measure.InformationLoss;
  */
 public final class Classification {
 
-  private final int[] levels;
   private final int[] rowClass;
   private final int[] classSize;
   private final boolean[] suppressed;
   private final InformationLoss loss;
 
-  Classification(int[] levels, int[] rowClass, int[] classSize, boolean[] suppressed,
+  Classification(int[] rowClass, int[] classSize, boolean[] suppressed,
       InformationLoss loss) {
-    this.levels = levels;
     this.rowClass = rowClass;
     this.classSize = classSize;
     this.suppressed = suppressed;
     this.loss = loss;
-  }
-
-  public int[] levels() {
-    return levels.clone();
   }
 
   public boolean isSuppressed(int row) {

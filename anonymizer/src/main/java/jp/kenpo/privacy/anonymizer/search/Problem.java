@@ -230,7 +230,7 @@ public final class Problem {
     InformationLoss information = new InformationLoss(losses[Metric.LOSS.ordinal()],
         losses[Metric.PRECISION.ordinal()], losses[Metric.NON_UNIFORM_ENTROPY.ordinal()],
         losses[Metric.DISCERNIBILITY.ordinal()], losses[Metric.AVERAGE_CLASS_SIZE.ordinal()]);
-    return new Classification(levels.clone(), rowClass, sizes, suppressed, information);
+    return new Classification(rowClass, sizes, suppressed, information);
   }
 
   /** The levels of the untouched table: every quasi-identifier at level 0. */
@@ -254,10 +254,6 @@ public final class Problem {
     }
     ColumnSpec spec = request.table().column(qi.column).spec();
     return ValueColumn.of(new ColumnSpec(spec.name(), ColumnType.STRING, spec.role()), labels, codes);
-  }
-
-  public AnonymizationRequest request() {
-    return request;
   }
 
   public int rows() {
@@ -286,26 +282,5 @@ public final class Problem {
     return levels;
   }
 
-  /** Table column index of each quasi-identifier. */
-  public int[] quasiIdentifierColumns() {
-    int[] columns = new int[qis.length];
-    for (int d = 0; d < qis.length; d++) {
-      columns[d] = qis[d].column;
-    }
-    return columns;
-  }
 
-  /** The generalized label of a row's value of quasi-identifier d at a level. */
-  public String label(int d, int level, int row) {
-    return qis[d].label(level, qis[d].rows[row]);
-  }
-
-  public Metric metric() {
-    return request.metric();
-  }
-
-  /** Records the suppression limit allows to suppress. */
-  public long maxSuppressed() {
-    return maxSuppressed;
-  }
 }

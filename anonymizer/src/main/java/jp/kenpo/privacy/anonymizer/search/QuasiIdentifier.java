@@ -76,8 +76,4 @@ final class QuasiIdentifier {
   int levelSize(int level) {
     return labels[level].length;
   }
-
-  String label(int level, int valueCode) {
-    return labels[level][generalized[level][valueCode]];
-  }
 }

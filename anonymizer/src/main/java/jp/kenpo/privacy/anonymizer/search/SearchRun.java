@@ -111,7 +111,7 @@ abstract class SearchRun {
         return false;
       }
     }
-    return problem.metric().monotone(problem.request.suppressionLimit());
+    return problem.request.metric().monotone(problem.request.suppressionLimit());
   }
 
   SearchResult result(long id, NodeResult node, boolean optimal, String method) {
