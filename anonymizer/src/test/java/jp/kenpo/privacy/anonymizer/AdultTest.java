@@ -94,6 +94,17 @@ class AdultTest {
   }
 
   @Test
+  void aLatticeAboveTheExactLimitGoesToTheBestFirstSearch() {
+    AnonymizationResult result = Anonymizer.anonymize(request(5, 0,
+        new SearchOptions(SearchOptions.Mode.AUTO, Duration.ZERO, 1000)));
+    AnonymizationResult exact = Anonymizer.anonymize(request(5, 0, SearchOptions.DEFAULT));
+    assertThat(result.search().method()).isEqualTo("best-first");
+    assertThat(exact.search().method()).isEqualTo("exact");
+    assertThat(result.search().optimal()).isTrue();
+    assertThat(result.search().loss()).isCloseTo(exact.search().loss(), within(1e-12));
+  }
+
+  @Test
   void aSpentTimeBudgetStillGivesASolutionButClaimsNoOptimum() {
     AnonymizationResult result = Anonymizer.anonymize(request(5, 0.02,
         SearchOptions.DEFAULT.withMode(SearchOptions.Mode.HEURISTIC).withTimeBudget(Duration.ofNanos(1))));

@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +51,10 @@ public final class TableCsv {
     }
   }
 
-  /** Writes the table with a header row. */
+  /** Writes the table with a header row, UTF-8, lines ending in LF. */
   public static void write(Table table, Path file, char separator) throws IOException {
     try (CsvWriter writer = CsvWriter.builder().fieldSeparator(separator)
-        .build(file, StandardCharsets.UTF_8)) {
+        .lineDelimiter(LineDelimiter.LF).build(file, StandardCharsets.UTF_8)) {
       writer.writeRecord(table.columnNames());
       int columns = table.columns().size();
       String[] row = new String[columns];

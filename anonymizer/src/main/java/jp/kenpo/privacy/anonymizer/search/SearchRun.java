@@ -4,46 +4,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every search strategy shares: the evaluator, the snapshot cache and the clock. */
+/** What every search strategy shares: the node evaluation, the k-only prefilter and the clock. */
 abstract class SearchRun {
 
   final Problem problem;
   final Lattice lattice;
-  final Evaluator evaluator;
-  final SnapshotCache cache;
-  private final SearchRun kOnly; // the same search without sensitive models, null if none
+  private final RollUp nodes;
+  private RollUp kOnly; // the problem without sensitive models, made on first use
   private final long started = System.nanoTime();
   private final long deadline;
 
   SearchRun(Problem problem) {
-    this(problem, problem.models.length == 0 ? null : problem.withoutSensitiveModels());
-  }
-
-  private SearchRun(Problem problem, Problem relaxed) {
     this.problem = problem;
     this.lattice = problem.lattice;
-    this.evaluator = new Evaluator(problem);
+    this.nodes = new RollUp(problem);
     Duration budget = problem.request.search().timeBudget();
     this.deadline = budget.isZero() ? Long.MAX_VALUE : started + budget.toNanos();
-    int[] bottom = lattice.levels(lattice.bottom());
-    Cells rows = evaluator.rowCells();
-    this.cache = new SnapshotCache(evaluator.snapshot(bottom, rows));
-    this.kOnly = relaxed == null ? null : new SearchRun(relaxed, null) {
-      @Override
-      SearchResult run() {
-        throw new UnsupportedOperationException("only evaluates");
-      }
-
-      @Override
-      NodeResult resultOf(long id) {
-        throw new UnsupportedOperationException("only evaluates");
-      }
-
-      @Override
-      double bound(long id) {
-        throw new UnsupportedOperationException("only evaluates");
-      }
-    };
   }
 
   abstract SearchResult run();
@@ -81,10 +57,7 @@ abstract class SearchRun {
   }
 
   NodeResult evaluate(int[] levels) {
-    Cells source = cache.sourceFor(levels);
-    Evaluator.Outcome outcome = evaluator.evaluate(levels, source, true);
-    cache.offer(outcome.cells(), source);
-    return outcome.result();
+    return nodes.evaluate(levels);
   }
 
   /**
@@ -93,8 +66,11 @@ abstract class SearchRun {
    * evaluation with the sensitive models (which can only suppress more, and lose more).
    */
   boolean hopeless(int[] levels, double limit) {
-    if (kOnly == null) {
+    if (problem.models.length == 0) {
       return false;
+    }
+    if (kOnly == null) {
+      kOnly = new RollUp(problem.withoutSensitiveModels());
     }
     NodeResult quick = kOnly.evaluate(levels);
     return !quick.pass() || quick.loss() > limit;
@@ -121,6 +97,6 @@ abstract class SearchRun {
       list.add(level);
     }
     return new SearchResult(list, node.loss(), node.suppressed(), optimal, method, lattice.size(),
-        evaluator.evaluations(), Duration.ofNanos(System.nanoTime() - started));
+        nodes.evaluations(), Duration.ofNanos(System.nanoTime() - started));
   }
 }
