@@ -9,7 +9,8 @@ import java.util.PriorityQueue;
  * bottom along the cheapest successors to the first solution, so that it has an answer early,
  * then visits nodes best-first by their loss lower bound, expanding only nodes whose bound is
  * below the best loss found. If the queue empties before the budget ends, no unvisited node can
- * be better and the answer is proven optimal.
+ * be better and the answer is proven optimal. Like the exact search it tries a node with
+ * k-anonymity alone before evaluating it with the sensitive models.
  */
 final class BestFirstSearch extends SearchRun {
 
@@ -46,12 +47,15 @@ final class BestFirstSearch extends SearchRun {
         optimal = false;
         break;
       }
-      NodeResult result = resultOf(next.id());
-      if (result.pass() && (best < 0 || better(next.id(), best))) {
-        best = next.id();
-      }
-      if (result.pass() && pruneAboveSolutions) {
-        continue;
+      // a node k-anonymity alone rules out is not evaluated, but its successors may still win
+      if (results.containsKey(next.id()) || !hopeless(lattice.levels(next.id()), limit(best))) {
+        NodeResult result = resultOf(next.id());
+        if (result.pass() && (best < 0 || better(next.id(), best))) {
+          best = next.id();
+        }
+        if (result.pass() && pruneAboveSolutions) {
+          continue;
+        }
       }
       for (int d = 0; d < lattice.dimensions(); d++) {
         long successor = lattice.successor(next.id(), d);
