@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jp.kenpo.privacy.anonymizer.AnonymizationRequest;
-import jp.kenpo.privacy.anonymizer.AnonymizationResult;
-import jp.kenpo.privacy.anonymizer.Anonymizer;
 import jp.kenpo.privacy.anonymizer.data.ColumnSpec;
 import jp.kenpo.privacy.anonymizer.data.Role;
 import jp.kenpo.privacy.anonymizer.data.Table;
@@ -44,16 +42,15 @@ public final class AdultBench {
         Runtime.getRuntime().availableProcessors());
     Timing.Figures<Table> load = Timing.measure(1, 3, () -> load(folder, QUASI, "salary-class"));
     System.out.printf("load table and hierarchies: best %.0f ms%n%n", load.bestMillis());
-    System.out.printf("%-28s %6s %10s %10s %10s %8s %8s %11s %9s%n", "models", "supp.", "best ms",
-        "median ms", "search ms", "nodes", "of", "suppressed", "loss");
+    ResultTable.header();
     Table eight = load.last();
     List<String> seven = QUASI.subList(0, QUASI.size() - 1);
     Table withOccupation = load(folder, seven, "occupation");
     for (double suppression : new double[] {0, 0.05}) {
       for (int k : new int[] {2, 5, 10}) {
-        run(k + "-anonymity", runs, request(folder, eight, QUASI, k, suppression, null));
+        ResultTable.row(k + "-anonymity", 3, runs, request(folder, eight, QUASI, k, suppression, null));
       }
-      run("5-anon. + distinct 3-div.", runs,
+      ResultTable.row("5-anon. + distinct 3-div.", 3, runs,
           request(folder, withOccupation, seven, 5, suppression, "occupation"));
     }
     System.out.println("\nloss: the loss metric (0 = nothing lost, 1 = everything suppressed);"
@@ -82,17 +79,5 @@ public final class AdultBench {
       builder.hierarchy(column, HierarchyCsv.read(folder.resolve("adult_hierarchy_" + column + ".csv")));
     }
     return builder.build();
-  }
-
-  static void run(String label, int runs, AnonymizationRequest request) {
-    Timing.Figures<AnonymizationResult> figures = Timing.measure(3, runs, () -> Anonymizer.anonymize(request));
-    AnonymizationResult result = figures.last();
-    System.out.printf("%-28s %5.0f%% %10.1f %10.1f %10d %8d %8d %11d %9.4f%n", label,
-        request.suppressionLimit() * 100, figures.bestMillis(), figures.medianMillis(),
-        result.search().elapsed().toMillis(), result.search().nodesEvaluated(),
-        result.search().latticeSize(), result.search().suppressed(), result.search().loss());
-    if (!result.search().optimal()) {
-      throw new IllegalStateException(label + ": the optimum was not proven");
-    }
   }
 }

@@ -2,8 +2,6 @@ package jp.kenpo.privacy.bench.anonymizer;
 
 import java.util.Map;
 import jp.kenpo.privacy.anonymizer.AnonymizationRequest;
-import jp.kenpo.privacy.anonymizer.AnonymizationResult;
-import jp.kenpo.privacy.anonymizer.Anonymizer;
 import jp.kenpo.privacy.anonymizer.data.Table;
 import jp.kenpo.privacy.anonymizer.hierarchy.Hierarchy;
 import jp.kenpo.privacy.anonymizer.model.DistinctLDiversity;
@@ -35,13 +33,12 @@ public final class MemberTableBench {
     Map<String, Hierarchy> hierarchies = members.hierarchies(table);
     System.out.printf("generate table and hierarchies (not timed below): %.1f s%n%n",
         (System.nanoTime() - start) / 1e9);
-    System.out.printf("%-28s %6s %10s %10s %10s %8s %8s %11s %9s%n", "models", "supp.", "best ms",
-        "median ms", "search ms", "nodes", "of", "suppressed", "loss");
+    ResultTable.header();
     for (double suppression : new double[] {0, 0.05}) {
       for (int k : new int[] {2, 5, 10}) {
-        run(k + "-anonymity", runs, request(table, hierarchies, k, suppression, false));
+        ResultTable.row(k + "-anonymity", 1, runs, request(table, hierarchies, k, suppression, false));
       }
-      run("5-anon. + distinct 3-div.", runs, request(table, hierarchies, 5, suppression, true));
+      ResultTable.row("5-anon. + distinct 3-div.", 1, runs, request(table, hierarchies, 5, suppression, true));
     }
     System.out.printf("%npeak heap (sum of the heap pools' peaks, an upper bound): %.0f MiB%n",
         Timing.peakHeapMegabytes());
@@ -56,17 +53,5 @@ public final class MemberTableBench {
     }
     hierarchies.forEach(builder::hierarchy);
     return builder.build();
-  }
-
-  static void run(String label, int runs, AnonymizationRequest request) {
-    Timing.Figures<AnonymizationResult> figures = Timing.measure(1, runs, () -> Anonymizer.anonymize(request));
-    AnonymizationResult result = figures.last();
-    System.out.printf("%-28s %5.0f%% %10.0f %10.0f %10d %8d %8d %11d %9.4f%n", label,
-        request.suppressionLimit() * 100, figures.bestMillis(), figures.medianMillis(),
-        result.search().elapsed().toMillis(), result.search().nodesEvaluated(),
-        result.search().latticeSize(), result.search().suppressed(), result.search().loss());
-    if (!result.search().optimal()) {
-      throw new IllegalStateException(label + ": the optimum was not proven");
-    }
   }
 }
