@@ -1,0 +1,88 @@
+package jp.kenpo.privacy.anonymizer.model;
+
+/**
+ * The values of one sensitive column as a whole: their share in the entire table (what
+ * t-closeness compares each class with) and, when the column has a hierarchy, its tree for the
+ * hierarchical ground distance. Values are codes 0..size-1.
+ */
+public final class SensitiveDomain {
+
+  private final double[] share;
+  private final int[][] parent; // [level][code at level-1] -> code at level, level 1..height
+  private final int[] levelSizes;
+
+  private SensitiveDomain(double[] share, int[][] parent, int[] levelSizes) {
+    this.share = share;
+    this.parent = parent;
+    this.levelSizes = levelSizes;
+  }
+
+  /** A domain from the count of each value in the whole table, without a hierarchy. */
+  public static SensitiveDomain of(long[] counts) {
+    return new SensitiveDomain(shares(counts), null, null);
+  }
+
+  /**
+   * A domain with a hierarchy: {@code generalized[level][code]} is the code of a value's ancestor
+   * at that level (level 0 the value itself); every level must be a function of the one below.
+   */
+  public static SensitiveDomain of(long[] counts, int[][] generalized) {
+    int height = generalized.length - 1;
+    int[][] parent = new int[height + 1][];
+    int[] sizes = new int[height + 1];
+    sizes[0] = counts.length;
+    for (int level = 1; level <= height; level++) {
+      sizes[level] = max(generalized[level]) + 1;
+      parent[level] = new int[sizes[level - 1]];
+      for (int code = 0; code < counts.length; code++) {
+        parent[level][generalized[level - 1][code]] = generalized[level][code];
+      }
+    }
+    return new SensitiveDomain(shares(counts), parent, sizes);
+  }
+
+  private static double[] shares(long[] counts) {
+    long total = 0;
+    for (long count : counts) {
+      total += count;
+    }
+    double[] share = new double[counts.length];
+    for (int i = 0; i < counts.length; i++) {
+      share[i] = total == 0 ? 0 : (double) counts[i] / total;
+    }
+    return share;
+  }
+
+  private static int max(int[] values) {
+    int max = 0;
+    for (int value : values) {
+      max = Math.max(max, value);
+    }
+    return max;
+  }
+
+  public int size() {
+    return share.length;
+  }
+
+  /** Share of a value in the whole table. */
+  public double share(int code) {
+    return share[code];
+  }
+
+  public boolean hasHierarchy() {
+    return parent != null;
+  }
+
+  int height() {
+    return parent.length - 1;
+  }
+
+  int levelSize(int level) {
+    return levelSizes[level];
+  }
+
+  int parent(int level, int code) {
+    return parent[level][code];
+  }
+}

@@ -1,0 +1,337 @@
+package jp.kenpo.privacy.anonymizer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command end to end: what it writes on success, and what it refuses (writing nothing). */
+class AnonymizeCommandTest {
+
+  @TempDir
+  Path dir;
+
+  Path table;
+  Path ages;
+  Path sexes;
+  Path out;
+
+  private String stdout;
+  private String stderr;
+
+  @BeforeEach
+  void files() throws IOException {
+    StringBuilder rows = new StringBuilder("name;sex;age;disease;city\n");
+    String[] sex = {"M", "F"};
+    String[] disease = {"flu", "cold", "asthma"};
+    for (int i = 0; i < 40; i++) {
+      rows.append("person").append(i).append(';').append(sex[i % 2]).append(';')
+          .append(20 + (i * 7) % 40).append(';').append(disease[i % 3]).append(';')
+          .append("city").append(i % 4).append('\n');
+    }
+    table = write("members.csv", rows.toString());
+    StringBuilder ageRows = new StringBuilder();
+    for (int age = 20; age < 60; age++) {
+      int ten = age / 10 * 10;
+      ageRows.append(age).append(';').append(ten).append('-').append(ten + 9).append(';')
+          .append(age < 40 ? "20-39" : "40-59").append(";*\n");
+    }
+    ages = write("age.csv", ageRows.toString());
+    sexes = write("sex.csv", "M;*\nF;*\n");
+    out = dir.resolve("out");
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private int run(String... args) {
+    StringWriter outText = new StringWriter();
+    StringWriter errText = new StringWriter();
+    CommandLine command = new CommandLine(new AnonymizeCommand());
+    command.setOut(new PrintWriter(outText));
+    command.setErr(new PrintWriter(errText));
+    int code = command.execute(args);
+    stdout = outText.toString();
+    stderr = errText.toString();
+    return code;
+  }
+
+  private List<String> common(String... more) {
+    List<String> args = new ArrayList<>(List.of("--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--identifying", "name", "--quasi", "sex=" + sexes,
+        "--quasi", "age=" + ages, "--sensitive", "disease"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private void assertRefused(int code, String... messageParts) {
+    assertThat(code).as(stdout + stderr).isEqualTo(2);
+    assertThat(stderr).contains(messageParts).contains("nothing was written");
+    assertThat(out).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anonymizesATableAndWritesTheCsvAndBothReports() throws IOException {
+    int code = run(common("--k", "3", "--l", "2", "--suppression", "0.1").toArray(String[]::new));
+
+    assertThat(code).as(stderr).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("anonymized.csv"));
+    assertThat(lines.get(0)).isEqualTo("sex;age;disease;city");
+    assertThat(lines).hasSize(41);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(";", -1);
+      assertThat(fields).hasSize(4);
+      // a suppressed record shows * in every quasi-identifier, never in one only
+      assertThat(fields[0].equals("*")).isEqualTo(fields[1].equals("*"));
+    }
+    JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
+    assertThat(report.get("rows").asInt()).isEqualTo(40);
+    assertThat(report.get("removedColumns").get(0).asString()).isEqualTo("name");
+    assertThat(report.get("after").get("classes").get("smallest").asInt()).isGreaterThanOrEqualTo(3);
+    assertThat(report.get("processingStandards")).hasSize(5);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Art. 34 (5)", "3-anonymity");
+    assertThat(stdout).contains("optimum proven", "highest risk", "anonymized.csv");
+  }
+
+  @Test
+  void configFileCarriesRulesModelsAndSetValuedColumns() throws IOException {
+    Path items = write("items.csv", "id,age,born,codes\n"
+        + String.join("", java.util.stream.IntStream.range(0, 60).mapToObj(i ->
+            i + "," + (20 + i % 30) + ",19" + (60 + i % 30) + "-0" + (1 + i % 9) + ","
+                + (i % 2 == 0 ? "E11.9|I10.0" : "E11.2") + (i % 7 == 0 ? "|Z99.1" : "") + "\n").toList()));
+    Path config = write("c.yaml", """
+        input: items.csv
+        columns:
+          id: {role: identifying}
+          age:
+            role: quasi
+            type: integer
+            hierarchy: {rule: intervals, bottom: 25, top: 45, widths: [5, 10]}
+            levels: {min: 1}
+          born:
+            role: quasi
+            type: year-month
+            hierarchy: {rule: dates, bands: [5, 10]}
+          codes:
+            role: set-valued
+            hierarchy:
+              rule: codes
+              levels:
+                - prefix: 3
+                - ranges: [{from: E00, to: E90, label: IV}, {from: I00, to: I99, label: IX}, Z00-Z99]
+        models:
+          k: 4
+          km-anonymity: {column: codes, k: 5, m: 2}
+        suppression: 0.05
+        metric: non-uniform-entropy
+        """);
+    int code = run("--config", config.toString(), "--out", out.toString());
+
+    assertThat(code).as(stderr).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("anonymized.csv"));
+    assertThat(lines.get(0)).isEqualTo("age,born,codes");
+    assertThat(lines.subList(1, lines.size())).allSatisfy(line -> {
+      String age = line.split(",")[0];
+      assertThat(age).doesNotMatch("\\d+"); // level 1 at least: never the exact age
+    });
+    assertThat(stdout).contains("(5,2)-anonymity on codes");
+  }
+
+  @Test
+  void refusesAnUnknownColumnOnTheCommandLine() {
+    List<String> args = common("--k", "2");
+    args.addAll(List.of("--sensitive", "diseese"));
+    assertRefused(run(args.toArray(String[]::new)), "--sensitive diseese", "unknown column 'diseese'",
+        "name, sex, age, disease, city");
+  }
+
+  @Test
+  void refusesAnUnknownColumnInTheConfigWithItsLine() throws IOException {
+    Path config = write("c.yaml", "columns:\n  sex: {role: quasi, hierarchy: sex.csv}\n"
+        + "  agee: {role: quasi, hierarchy: age.csv}\nmodels: {k: 2}\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "c.yaml line 3", "unknown column 'agee'");
+  }
+
+  @Test
+  void refusesAModelOnAnUnknownColumnWithItsLine() throws IOException {
+    Path config = write("c.yaml", "models:\n  k: 2\n  l-diversity:\n    - {column: illness, l: 2}\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "c.yaml line 4", "unknown column 'illness'");
+  }
+
+  @Test
+  void refusesAValueMissingFromItsHierarchyNamingColumnValueAndLine() throws IOException {
+    Files.writeString(ages, Files.readString(ages).replace("47;40-49;40-59;*\n", ""));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "column 'age'", "value '47'",
+        "members.csv line ", "missing from hierarchy", "age.csv");
+  }
+
+  @Test
+  void refusesAHierarchyWhoseLevelsDoNotCoarsen() throws IOException {
+    Files.writeString(ages, Files.readString(ages).replace("21;20-29;20-39;*", "21;20-29;40-59;*"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "age.csv line 2", "level 2",
+        "'20-29'", "each level must coarsen");
+  }
+
+  @Test
+  void refusesARaggedHierarchy() throws IOException {
+    Files.writeString(ages, Files.readString(ages).replace("30;30-39;20-39;*", "30;30-39;*"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "age.csv line 11", "has 3 levels");
+  }
+
+  @Test
+  void refusesAHierarchyListingAValueTwice() throws IOException {
+    Files.writeString(ages, Files.readString(ages) + "25;20-29;20-39;*\n");
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "age.csv line 41", "'25' appears again",
+        "line 6");
+  }
+
+  @Test
+  void refusesAMissingHierarchyFile() {
+    List<String> args = common("--k", "2");
+    args.addAll(List.of("--quasi", "city=" + dir.resolve("nowhere.csv")));
+    assertRefused(run(args.toArray(String[]::new)), "nowhere.csv", "does not exist");
+  }
+
+  @Test
+  void refusesAnImpossibleDiversity() {
+    assertRefused(run(common("--k", "2", "--l", "4").toArray(String[]::new)),
+        "impossible", "distinct 4-diversity on 'disease'", "3 distinct values");
+  }
+
+  @Test
+  void refusesAKLargerThanTheTable() {
+    assertRefused(run(common("--k", "41").toArray(String[]::new)), "impossible", "41", "40");
+  }
+
+  @Test
+  void refusesAValueOfTheWrongType() throws IOException {
+    Path config = write("c.yaml", "columns:\n  age: {role: quasi, type: integer, hierarchy: age.csv}\n"
+        + "models: {k: 2}\n");
+    Files.writeString(table, Files.readString(table).replace("person3;F;41;", "person3;F;4l;"));
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "members.csv line 5", "column 'age'", "'4l' is not an integer");
+  }
+
+  @Test
+  void refusesARowWithTheWrongNumberOfFields() throws IOException {
+    Files.writeString(table, Files.readString(table).replace("person7;F;", "person7;F;x;"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "members.csv line 9",
+        "expected 5 values but found 6");
+  }
+
+  @Test
+  void refusesInvalidYamlWithItsLine() throws IOException {
+    Path config = write("c.yaml", "models:\n  k: 2\n columns: [\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "c.yaml", "not valid YAML", "line 3");
+  }
+
+  @Test
+  void refusesAnUnknownConfigKeyWithItsLine() throws IOException {
+    Path config = write("c.yaml", "models:\n  k: 2\nsupression: 0.1\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "c.yaml line 3", "unknown key 'supression'");
+  }
+
+  @Test
+  void refusesAnIntervalRuleWhoseWidthsDoNotCoarsen() throws IOException {
+    Path config = write("c.yaml", "columns:\n  age:\n    role: quasi\n    type: integer\n"
+        + "    hierarchy: {rule: intervals, widths: [5, 7]}\nmodels: {k: 2}\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "c.yaml line 5", "width 7 does not coarsen width 5");
+  }
+
+  @Test
+  void refusesAnOutputFolderThatIsNotEmpty() throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("earlier.csv"), "x");
+    int code = run(common("--k", "2").toArray(String[]::new));
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr).contains("exists and is not empty");
+    assertThat(out.resolve("earlier.csv")).hasContent("x");
+    assertThat(out.resolve("anonymized.csv")).doesNotExist();
+  }
+
+  @Test
+  void refusesToRunWithoutAPrivacyModel() {
+    assertRefused(run(common().toArray(String[]::new)), "no privacy model");
+  }
+
+  @Test
+  void refusesDiversityWithoutASensitiveColumn() {
+    assertRefused(run("--input", table.toString(), "--separator", ";", "--out", out.toString(),
+        "--quasi", "sex=" + sexes, "--k", "2", "--l", "2"), "--l 2 needs a sensitive column");
+  }
+
+  @Test
+  void refusesASetValuedColumnWithoutItsModel() throws IOException {
+    Path config = write("c.yaml", "columns:\n  city: {role: set-valued}\nmodels: {k: 2}\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "set-valued column 'city' has no (k,m)-anonymity model");
+  }
+
+  @Test
+  void refusesKmAnonymityOnAColumnThatIsNotSetValued() throws IOException {
+    Path config = write("c.yaml", "models:\n  k: 2\n  km-anonymity: {column: city, k: 2, m: 2}\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "(2,2)-anonymity on 'city'", "insensitive, not set-valued");
+  }
+
+  @Test
+  void refusesHierarchicalClosenessWithoutAHierarchy() throws IOException {
+    Path config = write("c.yaml", "models:\n  k: 2\n  t-closeness: {column: disease, t: 0.3,"
+        + " distance: hierarchical}\n");
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+        "needs a hierarchy for column 'disease'");
+  }
+
+  @Test
+  void refusesGeneralizationLevelsBeyondTheHierarchy() throws IOException {
+    Path config = write("c.yaml", "columns:\n  age: {role: quasi, hierarchy: age.csv, levels: {min: 1, max: 5}}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "column 'age'", "level 5 does not exist", "levels 0 to 3");
+  }
+
+  @Test
+  void refusesAMalformedQuasiFlagAndSeparator() {
+    assertRefused(run("--input", table.toString(), "--out", out.toString(), "--quasi", "sex", "--k", "2"),
+        "--quasi sex: expected COLUMN=HIERARCHY.csv");
+    assertRefused(run("--input", table.toString(), "--out", out.toString(), "--separator", ";;",
+        "--k", "2"), "--separator must be one character");
+  }
+
+  @Test
+  void refusesAMissingInputFile() {
+    assertRefused(run("--input", dir.resolve("none.csv").toString(), "--out", out.toString(), "--k", "2"),
+        "none.csv does not exist");
+  }
+
+  @Test
+  void refusesASuppressionLimitOutsideZeroToOne() {
+    assertRefused(run(common("--k", "2", "--suppression", "5").toArray(String[]::new)),
+        "suppression limit 5.0");
+  }
+}
