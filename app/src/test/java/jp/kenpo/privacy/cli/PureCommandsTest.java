@@ -1,0 +1,70 @@
+package jp.kenpo.privacy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Help, usage errors and the engines' commands answer without starting the application or its database. */
+class PureCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static String[] run(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Kenpo.execute(args, PureCommandsTest::noApplication, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    private static ConfigurableApplicationContext noApplication() {
+        throw new AssertionError("this command must not start the application");
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        String[] r = run("--help");
+        assertThat(r[0]).isEqualTo("0");
+        assertThat(r[1]).contains("serve", "notice", "catalog", "members", "consent", "decide", "ledger", "anonymize");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        String[] r = run("decide", "--purpose", "3.8");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--member", "--all", "--members-file");
+    }
+
+    @Test
+    void anonymizeRunsTheEngine() throws Exception {
+        Path table = dir.resolve("t.csv");
+        var rows = new StringBuilder("sex;age;disease\n");
+        for (int i = 0; i < 60; i++) {
+            rows.append(i % 2 == 0 ? "M" : "F").append(';').append(20 + i % 30).append(";d").append(i % 3).append('\n');
+        }
+        Files.writeString(table, rows);
+        Path age = dir.resolve("age.csv");
+        var levels = new StringBuilder();
+        for (int a = 20; a < 50; a++) {
+            levels.append(a).append(';').append(a / 10 * 10).append("-").append(a / 10 * 10 + 9).append(";*\n");
+        }
+        Files.writeString(age, levels);
+        Path sex = dir.resolve("sex.csv");
+        Files.writeString(sex, "M;*\nF;*\n");
+        Path out = dir.resolve("out");
+
+        String[] r = run("anonymize", "--input", table.toString(), "--separator", ";", "--out", out.toString(),
+                "--quasi", "age=" + age, "--quasi", "sex=" + sex, "--k", "5");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(out.resolve("anonymized.csv")).exists();
+        assertThat(out.resolve("report.json")).exists();
+    }
+}
