@@ -1,0 +1,148 @@
+package jp.kenpo.privacy.formats.receipt;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
+
+/**
+ * Builds record lines as Windows-31J bytes: fields joined by commas, CR LF at the end. Refuses
+ * what the format cannot hold (a comma, a line break or a control character inside a field, a
+ * character outside Windows-31J) instead of writing something else.
+ */
+final class RecordSink {
+
+    private final OutputStream out;
+    private byte[] buf = new byte[256];
+    private int len;
+    private boolean first = true;
+    private final CharsetEncoder encoder = ReceiptCharset.CHARSET.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    RecordSink(OutputStream out) {
+        this.out = out;
+    }
+
+    RecordSink begin(String type) {
+        len = 0;
+        first = true;
+        return text(type);
+    }
+
+    RecordSink text(String s) {
+        separate();
+        if (s == null) {
+            return this;
+        }
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return encodeFrom(s, i);
+            }
+            if (c < 0x20 || c == ',' || c == 0x7F) {
+                throw new IllegalArgumentException("cannot write " + describe(c) + " inside a receipt field: \"" + s + "\"");
+            }
+            buf[len++] = (byte) c;
+        }
+        return this;
+    }
+
+    private RecordSink encodeFrom(String s, int from) {
+        try {
+            encoder.reset();
+            ByteBuffer bytes = encoder.encode(CharBuffer.wrap(s, from, s.length()));
+            ensure(bytes.remaining());
+            int n = bytes.remaining();
+            bytes.get(buf, len, n);
+            for (int i = len; i < len + n; i++) {
+                if (buf[i] == ',' || (buf[i] >= 0 && buf[i] < 0x20)) {
+                    throw new IllegalArgumentException("cannot write a comma or control character inside a receipt field: \"" + s + "\"");
+                }
+            }
+            len += n;
+            return this;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("not representable in Windows-31J: \"" + s + "\"", e);
+        }
+    }
+
+    RecordSink number(Integer v) {
+        separate();
+        if (v != null) {
+            ascii(Integer.toString(v));
+        }
+        return this;
+    }
+
+    RecordSink number(Long v) {
+        separate();
+        if (v != null) {
+            ascii(Long.toString(v));
+        }
+        return this;
+    }
+
+    RecordSink number(int v) {
+        separate();
+        ascii(Integer.toString(v));
+        return this;
+    }
+
+    RecordSink decimal(BigDecimal v) {
+        separate();
+        if (v != null) {
+            ascii(v.toPlainString());
+        }
+        return this;
+    }
+
+    /** {@code n} empty fields. */
+    RecordSink empty(int n) {
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            separate();
+        }
+        return this;
+    }
+
+    void end() throws IOException {
+        ensure(2);
+        buf[len++] = '\r';
+        buf[len++] = '\n';
+        out.write(buf, 0, len);
+    }
+
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void separate() {
+        if (first) {
+            first = false;
+        } else {
+            ensure(1);
+            buf[len++] = ',';
+        }
+    }
+
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more + 16));
+        }
+    }
+
+    private static String describe(char c) {
+        return c == ',' ? "a comma" : String.format("control character U+%04X", (int) c);
+    }
+}
