@@ -574,19 +574,46 @@ public final class ReceiptReader implements Closeable {
             case SN -> parseEligibility(b);
             case SY -> b.diagnoses.add(parseSy(b.seq++));
             case HS -> b.diagnoses.add(parseHs(b.seq++));
-            case SI -> b.procedures.add(parseSi(b.seq++));
-            case SS -> b.procedures.add(parseSs(b.seq++));
-            case IY -> b.drugs.add(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+            case SI -> b.procedures.add(checked(parseSi(b.seq++)));
+            case SS -> b.procedures.add(checked(parseSs(b.seq++)));
+            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
                     line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3),
-                    Builder.embeddedComments(line, 7), days(RecordType.IY)));
-            case TO -> b.materials.add(new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                    Builder.embeddedComments(line, 7), days(RecordType.IY))));
+            case TO -> b.materials.add(checked(new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
                     line.optionalDecimal(4, 9, 5), line.optionalInteger(5, 7), line.integer(6, 3),
                     line.text(7), line.optionalDecimal(8, 9, 2), line.text(10), Builder.embeddedComments(line, 11),
-                    days(RecordType.TO)));
+                    days(RecordType.TO))));
             case CO -> b.comments.add(new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
                     line.text(4)));
             case SJ -> b.symptomDetails.add(new SymptomDetail(b.seq++, line.optionalDigits(1, 2), line.text(2)));
             default -> b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
+        }
+    }
+
+    /**
+     * 記録条件仕様: from the April 2012 treatments on, 回数 equals the sum of the 算定日情報 of days
+     * 1–31. A record whose days disagree with its count is refused rather than believed either way.
+     */
+    private Procedure checked(Procedure p) {
+        checkDays(p.days(), p.count(), p.recordType().equals("SS") ? 77 : 6);
+        return p;
+    }
+
+    private Drug checked(Drug d) {
+        checkDays(d.days(), d.count(), 6);
+        return d;
+    }
+
+    private Material checked(Material m) {
+        checkDays(m.days(), m.count(), 6);
+        return m;
+    }
+
+    private void checkDays(ServiceDays days, int count, int countField) {
+        if (!days.isEmpty() && days.total() != count) {
+            line.text(countField);
+            throw new InvalidValueException("回数 " + count + " differs from the sum " + days.total()
+                    + " of the 算定日情報");
         }
     }
 
