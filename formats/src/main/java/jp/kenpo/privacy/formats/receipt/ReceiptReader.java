@@ -389,10 +389,10 @@ public final class ReceiptReader implements Closeable {
     }
 
     private void onReceipt() {
-        closeOpen();
-        facilityReceipts++;
         PendingManagement mn = pending;
         pending = null;
+        closeOpen();
+        facilityReceipts++;
         if (facility == null) {
             if (!facilityFailed) {
                 report(lineNumber, "RE", "", "RE before any IR/YK facility header");
