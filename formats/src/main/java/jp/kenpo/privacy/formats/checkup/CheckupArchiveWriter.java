@@ -40,7 +40,8 @@ public final class CheckupArchiveWriter implements Closeable {
      * @param serial   serial of the archive for that day (1…)
      */
     public CheckupArchiveWriter(OutputStream out, String sender, String receiver, LocalDate created, int serial) {
-        this.zip = new ZipOutputStream(out);
+        this.zip = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+        zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
         this.sender = sender;
         this.receiver = receiver;
         this.created = created;
@@ -52,10 +53,15 @@ public final class CheckupArchiveWriter implements Closeable {
     }
 
     public void add(Checkup c) throws IOException {
+        addDocument(writer.toBytes(c));
+    }
+
+    /** Adds a document already written by {@link CheckupWriter#toBytes}. */
+    public void addDocument(byte[] document) throws IOException {
         count++;
         String name = String.format("%s/DATA/h%s%s%08d.xml", base, sender, created.format(D8), count);
         zip.putNextEntry(new ZipEntry(name));
-        writer.write(c, new NonClosing(zip));
+        zip.write(document);
         zip.closeEntry();
     }
 

@@ -1,179 +1,200 @@
 package jp.kenpo.privacy.formats.checkup;
 
-import static jp.kenpo.privacy.formats.checkup.CheckupCodes.HL7_NAMESPACE;
-import static jp.kenpo.privacy.formats.checkup.CheckupCodes.XSI_NAMESPACE;
-
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import jp.kenpo.privacy.formats.MemberKey;
 
 /**
  * Writes a {@link Checkup} as a 特定健診情報ファイル: an HL7 CDA R2 ClinicalDocument in UTF-8 with
- * the header elements {@link CheckupReader} reads and one section of flat observation entries.
+ * the header elements {@link CheckupReader} reads and one 検査・問診結果 section of flat
+ * observation entries. The document has a fixed shape, so it is written as text (every value
+ * escaped) rather than through a general XML writer, which the generator would wait on.
  * Thread-safe.
  */
 public final class CheckupWriter {
 
-    private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
-    private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
-
     /** Writes the document to {@code out} (not closed). */
     public void write(Checkup c, OutputStream out) {
         try {
-            XMLStreamWriter w = factory.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("", "ClinicalDocument", HL7_NAMESPACE);
-            w.writeDefaultNamespace(HL7_NAMESPACE);
-            w.writeNamespace("xsi", XSI_NAMESPACE);
-            empty(w, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
-            if (c.documentId().isEmpty()) {
-                empty(w, "id", "nullFlavor", "NI");
-            } else {
-                empty(w, "id", "root", CheckupCodes.FACILITY_NUMBER, "extension", c.documentId());
-            }
-            empty(w, "code", "code", c.reportCategory(), "codeSystem", CheckupCodes.REPORT_CATEGORY);
-            if (c.createdOn() != null) {
-                empty(w, "effectiveTime", "value", date(c.createdOn()));
-            }
-            empty(w, "confidentialityCode", "code", "N", "codeSystem", "2.16.840.1.113883.5.25");
-
-            w.writeStartElement("recordTarget");
-            w.writeStartElement("patientRole");
-            MemberKey m = c.member();
-            empty(w, "id", "root", CheckupCodes.INSURER_NUMBER, "extension", m.insurerNumber());
-            empty(w, "id", "root", CheckupCodes.SYMBOL, "extension", m.symbol());
-            empty(w, "id", "root", CheckupCodes.NUMBER, "extension", m.number());
-            if (!m.branch().isEmpty()) {
-                empty(w, "id", "root", CheckupCodes.BRANCH, "extension", m.branch());
-            }
-            w.writeStartElement("patient");
-            if (!c.name().isEmpty()) {
-                w.writeStartElement("name");
-                w.writeCharacters(c.name());
-                w.writeEndElement();
-            }
-            empty(w, "administrativeGenderCode", "code", c.sex(), "codeSystem", CheckupCodes.SEX);
-            empty(w, "birthTime", "value", date(c.birthDate()));
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeStartElement("author");
-            empty(w, "time", "value", date(c.createdOn() != null ? c.createdOn() : c.checkupDate()));
-            w.writeStartElement("assignedAuthor");
-            empty(w, "id", "nullFlavor", "NI");
-            organization(w, c);
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeStartElement("custodian");
-            w.writeStartElement("assignedCustodian");
-            w.writeStartElement("representedCustodianOrganization");
-            empty(w, "id", "nullFlavor", "NI");
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeStartElement("documentationOf");
-            w.writeStartElement("serviceEvent");
-            empty(w, "code", "code", c.programType(), "codeSystem", CheckupCodes.PROGRAM_TYPE);
-            empty(w, "effectiveTime", "value", date(c.checkupDate()));
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeStartElement("component");
-            w.writeStartElement("structuredBody");
-            w.writeStartElement("component");
-            w.writeStartElement("section");
-            empty(w, "code", "code", "01010", "codeSystem", CheckupCodes.SECTION);
-            w.writeStartElement("title");
-            w.writeCharacters("検査・問診結果");
-            w.writeEndElement();
-            for (Observation o : c.observations()) {
-                observation(w, o);
-            }
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write checkup document: " + e.getMessage(), e);
+            out.write(toBytes(c));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void organization(XMLStreamWriter w, Checkup c) throws XMLStreamException {
-        w.writeStartElement("representedOrganization");
-        empty(w, "id", "root", CheckupCodes.FACILITY_NUMBER, "extension", c.facilityCode());
+    /** The document as UTF-8 bytes. */
+    public byte[] toBytes(Checkup c) {
+        StringBuilder b = new StringBuilder(4096 + 160 * c.observations().size());
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        b.append("<ClinicalDocument xmlns=\"").append(CheckupCodes.HL7_NAMESPACE).append("\" xmlns:xsi=\"")
+                .append(CheckupCodes.XSI_NAMESPACE).append("\">\n");
+        empty(b, 1, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
+        if (c.documentId().isEmpty()) {
+            empty(b, 1, "id", "nullFlavor", "NI");
+        } else {
+            empty(b, 1, "id", "root", CheckupCodes.FACILITY_NUMBER, "extension", c.documentId());
+        }
+        empty(b, 1, "code", "code", c.reportCategory(), "codeSystem", CheckupCodes.REPORT_CATEGORY);
+        if (c.createdOn() != null) {
+            empty(b, 1, "effectiveTime", "value", date(c.createdOn()));
+        }
+        empty(b, 1, "confidentialityCode", "code", "N", "codeSystem", "2.16.840.1.113883.5.25");
+
+        open(b, 1, "recordTarget");
+        open(b, 2, "patientRole");
+        MemberKey m = c.member();
+        empty(b, 3, "id", "root", CheckupCodes.INSURER_NUMBER, "extension", m.insurerNumber());
+        empty(b, 3, "id", "root", CheckupCodes.SYMBOL, "extension", m.symbol());
+        empty(b, 3, "id", "root", CheckupCodes.NUMBER, "extension", m.number());
+        if (!m.branch().isEmpty()) {
+            empty(b, 3, "id", "root", CheckupCodes.BRANCH, "extension", m.branch());
+        }
+        open(b, 3, "patient");
+        if (!c.name().isEmpty()) {
+            textElement(b, 4, "name", c.name());
+        }
+        empty(b, 4, "administrativeGenderCode", "code", c.sex(), "codeSystem", CheckupCodes.SEX);
+        empty(b, 4, "birthTime", "value", date(c.birthDate()));
+        close(b, 3, "patient");
+        close(b, 2, "patientRole");
+        close(b, 1, "recordTarget");
+
+        open(b, 1, "author");
+        empty(b, 2, "time", "value", date(c.createdOn() != null ? c.createdOn() : c.checkupDate()));
+        open(b, 2, "assignedAuthor");
+        empty(b, 3, "id", "nullFlavor", "NI");
+        open(b, 3, "representedOrganization");
+        empty(b, 4, "id", "root", CheckupCodes.FACILITY_NUMBER, "extension", c.facilityCode());
         if (!c.facilityName().isEmpty()) {
-            w.writeStartElement("name");
-            w.writeCharacters(c.facilityName());
-            w.writeEndElement();
+            textElement(b, 4, "name", c.facilityName());
         }
-        w.writeEndElement();
+        close(b, 3, "representedOrganization");
+        close(b, 2, "assignedAuthor");
+        close(b, 1, "author");
+
+        b.append("  <custodian><assignedCustodian><representedCustodianOrganization><id nullFlavor=\"NI\"/>"
+                + "</representedCustodianOrganization></assignedCustodian></custodian>\n");
+
+        open(b, 1, "documentationOf");
+        open(b, 2, "serviceEvent");
+        empty(b, 3, "code", "code", c.programType(), "codeSystem", CheckupCodes.PROGRAM_TYPE);
+        empty(b, 3, "effectiveTime", "value", date(c.checkupDate()));
+        close(b, 2, "serviceEvent");
+        close(b, 1, "documentationOf");
+
+        open(b, 1, "component");
+        open(b, 2, "structuredBody");
+        open(b, 3, "component");
+        open(b, 4, "section");
+        empty(b, 5, "code", "code", "01010", "codeSystem", CheckupCodes.SECTION);
+        textElement(b, 5, "title", "検査・問診結果");
+        for (Observation o : c.observations()) {
+            observation(b, o);
+        }
+        close(b, 4, "section");
+        close(b, 3, "component");
+        close(b, 2, "structuredBody");
+        close(b, 1, "component");
+        b.append("</ClinicalDocument>\n");
+        return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void observation(XMLStreamWriter w, Observation o) throws XMLStreamException {
-        w.writeStartElement("entry");
-        w.writeStartElement("observation");
-        w.writeAttribute("classCode", "OBS");
-        w.writeAttribute("moodCode", "EVN");
-        empty(w, "code", "code", o.code(), "codeSystem", o.codeSystem());
+    private static void observation(StringBuilder b, Observation o) {
+        indent(b, 5).append("<entry><observation classCode=\"OBS\" moodCode=\"EVN\">");
+        b.append("<code");
+        attribute(b, "code", o.code());
+        attribute(b, "codeSystem", o.codeSystem());
+        b.append("/>");
         if (!o.valueType().isEmpty()) {
-            boolean text = o.valueType().equals("ST");
-            if (text) {
-                w.writeStartElement("value");
-            } else {
-                w.writeEmptyElement("value");
-            }
-            w.writeAttribute("xsi", XSI_NAMESPACE, "type", o.valueType());
-            if (!o.nullFlavor().isEmpty()) {
-                w.writeAttribute("nullFlavor", o.nullFlavor());
-            }
+            b.append("<value");
+            attribute(b, "xsi:type", o.valueType());
+            attribute(b, "nullFlavor", o.nullFlavor());
             switch (o.valueType()) {
                 case "PQ" -> {
-                    attribute(w, "value", o.value());
-                    attribute(w, "unit", o.unit());
+                    attribute(b, "value", o.value());
+                    attribute(b, "unit", o.unit());
+                    b.append("/>");
                 }
                 case "ST" -> {
-                    w.writeCharacters(o.value());
-                    w.writeEndElement();
+                    b.append('>');
+                    escape(b, o.value());
+                    b.append("</value>");
                 }
                 default -> {
-                    attribute(w, "code", o.value());
-                    attribute(w, "codeSystem", o.valueCodeSystem());
+                    attribute(b, "code", o.value());
+                    attribute(b, "codeSystem", o.valueCodeSystem());
+                    b.append("/>");
                 }
             }
         }
-        w.writeEndElement();
-        w.writeEndElement();
+        b.append("</observation></entry>\n");
     }
 
-    private static void attribute(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        if (!value.isEmpty()) {
-            w.writeAttribute(name, value);
+    private static StringBuilder indent(StringBuilder b, int level) {
+        for (int i = 0; i < level; i++) {
+            b.append("  ");
+        }
+        return b;
+    }
+
+    private static void open(StringBuilder b, int level, String element) {
+        indent(b, level).append('<').append(element).append(">\n");
+    }
+
+    private static void close(StringBuilder b, int level, String element) {
+        indent(b, level).append("</").append(element).append(">\n");
+    }
+
+    private static void textElement(StringBuilder b, int level, String element, String text) {
+        indent(b, level).append('<').append(element).append('>');
+        escape(b, text);
+        b.append("</").append(element).append(">\n");
+    }
+
+    private static void empty(StringBuilder b, int level, String element, String... attributes) {
+        indent(b, level).append('<').append(element);
+        for (int i = 0; i < attributes.length; i += 2) {
+            attribute(b, attributes[i], attributes[i + 1]);
+        }
+        b.append("/>\n");
+    }
+
+    /** Writes {@code name="value"} unless the value is empty. */
+    private static void attribute(StringBuilder b, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            b.append(' ').append(name).append("=\"");
+            escape(b, value);
+            b.append('"');
         }
     }
 
-    private static void empty(XMLStreamWriter w, String element, String... attributes) throws XMLStreamException {
-        w.writeEmptyElement(element);
-        for (int i = 0; i < attributes.length; i += 2) {
-            if (attributes[i + 1] != null && !attributes[i + 1].isEmpty()) {
-                w.writeAttribute(attributes[i], attributes[i + 1]);
+    /** XML 1.0 escaping for text and attribute values; characters XML 1.0 cannot hold are refused. */
+    private static void escape(StringBuilder b, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\t', '\n', '\r' -> b.append("&#").append((int) ch).append(';');
+                default -> {
+                    if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF) {
+                        throw new IllegalArgumentException(String.format("U+%04X cannot be written in XML 1.0", (int) ch));
+                    }
+                    b.append(ch);
+                }
             }
         }
     }
 
     private static String date(LocalDate d) {
-        return d.format(HL7_DATE);
+        int y = d.getYear();
+        int m = d.getMonthValue();
+        int day = d.getDayOfMonth();
+        return String.valueOf(y * 10000 + m * 100 + day);
     }
 }

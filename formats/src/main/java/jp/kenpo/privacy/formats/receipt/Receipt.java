@@ -81,4 +81,11 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
         ReceiptKind k = kind();
         return k != ReceiptKind.PHARMACY && (receiptType.charAt(3) - '0') % 2 == 1;
     }
+
+    /** The same receipt under another レセプト番号 (numbers are per file, given when written). */
+    public Receipt withReceiptNumber(int number) {
+        return new Receipt(facility, number, receiptType, treatmentMonth, name, sex, birthDate, admissionDate, kanaName,
+                insurance, publicExpenses, eligibility, diagnoses, procedures, drugs, materials, comments,
+                symptomDetails, others);
+    }
 }

@@ -5,10 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import jp.kenpo.privacy.formats.era.ReceiptDates;
 
 /**
  * Writes receipts in the receipt electronic format, in the 令和 layouts of the 記録条件仕様
@@ -54,7 +51,7 @@ public final class ReceiptWriter implements Closeable {
         receipts = 0;
         points = 0;
         io(() -> sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code())
-                .empty(1).text(f.name()).text(ReceiptDates.formatYearMonth(f.billingMonth()))
+                .empty(1).text(f.name()).yearMonth(f.billingMonth())
                 .text(f.volume()).text(f.phone()).end());
     }
 
@@ -112,19 +109,15 @@ public final class ReceiptWriter implements Closeable {
 
     private void writeReceipt(Receipt r) throws IOException {
         boolean dental = facility.kind() == ReceiptKind.DENTAL;
-        List<OtherRecord> leadingMn = new ArrayList<>();
-        for (OtherRecord o : r.others()) {
-            if (o.seq() == 0 && o.type().equals("MN")) {
-                leadingMn.add(o);
-            }
+        List<OtherRecord> others = r.others();
+        int firstOther = 0;
+        if (!others.isEmpty() && others.get(0).seq() == 0 && others.get(0).type().equals("MN")) {
+            // an MN that opened the receipt goes before its RE, where the reader looks for it
+            other(others.get(0));
+            firstOther = 1;
         }
-        for (OtherRecord o : leadingMn) {
-            other(o);
-        }
-        sink.begin("RE").number(r.receiptNumber()).text(r.receiptType())
-                .text(ReceiptDates.formatYearMonth(r.treatmentMonth())).text(r.name()).text(r.sex())
-                .text(ReceiptDates.formatDate(r.birthDate())).empty(1)
-                .text(r.admissionDate() == null ? "" : ReceiptDates.formatDate(r.admissionDate()));
+        sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
+                .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());
         if (dental) {
             sink.empty(16).text(r.kanaName()).empty(1).end();
         } else {
@@ -145,18 +138,51 @@ public final class ReceiptWriter implements Closeable {
             sink.begin("SN").text(e.payerKind()).text(e.confirmation()).text(e.insurerNumber()).text(e.symbol())
                     .text(e.number()).text(e.branch()).text(e.recipientNumber()).empty(1).end();
         }
-        List<Object[]> children = new ArrayList<>(r.diagnoses().size() + r.procedures().size() + r.drugs().size() + 4);
-        r.diagnoses().forEach(d -> children.add(new Object[] {d.seq(), d}));
-        r.procedures().forEach(p -> children.add(new Object[] {p.seq(), p}));
-        r.drugs().forEach(d -> children.add(new Object[] {d.seq(), d}));
-        r.materials().forEach(m -> children.add(new Object[] {m.seq(), m}));
-        r.comments().forEach(c -> children.add(new Object[] {c.seq(), c}));
-        r.symptomDetails().forEach(s -> children.add(new Object[] {s.seq(), s}));
-        r.others().stream().filter(o -> !leadingMn.contains(o)).forEach(o -> children.add(new Object[] {o.seq(), o}));
-        children.sort(Comparator.comparingInt(a -> (Integer) a[0]));
-        for (Object[] c : children) {
-            child(c[1]);
+        mergeBySeq(r, firstOther);
+    }
+
+    /**
+     * Writes the child records of every kind in one sequence by {@code seq}. Each list is in
+     * {@code seq} order (as the reader and the generator make them), so this is a merge.
+     */
+    private void mergeBySeq(Receipt r, int firstOther) throws IOException {
+        List<?>[] lists = {r.diagnoses(), r.procedures(), r.drugs(), r.materials(), r.comments(), r.symptomDetails(),
+            r.others()};
+        int[] next = {0, 0, 0, 0, 0, 0, firstOther};
+        while (true) {
+            int best = -1;
+            int bestSeq = Integer.MAX_VALUE;
+            for (int i = 0; i < lists.length; i++) {
+                if (next[i] < lists[i].size()) {
+                    int seq = seqOf(lists[i].get(next[i]));
+                    if (seq < bestSeq) {
+                        bestSeq = seq;
+                        best = i;
+                    }
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            child(lists[best].get(next[best]++));
         }
+    }
+
+    private static int seqOf(Object o) {
+        if (o instanceof Diagnosis d) {
+            return d.seq();
+        } else if (o instanceof Procedure p) {
+            return p.seq();
+        } else if (o instanceof Drug d) {
+            return d.seq();
+        } else if (o instanceof Material m) {
+            return m.seq();
+        } else if (o instanceof Comment c) {
+            return c.seq();
+        } else if (o instanceof SymptomDetail s) {
+            return s.seq();
+        }
+        return ((OtherRecord) o).seq();
     }
 
     private void child(Object o) throws IOException {
@@ -186,13 +212,13 @@ public final class ReceiptWriter implements Closeable {
     }
 
     private void diagnosis(Diagnosis d) throws IOException {
-        String modifiers = String.join("", d.modifiers());
+        String modifiers = d.modifiers().isEmpty() ? "" : String.join("", d.modifiers());
         if (d.recordType().equals("HS")) {
-            sink.begin("HS").text(d.startDate() == null ? "" : ReceiptDates.formatDate(d.startDate())).text(d.outcome())
+            sink.begin("HS").date(d.startDate()).text(d.outcome())
                     .text(d.teeth()).text(d.code()).text(modifiers).text(d.name()).empty(2).text(d.mainCode()).empty(1)
                     .text(d.comment()).empty(1).end();
         } else {
-            sink.begin("SY").text(d.code()).text(ReceiptDates.formatDate(d.startDate())).text(d.outcome()).text(modifiers)
+            sink.begin("SY").text(d.code()).date(d.startDate()).text(d.outcome()).text(modifiers)
                     .text(d.name()).text(d.mainCode()).text(d.comment()).end();
         }
     }

@@ -21,6 +21,8 @@ final class RecordSink {
     private byte[] buf = new byte[256];
     private int len;
     private boolean first = true;
+    /** Names, kana and facility names repeat from receipt to receipt: their bytes are kept, up to a bound. */
+    private final java.util.HashMap<String, byte[]> encoded = new java.util.HashMap<>();
     private final CharsetEncoder encoder = ReceiptCharset.CHARSET.newEncoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -56,6 +58,24 @@ final class RecordSink {
     }
 
     private RecordSink encodeFrom(String s, int from) {
+        byte[] cached = encoded.get(s);
+        if (cached != null) {
+            len -= from;
+            ensure(cached.length);
+            System.arraycopy(cached, 0, buf, len, cached.length);
+            len += cached.length;
+            return this;
+        }
+        int start = len - from;
+        encodeUncached(s, from);
+        if (encoded.size() > 20_000) {
+            encoded.clear();
+        }
+        encoded.put(s, Arrays.copyOfRange(buf, start, len));
+        return this;
+    }
+
+    private void encodeUncached(String s, int from) {
         try {
             encoder.reset();
             ByteBuffer bytes = encoder.encode(CharBuffer.wrap(s, from, s.length()));
@@ -68,10 +88,41 @@ final class RecordSink {
                 }
             }
             len += n;
-            return this;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not representable in Windows-31J: \"" + s + "\"", e);
         }
+    }
+
+    /** {@code YYYYMMDD}. */
+    RecordSink date(java.time.LocalDate d) {
+        separate();
+        if (d != null) {
+            ensure(8);
+            digits(d.getYear(), 4);
+            digits(d.getMonthValue(), 2);
+            digits(d.getDayOfMonth(), 2);
+        }
+        return this;
+    }
+
+    /** {@code YYYYMM}. */
+    RecordSink yearMonth(java.time.YearMonth ym) {
+        separate();
+        ensure(6);
+        digits(ym.getYear(), 4);
+        digits(ym.getMonthValue(), 2);
+        return this;
+    }
+
+    private void digits(int v, int width) {
+        if (v < 0 || (width == 4 && v > 9999) || (width == 2 && v > 99)) {
+            throw new IllegalArgumentException("cannot write " + v + " in " + width + " digits");
+        }
+        for (int i = width - 1; i >= 0; i--) {
+            buf[len + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += width;
     }
 
     RecordSink number(Integer v) {
@@ -92,7 +143,12 @@ final class RecordSink {
 
     RecordSink number(int v) {
         separate();
-        ascii(Integer.toString(v));
+        if (v >= 0 && v < 10) {
+            ensure(1);
+            buf[len++] = (byte) ('0' + v);
+        } else {
+            ascii(Integer.toString(v));
+        }
         return this;
     }
 
