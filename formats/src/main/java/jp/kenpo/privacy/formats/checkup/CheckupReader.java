@@ -57,20 +57,42 @@ public final class CheckupReader {
         return f;
     }
 
-    /** Reads the document in {@code in} (not closed); {@code name} is used in error messages. */
+    /**
+     * Reads the document in {@code in} (not closed); {@code name} is used in error messages.
+     *
+     * <p>特定健診情報ファイル are UTF-8. The bytes are decoded here with a decoder that refuses
+     * malformed input (so that an undecodable byte is an error with its line, and the JDK parser
+     * has no reason to print to standard error); a document declaring another encoding is refused.
+     */
     public Checkup read(InputStream in, String name) {
         Parse p = new Parse(name);
         XMLStreamReader x = null;
         try {
-            x = factory.createXMLStreamReader(new BoundedInputStream(in, limits.maxDocumentBytes()));
+            java.io.BufferedInputStream bytes = new java.io.BufferedInputStream(
+                    new BoundedInputStream(in, limits.maxDocumentBytes()), 1 << 14);
+            bytes.mark(512);
+            byte[] head = bytes.readNBytes(512);
+            bytes.reset();
+            String declared = declaredEncoding(head);
+            if (declared != null && !declared.equalsIgnoreCase("UTF-8") && !declared.equalsIgnoreCase("UTF8")) {
+                throw new FormatException(new FormatError(name, 1, "?xml", "encoding",
+                        "encoding \"" + declared + "\" is not UTF-8, the encoding of 特定健診情報ファイル"));
+            }
+            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+                bytes.skipNBytes(3);
+            }
+            x = factory.createXMLStreamReader(new StrictUtf8Reader(bytes));
             p.run(x);
             return p.build();
+        } catch (IOException e) {
+            throw new FormatException(new FormatError(name, lineOf(e, p.line), p.path(), "", reasonFor(e)), e);
         } catch (XMLStreamException e) {
             Location l = e.getLocation();
-            String reason = e.getNestedException() instanceof BoundedInputStream.LimitExceeded big
-                    ? "document " + big.getMessage()
-                    : "not well-formed XML: " + cleanMessage(e);
-            throw new FormatException(new FormatError(name, l == null ? p.line : l.getLineNumber(), p.path(), "", reason), e);
+            Throwable cause = rootIo(e);
+            long line = l == null || l.getLineNumber() < 0 ? p.line : l.getLineNumber();
+            String reason = cause != null ? reasonFor(cause) : "not well-formed XML: " + cleanMessage(e);
+            throw new FormatException(new FormatError(name, cause != null ? lineOf(cause, line) : line, p.path(), "",
+                    reason), e);
         } finally {
             if (x != null) {
                 try {
@@ -80,6 +102,46 @@ public final class CheckupReader {
                 }
             }
         }
+    }
+
+    private static Throwable rootIo(XMLStreamException e) {
+        Throwable t = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        for (int i = 0; t != null && i < 8; i++) {
+            if (t instanceof IOException) {
+                return t;
+            }
+            t = t.getCause();
+        }
+        return null;
+    }
+
+    private static long lineOf(Throwable io, long otherwise) {
+        return io instanceof StrictUtf8Reader.Malformed m ? m.line : otherwise;
+    }
+
+    private static String reasonFor(Throwable io) {
+        if (io instanceof BoundedInputStream.LimitExceeded) {
+            return "document " + io.getMessage();
+        }
+        if (io instanceof java.nio.charset.CharacterCodingException) {
+            return "undecodable bytes for UTF-8";
+        }
+        return "cannot read: " + io.getMessage();
+    }
+
+    /** The encoding named in the XML declaration at the start of {@code head}, or {@code null}. */
+    static String declaredEncoding(byte[] head) {
+        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (s.startsWith("\u00EF\u00BB\u00BF")) {
+            s = s.substring(3);
+        }
+        if (!s.startsWith("<?xml")) {
+            return null;
+        }
+        int end = s.indexOf("?>");
+        String decl = end < 0 ? s : s.substring(0, end);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']").matcher(decl);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String cleanMessage(XMLStreamException e) {

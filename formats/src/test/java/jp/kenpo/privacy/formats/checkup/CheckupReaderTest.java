@@ -144,7 +144,26 @@ class CheckupReaderTest {
         bytes[at] = (byte) 0xFF;
         FormatException e = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class,
                 () -> new CheckupReader().read(new ByteArrayInputStream(bytes), "doc.xml"));
-        assertThat(e.error().reason()).startsWith("not well-formed XML");
+        assertThat(e.error().reason()).isEqualTo("undecodable bytes for UTF-8");
+        assertThat(e.error().line()).isEqualTo(32);
+    }
+
+    @Test
+    void anEncodingOtherThanUtf8IsRefused() throws IOException {
+        String xml = example().replace("encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"");
+        assertThat(error(xml).toString()).isEqualTo(
+                "doc.xml:1: ?xml encoding: encoding \"Shift_JIS\" is not UTF-8, the encoding of 特定健診情報ファイル");
+    }
+
+    @Test
+    void aByteOrderMarkIsAccepted() throws IOException {
+        byte[] body = example().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        assertThat(new CheckupReader().read(new ByteArrayInputStream(withBom), "bom.xml").member().number()).isEqualTo("４５６７");
     }
 
     @Test
