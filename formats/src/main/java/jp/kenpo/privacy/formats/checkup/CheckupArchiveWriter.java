@@ -60,7 +60,7 @@ public final class CheckupArchiveWriter implements Closeable {
     public void addDocument(byte[] document) throws IOException {
         count++;
         String name = String.format("%s/DATA/h%s%s%08d.xml", base, sender, created.format(D8), count);
-        zip.putNextEntry(new ZipEntry(name));
+        zip.putNextEntry(entry(name));
         zip.write(document);
         zip.closeEntry();
     }
@@ -72,7 +72,7 @@ public final class CheckupArchiveWriter implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            zip.putNextEntry(new ZipEntry(base + "/ix08_V08.xml"));
+            zip.putNextEntry(entry(base + "/ix08_V08.xml"));
             XMLStreamWriter w = xml.createXMLStreamWriter(new NonClosing(zip), "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("", "index", HL7_NAMESPACE);
@@ -88,7 +88,7 @@ public final class CheckupArchiveWriter implements Closeable {
             w.close();
             zip.closeEntry();
 
-            zip.putNextEntry(new ZipEntry(base + "/su08_V08.xml"));
+            zip.putNextEntry(entry(base + "/su08_V08.xml"));
             w = xml.createXMLStreamWriter(new NonClosing(zip), "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("", "summary", HL7_NAMESPACE);
@@ -104,6 +104,13 @@ public final class CheckupArchiveWriter implements Closeable {
         } finally {
             zip.close();
         }
+    }
+
+    /** Entries carry the creation date, not the clock, so that the same input gives the same archive. */
+    private ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(created.atStartOfDay());
+        return e;
     }
 
     private static void party(XMLStreamWriter w, String element, String root, String id) throws XMLStreamException {
