@@ -482,11 +482,4 @@ public final class CheckupReader {
             }
         }
     }
-
-    /** Reads a whole stream into a checkup, closing it. */
-    public Checkup readAndClose(InputStream in, String name) throws IOException {
-        try (in) {
-            return read(in, name);
-        }
-    }
 }
