@@ -86,12 +86,6 @@ final class RecordLine {
         return i >= count || starts[i] == ends[i];
     }
 
-    /** The two-letter record identifier, or the raw first field when it is not two ASCII letters. */
-    String type() {
-        lastField = 0;
-        return text(0);
-    }
-
     /** Field {@code i} decoded; empty when the record has fewer fields. */
     String text(int i) {
         lastField = i;
