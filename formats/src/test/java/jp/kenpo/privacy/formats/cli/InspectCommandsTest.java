@@ -191,7 +191,11 @@ class InspectCommandsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("300 / 300 persons (100%)");
         assertThat(dir.resolve("g/members.csv")).exists();
         assertThat(dir.resolve("g/claims/medical-202304.UKE")).exists();
-        int bad = new CommandLine(new GenerateCommand()).execute("--members", "0", "--year", "2023", "--out", dir.toString());
+        ByteArrayOutputStream badErr = new ByteArrayOutputStream();
+        int bad = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(badErr, true, StandardCharsets.UTF_8)))
+                .execute("--members", "0", "--year", "2023", "--out", dir.toString());
         assertThat(bad).isNotZero();
+        assertThat(badErr.toString(StandardCharsets.UTF_8)).contains("members must be at least 1");
     }
 }
