@@ -77,10 +77,12 @@ public final class CheckupArchiveWriter implements Closeable {
             w.writeStartDocument("UTF-8", "1.0");
             w.writeStartElement("", "index", HL7_NAMESPACE);
             w.writeDefaultNamespace(HL7_NAMESPACE);
-            empty(w, "interactionType", "code", "1");
+            // 種別コード (OID 1.2.392.200119.6.1101) 6: 健診機関 → 保険者
+            empty(w, "interactionType", "code", "6");
             empty(w, "creationTime", "value", created.format(D8));
             party(w, "sender", CheckupCodes.FACILITY_NUMBER, sender);
             party(w, "receiver", CheckupCodes.INSURER_NUMBER, receiver);
+            // 実施区分コード (OID 1.2.392.200119.6.1103) 1: 特定健診情報
             empty(w, "serviceEventType", "code", "1");
             empty(w, "totalRecordCount", "value", Integer.toString(count));
             w.writeEndElement();

@@ -24,7 +24,7 @@ public final class CheckupCodes {
     public static final String SYMBOL = "1.2.392.200119.6.204";
     /** 被保険者証等の番号. */
     public static final String NUMBER = "1.2.392.200119.6.205";
-    /** 被保険者証等の枝番 (not confirmed against the spec; see README). */
+    /** 被保険者証等の枝番. */
     public static final String BRANCH = "1.2.392.200119.6.211";
     /** 報告区分. */
     public static final String REPORT_CATEGORY = "1.2.392.200119.6.1001";
@@ -34,6 +34,10 @@ public final class CheckupCodes {
     public static final String SEX = "1.2.392.200119.6.1104";
     /** セクションコード. */
     public static final String SECTION = "1.2.392.200119.6.1010";
+    /** 問診結果コード: 1 はい, 2 いいえ. */
+    public static final String ANSWER_YES_NO = "1.2.392.200119.6.2003";
+    /** 健診定性検査結果コード: 1 −, 2 ±, 3 1+, 4 2+, 5 3+. */
+    public static final String QUALITATIVE_RESULT = "1.2.392.200119.6.2102";
 
     public static final String HEIGHT = "9N001000000000001";
     public static final String WEIGHT = "9N006000000000001";
@@ -58,7 +62,7 @@ public final class CheckupCodes {
     public static final String GAMMA_GT = "3B090000002327101";
     /** 空腹時血糖 (電位差法). */
     public static final String FASTING_GLUCOSE = "3D010000001926101";
-    /** 随時血糖 (not confirmed against the spec; see README). */
+    /** 随時血糖 (電位差法). */
     public static final String CASUAL_GLUCOSE = "3D010129901926101";
     /** HbA1c (NGSP値, 免疫学的方法). */
     public static final String HBA1C = "3D046000001906202";

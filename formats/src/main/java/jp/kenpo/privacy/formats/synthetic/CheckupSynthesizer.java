@@ -44,8 +44,8 @@ import jp.kenpo.privacy.formats.checkup.Observation;
  */
 final class CheckupSynthesizer {
 
-    static final String ANSWER_SYSTEM = "1.2.392.200119.6.2005";
-    static final String URINE_SYSTEM = "1.2.392.200119.6.2019";
+    static final String ANSWER_SYSTEM = jp.kenpo.privacy.formats.checkup.CheckupCodes.ANSWER_YES_NO;
+    static final String URINE_SYSTEM = jp.kenpo.privacy.formats.checkup.CheckupCodes.QUALITATIVE_RESULT;
 
     private final Facilities facilities;
     private final LocalDate fyStart;

@@ -58,7 +58,7 @@ class CheckupReaderTest {
         assertThat(c.find(CheckupCodes.DIASTOLIC).unit()).isEqualTo("mmHg");
         assertThat(c.observations().get(4).code()).isEqualTo(CheckupCodes.SYSTOLIC);
         assertThat(c.find(CheckupCodes.URINE_PROTEIN)).isEqualTo(
-                Observation.coded(CheckupCodes.URINE_PROTEIN, "2", "1.2.392.200119.6.2019"));
+                Observation.coded(CheckupCodes.URINE_PROTEIN, "2", "1.2.392.200119.6.2102"));
         assertThat(c.find(CheckupCodes.SMOKING).value()).isEqualTo("1");
         assertThat(c.find("9N511000000000049").value()).isEqualTo("生活習慣の改善を要する");
         Observation missing = c.find(CheckupCodes.CASUAL_GLUCOSE);
