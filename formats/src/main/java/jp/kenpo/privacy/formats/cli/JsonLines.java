@@ -107,7 +107,7 @@ final class JsonLines implements AutoCloseable {
             detailStart(d.seq(), "IY", d.category(), d.burden(), d.code());
             number("quantity", d.quantity());
             number("points", d.points());
-            g.writeNumberProperty("count", d.count());
+            number("count", d.count());
             embedded(d.comments());
             days(d.days());
             g.writeEndObject();

@@ -12,13 +12,13 @@ import java.util.Objects;
  * @param burden   負担区分
  * @param code     医薬品コード (9 digits)
  * @param quantity 使用量 (integer part up to 5, fraction up to 5 digits; {@code null} when not recorded)
- * @param points   点数 ({@code null} except on the last record of a 算定単位)
- * @param count    回数
+ * @param points   点数 ({@code null} except on the last record of a 算定単位, and in 調剤 receipts)
+ * @param count    回数 ({@code null} in 調剤 receipts, whose quantities and days are in the CZ record)
  * @param comments embedded comment pairs
  * @param days     算定日情報
  */
 public record Drug(int seq, String category, String burden, String code, BigDecimal quantity, Integer points,
-                   int count, List<EmbeddedComment> comments, ServiceDays days) {
+                   Integer count, List<EmbeddedComment> comments, ServiceDays days) {
 
     public Drug {
         category = category == null ? "" : category;

@@ -39,6 +39,12 @@ import jp.kenpo.privacy.formats.ReadMode;
  * }
  * }</pre>
  *
+ * <p>Two line layouts are read, told apart by the first record: the claim layout that
+ * facilities send (the record identifier first) and the insurer-side layout of the data the
+ * review-and-payment organisation hands to insurers (RECODEINFO files), in which three numeric
+ * columns precede the identifier, every receipt carries its own facility header and there is no
+ * GO record.
+ *
  * <p>In {@link ReadMode#STRICT} the first problem throws {@link FormatException}. In
  * {@link ReadMode#LENIENT} the problem is passed to the error consumer, the receipt it belongs to
  * is left out, and reading goes on at the next RE (or IR/YK when a facility header was bad). A
@@ -80,6 +86,8 @@ public final class ReceiptReader implements Closeable {
     private int errorCount;
 
     private final ArrayDeque<Ready> ready = new ArrayDeque<>(2);
+    /** Decided by the first record line: does every line start with the three insurer-side columns? */
+    private Boolean insurerLayout;
 
     private record PendingManagement(long line, List<String> fields) {
     }
@@ -268,6 +276,20 @@ public final class ReceiptReader implements Closeable {
             failOpen();
             return;
         }
+        boolean prefixed = line.count >= 4 && line.isDigits(0) && line.isDigits(1) && line.isDigits(2)
+                && line.ends[3] - line.starts[3] == 2;
+        if (insurerLayout == null && line.ends[0] != line.starts[0]) {
+            insurerLayout = prefixed;
+        }
+        if (Boolean.TRUE.equals(insurerLayout)) {
+            if (!prefixed) {
+                report(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
+                        + " (three numeric columns before the record type)");
+                failOpen();
+                return;
+            }
+            line.dropPrefix(3);
+        }
         String code = line.ends[0] - line.starts[0] == 2 ? asciiType() : null;
         RecordType type = code == null ? null : RecordType.of(code);
         if (type == null) {
@@ -316,7 +338,7 @@ public final class ReceiptReader implements Closeable {
                 open = Builder.failed();
             }
             case FACILITY -> {
-                closeOpen();
+                closeOpen(false);
                 facility = null;
                 facilityFailed = true;
                 sawFacility = true;
@@ -351,7 +373,7 @@ public final class ReceiptReader implements Closeable {
     }
 
     private void onFacility(RecordType type) {
-        closeOpen();
+        closeOpen(false); // an MN before this header belongs to the RE after it
         try {
             facility = parseFacility(type);
             facilityFailed = false;
@@ -443,13 +465,17 @@ public final class ReceiptReader implements Closeable {
         try {
             parseChild(type, open);
         } catch (InvalidValueException e) {
-            report(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage());
+            report(lineNumber, type.name(), childFieldName(type, line.lastField()), e.getMessage());
             open.failed = true;
         }
     }
 
     private void closeOpen() {
-        if (pending != null) {
+        closeOpen(true);
+    }
+
+    private void closeOpen(boolean attachPending) {
+        if (attachPending && pending != null) {
             attachPendingToOpen();
         }
         Builder b = open;
@@ -473,7 +499,9 @@ public final class ReceiptReader implements Closeable {
         if (pending != null) {
             attachPendingToOpen();
         }
-        if (sawFacility || open != null) {
+        if (Boolean.TRUE.equals(insurerLayout)) {
+            closeOpen(); // insurer-side files have no GO record: the last receipt ends with the file
+        } else if (sawFacility || open != null) {
             report(lineNumber, "GO", "", "file ends without the GO record"
                     + (open != null && !open.failed ? "; the last receipt may be cut short and is left out" : ""));
             open = null;
@@ -520,10 +548,12 @@ public final class ReceiptReader implements Closeable {
             throw new InvalidValueException("a pharmacy header must have 点数表 4, got " + table);
         }
         String code = line.digits(4, 7);
-        String name = line.text(6);
-        YearMonth billing = line.yearMonth(7);
-        String volume = line.isEmpty(8) ? "" : line.digits(8, 2);
-        String phone = line.text(9);
+        // YK has no 予備 field after the code: name, 請求年月, volume and phone sit one field earlier
+        int at = type == RecordType.YK ? 5 : 6;
+        String name = line.text(at);
+        YearMonth billing = line.yearMonth(at + 1);
+        String volume = line.isEmpty(at + 2) ? "" : line.digits(at + 2, 2);
+        String phone = line.text(at + 3);
         return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, phone);
     }
 
@@ -555,13 +585,52 @@ public final class ReceiptReader implements Closeable {
             line.date(6);
             throw new InvalidValueException("born " + b.birthDate + ", after the treatment month " + b.treatmentMonth);
         }
-        b.admissionDate = line.optionalDate(8);
-        int kana = facility.kind() == ReceiptKind.DENTAL ? 25 : 36;
-        b.kanaName = line.text(kana);
+        ReceiptKind kind = facility.kind();
+        b.admissionDate = kind == ReceiptKind.PHARMACY ? null : line.optionalDate(8);
+        b.kanaName = line.text(kanaField(kind));
         return b;
     }
 
+    private String childFieldName(RecordType type, int index) {
+        if (type == RecordType.IY && open.facility.kind() == ReceiptKind.PHARMACY) {
+            return switch (index) {
+                case 1 -> "負担区分";
+                case 2 -> "医薬品コード";
+                case 3 -> "使用量";
+                default -> "項目" + index;
+            };
+        }
+        return type.fieldName(index);
+    }
+
+    /** Position of カタカナ氏名 in RE: 医科 36, 歯科 25, 調剤 41. */
+    static int kanaField(ReceiptKind kind) {
+        return switch (kind) {
+            case MEDICAL -> 36;
+            case DENTAL -> 25;
+            case PHARMACY -> 41;
+        };
+    }
+
     private void parseChild(RecordType type, Builder b) {
+        if (b.facility.kind() == ReceiptKind.PHARMACY) {
+            switch (type) {
+                case IY -> {
+                    // 調剤 IY: 負担区分, 医薬品コード, 使用量; days and points are in the CZ record
+                    b.drugs.add(new Drug(b.seq++, "", burden(1), line.digits(2, 9), line.optionalDecimal(3, 5, 5), null,
+                            null, List.of(), ServiceDays.NONE));
+                    return;
+                }
+                case TO, CO -> {
+                    // 調剤 layouts of these are not known here: kept as recorded
+                    b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
+                    return;
+                }
+                default -> {
+                    // HO, KO, SN, SJ and the rest share the common layout
+                }
+            }
+        }
         switch (type) {
             case HO -> {
                 if (b.insurance != null) {
@@ -602,6 +671,12 @@ public final class ReceiptReader implements Closeable {
     private Drug checked(Drug d) {
         checkDays(d.days(), d.count(), 6);
         return d;
+    }
+
+    private void checkDays(ServiceDays days, Integer count, int countField) {
+        if (count != null) {
+            checkDays(days, (int) count, countField);
+        }
     }
 
     private Material checked(Material m) {

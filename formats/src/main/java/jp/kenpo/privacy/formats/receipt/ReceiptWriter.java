@@ -50,9 +50,13 @@ public final class ReceiptWriter implements Closeable {
         facility = f;
         receipts = 0;
         points = 0;
-        io(() -> sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code())
-                .empty(1).text(f.name()).yearMonth(f.billingMonth())
-                .text(f.volume()).text(f.phone()).end());
+        io(() -> {
+            sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
+            if (!f.recordType().equals("YK")) {
+                sink.empty(1); // IR has a 予備 field before the name, YK does not
+            }
+            sink.text(f.name()).yearMonth(f.billingMonth()).text(f.volume()).text(f.phone()).end();
+        });
     }
 
     public void write(Receipt r) {
@@ -108,7 +112,6 @@ public final class ReceiptWriter implements Closeable {
     }
 
     private void writeReceipt(Receipt r) throws IOException {
-        boolean dental = facility.kind() == ReceiptKind.DENTAL;
         List<OtherRecord> others = r.others();
         int firstOther = 0;
         if (!others.isEmpty() && others.get(0).seq() == 0 && others.get(0).type().equals("MN")) {
@@ -118,10 +121,10 @@ public final class ReceiptWriter implements Closeable {
         }
         sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
                 .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());
-        if (dental) {
-            sink.empty(16).text(r.kanaName()).empty(1).end();
-        } else {
-            sink.empty(27).text(r.kanaName()).empty(1).end();
+        switch (facility.kind()) {
+            case DENTAL -> sink.empty(16).text(r.kanaName()).empty(1).end();
+            case PHARMACY -> sink.empty(32).text(r.kanaName()).end();
+            default -> sink.empty(27).text(r.kanaName()).empty(1).end();
         }
         Insurance h = r.insurance();
         if (h != null) {
@@ -190,6 +193,8 @@ public final class ReceiptWriter implements Closeable {
             diagnosis(d);
         } else if (o instanceof Procedure p) {
             procedure(p);
+        } else if (o instanceof Drug d && facility.kind() == ReceiptKind.PHARMACY) {
+            sink.begin("IY").text(d.burden()).text(d.code()).decimal(d.quantity()).empty(6).end();
         } else if (o instanceof Drug d) {
             sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
                     .number(d.count());

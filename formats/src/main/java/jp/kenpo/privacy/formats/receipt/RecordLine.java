@@ -77,6 +77,32 @@ final class RecordLine {
         return true;
     }
 
+    /**
+     * Drops the first {@code n} fields, as the prefix columns of an insurer-side file
+     * (RECODEINFO) precede the record identifier.
+     */
+    void dropPrefix(int n) {
+        System.arraycopy(starts, n, starts, 0, count - n);
+        System.arraycopy(ends, n, ends, 0, count - n);
+        for (int i = 0; i < count; i++) {
+            decoded[i] = null;
+        }
+        count -= n;
+    }
+
+    /** True when field {@code i} is one or more ASCII digits. */
+    boolean isDigits(int i) {
+        if (i >= count || starts[i] == ends[i]) {
+            return false;
+        }
+        for (int k = starts[i]; k < ends[i]; k++) {
+            if (buf[k] < '0' || buf[k] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     int lastField() {
         return lastField;
     }

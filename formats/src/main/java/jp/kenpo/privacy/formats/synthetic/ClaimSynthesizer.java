@@ -279,7 +279,6 @@ final class ClaimSynthesizer {
 
     private Receipt pharmacy(Context c, Facilities.Site site) {
         SplittableRandom r = c.r;
-        int[] day = pickDays(r, c.eligible, 1);
         int drugs = 1 + Draw.poisson(r, c.chronic.isEmpty() ? 0.8 : 1.6);
         List<Drug> iy = new ArrayList<>(drugs);
         int points = 0;
@@ -288,8 +287,8 @@ final class ClaimSynthesizer {
             CodeCatalog.Item d = !c.chronic.isEmpty() && k < c.chronic.size()
                     ? codes.drugs[c.chronic.get(k).drugIndex] : codes.drug(r);
             int quantity = 1 + r.nextInt(3);
-            iy.add(new Drug(k, "21", "1", d.code(), BigDecimal.valueOf(quantity), d.points() * quantity, supply, List.of(),
-                    daysOf(day, supply)));
+            // 調剤 IY records carry 負担区分, code and 使用量 only; days and points belong to CZ
+            iy.add(new Drug(k, "", "1", d.code(), BigDecimal.valueOf(quantity), null, null, List.of(), ServiceDays.NONE));
             points += d.points() * quantity * supply;
         }
         return receipt(c, site, ReceiptKind.PHARMACY, receiptType(c, ReceiptKind.PHARMACY, false), null, 1, points,
