@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes receipts in the receipt electronic format, in the 令和 layouts of the 記録条件仕様
  * (Western dates, the field counts of the current 医科 layout; RE, HS and SS in the 歯科 layout
- * for dental facilities). Used by the synthetic generator and for round trips:
+ * for dental facilities; YK, RE and IY in the 調剤 layout for pharmacies), in either
+ * {@link Layout}. Used by the synthetic generator and for round trips:
  * {@code read(write(x))} gives back {@code x}.
  *
  * <pre>{@code
@@ -28,6 +29,7 @@ public final class ReceiptWriter implements Closeable {
 
     private final OutputStream out;
     private final boolean eofMark;
+    private final Layout layout;
     private final RecordSink sink;
     private Facility facility;
     private int receipts;
@@ -38,9 +40,18 @@ public final class ReceiptWriter implements Closeable {
      * @param eofMark whether to end the file with 0x1A, as some senders do
      */
     public ReceiptWriter(OutputStream out, boolean eofMark) {
+        this(out, eofMark, Layout.CLAIM);
+    }
+
+    /**
+     * @param layout {@link Layout#CLAIM} (IR … GO groups) or {@link Layout#INSURER} (prefix
+     *               columns, the facility header repeated before every receipt, no GO)
+     */
+    public ReceiptWriter(OutputStream out, boolean eofMark, Layout layout) {
         this.out = new BufferedOutputStream(out, 1 << 16);
         this.eofMark = eofMark;
-        this.sink = new RecordSink(this.out);
+        this.layout = layout;
+        this.sink = new RecordSink(this.out, layout);
     }
 
     public void beginFacility(Facility f) {
@@ -50,13 +61,18 @@ public final class ReceiptWriter implements Closeable {
         facility = f;
         receipts = 0;
         points = 0;
-        io(() -> {
-            sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
-            if (!f.recordType().equals("YK")) {
-                sink.empty(1); // IR has a 予備 field before the name, YK does not
-            }
-            sink.text(f.name()).yearMonth(f.billingMonth()).text(f.volume()).text(f.phone()).end();
-        });
+        if (layout == Layout.INSURER) {
+            return; // the header goes before each receipt
+        }
+        io(() -> facilityHeader(f));
+    }
+
+    private void facilityHeader(Facility f) throws IOException {
+        sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
+        if (!f.recordType().equals("YK")) {
+            sink.empty(1); // IR has a 予備 field before the name, YK does not
+        }
+        sink.text(f.name()).yearMonth(f.billingMonth()).text(f.volume()).text(f.phone()).end();
     }
 
     public void write(Receipt r) {
@@ -80,7 +96,9 @@ public final class ReceiptWriter implements Closeable {
         if (facility == null) {
             throw new IllegalStateException("no facility begun");
         }
-        io(() -> sink.begin("GO").number(receipts).number(points).text("99").end());
+        if (layout == Layout.CLAIM) {
+            io(() -> sink.begin("GO").number(receipts).number(points).text("99").end());
+        }
         facility = null;
     }
 
@@ -112,12 +130,16 @@ public final class ReceiptWriter implements Closeable {
     }
 
     private void writeReceipt(Receipt r) throws IOException {
+        sink.newReceipt();
         List<OtherRecord> others = r.others();
         int firstOther = 0;
         if (!others.isEmpty() && others.get(0).seq() == 0 && others.get(0).type().equals("MN")) {
-            // an MN that opened the receipt goes before its RE, where the reader looks for it
+            // an MN that opened the receipt goes before its RE (and its facility header), where the reader looks for it
             other(others.get(0));
             firstOther = 1;
+        }
+        if (layout == Layout.INSURER) {
+            facilityHeader(facility);
         }
         sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
                 .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());

@@ -27,13 +27,27 @@ final class RecordSink {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    RecordSink(OutputStream out) {
+    private final boolean insurerLayout;
+    private int serial;
+
+    RecordSink(OutputStream out, Layout layout) {
         this.out = out;
+        this.insurerLayout = layout == Layout.INSURER;
+    }
+
+    /** Starts the line numbering of a receipt again (insurer layout). */
+    void newReceipt() {
+        serial = 0;
     }
 
     RecordSink begin(String type) {
         len = 0;
         first = true;
+        if (insurerLayout) {
+            // records the review-and-payment organisation adds are marked 2, the claim's own records 1
+            boolean added = type.equals("MN") || type.equals("EX") || type.equals("RC") || type.equals("JY");
+            text(added ? "2" : "1").number(++serial).text("0");
+        }
         return text(type);
     }
 

@@ -215,6 +215,22 @@ class ReceiptBadInputTest {
     }
 
     @Test
+    void aLineOutsideTheInsurerSideLayoutOfTheFile() {
+        byte[] file = sjis("2,1,0,MN,940000030,東京都,1,,,", "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,",
+                "1,3,0,RE,1,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+                "1,4,0,HO,06130017,1,2,1,100,,,,,,,,,",
+                "HO,06130017,1,3,1,100,,,,,,,,,",
+                "2,1,0,MN,940000031,東京都,1,,,", "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,",
+                "1,3,0,RE,2,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+                "1,4,0,HO,06130017,1,4,1,100,,,,,,,,,");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly("test.UKE:5: HO: not in the "
+                + "insurer-side layout of the rest of the file (three numeric columns before the record type)");
+        assertThat(r.receipts()).extracting(Receipt::receiptNumber).containsExactly(2);
+        assertThat(r.receipts().get(0).others()).extracting(OtherRecord::type).containsExactly("MN");
+    }
+
+    @Test
     void managementRecordBelongsToTheReceiptAfterIt() {
         byte[] file = sjis(IR, "MN,1234567890123,東京都", re(1), HO, "MN,9999999999,大阪府", "KO,54136015,1234566,,1,100,,,,,,", re(2), HO, "GO,2,200,99");
         ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.STRICT);

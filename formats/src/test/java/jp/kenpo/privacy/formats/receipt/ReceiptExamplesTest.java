@@ -118,11 +118,52 @@ class ReceiptExamplesTest {
     }
 
     @Test
+    void pharmacyInTheInsurerSideLayout() {
+        ReceiptFiles.Result result = ReceiptFiles.resource("pharmacy-insurer.CSV");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.receipts()).hasSize(2);
+        assertThat(result.lines()).containsExactly(3L, 12L);
+        Receipt r = result.receipts().get(0);
+        assertThat(r.facility()).isEqualTo(new Facility("YK", "1", "13", "4", "1398765", "テスト調剤薬局",
+                YearMonth.of(2024, 7), "00", "03-0000-0000"));
+        assertThat(r.kind()).isEqualTo(ReceiptKind.PHARMACY);
+        assertThat(r.inpatient()).isFalse();
+        assertThat(r.treatmentMonth()).isEqualTo(YearMonth.of(2024, 6));
+        assertThat(r.birthDate()).isEqualTo(LocalDate.of(1949, 10, 10));
+        assertThat(r.admissionDate()).isNull();
+        assertThat(r.kanaName()).isEqualTo("キキンサブロウ");
+        assertThat(r.memberKey()).isEqualTo(new MemberKey("06130017", "１２３", "４５６９", "00"));
+        assertThat(r.drugs()).extracting(Drug::code, Drug::quantity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("620124201", new BigDecimal("4")),
+                org.assertj.core.groups.Tuple.tuple("620000002", new BigDecimal("2.5")));
+        assertThat(r.drugs().get(0).points()).isNull();
+        assertThat(r.drugs().get(0).count()).isNull();
+        // the organisation's records: MN before the header belongs to this receipt, EX and RC after it
+        assertThat(r.others()).extracting(OtherRecord::type).containsExactly("MN", "EX", "RC");
+        assertThat(r.others().get(0).fields().get(0)).isEqualTo("940000030");
+        assertThat(result.receipts().get(1).memberKey().branch()).isEqualTo("01");
+        assertThat(result.receipts().get(1).others()).extracting(OtherRecord::type).containsExactly("MN", "RC");
+    }
+
+    @Test
     void examplesSurviveARoundTrip() {
-        for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE")) {
+        for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE", "pharmacy-insurer.CSV")) {
             List<Receipt> first = ReceiptFiles.resource(name).receipts();
-            ReceiptFiles.Result again = ReceiptFiles.read(ReceiptFiles.write(first), jp.kenpo.privacy.formats.ReadMode.STRICT);
-            assertThat(again.receipts()).as(name).isEqualTo(first);
+            for (Layout layout : Layout.values()) {
+                ReceiptFiles.Result again = ReceiptFiles.read(ReceiptFiles.write(first, layout),
+                        jp.kenpo.privacy.formats.ReadMode.STRICT);
+                assertThat(again.errors()).isEmpty();
+                assertThat(again.receipts()).as(name + " in " + layout).isEqualTo(first);
+            }
         }
+    }
+
+    @Test
+    void theInsurerLayoutIsWrittenAsTheOrganisationWritesIt() {
+        List<Receipt> receipts = ReceiptFiles.resource("pharmacy-insurer.CSV").receipts();
+        String text = new String(ReceiptFiles.write(receipts, Layout.INSURER), ReceiptFiles.SJIS);
+        assertThat(text).startsWith("2,1,0,MN,940000030,東京都港区テスト町,13450607940000030,,,\r\n"
+                + "1,2,0,YK,1,13,4,1398765,テスト調剤薬局,202407,00,03-0000-0000\r\n1,3,0,RE,1,4118,202406,基金　三郎,");
+        assertThat(text).contains("\r\n1,6,0,IY,1,620124201,4,,,,,,\r\n").doesNotContain("GO,");
     }
 }

@@ -50,8 +50,12 @@ final class ReceiptFiles {
     }
 
     static byte[] write(List<Receipt> receipts) {
+        return write(receipts, Layout.CLAIM);
+    }
+
+    static byte[] write(List<Receipt> receipts, Layout layout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ReceiptWriter w = new ReceiptWriter(out, true)) {
+        try (ReceiptWriter w = new ReceiptWriter(out, layout == Layout.CLAIM, layout)) {
             w.writeAll(receipts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
