@@ -28,6 +28,11 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created if missing)")
     Path out;
 
+    @Option(names = "--layout", defaultValue = "claim", paramLabel = "claim|insurer",
+            description = "receipt files as facilities send them (claim: .UKE, IR…GO) or as insurers receive them "
+                    + "(insurer: .CSV, RECODEINFO columns with an MN record per receipt); default ${DEFAULT-VALUE}")
+    String layout;
+
     @Option(names = "--unlinkable", defaultValue = "0", paramLabel = "SHARE",
             description = "share (0–1) of receipts and checkups whose member number matches no member (default ${DEFAULT-VALUE})")
     double unlinkable;
@@ -46,10 +51,19 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        jp.kenpo.privacy.formats.receipt.Layout chosen;
+        switch (layout.toLowerCase(java.util.Locale.ROOT)) {
+            case "claim" -> chosen = jp.kenpo.privacy.formats.receipt.Layout.CLAIM;
+            case "insurer" -> chosen = jp.kenpo.privacy.formats.receipt.Layout.INSURER;
+            default -> {
+                stderr.println("--layout must be claim or insurer, not " + layout);
+                return 2;
+            }
+        }
         long start = System.nanoTime();
         long[] lastReport = {start};
         try {
-            SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(members, year, seed, unlinkable), out,
+            SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(members, year, seed, unlinkable, chosen), out,
                     (done, total) -> {
                         long now = System.nanoTime();
                         if (now - lastReport[0] > 2_000_000_000L || done == total) {

@@ -38,6 +38,7 @@ final class Facilities {
     final Site[] pharmacies;
     final String[] checkupCentres;
     final String[] checkupCentreNames;
+    private final java.util.Map<String, String> addresses = new java.util.HashMap<>();
 
     Facilities(long seed, int members, String prefecture, YearMonth firstMonth) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x46414349L);
@@ -63,6 +64,11 @@ final class Facilities {
             s[i] = new Site(type, pref, table, digits(r, 7), "テスト" + suffix + fullWidth(i + 1), firstMonth);
         }
         return s;
+    }
+
+    /** A synthetic address for a facility code (the 所在地 of the MN record). */
+    String addressOf(String code) {
+        return addresses.computeIfAbsent(code, c -> "テスト市テスト町" + fullWidth(Integer.parseInt(c.substring(3)) % 99 + 1) + "－１");
     }
 
     static String digits(RandomGenerator r, int n) {

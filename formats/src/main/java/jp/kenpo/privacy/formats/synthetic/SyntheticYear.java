@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.kenpo.privacy.formats.checkup.CheckupArchiveWriter;
+import jp.kenpo.privacy.formats.receipt.Layout;
+import jp.kenpo.privacy.formats.receipt.OtherRecord;
 import jp.kenpo.privacy.formats.receipt.Receipt;
 import jp.kenpo.privacy.formats.receipt.ReceiptKind;
 import jp.kenpo.privacy.formats.receipt.ReceiptWriter;
@@ -43,9 +45,18 @@ public final class SyntheticYear {
      * @param fiscalYear      the fiscal year (April {@code fiscalYear} – March of the next year)
      * @param seed            random seed
      * @param unlinkableShare share of receipts and checkups whose member number matches no member (0 for none)
+     * @param layout          receipt files as facilities send them ({@link Layout#CLAIM}, {@code .UKE}) or as the
+     *                        review-and-payment organisation hands them to insurers ({@link Layout#INSURER},
+     *                        {@code .CSV}, with an MN record per receipt)
      */
-    public record Options(int members, int fiscalYear, long seed, double unlinkableShare) {
+    public record Options(int members, int fiscalYear, long seed, double unlinkableShare, Layout layout) {
+
+        public Options(int members, int fiscalYear, long seed, double unlinkableShare) {
+            this(members, fiscalYear, seed, unlinkableShare, Layout.CLAIM);
+        }
+
         public Options {
+            java.util.Objects.requireNonNull(layout, "layout");
             if (members < 1) {
                 throw new IllegalArgumentException("members must be at least 1");
             }
@@ -90,7 +101,7 @@ public final class SyntheticYear {
             t.setDaemon(true);
             return t;
         });
-        try (Output out = new Output(dir, first, population.insurerNumber(), created, facilities)) {
+        try (Output out = new Output(dir, first, population.insurerNumber(), created, facilities, o.layout())) {
             Future<Chunk> next = maker.submit(() -> Chunk.make(population, o.members(), claims, checkups));
             while (true) {
                 Chunk chunk = next.get();
@@ -168,6 +179,8 @@ public final class SyntheticYear {
         private final String insurer;
         private final LocalDate created;
         private final Facilities facilities;
+        private final Layout layout;
+        private long managementNumber;
         private final BufferedWriter memberFile;
         private final MemberCsv members;
         private final ReceiptWriter[][] writers = new ReceiptWriter[ReceiptKind.values().length][12];
@@ -180,8 +193,10 @@ public final class SyntheticYear {
         long checkups;
         long archiveCount;
 
-        Output(Path dir, YearMonth first, String insurer, LocalDate created, Facilities facilities) throws IOException {
+        Output(Path dir, YearMonth first, String insurer, LocalDate created, Facilities facilities, Layout layout)
+                throws IOException {
             this.dir = dir;
+            this.layout = layout;
             this.first = first;
             this.insurer = insurer;
             this.created = created;
@@ -223,7 +238,8 @@ public final class SyntheticYear {
                         openFacility = r.facility().code();
                     }
                     numbers[f / 12][month] = numbers[f / 12][month] % 999_999 + 1;
-                    w.write(r.withReceiptNumber(numbers[f / 12][month]));
+                    Receipt numbered = r.withReceiptNumber(numbers[f / 12][month]);
+                    w.write(layout == Layout.INSURER ? withManagementRecord(numbered) : numbered);
                 }
                 w.endFacility();
                 receiptCounts.merge(kind, (long) claims.size(), Long::sum);
@@ -234,13 +250,24 @@ public final class SyntheticYear {
             }
         }
 
+        /**
+         * The MN record the review-and-payment organisation puts before each receipt it hands to
+         * an insurer: a management number and the facility's address (synthetic).
+         */
+        private Receipt withManagementRecord(Receipt r) {
+            OtherRecord mn = new OtherRecord(0, "MN", List.of(Long.toString(9_000_000_000L + ++managementNumber),
+                    facilities.addressOf(r.facility().code()), "", "", "", ""));
+            return Receipts.withLeadingRecord(r, mn);
+        }
+
         private ReceiptWriter writer(ReceiptKind kind, int month) throws IOException {
             ReceiptWriter w = writers[kind.ordinal()][month];
             if (w == null) {
                 String name = kind.name().toLowerCase(java.util.Locale.ROOT) + "-"
-                        + jp.kenpo.privacy.formats.era.ReceiptDates.formatYearMonth(first.plusMonths(month)) + ".UKE";
+                        + jp.kenpo.privacy.formats.era.ReceiptDates.formatYearMonth(first.plusMonths(month))
+                        + (layout == Layout.INSURER ? ".CSV" : ".UKE");
                 OutputStream os = Files.newOutputStream(dir.resolve("claims").resolve(name));
-                w = new ReceiptWriter(os, true);
+                w = new ReceiptWriter(os, layout == Layout.CLAIM, layout);
                 writers[kind.ordinal()][month] = w;
             }
             return w;

@@ -197,5 +197,17 @@ class InspectCommandsTest {
                 .execute("--members", "0", "--year", "2023", "--out", dir.toString());
         assertThat(bad).isNotZero();
         assertThat(badErr.toString(StandardCharsets.UTF_8)).contains("members must be at least 1");
+        int insurer = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute("--members", "100", "--year", "2023", "--layout", "insurer", "--out", dir.resolve("h").toString());
+        assertThat(insurer).isZero();
+        assertThat(dir.resolve("h/claims/medical-202304.CSV")).exists();
+        Run inspected = claims(dir.resolve("h/claims/medical-202304.CSV").toString());
+        assertThat(inspected.exit()).isZero();
+        assertThat(flatten(inspected.lines().get(0))).containsEntry("others.0.record", "MN");
+        int wrongLayout = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(badErr, true, StandardCharsets.UTF_8)))
+                .execute("--members", "10", "--year", "2023", "--layout", "paper", "--out", dir.resolve("x").toString());
+        assertThat(wrongLayout).isEqualTo(2);
     }
 }

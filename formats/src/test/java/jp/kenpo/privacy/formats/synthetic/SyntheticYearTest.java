@@ -243,6 +243,45 @@ class SyntheticYearTest {
     }
 
     @Test
+    void theInsurerLayoutCarriesTheSameReceiptsWithAnMnRecordEach() throws IOException {
+        SyntheticYear.write(new SyntheticYear.Options(500, YEAR, 11, 0), dir.resolve("c"), (d, t) -> { });
+        SyntheticYear.write(new SyntheticYear.Options(500, YEAR, 11, 0, jp.kenpo.privacy.formats.receipt.Layout.INSURER),
+                dir.resolve("i"), (d, t) -> { });
+        List<Receipt> claim = readAll(dir.resolve("c/claims"));
+        List<Receipt> insurer = readAll(dir.resolve("i/claims"));
+        assertThat(insurer).hasSameSizeAs(claim).isNotEmpty();
+        for (int k = 0; k < claim.size(); k++) {
+            Receipt c = claim.get(k);
+            Receipt i = insurer.get(k);
+            assertThat(i.others().get(0).type()).isEqualTo("MN");
+            assertThat(i.memberKey()).isEqualTo(c.memberKey());
+            assertThat(i.receiptType()).isEqualTo(c.receiptType());
+            assertThat(i.treatmentMonth()).isEqualTo(c.treatmentMonth());
+            assertThat(i.diagnoses()).extracting(Diagnosis::code)
+                    .containsExactlyElementsOf(c.diagnoses().stream().map(Diagnosis::code).toList());
+            assertThat(i.drugs().size() + i.procedures().size()).isEqualTo(c.drugs().size() + c.procedures().size());
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("i/claims"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".CSV"));
+        }
+    }
+
+    private static List<Receipt> readAll(Path claims) throws IOException {
+        List<Receipt> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(claims)) {
+            for (Path p : files.sorted(java.util.Comparator.comparing(x -> x.getFileName().toString().replaceAll("\\..*", "")))
+                    .toList()) {
+                try (ReceiptReader r = ReceiptReader.open(p, ReadMode.STRICT, e -> { })) {
+                    for (Receipt x; (x = r.next()) != null; ) {
+                        out.add(x);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
     void unlinkableRecordsOnlyWhenAsked() throws IOException {
         SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(1_000, YEAR, 9, 0.05), dir.resolve("u"),
                 (d, t) -> { });
