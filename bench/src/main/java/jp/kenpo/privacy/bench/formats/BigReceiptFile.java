@@ -22,7 +22,8 @@ final class BigReceiptFile {
     }
 
     static Path ensure(Path dir, long minBytes) throws IOException {
-        Path file = dir.resolve("receipts-" + (minBytes >> 20) + "MB.UKE");
+        // the generator version is in the name, so that a file made by an older generator is not reused
+        Path file = dir.resolve("receipts-g2-" + (minBytes >> 20) + "MB.UKE");
         if (Files.exists(file) && Files.size(file) >= minBytes) {
             return file;
         }
