@@ -3,7 +3,6 @@ package jp.kenpo.privacy.formats.checkup;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import jp.kenpo.privacy.formats.MemberKey;
 
@@ -27,7 +26,7 @@ public final class CheckupWriter {
 
     /** The document as UTF-8 bytes. */
     public byte[] toBytes(Checkup c) {
-        StringBuilder b = new StringBuilder(4096 + 160 * c.observations().size());
+        Utf8Builder b = new Utf8Builder(4096 + 200 * c.observations().size());
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<ClinicalDocument xmlns=\"").append(CheckupCodes.HL7_NAMESPACE).append("\" xmlns:xsi=\"")
                 .append(CheckupCodes.XSI_NAMESPACE).append("\">\n");
@@ -99,10 +98,10 @@ public final class CheckupWriter {
         close(b, 2, "structuredBody");
         close(b, 1, "component");
         b.append("</ClinicalDocument>\n");
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        return b.toBytes();
     }
 
-    private static void observation(StringBuilder b, Observation o) {
+    private static void observation(Utf8Builder b, Observation o) {
         indent(b, 5).append("<entry><observation classCode=\"OBS\" moodCode=\"EVN\">");
         b.append("<code");
         attribute(b, "code", o.code());
@@ -133,28 +132,28 @@ public final class CheckupWriter {
         b.append("</observation></entry>\n");
     }
 
-    private static StringBuilder indent(StringBuilder b, int level) {
+    private static Utf8Builder indent(Utf8Builder b, int level) {
         for (int i = 0; i < level; i++) {
             b.append("  ");
         }
         return b;
     }
 
-    private static void open(StringBuilder b, int level, String element) {
+    private static void open(Utf8Builder b, int level, String element) {
         indent(b, level).append('<').append(element).append(">\n");
     }
 
-    private static void close(StringBuilder b, int level, String element) {
+    private static void close(Utf8Builder b, int level, String element) {
         indent(b, level).append("</").append(element).append(">\n");
     }
 
-    private static void textElement(StringBuilder b, int level, String element, String text) {
+    private static void textElement(Utf8Builder b, int level, String element, String text) {
         indent(b, level).append('<').append(element).append('>');
         escape(b, text);
         b.append("</").append(element).append(">\n");
     }
 
-    private static void empty(StringBuilder b, int level, String element, String... attributes) {
+    private static void empty(Utf8Builder b, int level, String element, String... attributes) {
         indent(b, level).append('<').append(element);
         for (int i = 0; i < attributes.length; i += 2) {
             attribute(b, attributes[i], attributes[i + 1]);
@@ -163,7 +162,7 @@ public final class CheckupWriter {
     }
 
     /** Writes {@code name="value"} unless the value is empty. */
-    private static void attribute(StringBuilder b, String name, String value) {
+    private static void attribute(Utf8Builder b, String name, String value) {
         if (value != null && !value.isEmpty()) {
             b.append(' ').append(name).append("=\"");
             escape(b, value);
@@ -172,23 +171,38 @@ public final class CheckupWriter {
     }
 
     /** XML 1.0 escaping for text and attribute values; characters XML 1.0 cannot hold are refused. */
-    private static void escape(StringBuilder b, String s) {
-        for (int i = 0; i < s.length(); i++) {
+    private static void escape(Utf8Builder b, String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isPlain(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            b.append(s);
+            return;
+        }
+        StringBuilder e = new StringBuilder(n + 16).append(s, 0, i);
+        for (; i < n; i++) {
             char ch = s.charAt(i);
             switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\t', '\n', '\r' -> b.append("&#").append((int) ch).append(';');
+                case '<' -> e.append("&lt;");
+                case '>' -> e.append("&gt;");
+                case '&' -> e.append("&amp;");
+                case '"' -> e.append("&quot;");
+                case '\t', '\n', '\r' -> e.append("&#").append((int) ch).append(';');
                 default -> {
                     if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF) {
                         throw new IllegalArgumentException(String.format("U+%04X cannot be written in XML 1.0", (int) ch));
                     }
-                    b.append(ch);
+                    e.append(ch);
                 }
             }
         }
+        b.append(e.toString());
+    }
+
+    private static boolean isPlain(char ch) {
+        return ch >= 0x20 && ch != '<' && ch != '>' && ch != '&' && ch != '"' && ch != 0xFFFE && ch != 0xFFFF;
     }
 
     private static String date(LocalDate d) {

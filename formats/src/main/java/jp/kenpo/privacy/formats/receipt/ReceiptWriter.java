@@ -274,14 +274,7 @@ public final class ReceiptWriter implements Closeable {
     }
 
     private void days(ServiceDays d) {
-        for (int day = 1; day <= 31; day++) {
-            int c = d.on(day);
-            if (c == 0) {
-                sink.empty(1);
-            } else {
-                sink.number(c);
-            }
-        }
+        sink.days(d);
     }
 
     private void other(OtherRecord o) throws IOException {

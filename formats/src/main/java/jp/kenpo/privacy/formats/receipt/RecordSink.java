@@ -176,9 +176,33 @@ final class RecordSink {
 
     /** {@code n} empty fields. */
     RecordSink empty(int n) {
+        if (n <= 0) {
+            return this;
+        }
         ensure(n);
-        for (int i = 0; i < n; i++) {
+        int commas = first ? n - 1 : n;
+        first = false;
+        for (int i = 0; i < commas; i++) {
+            buf[len++] = ',';
+        }
+        return this;
+    }
+
+    /** The 31 算定日情報 fields: a count where there is one, empty elsewhere. */
+    RecordSink days(ServiceDays d) {
+        ensure(31 * 4);
+        for (int day = 1; day <= 31; day++) {
             separate();
+            int c = d.on(day);
+            if (c >= 100) {
+                buf[len++] = (byte) ('0' + c / 100);
+            }
+            if (c >= 10) {
+                buf[len++] = (byte) ('0' + c / 10 % 10);
+            }
+            if (c > 0) {
+                buf[len++] = (byte) ('0' + c % 10);
+            }
         }
         return this;
     }

@@ -31,6 +31,22 @@ public final class ServiceDays {
         return new ServiceDays(c);
     }
 
+    /** {@code countEach} on each of {@code days} (1–31; a day listed twice counts twice). */
+    public static ServiceDays onDays(int[] days, int countEach) {
+        short[] c = new short[31];
+        for (int d : days) {
+            if (d < 1 || d > 31) {
+                throw new IllegalArgumentException("no day " + d);
+            }
+            int v = c[d - 1] + countEach;
+            if (v < 0 || v > 999) {
+                throw new IllegalArgumentException("day count out of 0..999: " + v);
+            }
+            c[d - 1] = (short) v;
+        }
+        return new ServiceDays(c);
+    }
+
     static ServiceDays wrap(short[] counts) {
         return new ServiceDays(counts);
     }

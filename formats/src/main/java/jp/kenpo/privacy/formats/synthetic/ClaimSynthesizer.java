@@ -34,7 +34,12 @@ import jp.kenpo.privacy.formats.receipt.ServiceDays;
 final class ClaimSynthesizer {
 
     /** A receipt with the treatment month it belongs to (its レセプト番号 is set when written). */
-    record Claim(YearMonth month, ReceiptKind kind, Receipt receipt) {
+    record Claim(YearMonth month, ReceiptKind kind, Receipt receipt, int facilityOrder) {
+
+        /** @param receipt its facility code (7 digits, unique among the generated facilities) orders a file's receipts */
+        static Claim of(YearMonth month, ReceiptKind kind, Receipt receipt) {
+            return new Claim(month, kind, receipt, Integer.parseInt(receipt.facility().code()));
+        }
     }
 
     private final CodeCatalog codes;
@@ -102,18 +107,18 @@ final class ClaimSynthesizer {
             }
             if (inpatientLeft > 0) {
                 Facilities.Site hospital = facilities.hospitals[r.nextInt(facilities.hospitals.length)];
-                out.add(new Claim(month, ReceiptKind.MEDICAL, inpatient(c, hospital, admitted, --inpatientLeft == 0)));
+                out.add(Claim.of(month, ReceiptKind.MEDICAL, inpatient(c, hospital, admitted, --inpatientLeft == 0)));
             }
             // outpatient: the home clinic for chronic care, other clinics for acute illness
             int outpatient = Draw.poisson(r, 0.3 * propensity) + (!chronic.isEmpty() && r.nextDouble() < 0.75 ? 1 : 0);
             for (int k = 0; k < Math.min(outpatient, 4); k++) {
                 Facilities.Site site = k == 0 && !chronic.isEmpty() ? clinic
                         : facilities.clinics[r.nextInt(facilities.clinics.length)];
-                out.add(new Claim(month, ReceiptKind.MEDICAL, outpatient(c, site, k == 0)));
+                out.add(Claim.of(month, ReceiptKind.MEDICAL, outpatient(c, site, k == 0)));
                 if (r.nextDouble() < 0.72) {
                     Facilities.Site ph = r.nextDouble() < 0.7 ? pharmacy
                             : facilities.pharmacies[r.nextInt(facilities.pharmacies.length)];
-                    out.add(new Claim(month, ReceiptKind.PHARMACY, pharmacy(c, ph)));
+                    out.add(Claim.of(month, ReceiptKind.PHARMACY, pharmacy(c, ph)));
                 }
             }
             if (dentalLeft == 0 && r.nextDouble() < 0.08 * Math.sqrt(propensity) * (age < 3 ? 0.2 : 1)) {
@@ -121,7 +126,7 @@ final class ClaimSynthesizer {
             }
             if (dentalLeft > 0) {
                 dentalLeft--;
-                out.add(new Claim(month, ReceiptKind.DENTAL, dental(c, dentist)));
+                out.add(Claim.of(month, ReceiptKind.DENTAL, dental(c, dentist)));
             }
         }
         return out;
@@ -386,10 +391,6 @@ final class ClaimSynthesizer {
     }
 
     private static ServiceDays daysOf(int[] days, int countEach) {
-        int[] counts = new int[31];
-        for (int d : days) {
-            counts[d - 1] += countEach;
-        }
-        return ServiceDays.of(counts);
+        return ServiceDays.onDays(days, countEach);
     }
 }

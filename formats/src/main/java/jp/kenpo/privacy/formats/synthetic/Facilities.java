@@ -40,6 +40,9 @@ final class Facilities {
     final String[] checkupCentreNames;
     private final java.util.Map<String, String> addresses = new java.util.HashMap<>();
 
+    /** Facility codes already given: a code names one facility. */
+    private final java.util.Set<String> codes = new java.util.HashSet<>();
+
     Facilities(long seed, int members, String prefecture, YearMonth firstMonth) {
         SplittableRandom r = new SplittableRandom(seed ^ 0x46414349L);
         clinics = sites(r, Math.max(10, members / 400), "IR", "1", prefecture, "医院", firstMonth);
@@ -55,13 +58,17 @@ final class Facilities {
         }
     }
 
-    private static Site[] sites(SplittableRandom r, int n, String type, String table, String prefecture, String suffix,
-                                YearMonth firstMonth) {
+    private Site[] sites(SplittableRandom r, int n, String type, String table, String prefecture, String suffix,
+                         YearMonth firstMonth) {
         Site[] s = new Site[n];
         for (int i = 0; i < n; i++) {
             // most facilities are in the society's prefecture, some in the neighbouring ones
             String pref = r.nextDouble() < 0.85 ? prefecture : String.format("%02d", 8 + r.nextInt(8));
-            s[i] = new Site(type, pref, table, digits(r, 7), "テスト" + suffix + fullWidth(i + 1), firstMonth);
+            String code;
+            do {
+                code = digits(r, 7);
+            } while (!codes.add(code));
+            s[i] = new Site(type, pref, table, code, "テスト" + suffix + fullWidth(i + 1), firstMonth);
         }
         return s;
     }

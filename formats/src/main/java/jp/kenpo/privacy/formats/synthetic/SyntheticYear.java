@@ -166,7 +166,7 @@ public final class SyntheticYear {
                 }
             }
             for (List<ClaimSynthesizer.Claim> f : files) {
-                f.sort(Comparator.comparing(c -> c.receipt().facility().code()));
+                f.sort(Comparator.comparingInt(ClaimSynthesizer.Claim::facilityOrder));
             }
             return new Chunk(people, files, checkups);
         }
@@ -227,15 +227,15 @@ public final class SyntheticYear {
                 ReceiptKind kind = kinds[f / 12];
                 int month = f % 12;
                 ReceiptWriter w = writer(kind, month);
-                String openFacility = null;
+                jp.kenpo.privacy.formats.receipt.Facility openFacility = null;
                 for (ClaimSynthesizer.Claim c : claims) {
                     Receipt r = c.receipt();
-                    if (!r.facility().code().equals(openFacility)) {
+                    if (!r.facility().equals(openFacility)) {
                         if (openFacility != null) {
                             w.endFacility();
                         }
                         w.beginFacility(r.facility());
-                        openFacility = r.facility().code();
+                        openFacility = r.facility();
                     }
                     numbers[f / 12][month] = numbers[f / 12][month] % 999_999 + 1;
                     Receipt numbered = r.withReceiptNumber(numbers[f / 12][month]);

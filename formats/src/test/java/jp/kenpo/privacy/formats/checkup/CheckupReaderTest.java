@@ -75,6 +75,21 @@ class CheckupReaderTest {
     }
 
     @Test
+    void textThatNeedsEscapingSurvivesTheWriter() throws IOException {
+        Checkup c = read(example());
+        Checkup odd = new Checkup(c.documentId(), c.reportCategory(), c.createdOn(), c.member(), "𠮷野　<&>\"太郎\"",
+                c.sex(), c.birthDate(), c.checkupDate(), c.programType(), c.facilityCode(), "A&B\tクリニック",
+                java.util.List.of(Observation.text("9N511000000000049", "要 <再検査> & 受診\n次回")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new CheckupWriter().write(odd, out);
+        assertThat(read(out.toString(StandardCharsets.UTF_8))).isEqualTo(odd);
+        Checkup bad = new Checkup("", "10", null, c.member(), "x\u0001", c.sex(), c.birthDate(), c.checkupDate(), "", "", "",
+                java.util.List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CheckupWriter().write(bad, new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0001");
+    }
+
+    @Test
     void missingMemberNumber() throws IOException {
         String xml = example().replace("<id root=\"1.2.392.200119.6.205\" extension=\"４５６７\"/>", "");
         assertThat(error(xml).reason()).startsWith("no 被保険者証等の番号");
