@@ -79,7 +79,7 @@ public final class SyntheticYear {
         void update(long personsDone, long personsTotal);
     }
 
-    static final int CHUNK_PERSONS = 4_000;
+    static final int CHUNK_PERSONS = 2_000;
     static final int ARCHIVE_DOCUMENTS = 5_000;
 
     private SyntheticYear() {
