@@ -849,14 +849,15 @@ public final class ReceiptReader implements Closeable {
         String kanaName;
         Insurance insurance;
         Eligibility eligibility;
-        final List<PublicExpense> publicExpenses = new ArrayList<>(2);
-        final List<Diagnosis> diagnoses = new ArrayList<>();
-        final List<Procedure> procedures = new ArrayList<>();
-        final List<Drug> drugs = new ArrayList<>();
-        final List<Material> materials = new ArrayList<>(2);
-        final List<Comment> comments = new ArrayList<>(2);
-        final List<SymptomDetail> symptomDetails = new ArrayList<>(1);
-        final List<OtherRecord> others = new ArrayList<>(2);
+        // lists are made when a first element comes: most receipts have no KO, TO, CO, SJ or other records
+        final Lazy<PublicExpense> publicExpenses = new Lazy<>();
+        final Lazy<Diagnosis> diagnoses = new Lazy<>();
+        final Lazy<Procedure> procedures = new Lazy<>();
+        final Lazy<Drug> drugs = new Lazy<>();
+        final Lazy<Material> materials = new Lazy<>();
+        final Lazy<Comment> comments = new Lazy<>();
+        final Lazy<SymptomDetail> symptomDetails = new Lazy<>();
+        final Lazy<OtherRecord> others = new Lazy<>();
 
         Builder(long line, Facility facility) {
             this.line = line;
@@ -887,8 +888,25 @@ public final class ReceiptReader implements Closeable {
 
         Receipt build() {
             return new Receipt(facility, receiptNumber, receiptType, treatmentMonth, name, sex, birthDate,
-                    admissionDate, kanaName, insurance, publicExpenses, eligibility, diagnoses, procedures, drugs,
-                    materials, comments, symptomDetails, others);
+                    admissionDate, kanaName, insurance, publicExpenses.list(), eligibility, diagnoses.list(),
+                    procedures.list(), drugs.list(), materials.list(), comments.list(), symptomDetails.list(),
+                    others.list());
+        }
+    }
+
+    /** A list made on first use. */
+    private static final class Lazy<T> {
+        private ArrayList<T> list;
+
+        void add(T t) {
+            if (list == null) {
+                list = new ArrayList<>(4);
+            }
+            list.add(t);
+        }
+
+        List<T> list() {
+            return list == null ? List.of() : list;
         }
     }
 }

@@ -24,6 +24,20 @@ final class RecordLine {
 
     static final int MAX_FIELDS = 128;
 
+    /** The strings of one and two ASCII digits, which most code fields (診療識別, 負担区分, 転帰区分 …) are. */
+    private static final String[] SHORT_DIGITS = shortDigits();
+
+    private static String[] shortDigits() {
+        String[] t = new String[110];
+        for (int i = 0; i < 10; i++) {
+            t[i] = String.valueOf((char) ('0' + i));
+        }
+        for (int i = 0; i < 100; i++) {
+            t[10 + i] = String.format("%02d", i);
+        }
+        return t;
+    }
+
     byte[] buf;
     long lineNumber;
     int count;
@@ -138,6 +152,12 @@ final class RecordLine {
     private String decode(int i) {
         int s = starts[i];
         int e = ends[i];
+        if (e - s == 1 && buf[s] >= '0' && buf[s] <= '9') {
+            return SHORT_DIGITS[buf[s] - '0'];
+        }
+        if (e - s == 2 && buf[s] >= '0' && buf[s] <= '9' && buf[s + 1] >= '0' && buf[s + 1] <= '9') {
+            return SHORT_DIGITS[10 + (buf[s] - '0') * 10 + (buf[s + 1] - '0')];
+        }
         if (nonAscii) {
             for (int k = s; k < e; k++) {
                 if (buf[k] < 0) {
