@@ -86,8 +86,8 @@ public final class ReceiptReader implements Closeable {
     private int errorCount;
 
     private final ArrayDeque<Ready> ready = new ArrayDeque<>(2);
-    /** Decided by the first record line: does every line start with the three insurer-side columns? */
-    private Boolean insurerLayout;
+    /** Decided by the first record line: whether every line starts with the three insurer-side columns. */
+    private Layout layout;
 
     private record PendingManagement(long line, List<String> fields) {
     }
@@ -125,6 +125,11 @@ public final class ReceiptReader implements Closeable {
         }
         receiptLine = r.line;
         return r.receipt;
+    }
+
+    /** The line layout of the file, known once its first record has been read ({@code null} before). */
+    public Layout layout() {
+        return layout;
     }
 
     /** Line number of the RE of the receipt last returned by {@link #next()}. */
@@ -278,10 +283,10 @@ public final class ReceiptReader implements Closeable {
         }
         boolean prefixed = line.count >= 4 && line.isDigits(0) && line.isDigits(1) && line.isDigits(2)
                 && line.ends[3] - line.starts[3] == 2;
-        if (insurerLayout == null && line.ends[0] != line.starts[0]) {
-            insurerLayout = prefixed;
+        if (layout == null && line.ends[0] != line.starts[0]) {
+            layout = prefixed ? Layout.INSURER : Layout.CLAIM;
         }
-        if (Boolean.TRUE.equals(insurerLayout)) {
+        if (layout == Layout.INSURER) {
             if (!prefixed) {
                 report(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
                         + " (three numeric columns before the record type)");
@@ -499,7 +504,7 @@ public final class ReceiptReader implements Closeable {
         if (pending != null) {
             attachPendingToOpen();
         }
-        if (Boolean.TRUE.equals(insurerLayout)) {
+        if (layout == Layout.INSURER) {
             closeOpen(); // insurer-side files have no GO record: the last receipt ends with the file
         } else if (sawFacility || open != null) {
             report(lineNumber, "GO", "", "file ends without the GO record"
