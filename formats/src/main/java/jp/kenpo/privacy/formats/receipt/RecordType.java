@@ -87,12 +87,14 @@ public enum RecordType {
         CHILD
     }
 
-    private static final Map<String, RecordType> BY_CODE = new HashMap<>();
+    private static final Map<String, RecordType> BY_CODE = byCode();
 
-    static {
+    private static Map<String, RecordType> byCode() {
+        Map<String, RecordType> m = new HashMap<>();
         for (RecordType t : values()) {
-            BY_CODE.put(t.name(), t);
+            m.put(t.name(), t);
         }
+        return Map.copyOf(m);
     }
 
     private final String japanese;
