@@ -1,0 +1,917 @@
+package jp.kenpo.privacy.formats.receipt;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import jp.kenpo.privacy.formats.FormatError;
+import jp.kenpo.privacy.formats.FormatException;
+import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.formats.InvalidValueException;
+import jp.kenpo.privacy.formats.ReadMode;
+
+/**
+ * Streams the receipts of one receipt electronic file (レセ電, 記録条件仕様): comma-separated
+ * records, one per line, Windows-31J, CR LF, optionally ending in 0x1A. Reads the file once, front
+ * to back, holding one line and one receipt at a time, so memory does not grow with the file.
+ *
+ * <pre>{@code
+ * try (ReceiptReader reader = ReceiptReader.open(path, ReadMode.LENIENT, errors::add)) {
+ *     for (Receipt r; (r = reader.next()) != null; ) {
+ *         MemberKey who = r.memberKey();
+ *         long line = reader.receiptLine();
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Two line layouts are read, told apart by the first record: the claim layout that
+ * facilities send (the record identifier first) and the insurer-side layout of the data the
+ * review-and-payment organisation hands to insurers (RECODEINFO files), in which three numeric
+ * columns precede the identifier, every receipt carries its own facility header and there is no
+ * GO record.
+ *
+ * <p>In {@link ReadMode#STRICT} the first problem throws {@link FormatException}. In
+ * {@link ReadMode#LENIENT} the problem is passed to the error consumer, the receipt it belongs to
+ * is left out, and reading goes on at the next RE (or IR/YK when a facility header was bad). A
+ * value is never guessed: a receipt is either returned as recorded or reported and left out.
+ * Not thread-safe.
+ */
+public final class ReceiptReader implements Closeable {
+
+    /** Longest line accepted; the longest layout (SS with 109 fields, SJ with 2400 bytes) stays far below. */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+
+    private static final int BUFFER_BYTES = 1 << 20;
+    private static final byte EOF_MARK = 0x1A;
+
+    private final InputStream in;
+    private final String fileName;
+    private final ReadMode mode;
+    private final Consumer<FormatError> errors;
+    private final RecordLine line = new RecordLine();
+
+    private final byte[] buf = new byte[BUFFER_BYTES];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean finished;
+    private long lineNumber;
+    private long bytesRead;
+    private int lineStart;
+    private int lineEnd;
+
+    private Facility facility;
+    private long facilityLine;
+    private boolean facilityFailed;
+    private int facilityReceipts;
+    private boolean sawFacility;
+    private Builder open;
+    private PendingManagement pending;
+    private long receiptLine;
+    private int errorCount;
+
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>(2);
+    /** Decided by the first record line: whether every line starts with the three insurer-side columns. */
+    private Layout layout;
+
+    private record PendingManagement(long line, List<String> fields) {
+    }
+
+    private record Ready(Receipt receipt, long line) {
+    }
+
+    public ReceiptReader(InputStream in, String fileName, ReadMode mode, Consumer<FormatError> errors) {
+        this.in = in;
+        this.fileName = fileName;
+        this.mode = mode;
+        this.errors = errors;
+    }
+
+    public static ReceiptReader open(Path file, ReadMode mode, Consumer<FormatError> errors) throws IOException {
+        return new ReceiptReader(Files.newInputStream(file), file.toString(), mode, errors);
+    }
+
+    /** The next receipt, or {@code null} at the end of the file. */
+    public Receipt next() {
+        try {
+            while (ready.isEmpty()) {
+                if (!readLine()) {
+                    finish();
+                    break;
+                }
+                handleLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(fileName + ": " + e.getMessage(), e);
+        }
+        Ready r = ready.poll();
+        if (r == null) {
+            return null;
+        }
+        receiptLine = r.line;
+        return r.receipt;
+    }
+
+    /** The line layout of the file, known once its first record has been read ({@code null} before). */
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Line number of the RE of the receipt last returned by {@link #next()}. */
+    public long receiptLine() {
+        return receiptLine;
+    }
+
+    /** Errors found so far (in lenient mode; strict mode throws on the first). */
+    public int errorCount() {
+        return errorCount;
+    }
+
+    public long linesRead() {
+        return lineNumber;
+    }
+
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    /** The remaining receipts as a sequential stream; closing the stream closes the reader. */
+    public Stream<Receipt> stream() {
+        Iterator<Receipt> it = new Iterator<>() {
+            private Receipt next = ReceiptReader.this.next();
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Receipt next() {
+                if (next == null) {
+                    throw new NoSuchElementException();
+                }
+                Receipt r = next;
+                next = ReceiptReader.this.next();
+                return r;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(() -> {
+                    try {
+                        close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+
+    // ---- lines ---------------------------------------------------------------------------
+
+    /** Finds the next line in the buffer; false at the end of the input. */
+    private boolean readLine() throws IOException {
+        boolean discarding = false;
+        long discardLine = 0;
+        while (true) {
+            int nl = indexOfNewline(pos, limit);
+            if (nl >= 0) {
+                int start = pos;
+                pos = nl + 1;
+                lineNumber++;
+                if (discarding) {
+                    report(discardLine, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
+                    failOpen();
+                    discarding = false;
+                    continue;
+                }
+                lineStart = start;
+                lineEnd = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
+                if (lineEnd - lineStart > MAX_LINE_BYTES) {
+                    report(lineNumber, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
+                    failOpen();
+                    continue;
+                }
+                return true;
+            }
+            if (eof) {
+                if (pos >= limit) {
+                    return false;
+                }
+                // the last line has no CR LF: accept it, without a trailing end-of-file mark
+                int start = pos;
+                int end = limit;
+                pos = limit;
+                if (buf[end - 1] == EOF_MARK) {
+                    end--;
+                }
+                if (end > start && buf[end - 1] == '\r') {
+                    end--;
+                }
+                if (end == start) {
+                    return false;
+                }
+                lineNumber++;
+                lineStart = start;
+                lineEnd = end;
+                return true;
+            }
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == buf.length) {
+                if (!discarding) {
+                    discarding = true;
+                    discardLine = lineNumber + 1;
+                }
+                limit = 0;
+            }
+            int n = in.read(buf, limit, buf.length - limit);
+            if (n < 0) {
+                eof = true;
+                if (discarding) {
+                    lineNumber++;
+                    report(discardLine, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
+                    failOpen();
+                    discarding = false;
+                    limit = 0;
+                }
+            } else {
+                limit += n;
+                bytesRead += n;
+            }
+        }
+    }
+
+    private int indexOfNewline(int from, int to) {
+        byte[] b = buf;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- structure -----------------------------------------------------------------------
+
+    private void handleLine() {
+        if (!line.split(buf, lineStart, lineEnd, lineNumber)) {
+            report(lineNumber, "", "", "more than " + RecordLine.MAX_FIELDS + " fields");
+            failOpen();
+            return;
+        }
+        boolean prefixed = line.count >= 4 && line.isDigits(0) && line.isDigits(1) && line.isDigits(2)
+                && line.ends[3] - line.starts[3] == 2;
+        if (layout == null && line.ends[0] != line.starts[0]) {
+            layout = prefixed ? Layout.INSURER : Layout.CLAIM;
+        }
+        if (layout == Layout.INSURER) {
+            if (!prefixed) {
+                report(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
+                        + " (three numeric columns before the record type)");
+                failOpen();
+                return;
+            }
+            line.dropPrefix(3);
+        }
+        String code = line.ends[0] - line.starts[0] == 2 ? asciiType() : null;
+        RecordType type = code == null ? null : RecordType.of(code);
+        if (type == null) {
+            String shown = printableStart();
+            report(lineNumber, shown, "", shown.isEmpty() ? "empty line" : "unknown record type \"" + shown + "\"");
+            failOpen();
+            return;
+        }
+        String problem = null;
+        String field = "";
+        if (line.count < type.minFields() || line.count > type.maxFields()) {
+            problem = "wrong field count " + line.count + " (expected "
+                    + (type.minFields() == type.maxFields() ? type.minFields() : type.minFields() + "–" + type.maxFields())
+                    + ", record type counted)";
+        } else if (line.controlAt >= 0) {
+            problem = String.format("control character 0x%02X at column %d", buf[lineStart + line.controlAt],
+                    line.controlAt + 1);
+        } else {
+            try {
+                line.checkDecodable();
+            } catch (InvalidValueException e) {
+                problem = e.getMessage();
+                field = type.fieldName(line.lastField());
+            }
+        }
+        if (problem != null) {
+            report(lineNumber, code, field, problem);
+            markBad(type);
+            return;
+        }
+        switch (type.role()) {
+            case FACILITY -> onFacility(type);
+            case END -> onEnd();
+            case RECEIPT -> onReceipt();
+            case MANAGEMENT -> onManagement();
+            case CHILD -> onChild(type);
+        }
+    }
+
+    /** A record too broken to read still marks where it stands: a bad RE opens a (skipped) receipt. */
+    private void markBad(RecordType type) {
+        switch (type.role()) {
+            case RECEIPT -> {
+                closeOpen();
+                facilityReceipts++;
+                open = Builder.failed();
+            }
+            case FACILITY -> {
+                closeOpen(false);
+                facility = null;
+                facilityFailed = true;
+                sawFacility = true;
+                facilityLine = lineNumber;
+                facilityReceipts = 0;
+            }
+            case END -> {
+                closeOpen();
+                facility = null;
+                facilityFailed = false;
+                sawFacility = false;
+            }
+            default -> failOpen();
+        }
+    }
+
+    private String asciiType() {
+        byte a = buf[line.starts[0]];
+        byte b = buf[line.starts[0] + 1];
+        return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' ? new String(new char[] {(char) a, (char) b}) : null;
+    }
+
+    private String printableStart() {
+        int s = line.starts[0];
+        int e = Math.min(line.ends[0], s + 8);
+        StringBuilder b = new StringBuilder();
+        for (int i = s; i < e; i++) {
+            int c = buf[i] & 0xFF;
+            b.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02X", c));
+        }
+        return b.toString();
+    }
+
+    private void onFacility(RecordType type) {
+        closeOpen(false); // an MN before this header belongs to the RE after it
+        try {
+            facility = parseFacility(type);
+            facilityFailed = false;
+        } catch (InvalidValueException e) {
+            report(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage());
+            facility = null;
+            facilityFailed = true;
+        }
+        sawFacility = true;
+        facilityLine = lineNumber;
+        facilityReceipts = 0;
+    }
+
+    private void onEnd() {
+        closeOpen();
+        if (!sawFacility) {
+            report(lineNumber, "GO", "", "GO before any IR/YK facility header");
+            return;
+        }
+        try {
+            int total = line.integer(1, 6);
+            line.integer(2, 10);
+            line.digits(3, 2);
+            if (!facilityFailed && total != facilityReceipts) {
+                line.integer(1, 6);
+                throw new InvalidValueException("says " + total + " receipts but the facility header on line "
+                        + facilityLine + " is followed by " + facilityReceipts);
+            }
+        } catch (InvalidValueException e) {
+            report(lineNumber, "GO", RecordType.GO.fieldName(line.lastField()), e.getMessage());
+        }
+        facility = null;
+        facilityFailed = false;
+        sawFacility = false;
+    }
+
+    private void onReceipt() {
+        PendingManagement mn = pending;
+        pending = null;
+        closeOpen();
+        facilityReceipts++;
+        if (facility == null) {
+            if (!facilityFailed) {
+                report(lineNumber, "RE", "", "RE before any IR/YK facility header");
+            }
+            open = Builder.failed();
+            return;
+        }
+        try {
+            open = parseReceiptHeader();
+            if (mn != null) {
+                open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
+            }
+        } catch (InvalidValueException e) {
+            report(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()), e.getMessage());
+            open = Builder.failed();
+        }
+    }
+
+    /** MN belongs to the RE right after it; when anything else follows, to the receipt already open. */
+    private void onManagement() {
+        if (pending != null) {
+            attachPendingToOpen();
+        }
+        pending = new PendingManagement(lineNumber, fieldsAfterType());
+    }
+
+    private void attachPendingToOpen() {
+        PendingManagement mn = pending;
+        pending = null;
+        if (open == null) {
+            report(mn.line, "MN", "", "child record before any RE");
+        } else if (!open.failed) {
+            open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
+        }
+    }
+
+    private void onChild(RecordType type) {
+        if (pending != null) {
+            attachPendingToOpen();
+        }
+        if (open == null) {
+            report(lineNumber, type.name(), "", "child record before any RE");
+            return;
+        }
+        if (open.failed) {
+            return;
+        }
+        try {
+            parseChild(type, open);
+        } catch (InvalidValueException e) {
+            report(lineNumber, type.name(), childFieldName(type, line.lastField()), e.getMessage());
+            open.failed = true;
+        }
+    }
+
+    private void closeOpen() {
+        closeOpen(true);
+    }
+
+    private void closeOpen(boolean attachPending) {
+        if (attachPending && pending != null) {
+            attachPendingToOpen();
+        }
+        Builder b = open;
+        open = null;
+        if (b != null && !b.failed) {
+            ready.add(new Ready(b.build(), b.line));
+        }
+    }
+
+    private void failOpen() {
+        if (open != null) {
+            open.failed = true;
+        }
+    }
+
+    private void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        if (pending != null) {
+            attachPendingToOpen();
+        }
+        if (layout == Layout.INSURER) {
+            closeOpen(); // insurer-side files have no GO record: the last receipt ends with the file
+        } else if (sawFacility || open != null) {
+            report(lineNumber, "GO", "", "file ends without the GO record"
+                    + (open != null && !open.failed ? "; the last receipt may be cut short and is left out" : ""));
+            open = null;
+        }
+        if (lineNumber == 0) {
+            report(0, "", "", "empty file");
+        }
+    }
+
+    private List<String> fieldsAfterType() {
+        List<String> f = new ArrayList<>(line.count - 1);
+        for (int i = 1; i < line.count; i++) {
+            f.add(line.text(i));
+        }
+        return f;
+    }
+
+    private void report(long at, String record, String field, String reason) {
+        FormatError e = new FormatError(fileName, at, record, field, reason);
+        if (mode == ReadMode.STRICT) {
+            throw new FormatException(e);
+        }
+        errorCount++;
+        errors.accept(e);
+    }
+
+    // ---- records -------------------------------------------------------------------------
+
+    private Facility parseFacility(RecordType type) {
+        String payer = line.text(1);
+        if (payer.isEmpty() || payer.length() > 2 || !RecordLine.allDigits(payer)) {
+            throw new InvalidValueException("must be 1 or 2 digits, got \"" + payer + "\"");
+        }
+        String prefecture = line.digits(2, 2);
+        int p = Integer.parseInt(prefecture);
+        if (p < 1 || p > 47) {
+            throw new InvalidValueException("no prefecture " + prefecture + " (01–47)");
+        }
+        String table = line.digits(3, 1);
+        if (ReceiptKind.ofScoreTable(table) == null) {
+            throw new InvalidValueException("unknown 点数表 " + table + " (1 医科, 3 歯科, 4 調剤)");
+        }
+        if (type == RecordType.YK && !"4".equals(table)) {
+            throw new InvalidValueException("a pharmacy header must have 点数表 4, got " + table);
+        }
+        String code = line.digits(4, 7);
+        // YK has no 予備 field after the code: name, 請求年月, volume and phone sit one field earlier
+        int at = type == RecordType.YK ? 5 : 6;
+        String name = line.text(at);
+        YearMonth billing = line.yearMonth(at + 1);
+        String volume = line.isEmpty(at + 2) ? "" : line.digits(at + 2, 2);
+        String phone = line.text(at + 3);
+        return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, phone);
+    }
+
+    private Builder parseReceiptHeader() {
+        Builder b = new Builder(lineNumber, facility);
+        String number = line.text(1);
+        if (number.isEmpty() || number.length() > 6 || !RecordLine.allDigits(number) || Integer.parseInt(number) == 0) {
+            throw new InvalidValueException("must be a serial number 1–999999, got \"" + number + "\"");
+        }
+        b.receiptNumber = Integer.parseInt(number);
+        String type = line.digits(2, 4);
+        if (!type.startsWith(facility.scoreTable())) {
+            throw new InvalidValueException("レセプト種別 " + type + " does not belong under 点数表 "
+                    + facility.scoreTable() + " of the facility header");
+        }
+        if (type.charAt(1) < '1' || type.charAt(1) > '4' || type.charAt(2) < '1' || type.charAt(2) > '5') {
+            throw new InvalidValueException("not a レセプト種別 code: " + type);
+        }
+        b.receiptType = type;
+        b.treatmentMonth = line.yearMonth(3);
+        b.name = line.text(4);
+        String sex = line.text(5);
+        if (!"1".equals(sex) && !"2".equals(sex)) {
+            throw new InvalidValueException("男女区分 must be 1 or 2, got \"" + sex + "\"");
+        }
+        b.sex = sex;
+        b.birthDate = line.date(6);
+        if (b.birthDate.isAfter(b.treatmentMonth.atEndOfMonth())) {
+            line.date(6);
+            throw new InvalidValueException("born " + b.birthDate + ", after the treatment month " + b.treatmentMonth);
+        }
+        ReceiptKind kind = facility.kind();
+        b.admissionDate = kind == ReceiptKind.PHARMACY ? null : line.optionalDate(8);
+        b.kanaName = line.text(kanaField(kind));
+        return b;
+    }
+
+    private String childFieldName(RecordType type, int index) {
+        if (type == RecordType.IY && open.facility.kind() == ReceiptKind.PHARMACY) {
+            return switch (index) {
+                case 1 -> "負担区分";
+                case 2 -> "医薬品コード";
+                case 3 -> "使用量";
+                default -> "項目" + index;
+            };
+        }
+        return type.fieldName(index);
+    }
+
+    /** Position of カタカナ氏名 in RE: 医科 36, 歯科 25, 調剤 41. */
+    static int kanaField(ReceiptKind kind) {
+        return switch (kind) {
+            case MEDICAL -> 36;
+            case DENTAL -> 25;
+            case PHARMACY -> 41;
+        };
+    }
+
+    private void parseChild(RecordType type, Builder b) {
+        if (b.facility.kind() == ReceiptKind.PHARMACY) {
+            switch (type) {
+                case IY -> {
+                    // 調剤 IY: 負担区分, 医薬品コード, 使用量; days and points are in the CZ record
+                    b.drugs.add(new Drug(b.seq++, "", burden(1), line.digits(2, 9), line.optionalDecimal(3, 5, 5), null,
+                            null, List.of(), ServiceDays.NONE));
+                    return;
+                }
+                case TO, CO -> {
+                    // 調剤 layouts of these are not known here: kept as recorded
+                    b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
+                    return;
+                }
+                default -> {
+                    // HO, KO, SN, SJ and the rest share the common layout
+                }
+            }
+        }
+        switch (type) {
+            case HO -> {
+                if (b.insurance != null) {
+                    throw new InvalidValueException("a second HO record in one receipt");
+                }
+                b.insurance = parseInsurance();
+            }
+            case KO -> b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7),
+                    line.text(3), line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(6, 8)));
+            case SN -> parseEligibility(b);
+            case SY -> b.diagnoses.add(parseSy(b.seq++));
+            case HS -> b.diagnoses.add(parseHs(b.seq++));
+            case SI -> b.procedures.add(checked(parseSi(b.seq++)));
+            case SS -> b.procedures.add(checked(parseSs(b.seq++)));
+            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                    line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3),
+                    Builder.embeddedComments(line, 7), days(RecordType.IY))));
+            case TO -> b.materials.add(checked(new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                    line.optionalDecimal(4, 9, 5), line.optionalInteger(5, 7), line.integer(6, 3),
+                    line.text(7), line.optionalDecimal(8, 9, 2), line.text(10), Builder.embeddedComments(line, 11),
+                    days(RecordType.TO))));
+            case CO -> b.comments.add(new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                    line.text(4)));
+            case SJ -> b.symptomDetails.add(new SymptomDetail(b.seq++, line.optionalDigits(1, 2), line.text(2)));
+            default -> b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
+        }
+    }
+
+    /**
+     * 記録条件仕様: from the April 2012 treatments on, 回数 equals the sum of the 算定日情報 of days
+     * 1–31. A record whose days disagree with its count is refused rather than believed either way.
+     */
+    private Procedure checked(Procedure p) {
+        checkDays(p.days(), p.count(), p.recordType().equals("SS") ? 77 : 6);
+        return p;
+    }
+
+    private Drug checked(Drug d) {
+        checkDays(d.days(), d.count(), 6);
+        return d;
+    }
+
+    private void checkDays(ServiceDays days, Integer count, int countField) {
+        if (count != null) {
+            checkDays(days, (int) count, countField);
+        }
+    }
+
+    private Material checked(Material m) {
+        checkDays(m.days(), m.count(), 6);
+        return m;
+    }
+
+    private void checkDays(ServiceDays days, int count, int countField) {
+        if (!days.isEmpty() && days.total() != count) {
+            line.text(countField);
+            throw new InvalidValueException("回数 " + count + " differs from the sum " + days.total()
+                    + " of the 算定日情報");
+        }
+    }
+
+    private Insurance parseInsurance() {
+        String insurer = line.text(1);
+        String trimmed = insurer.stripLeading();
+        if (insurer.length() != 8 || trimmed.length() < 6 || !RecordLine.allDigits(trimmed)) {
+            throw new InvalidValueException("保険者番号 must be 8 characters of digits (6-digit numbers left-padded), got \""
+                    + insurer + "\"");
+        }
+        if (trimmed.length() == 8 && !InsurerNumber.isValid(insurer)) {
+            throw new InvalidValueException("check digit of 保険者番号 " + insurer + " is wrong");
+        }
+        String symbol = line.text(2);
+        String number = line.required(3);
+        return new Insurance(insurer, symbol, number, line.optionalInteger(4, 2), line.integer(5, 8),
+                line.optionalInteger(7, 2), line.optionalInteger(8, 8), line.text(9), line.optionalInteger(11, 9));
+    }
+
+    private void parseEligibility(Builder b) {
+        String kind = line.digits(1, 1);
+        if (kind.charAt(0) < '1' || kind.charAt(0) > '5') {
+            throw new InvalidValueException("負担者種別 must be 1–5, got " + kind);
+        }
+        Eligibility e = new Eligibility(kind, line.digits(2, 2), line.text(3), line.text(4), line.text(5),
+                line.optionalDigits(6, 2), optionalMaxDigits(7, 7));
+        if ("1".equals(kind)) {
+            if (b.eligibility != null) {
+                throw new InvalidValueException("a second SN record for the medical insurance");
+            }
+            b.eligibility = e;
+        } else {
+            b.others.add(new OtherRecord(b.seq++, "SN", fieldsAfterType()));
+        }
+    }
+
+    private Diagnosis parseSy(int seq) {
+        String code = line.digits(1, 7);
+        LocalDate start = line.date(2);
+        String outcome = outcome(3);
+        List<String> modifiers = modifiers(4);
+        String name = line.text(5);
+        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
+            line.text(5);
+            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
+        }
+        return new Diagnosis(seq, "SY", code, start, outcome, modifiers, name, line.optionalDigits(6, 2),
+                line.text(7), "");
+    }
+
+    private Diagnosis parseHs(int seq) {
+        LocalDate start = line.optionalDate(1);
+        String outcome = line.isEmpty(2) ? "" : outcome(2);
+        String teeth = line.text(3);
+        if (teeth.length() % 6 != 0) {
+            throw new InvalidValueException("歯式コード must be a multiple of 6 characters, got " + teeth.length());
+        }
+        String code = line.digits(4, 7);
+        List<String> modifiers = modifiers(5);
+        String name = line.text(6);
+        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
+            line.text(6);
+            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
+        }
+        return new Diagnosis(seq, "HS", code, start, outcome, modifiers, name, line.optionalDigits(9, 2),
+                line.text(11), teeth);
+    }
+
+    private Procedure parseSi(int seq) {
+        return new Procedure(seq, "SI", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                line.optionalLong(4, 8), line.optionalInteger(5, 7), line.integer(6, 3),
+                Builder.embeddedComments(line, 7), days(RecordType.SI));
+    }
+
+    private Procedure parseSs(int seq) {
+        return new Procedure(seq, "SS", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                line.optionalLong(4, 8), line.optionalInteger(76, 7), line.integer(77, 3), List.of(),
+                days(RecordType.SS));
+    }
+
+    private String outcome(int i) {
+        String o = line.digits(i, 1);
+        if (o.charAt(0) < '1' || o.charAt(0) > '4') {
+            throw new InvalidValueException("転帰区分 must be 1–4, got " + o);
+        }
+        return o;
+    }
+
+    private List<String> modifiers(int i) {
+        String all = line.text(i);
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        if (all.length() % 4 != 0 || all.length() > 80) {
+            throw new InvalidValueException("修飾語コード must be up to 20 codes of 4 characters, got \"" + all + "\"");
+        }
+        List<String> codes = new ArrayList<>(all.length() / 4);
+        for (int k = 0; k < all.length(); k += 4) {
+            String c = all.substring(k, k + 4);
+            for (int j = 0; j < 4; j++) {
+                char ch = c.charAt(j);
+                if (!(ch >= '0' && ch <= '9') && !(ch >= 'A' && ch <= 'Z')) {
+                    throw new InvalidValueException("修飾語コード \"" + c + "\" is not 4 ASCII letters or digits");
+                }
+            }
+            codes.add(c);
+        }
+        return codes;
+    }
+
+    private String burden(int i) {
+        String s = line.text(i);
+        if (s.length() != 1 || !(Character.isDigit(s.charAt(0)) || (s.charAt(0) >= 'A' && s.charAt(0) <= 'Z'))) {
+            throw new InvalidValueException("負担区分 must be one ASCII letter or digit, got \"" + s + "\"");
+        }
+        return s;
+    }
+
+    private String optionalMaxDigits(int i, int max) {
+        String s = line.text(i);
+        if (!s.isEmpty() && (s.length() > max || !RecordLine.allDigits(s))) {
+            throw new InvalidValueException("must be up to " + max + " digits, got \"" + s + "\"");
+        }
+        return s;
+    }
+
+    private ServiceDays days(RecordType type) {
+        int from = type.dayOffset();
+        if (line.count <= from) {
+            return ServiceDays.NONE;
+        }
+        short[] counts = new short[31];
+        boolean any = false;
+        int to = Math.min(line.count, from + 31);
+        for (int i = from; i < to; i++) {
+            Integer c = line.optionalInteger(i, 3);
+            if (c != null) {
+                counts[i - from] = (short) (int) c;
+                any = true;
+            }
+        }
+        return any ? ServiceDays.wrap(counts) : ServiceDays.NONE;
+    }
+
+    /** The receipt being assembled. */
+    private static final class Builder {
+        final long line;
+        final Facility facility;
+        boolean failed;
+        int seq;
+        int receiptNumber;
+        String receiptType;
+        YearMonth treatmentMonth;
+        String name;
+        String sex;
+        LocalDate birthDate;
+        LocalDate admissionDate;
+        String kanaName;
+        Insurance insurance;
+        Eligibility eligibility;
+        // lists are made when a first element comes: most receipts have no KO, TO, CO, SJ or other records
+        final Lazy<PublicExpense> publicExpenses = new Lazy<>();
+        final Lazy<Diagnosis> diagnoses = new Lazy<>();
+        final Lazy<Procedure> procedures = new Lazy<>();
+        final Lazy<Drug> drugs = new Lazy<>();
+        final Lazy<Material> materials = new Lazy<>();
+        final Lazy<Comment> comments = new Lazy<>();
+        final Lazy<SymptomDetail> symptomDetails = new Lazy<>();
+        final Lazy<OtherRecord> others = new Lazy<>();
+
+        Builder(long line, Facility facility) {
+            this.line = line;
+            this.facility = facility;
+        }
+
+        static Builder failed() {
+            Builder b = new Builder(0, null);
+            b.failed = true;
+            return b;
+        }
+
+        static List<EmbeddedComment> embeddedComments(RecordLine l, int from) {
+            List<EmbeddedComment> list = null;
+            for (int i = from; i < from + 6 && i < l.count; i += 2) {
+                if (!l.isEmpty(i)) {
+                    if (list == null) {
+                        list = new ArrayList<>(3);
+                    }
+                    list.add(new EmbeddedComment(l.digits(i, 9), l.text(i + 1)));
+                } else if (!l.isEmpty(i + 1)) {
+                    l.text(i + 1);
+                    throw new InvalidValueException("文字データ without a コメントコード");
+                }
+            }
+            return list == null ? List.of() : list;
+        }
+
+        Receipt build() {
+            return new Receipt(facility, receiptNumber, receiptType, treatmentMonth, name, sex, birthDate,
+                    admissionDate, kanaName, insurance, publicExpenses.list(), eligibility, diagnoses.list(),
+                    procedures.list(), drugs.list(), materials.list(), comments.list(), symptomDetails.list(),
+                    others.list());
+        }
+    }
+
+    /** A list made on first use. */
+    private static final class Lazy<T> {
+        private ArrayList<T> list;
+
+        void add(T t) {
+            if (list == null) {
+                list = new ArrayList<>(4);
+            }
+            list.add(t);
+        }
+
+        List<T> list() {
+            return list == null ? List.of() : list;
+        }
+    }
+}

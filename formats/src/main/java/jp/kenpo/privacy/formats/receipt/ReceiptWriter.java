@@ -1,0 +1,299 @@
+package jp.kenpo.privacy.formats.receipt;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes receipts in the receipt electronic format, in the 令和 layouts of the 記録条件仕様
+ * (Western dates, the field counts of the current 医科 layout; RE, HS and SS in the 歯科 layout
+ * for dental facilities; YK, RE and IY in the 調剤 layout for pharmacies), in either
+ * {@link Layout}. Used by the synthetic generator and for round trips:
+ * {@code read(write(x))} gives back {@code x}.
+ *
+ * <pre>{@code
+ * try (ReceiptWriter w = new ReceiptWriter(out, true)) {
+ *     w.beginFacility(facility);
+ *     w.write(receipt);
+ *     w.endFacility();
+ * }
+ * }</pre>
+ *
+ * <p>The GO record's 総件数 and 総合計点数 are counted by the writer. Child records are written in
+ * this order: HO, KO, the medical SN, then every other child record in its {@code seq} order.
+ */
+public final class ReceiptWriter implements Closeable {
+
+    private final OutputStream out;
+    private final boolean eofMark;
+    private final Layout layout;
+    private final RecordSink sink;
+    private Facility facility;
+    private int receipts;
+    private long points;
+
+    /**
+     * @param out     the destination; buffered by the writer, closed by {@link #close()}
+     * @param eofMark whether to end the file with 0x1A, as some senders do
+     */
+    public ReceiptWriter(OutputStream out, boolean eofMark) {
+        this(out, eofMark, Layout.CLAIM);
+    }
+
+    /**
+     * @param layout {@link Layout#CLAIM} (IR … GO groups) or {@link Layout#INSURER} (prefix
+     *               columns, the facility header repeated before every receipt, no GO)
+     */
+    public ReceiptWriter(OutputStream out, boolean eofMark, Layout layout) {
+        this.out = new BufferedOutputStream(out, 1 << 16);
+        this.eofMark = eofMark;
+        this.layout = layout;
+        this.sink = new RecordSink(this.out, layout);
+    }
+
+    public void beginFacility(Facility f) {
+        if (facility != null) {
+            throw new IllegalStateException("facility " + facility.code() + " is still open");
+        }
+        facility = f;
+        receipts = 0;
+        points = 0;
+        if (layout == Layout.INSURER) {
+            return; // the header goes before each receipt
+        }
+        io(() -> facilityHeader(f));
+    }
+
+    private void facilityHeader(Facility f) throws IOException {
+        sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
+        if (!f.recordType().equals("YK")) {
+            sink.empty(1); // IR has a 予備 field before the name, YK does not
+        }
+        sink.text(f.name()).yearMonth(f.billingMonth()).text(f.volume()).text(f.phone()).end();
+    }
+
+    public void write(Receipt r) {
+        if (facility == null) {
+            throw new IllegalStateException("no facility begun");
+        }
+        if (!r.facility().equals(facility)) {
+            throw new IllegalArgumentException("receipt " + r.receiptNumber() + " belongs to facility "
+                    + r.facility().code() + ", not to the open " + facility.code());
+        }
+        receipts++;
+        if (r.insurance() != null) {
+            points += r.insurance().points();
+        } else if (!r.publicExpenses().isEmpty() && r.publicExpenses().get(0).points() != null) {
+            points += r.publicExpenses().get(0).points();
+        }
+        io(() -> writeReceipt(r));
+    }
+
+    public void endFacility() {
+        if (facility == null) {
+            throw new IllegalStateException("no facility begun");
+        }
+        if (layout == Layout.CLAIM) {
+            io(() -> sink.begin("GO").number(receipts).number(points).text("99").end());
+        }
+        facility = null;
+    }
+
+    /** Writes receipts that may come from several facilities, one facility group per run of equal facilities. */
+    public void writeAll(List<Receipt> list) {
+        for (Receipt r : list) {
+            if (facility != null && !facility.equals(r.facility())) {
+                endFacility();
+            }
+            if (facility == null) {
+                beginFacility(r.facility());
+            }
+            write(r);
+        }
+        if (facility != null) {
+            endFacility();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (facility != null) {
+            throw new IllegalStateException("facility " + facility.code() + " was not ended");
+        }
+        if (eofMark) {
+            out.write(0x1A);
+        }
+        out.close();
+    }
+
+    private void writeReceipt(Receipt r) throws IOException {
+        sink.newReceipt();
+        List<OtherRecord> others = r.others();
+        int firstOther = 0;
+        if (!others.isEmpty() && others.get(0).seq() == 0 && others.get(0).type().equals("MN")) {
+            // an MN that opened the receipt goes before its RE (and its facility header), where the reader looks for it
+            other(others.get(0));
+            firstOther = 1;
+        }
+        if (layout == Layout.INSURER) {
+            facilityHeader(facility);
+        }
+        sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
+                .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());
+        switch (facility.kind()) {
+            case DENTAL -> sink.empty(16).text(r.kanaName()).empty(1).end();
+            case PHARMACY -> sink.empty(32).text(r.kanaName()).end();
+            default -> sink.empty(27).text(r.kanaName()).empty(1).end();
+        }
+        Insurance h = r.insurance();
+        if (h != null) {
+            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
+                    .number(h.points()).empty(1).number(h.mealCount()).number(h.mealAmount()).text(h.occupational())
+                    .empty(1).number(h.burdenAmount()).empty(3).end();
+        }
+        for (PublicExpense k : r.publicExpenses()) {
+            sink.begin("KO").text(k.payerNumber()).text(k.recipientNumber()).text(k.benefitCategory())
+                    .number(k.days()).number(k.points()).number(k.burdenAmount()).empty(5).end();
+        }
+        Eligibility e = r.eligibility();
+        if (e != null) {
+            sink.begin("SN").text(e.payerKind()).text(e.confirmation()).text(e.insurerNumber()).text(e.symbol())
+                    .text(e.number()).text(e.branch()).text(e.recipientNumber()).empty(1).end();
+        }
+        mergeBySeq(r, firstOther);
+    }
+
+    /**
+     * Writes the child records of every kind in one sequence by {@code seq}. Each list is in
+     * {@code seq} order (as the reader and the generator make them), so this is a merge.
+     */
+    private void mergeBySeq(Receipt r, int firstOther) throws IOException {
+        List<?>[] lists = {r.diagnoses(), r.procedures(), r.drugs(), r.materials(), r.comments(), r.symptomDetails(),
+            r.others()};
+        int[] next = {0, 0, 0, 0, 0, 0, firstOther};
+        while (true) {
+            int best = -1;
+            int bestSeq = Integer.MAX_VALUE;
+            for (int i = 0; i < lists.length; i++) {
+                if (next[i] < lists[i].size()) {
+                    int seq = seqOf(lists[i].get(next[i]));
+                    if (seq < bestSeq) {
+                        bestSeq = seq;
+                        best = i;
+                    }
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            child(lists[best].get(next[best]++));
+        }
+    }
+
+    private static int seqOf(Object o) {
+        if (o instanceof Diagnosis d) {
+            return d.seq();
+        } else if (o instanceof Procedure p) {
+            return p.seq();
+        } else if (o instanceof Drug d) {
+            return d.seq();
+        } else if (o instanceof Material m) {
+            return m.seq();
+        } else if (o instanceof Comment c) {
+            return c.seq();
+        } else if (o instanceof SymptomDetail s) {
+            return s.seq();
+        }
+        return ((OtherRecord) o).seq();
+    }
+
+    private void child(Object o) throws IOException {
+        if (o instanceof Diagnosis d) {
+            diagnosis(d);
+        } else if (o instanceof Procedure p) {
+            procedure(p);
+        } else if (o instanceof Drug d && facility.kind() == ReceiptKind.PHARMACY) {
+            sink.begin("IY").text(d.burden()).text(d.code()).decimal(d.quantity()).empty(6).end();
+        } else if (o instanceof Drug d) {
+            sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
+                    .number(d.count());
+            comments(d.comments());
+            days(d.days());
+            sink.end();
+        } else if (o instanceof Material m) {
+            sink.begin("TO").text(m.category()).text(m.burden()).text(m.code()).decimal(m.quantity()).number(m.points())
+                    .number(m.count()).text(m.unitCode()).decimal(m.unitPrice()).empty(1).text(m.productName());
+            comments(m.comments());
+            days(m.days());
+            sink.end();
+        } else if (o instanceof Comment c) {
+            sink.begin("CO").text(c.category()).text(c.burden()).text(c.code()).text(c.text()).end();
+        } else if (o instanceof SymptomDetail s) {
+            sink.begin("SJ").text(s.category()).text(s.text()).end();
+        } else {
+            other((OtherRecord) o);
+        }
+    }
+
+    private void diagnosis(Diagnosis d) throws IOException {
+        String modifiers = d.modifiers().isEmpty() ? "" : String.join("", d.modifiers());
+        if (d.recordType().equals("HS")) {
+            sink.begin("HS").date(d.startDate()).text(d.outcome())
+                    .text(d.teeth()).text(d.code()).text(modifiers).text(d.name()).empty(2).text(d.mainCode()).empty(1)
+                    .text(d.comment()).empty(1).end();
+        } else {
+            sink.begin("SY").text(d.code()).date(d.startDate()).text(d.outcome()).text(modifiers)
+                    .text(d.name()).text(d.mainCode()).text(d.comment()).end();
+        }
+    }
+
+    private void procedure(Procedure p) throws IOException {
+        if (p.recordType().equals("SS")) {
+            sink.begin("SS").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).empty(71)
+                    .number(p.points()).number(p.count());
+        } else {
+            sink.begin("SI").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).number(p.points())
+                    .number(p.count());
+            comments(p.comments());
+        }
+        days(p.days());
+        sink.end();
+    }
+
+    private void comments(List<EmbeddedComment> list) {
+        if (list.size() > 3) {
+            throw new IllegalArgumentException("at most 3 embedded comments, got " + list.size());
+        }
+        for (EmbeddedComment c : list) {
+            sink.text(c.code()).text(c.text());
+        }
+        sink.empty(2 * (3 - list.size()));
+    }
+
+    private void days(ServiceDays d) {
+        sink.days(d);
+    }
+
+    private void other(OtherRecord o) throws IOException {
+        sink.begin(o.type());
+        for (String f : o.fields()) {
+            sink.text(f);
+        }
+        sink.end();
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package jp.kenpo.privacy.formats.receipt;
+
+import static jp.kenpo.privacy.formats.receipt.ReceiptFiles.sjis;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import jp.kenpo.privacy.formats.FormatError;
+import jp.kenpo.privacy.formats.FormatException;
+import jp.kenpo.privacy.formats.ReadMode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per class of bad input. Each bad receipt sits between two good ones: lenient mode
+ * must report it with file, line, record and field, leave it out, and still return both good
+ * ones; strict mode must stop with the same error.
+ */
+class ReceiptBadInputTest {
+
+    private static final String IR = "IR,1,13,1,1312345,,テスト医院,202405,00,";
+    private static final String HO = "HO,06130017,１,２,1,100,,,,,,,,,";
+
+    private static String re(int n) {
+        return "RE," + n + ",1112,202404,テスト　患者,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+    }
+
+    private static String si(String code, int points) {
+        return "SI,11,1," + code + ",," + points + ",1,,,,,,,1" + ",".repeat(30);
+    }
+
+    /** good receipt 1, the bad lines as receipt 2, good receipt 3; GO counts 3 receipts. */
+    private static byte[] sandwich(String... bad) {
+        List<String> lines = new ArrayList<>();
+        lines.add(IR);
+        lines.addAll(List.of(re(1), HO, "SY,2500013,20240401,1,,,01,", si("111000110", 100)));
+        lines.addAll(Arrays.asList(bad));
+        lines.addAll(List.of(re(3), HO, "SY,2500013,20240401,1,,,01,", si("111000110", 100)));
+        lines.add("GO,3,300,99");
+        return sjis(lines.toArray(String[]::new));
+    }
+
+    private static FormatError onlyError(byte[] file) {
+        ReceiptFiles.Result lenient = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(lenient.receipts()).extracting(Receipt::receiptNumber).containsExactly(1, 3);
+        assertThat(lenient.errors()).hasSize(1);
+        FormatError e = lenient.errors().get(0);
+        assertThatThrownBy(() -> ReceiptFiles.read(file, ReadMode.STRICT))
+                .isInstanceOf(FormatException.class)
+                .satisfies(t -> assertThat(((FormatException) t).error()).isEqualTo(e));
+        return e;
+    }
+
+    @Test
+    void unknownRecordType() {
+        FormatError e = onlyError(sandwich(re(2), HO, "ZZ,1,2,3"));
+        assertThat(e).isEqualTo(new FormatError("test.UKE", 8, "ZZ", "", "unknown record type \"ZZ\""));
+        assertThat(e.toString()).isEqualTo("test.UKE:8: ZZ: unknown record type \"ZZ\"");
+    }
+
+    @Test
+    void emptyLineInsideAReceipt() {
+        FormatError e = onlyError(sandwich(re(2), HO, ""));
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.reason()).isEqualTo("empty line");
+    }
+
+    @Test
+    void wrongFieldCount() {
+        FormatError e = onlyError(sandwich(re(2), HO, "SY,2500013,20240401"));
+        assertThat(e.toString()).isEqualTo("test.UKE:8: SY: wrong field count 3 (expected 4–8, record type counted)");
+        FormatError tooMany = onlyError(sandwich(re(2), HO, "SY,2500013,20240401,1,,,01,,,"));
+        assertThat(tooMany.reason()).startsWith("wrong field count 10");
+    }
+
+    @Test
+    void childRecordBeforeAnyReceipt() {
+        byte[] file = sjis(IR, HO, re(1), HO, "GO,1,100,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.errors()).containsExactly(new FormatError("test.UKE", 2, "HO", "", "child record before any RE"));
+        assertThat(r.receipts()).hasSize(1);
+        assertThatThrownBy(() -> ReceiptFiles.read(file, ReadMode.STRICT)).hasMessage("test.UKE:2: HO: child record before any RE");
+    }
+
+    @Test
+    void receiptBeforeFacilityHeader() {
+        byte[] file = sjis(re(1), HO, IR, re(2), HO, "GO,1,100,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.errors()).extracting(FormatError::toString)
+                .containsExactly("test.UKE:1: RE: RE before any IR/YK facility header");
+        assertThat(r.receipts()).extracting(Receipt::receiptNumber).containsExactly(2);
+    }
+
+    @Test
+    void impossibleDate() {
+        FormatError e = onlyError(sandwich(re(2), HO, "SY,2500013,4310501,1,,,01,"));
+        assertThat(e.toString()).isEqualTo("test.UKE:8: SY 診療開始日: impossible date 4310501: 平成31年 does not include 2019-05-01");
+        FormatError feb = onlyError(sandwich("RE,2,1112,202404,テスト,1,19790229,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", HO));
+        assertThat(feb.toString()).isEqualTo("test.UKE:6: RE 生年月日: impossible date 19790229");
+        FormatError month = onlyError(sandwich("RE,2,1112,202413,テスト,1,19790228,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", HO));
+        assertThat(month.field()).isEqualTo("診療年月");
+    }
+
+    @Test
+    void invalidCodeShape() {
+        assertThat(onlyError(sandwich(re(2), HO, "SY,250001,20240401,1,,,01,")).toString())
+                .isEqualTo("test.UKE:8: SY 傷病名コード: must be 7 digits, got \"250001\"");
+        assertThat(onlyError(sandwich(re(2), HO, si("11100011X", 1))).field()).isEqualTo("診療行為コード");
+        assertThat(onlyError(sandwich(re(2), "HO,06130018,１,２,1,100,,,,,,,,,")).reason())
+                .isEqualTo("check digit of 保険者番号 06130018 is wrong");
+        assertThat(onlyError(sandwich(re(2), HO, "SY,2500013,20240401,5,,,01,")).field()).isEqualTo("転帰区分");
+        assertThat(onlyError(sandwich(re(2), HO, "SY,2500013,20240401,1,800,,01,")).field()).isEqualTo("修飾語コード");
+        assertThat(onlyError(sandwich("RE,2,3112,202404,テスト,1,19790228,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", HO)).reason())
+                .isEqualTo("レセプト種別 3112 does not belong under 点数表 1 of the facility header");
+        assertThat(onlyError(sandwich("RE,2,1112,202404,テスト,3,19790228,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", HO)).field())
+                .isEqualTo("男女区分");
+        assertThat(onlyError(sandwich(re(2), HO, "SY,0000999,20240401,1,,,01,")).reason())
+                .isEqualTo("an uncoded disease (0000999) needs its 傷病名称");
+        assertThat(onlyError(sandwich(re(2), HO, "SI,11,1,111000110,,100,2,,,,,,,1" + ",".repeat(30))).reason())
+                .isEqualTo("回数 2 differs from the sum 1 of the 算定日情報");
+        assertThat(onlyError(sandwich(re(2), HO, "SI,11,1,111000110,,1x0,1,,,,,,,1" + ",".repeat(30))).toString())
+                .isEqualTo("test.UKE:8: SI 点数: not an unsigned integer: \"1x0\"");
+    }
+
+    @Test
+    void undecodableBytes() {
+        byte[] good = sandwich(re(2), HO, "CO,,1,810000001,XX");
+        byte[] bad = good.clone();
+        // replace "XX" on line 8 with 0x81 0x20: a lead byte followed by a byte no second byte can be
+        String text = new String(good, ReceiptFiles.SJIS);
+        int at = text.indexOf("810000001,XX") + "810000001,".length();
+        int byteAt = text.substring(0, at).getBytes(ReceiptFiles.SJIS).length;
+        bad[byteAt] = (byte) 0x81;
+        bad[byteAt + 1] = (byte) 0x20;
+        FormatError e = onlyError(bad);
+        assertThat(e.toString()).isEqualTo("test.UKE:8: CO 文字データ: undecodable bytes for Shift_JIS (Windows-31J): 81 20");
+    }
+
+    @Test
+    void controlCharacterInsideAField() {
+        FormatError e = onlyError(sandwich(re(2), HO, "CO,,1,810000001,A\tB"));
+        assertThat(e.reason()).isEqualTo("control character 0x09 at column 18");
+    }
+
+    @Test
+    void fileWithoutGoLeavesTheLastReceiptOut() {
+        byte[] file = sjis(IR, re(1), HO, re(2), HO);
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.receipts()).extracting(Receipt::receiptNumber).containsExactly(1);
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
+                "test.UKE:5: GO: file ends without the GO record; the last receipt may be cut short and is left out");
+    }
+
+    @Test
+    void goCountingOtherThanTheReceipts() {
+        byte[] file = sjis(IR, re(1), HO, "GO,2,100,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.receipts()).hasSize(1);
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
+                "test.UKE:4: GO 総件数: says 2 receipts but the facility header on line 1 is followed by 1");
+    }
+
+    @Test
+    void badFacilityHeaderSkipsItsReceiptsUntilTheNextHeader() {
+        byte[] file = sjis("IR,1,48,1,1312345,,テスト医院,202405,00,", re(1), HO, "GO,1,100,99",
+                IR, re(1), HO, "GO,1,100,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.errors()).extracting(FormatError::toString)
+                .containsExactly("test.UKE:1: IR 都道府県: no prefecture 48 (01–47)");
+        assertThat(r.receipts()).hasSize(1);
+        assertThat(r.lines()).containsExactly(6L);
+    }
+
+    @Test
+    void overlongLine() {
+        String longComment = "CO,,1,810000001," + "A".repeat(ReceiptReader.MAX_LINE_BYTES);
+        FormatError e = onlyError(sandwich(re(2), HO, longComment));
+        assertThat(e.toString()).isEqualTo("test.UKE:8: : line longer than 65536 bytes");
+    }
+
+    @Test
+    void lineLongerThanTheReadBufferIsStillReportedOnItsLine() {
+        String huge = "CO,,1,810000001," + "A".repeat(3 << 20);
+        FormatError e = onlyError(sandwich(re(2), HO, huge));
+        assertThat(e.line()).isEqualTo(8);
+        assertThat(e.reason()).isEqualTo("line longer than 65536 bytes");
+    }
+
+    @Test
+    void emptyFile() {
+        ReceiptFiles.Result r = ReceiptFiles.read(new byte[0], ReadMode.LENIENT);
+        assertThat(r.errors()).extracting(FormatError::reason).containsExactly("empty file");
+    }
+
+    @Test
+    void endOfFileMarkAndMissingFinalLineBreakAreAccepted() throws Exception {
+        byte[] base = sjis(IR, re(1), HO, "GO,1,100,99");
+        ByteArrayOutputStream marked = new ByteArrayOutputStream();
+        marked.write(base);
+        marked.write(0x1A);
+        assertThat(ReceiptFiles.read(marked.toByteArray(), ReadMode.STRICT).receipts()).hasSize(1);
+        byte[] noBreak = Arrays.copyOf(base, base.length - 2);
+        assertThat(ReceiptFiles.read(noBreak, ReadMode.STRICT).receipts()).hasSize(1);
+        byte[] noBreakMarked = Arrays.copyOf(noBreak, noBreak.length + 1);
+        noBreakMarked[noBreak.length] = 0x1A;
+        assertThat(ReceiptFiles.read(noBreakMarked, ReadMode.STRICT).receipts()).hasSize(1);
+    }
+
+    @Test
+    void endOfFileMarkInTheMiddleIsAnError() {
+        FormatError e = onlyError(sandwich(re(2), HO, "CO,,1,810000001,A\u001AB"));
+        assertThat(e.reason()).isEqualTo("control character 0x1A at column 18");
+    }
+
+    @Test
+    void aLineOutsideTheInsurerSideLayoutOfTheFile() {
+        byte[] file = sjis("2,1,0,MN,940000030,東京都,1,,,", "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,",
+                "1,3,0,RE,1,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+                "1,4,0,HO,06130017,1,2,1,100,,,,,,,,,",
+                "HO,06130017,1,3,1,100,,,,,,,,,",
+                "2,1,0,MN,940000031,東京都,1,,,", "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,",
+                "1,3,0,RE,2,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+                "1,4,0,HO,06130017,1,4,1,100,,,,,,,,,");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly("test.UKE:5: HO: not in the "
+                + "insurer-side layout of the rest of the file (three numeric columns before the record type)");
+        assertThat(r.receipts()).extracting(Receipt::receiptNumber).containsExactly(2);
+        assertThat(r.receipts().get(0).others()).extracting(OtherRecord::type).containsExactly("MN");
+    }
+
+    @Test
+    void managementRecordBelongsToTheReceiptAfterIt() {
+        byte[] file = sjis(IR, "MN,1234567890123,東京都", re(1), HO, "MN,9999999999,大阪府", "KO,54136015,1234566,,1,100,,,,,,", re(2), HO, "GO,2,200,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.STRICT);
+        assertThat(r.receipts().get(0).others()).containsExactly(
+                new OtherRecord(0, "MN", List.of("1234567890123", "東京都")),
+                new OtherRecord(1, "MN", List.of("9999999999", "大阪府")));
+        assertThat(r.receipts().get(1).others()).isEmpty();
+    }
+}
