@@ -28,8 +28,16 @@ final class CliErrors implements IExecutionExceptionHandler {
         } else if (e instanceof DataAccessException dae) {
             err.println("kenpo: database error: " + dae.getMostSpecificCause().getMessage());
         } else {
-            err.println("kenpo: internal error: " + e);
-            e.printStackTrace(err);
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("kenpo: failed: " + root.getMessage());
+            if (System.getenv("KENPO_DEBUG") != null) {
+                e.printStackTrace(err);
+            } else {
+                err.println("kenpo: (set KENPO_DEBUG=1 for the stack trace)");
+            }
         }
         err.flush();
         return 1;

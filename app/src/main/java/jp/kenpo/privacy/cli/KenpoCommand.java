@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Keeps the promises of the health insurance society's notice on the use of personal information.",
         subcommands = {ServeCommand.class, NoticeCommand.class, CatalogCommand.class, MembersCommand.class,
                 ConsentCommand.class, DecideCommand.class, LedgerCommand.class,
+                jp.kenpo.privacy.formats.cli.GenerateCommand.class, ClaimsCommand.class, CheckupsCommand.class,
                 jp.kenpo.privacy.anonymizer.cli.AnonymizeCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 final class KenpoCommand implements Runnable {

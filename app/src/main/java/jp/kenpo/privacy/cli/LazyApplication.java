@@ -22,6 +22,8 @@ final class LazyApplication implements Supplier<ConfigurableApplicationContext>,
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .properties("logging.level.root=WARN", "kenpo.log.console-target=System.err",
+                            // a start-up failure is told once, by CliErrors
+                            "logging.level.org.springframework.boot.SpringApplication=OFF",
                             "spring.main.lazy-initialization=true")
                     .run();
         }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.shared.StrictTextReader;
 
 /**
@@ -107,8 +108,9 @@ final class MemberCsv {
         }
         var f = new Fields(record, source, line, problems);
         String insurer = f.text("insurer_number", 8);
-        if (insurer != null && InsurerNumber.problem(insurer) != null) {
-            f.problem("insurer_number", "'" + insurer + "' " + InsurerNumber.problem(insurer));
+        String insurerProblem = insurer == null ? null : insurerProblem(insurer);
+        if (insurerProblem != null) {
+            f.problem("insurer_number", "'" + insurer + "' " + insurerProblem);
         }
         MemberKey key = null;
         try {
@@ -172,6 +174,19 @@ final class MemberCsv {
         }
         return new MemberRow(line, insurer, key, kind, insured, kanji, kana, sex, birth,
                 new EligibilityPeriod(acquired, Optional.ofNullable(lost)));
+    }
+
+    /** 保険者番号 of a health insurance society: 8 digits, 法別番号 06, and the right check digit. */
+    private static String insurerProblem(String number) {
+        if (!number.matches("[0-9]{8}")) {
+            return "must be 8 digits";
+        }
+        if (!number.startsWith("06")) {
+            return "must start with 06 (法別番号 of a health insurance society)";
+        }
+        int expected = InsurerNumber.checkDigit(number.substring(0, 7));
+        int actual = number.charAt(7) - '0';
+        return expected == actual ? null : "check digit is " + actual + " but should be " + expected;
     }
 
     /** Rows of one member must agree on the person, and their periods must not overlap. */

@@ -128,6 +128,16 @@ public class MemberRegistry {
         }
     }
 
+    /** Streams every member's identifiers, for linking records from outside to members. */
+    @Transactional(readOnly = true)
+    public void forEachIdentity(Consumer<MemberIdentity> sink) {
+        streaming.query("select id, insurer_number, symbol, number, branch, sex, birth_date from member", rs -> {
+            sink.accept(new MemberIdentity(rs.getLong(1), rs.getString(2),
+                    new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)), Sex.ofCode(rs.getInt(6)),
+                    rs.getObject(7, LocalDate.class)));
+        });
+    }
+
     /**
      * Imports the member file: inserts new members, updates known ones by key, adds or updates
      * their eligibility periods. With bad rows nothing is written unless {@code skipBad}.

@@ -109,6 +109,36 @@ class CliTest extends DatabaseTest {
     }
 
     @Test
+    void claimsImportLinksStoresOnceAndRefusesABrokenFile() throws Exception {
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+                List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        String receipt = "IR,1,13,1,0006286,,テスト医院,202405,00,\r\n"
+                + "RE,1,1112,202404,試験　太郎,1,19800401,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,シケン　タロウ,\r\n"
+                + "HO," + TestMembers.INSURER + "," + s + ",1,1,70,,,,,,,,,\r\n"
+                + "SN,1,01,,,,00,,\r\n"
+                + "SY,0797868,20240401,1,,,01,\r\n"
+                + "GO,1,70,99\r\n";
+        Path claims = dir.resolve("claims");
+        Files.createDirectories(claims);
+        Files.write(claims.resolve("RECEIPTC.UKE"), receipt.getBytes(Charset.forName("Windows-31J")));
+        Files.writeString(claims.resolve("notes.txt"), "not a receipt file");
+
+        Run first = kenpo("claims", "import", claims.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("imported RECEIPTC.UKE as file #").contains("1 receipts, 1 linked, 0 in quarantine")
+                .doesNotContain("notes.txt");
+        assertThat(kenpo("claims", "import", claims.toString()).out()).contains("skipped RECEIPTC.UKE");
+
+        Path broken = dir.resolve("broken.UKE");
+        Files.write(broken, receipt.replace("SY,0797868,20240401", "SY,0797868,20241301").getBytes(Charset.forName("Windows-31J")));
+        Run failed = kenpo("claims", "import", broken.toString());
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err()).contains("broken.UKE:5: SY");
+        assertThat(failed.out()).contains("failed broken.UKE: nothing of it was stored");
+    }
+
+    @Test
     void ledgerVerifyAndCatalogListing() {
         Run verify = kenpo("ledger", "verify");
         assertThat(verify.code()).as(verify.err()).isZero();

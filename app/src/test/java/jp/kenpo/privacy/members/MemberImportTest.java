@@ -98,7 +98,8 @@ class MemberImportTest extends DatabaseTest {
                 insured(s, "7", "2020-04-01", null).replace(",insured,", ",spouse,"),
                 dependent(s, "8", "01", "2020-04-01"),
                 insured(s, "9", "2020-04-01", null) + ",extra",
-                insured(s, "1", "2020-04-01", null))));
+                insured(s, "1", "2020-04-01", null),
+                good.replace(TestMembers.INSURER, "01139916"))));
 
         assertThat(problems).extracting(ImportProblem::toString).containsExactlyInAnyOrder(
                 "members.csv:3: column insurer_number: '06139910' check digit is 0 but should be 9",
@@ -109,7 +110,8 @@ class MemberImportTest extends DatabaseTest {
                 "members.csv:8: column kind: 'spouse' must be insured or dependent",
                 "members.csv:10: has 13 fields, expected 12",
                 "members.csv:11: member " + s + "-1-00 has a period acquired on 2020-04-01 already on line 2",
-                "members.csv:9: column insured_branch: the insured person " + s + "-8-00 is neither in the file nor in the registry");
+                "members.csv:9: column insured_branch: the insured person " + s + "-8-00 is neither in the file nor in the registry",
+                "members.csv:12: column insurer_number: '01139916' must start with 06 (法別番号 of a health insurance society)");
     }
 
     @Test

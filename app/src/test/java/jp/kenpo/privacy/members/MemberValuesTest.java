@@ -8,20 +8,18 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import jp.kenpo.privacy.formats.InsurerNumber;
+
 class MemberValuesTest {
 
     @Test
     void insurerNumbersCarryACheckDigit() {
-        String seven = "0613991";
-        String valid = seven + InsurerNumber.checkDigit(seven);
-
-        assertThat(InsurerNumber.problem(valid)).isNull();
-        assertThat(InsurerNumber.problem(seven + (InsurerNumber.checkDigit(seven) + 1) % 10)).contains("check digit");
-        assertThat(InsurerNumber.problem("01139995")).contains("06");
-        assertThat(InsurerNumber.problem("0613")).contains("8 digits");
         // by hand: digits from the right 1,9,9,3,1,6,0 × 2,1,2,1,2,1,2 = 2,9,18,3,2,6,0;
         // digit sums 2+9+(1+8)+3+2+6+0 = 31; 10 - 1 = 9
         assertThat(InsurerNumber.checkDigit("0613991")).isEqualTo(9);
+        assertThat(InsurerNumber.isHealthInsuranceSociety("06139919")).isTrue();
+        assertThat(InsurerNumber.isHealthInsuranceSociety("06139910")).isFalse();
+        assertThat(InsurerNumber.isHealthInsuranceSociety("01139916")).isFalse();
     }
 
     @Test

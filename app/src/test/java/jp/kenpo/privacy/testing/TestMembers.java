@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.kenpo.privacy.members.ImportReport;
-import jp.kenpo.privacy.members.InsurerNumber;
+import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 

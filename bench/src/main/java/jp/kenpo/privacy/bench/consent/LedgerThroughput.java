@@ -28,7 +28,7 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerification;
-import jp.kenpo.privacy.members.InsurerNumber;
+import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 

@@ -10,6 +10,7 @@ import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.receipt.Receipt;
 import jp.kenpo.privacy.formats.receipt.ReceiptReader;
+import jp.kenpo.privacy.formats.json.JsonLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package jp.kenpo.privacy.formats.cli;
+package jp.kenpo.privacy.formats.json;
 
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -28,18 +28,36 @@ import tools.jackson.core.json.JsonFactory;
  * dates as ISO {@code YYYY-MM-DD} / {@code YYYY-MM}, counts, points and quantities as numbers,
  * absent values as {@code null}.
  */
-final class JsonLines implements AutoCloseable {
+public final class JsonLines implements AutoCloseable {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator("\n").build();
 
     private final JsonGenerator g;
     private boolean any;
 
-    JsonLines(OutputStream out) {
+    public JsonLines(OutputStream out) {
         this.g = FACTORY.createGenerator(out);
     }
 
-    void receipt(Receipt r, long line) {
+    /** One receipt as it was read, as one JSON object (for storing a record as read, e.g. in quarantine). */
+    public static String of(Receipt r, long line) {
+        var out = new java.io.ByteArrayOutputStream(1024);
+        try (var json = new JsonLines(out)) {
+            json.receipt(r, line);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    /** One checkup as it was read, as one JSON object. */
+    public static String of(Checkup c, String document) {
+        var out = new java.io.ByteArrayOutputStream(1024);
+        try (var json = new JsonLines(out)) {
+            json.checkup(c, document);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+
+    public void receipt(Receipt r, long line) {
         any = true;
         g.writeStartObject();
         g.writeNumberProperty("line", line);
@@ -155,7 +173,7 @@ final class JsonLines implements AutoCloseable {
         g.writeEndObject();
     }
 
-    void checkup(Checkup c, String document) {
+    public void checkup(Checkup c, String document) {
         any = true;
         g.writeStartObject();
         g.writeStringProperty("document", document);
@@ -309,7 +327,7 @@ final class JsonLines implements AutoCloseable {
         }
     }
 
-    void flush() {
+    public void flush() {
         g.flush();
     }
 
