@@ -23,6 +23,11 @@ final class EligibilityTable {
     private final long[] ids;
     private final Object2IntOpenHashMap<String> byKey;
     private final Long2IntOpenHashMap byId;
+    /**
+     * Member i's first period packed as {@code from << 32 | to}: one memory read answers for most
+     * members, who have a single period.
+     */
+    private final long[] first;
     /** Member i's periods are [periodStart[i], periodStart[i + 1]) of from/to. */
     private final int[] periodStart;
     private final int[] from;
@@ -30,12 +35,13 @@ final class EligibilityTable {
     private final int[] to;
 
     private EligibilityTable(int size, String[] keys, long[] ids, Object2IntOpenHashMap<String> byKey,
-                             Long2IntOpenHashMap byId, int[] periodStart, int[] from, int[] to) {
+                             Long2IntOpenHashMap byId, long[] first, int[] periodStart, int[] from, int[] to) {
         this.size = size;
         this.keys = keys;
         this.ids = ids;
         this.byKey = byKey;
         this.byId = byId;
+        this.first = first;
         this.periodStart = periodStart;
         this.from = from;
         this.to = to;
@@ -59,7 +65,11 @@ final class EligibilityTable {
     }
 
     boolean eligible(int index, int day) {
-        for (int p = periodStart[index], end = periodStart[index + 1]; p < end; p++) {
+        long f = first[index];
+        if (day >= (int) (f >>> 32) && day < (int) f) {
+            return true;
+        }
+        for (int p = periodStart[index] + 1, end = periodStart[index + 1]; p < end; p++) {
             if (day >= from[p] && day < to[p]) {
                 return true;
             }
@@ -86,6 +96,7 @@ final class EligibilityTable {
         private int size;
         private String[] keys;
         private long[] ids;
+        private long[] first;
         private int[] periodStart;
         private int periods;
         private int[] from;
@@ -95,6 +106,7 @@ final class EligibilityTable {
             int n = Math.max(16, expected);
             keys = new String[n];
             ids = new long[n];
+            first = new long[n];
             periodStart = new int[n + 1];
             from = new int[n];
             to = new int[n];
@@ -115,6 +127,13 @@ final class EligibilityTable {
                 periods++;
             }
             periodStart[++size] = periods;
+            packFirst();
+        }
+
+        private void packFirst() {
+            int start = periodStart[size - 1];
+            first[size - 1] = start < periods ? ((long) from[start] << 32) | (to[start] & 0xFFFFFFFFL)
+                    : ((long) Integer.MAX_VALUE << 32);
         }
 
         void copy(EligibilityTable t, int i) {
@@ -126,6 +145,7 @@ final class EligibilityTable {
             System.arraycopy(t.to, t.periodStart[i], to, periods, n);
             periods += n;
             periodStart[++size] = periods;
+            packFirst();
         }
 
         private void grow(int morePeriods) {
@@ -133,6 +153,7 @@ final class EligibilityTable {
                 int n = keys.length * 2;
                 keys = Arrays.copyOf(keys, n);
                 ids = Arrays.copyOf(ids, n);
+                first = Arrays.copyOf(first, n);
                 periodStart = Arrays.copyOf(periodStart, n + 1);
             }
             if (periods + morePeriods > from.length) {
@@ -151,7 +172,7 @@ final class EligibilityTable {
                 byKey.put(keys[i], i);
                 byId.put(ids[i], i);
             }
-            return new EligibilityTable(size, keys, ids, byKey, byId, periodStart, from, to);
+            return new EligibilityTable(size, keys, ids, byKey, byId, first, periodStart, from, to);
         }
     }
 }

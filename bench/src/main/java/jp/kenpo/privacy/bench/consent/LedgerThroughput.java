@@ -13,12 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import jp.kenpo.privacy.KenpoApplication;
+import jp.kenpo.privacy.bench.BenchApplication;
 import jp.kenpo.privacy.bench.BenchDatabase;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
@@ -46,11 +43,8 @@ public final class LedgerThroughput {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         try (var db = new BenchDatabase("ledger");
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(KenpoApplication.class)
-                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                     .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                             "spring.datasource.hikari.maximum-pool-size=" + (threads + 2), "logging.level.root=WARN")
-                     .run()) {
+             ConfigurableApplicationContext app = BenchApplication.start(db,
+                     "spring.datasource.hikari.maximum-pool-size=" + (threads + 2))) {
             List<MemberKey> keys = register(app.getBean(MemberRegistry.class), members);
             ConsentLedger ledger = app.getBean(ConsentLedger.class);
             System.out.printf("%d synthetic members registered; %d threads recording for %d s (after 3 s warm-up)%n",

@@ -1,0 +1,66 @@
+package jp.kenpo.privacy.bench.claims;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import jp.kenpo.privacy.bench.BenchApplication;
+import jp.kenpo.privacy.bench.BenchDatabase;
+import jp.kenpo.privacy.claims.HealthDataImport;
+import jp.kenpo.privacy.claims.ImportProgress;
+import jp.kenpo.privacy.claims.ImportedFile;
+import jp.kenpo.privacy.formats.ReadMode;
+import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
+import jp.kenpo.privacy.members.ImportReport;
+import jp.kenpo.privacy.members.MemberRegistry;
+
+/**
+ * Ingestion of one synthetic year into PostgreSQL (issue 4 target: 100,000 members' year, about
+ * 1,000,000 receipts, under 5 minutes on 2 cores with bounded memory): the members, every receipt
+ * file and every checkup archive, through the same service as {@code ./kenpo claims import}.
+ *
+ * <p>Run: {@code BENCH_JAVA_OPTS=-Xmx1g bench/run claims.IngestionBench [members] [seed]}. The year is
+ * generated once into bench-out/ and reused.
+ */
+public final class IngestionBench {
+
+    public static void main(String[] args) throws Exception {
+        int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        Path year = Path.of("bench-out", "ingestion", members + "-" + seed);
+        if (!Files.exists(year.resolve("members.csv"))) {
+            System.out.printf("generating %,d members' year into %s…%n", members, year);
+            SyntheticYear.write(new SyntheticYear.Options(members, 2024, seed, 0), year, (d, t) -> { });
+        }
+        try (var db = new BenchDatabase("ingestion");
+             ConfigurableApplicationContext app = BenchApplication.start(db)) {
+            long t0 = System.nanoTime();
+            ImportReport m;
+            try (InputStream in = Files.newInputStream(year.resolve("members.csv"))) {
+                m = app.getBean(MemberRegistry.class).importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
+            }
+            long t1 = System.nanoTime();
+            var importer = app.getBean(HealthDataImport.class);
+            List<ImportedFile> receipts = importer.importReceipts(year.resolve("claims"), ReadMode.STRICT, "bench",
+                    ImportProgress.NONE);
+            long t2 = System.nanoTime();
+            List<ImportedFile> checkups = importer.importCheckups(year.resolve("checkups"), ReadMode.STRICT, "bench",
+                    ImportProgress.NONE);
+            long t3 = System.nanoTime();
+            int r = receipts.stream().mapToInt(ImportedFile::linked).sum();
+            int c = checkups.stream().mapToInt(ImportedFile::linked).sum();
+            long failed = receipts.stream().filter(f -> f.outcome() == ImportedFile.Outcome.FAILED).count()
+                    + checkups.stream().filter(f -> f.outcome() == ImportedFile.Outcome.FAILED).count();
+            System.out.printf("members:  %,d rows in %.1f s%n", m.rowsRead(), (t1 - t0) / 1e9);
+            System.out.printf("receipts: %,d linked from %d files in %.1f s (%,.0f receipts/s)%n", r, receipts.size(),
+                    (t2 - t1) / 1e9, r / ((t2 - t1) / 1e9));
+            System.out.printf("checkups: %,d linked from %d archives in %.1f s%n", c, checkups.size(), (t3 - t2) / 1e9);
+            System.out.printf("one year into PostgreSQL: %.1f s in all, %d files failed; %s%n", (t3 - t0) / 1e9, failed,
+                    BenchApplication.heap());
+        }
+    }
+}
