@@ -1,5 +1,5 @@
 -- claims: receipts (レセ電) and specific health checkups (特定健診) received, linked to members.
--- Versions 2 and 3 belong to the accounts and audit migrations.
+-- (Versions 2 to 4 are the audit trail, accounts and the My Number vault.)
 
 -- every file imported, by content: importing the same file again is recognised and skipped
 create table health_data_file (
