@@ -15,6 +15,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jp.kenpo.privacy.accounts.AccountStateException;
+import jp.kenpo.privacy.accounts.UnknownAccountException;
 import jp.kenpo.privacy.catalog.CatalogFileException;
 import jp.kenpo.privacy.consent.InvalidConsentRequestException;
 import jp.kenpo.privacy.decision.UnknownPurposeException;
@@ -69,6 +71,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooLarge(UploadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownAccount(UnknownAccountException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown account", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail accountState(AccountStateException e) {
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler
