@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -90,19 +89,14 @@ public class AuditReview {
      */
     public AuditVerification verify(Optional<AuditDigest> digest) {
         AuditVerification result = snapshot.execute(status -> {
-            var checker = new ChainCheck();
+            var checker = new ChainVerifier(ChainedAuditTrail.CHAINS);
             streaming.query(SELECT_ENTRY + " order by e.chain, e.chain_seq", rs -> {
                 checker.accept(entry(rs));
             });
             checker.checkEnds(heads());
             digest.ifPresent(d -> checker.checkDigest(d, this::hashAt));
-            long indexed = jdbc.queryForObject("select count(*) from audit_entry_member", Long.class);
-            if (indexed != checker.memberMentions) {
-                checker.broken(Long.MAX_VALUE, "the member index has " + indexed + " rows but the entries name "
-                        + checker.memberMentions + " members: index rows were removed or added");
-            }
-            return new AuditVerification(checker.firstBroken == null, checker.entries, ChainedAuditTrail.CHAINS,
-                    Optional.ofNullable(checker.firstBroken));
+            checker.checkMemberIndex(jdbc.queryForObject("select count(*) from audit_entry_member", Long.class));
+            return checker.result();
         });
         trail.record(AuditEvent.of(AuditAction.AUDIT_VERIFIED, (result.intact() ? "intact: " : "BROKEN: ")
                 + result.entriesChecked() + " entries" + digest.map(d -> ", against the digest taken " + d.takenAt())
@@ -127,74 +121,6 @@ public class AuditReview {
     private Optional<String> hashAt(int chain, long chainSeq) {
         return jdbc.query("select hash from audit_entry where chain = ? and chain_seq = ?", (rs, n) -> rs.getString(1),
                 chain, chainSeq).stream().findFirst();
-    }
-
-    /** Walks the entries chain by chain and remembers the earliest (by seq) that breaks. */
-    private static final class ChainCheck {
-        private final long[] lastSeq = new long[ChainedAuditTrail.CHAINS];
-        private final String[] lastHash = new String[ChainedAuditTrail.CHAINS];
-        private long entries;
-        private long memberMentions;
-        private long firstBrokenSeq = Long.MAX_VALUE;
-        private String firstBroken;
-
-        ChainCheck() {
-            Arrays.fill(lastHash, EntryHash.GENESIS);
-        }
-
-        void accept(AuditEntry e) {
-            entries++;
-            memberMentions += e.members().stream().distinct().count();
-            int c = e.chain();
-            if (e.chainSeq() != lastSeq[c] + 1) {
-                broken(e.seq(), "entry " + e.place() + ": expected entry " + (lastSeq[c] + 1) + " of chain " + c
-                        + " — an entry is missing");
-            } else if (!e.prevHash().equals(lastHash[c])) {
-                broken(e.seq(), "entry " + e.place() + ": it does not link to the previous entry of its chain");
-            } else if (!EntryHash.of(e).equals(e.hash())) {
-                broken(e.seq(), "entry " + e.place() + ": its contents no longer match its hash — it was changed after recording");
-            }
-            lastSeq[c] = e.chainSeq();
-            lastHash[c] = e.hash();
-        }
-
-        void checkEnds(List<AuditDigest.Head> heads) {
-            for (int c = 0; c < lastSeq.length; c++) {
-                int chain = c;
-                AuditDigest.Head head = heads.stream().filter(h -> h.chain() == chain).findFirst().orElse(null);
-                if (head == null || head.chainSeq() != lastSeq[c] || !head.hash().equals(lastHash[c])) {
-                    broken(Long.MAX_VALUE - 1, "chain " + c + " ends at entry " + lastSeq[c] + " but its head says "
-                            + (head == null ? "nothing" : "entry " + head.chainSeq()) + ": entries were removed from its end"
-                            + " or its head was changed");
-                }
-            }
-        }
-
-        void checkDigest(AuditDigest digest, HashLookup lookup) {
-            for (AuditDigest.Head h : digest.heads()) {
-                if (h.chainSeq() == 0) {
-                    continue;
-                }
-                Optional<String> now = lookup.hashAt(h.chain(), h.chainSeq());
-                if (now.isEmpty() || !now.get().equals(h.hash())) {
-                    broken(Long.MAX_VALUE - 1, "the digest taken " + digest.takenAt() + " lists entry " + h.chainSeq()
-                            + " of chain " + h.chain() + (now.isEmpty() ? ", which is no longer in the trail"
-                            : " with another hash: the trail up to it was rewritten"));
-                }
-            }
-        }
-
-        void broken(long seq, String what) {
-            if (seq < firstBrokenSeq || firstBroken == null) {
-                firstBrokenSeq = seq;
-                firstBroken = what;
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface HashLookup {
-        Optional<String> hashAt(int chain, long chainSeq);
     }
 
     private static final String SELECT_ENTRY = """

@@ -23,6 +23,9 @@ import jp.kenpo.privacy.decision.UnknownPurposeException;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.members.UploadTooLargeException;
+import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
+import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
+import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import tools.jackson.databind.DatabindException;
 
@@ -81,6 +84,21 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail accountState(AccountStateException e) {
         return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail vaultUnavailable(VaultUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "My Number vault unavailable", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail myNumberRefused(MyNumberRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Refused", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail noIndividualNumber(NoIndividualNumberException e) {
+        return problem(HttpStatus.NOT_FOUND, "No individual number", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler
