@@ -123,6 +123,20 @@ public final class TestAccounts {
         });
     }
 
+    /** Runs signed in as an account with the role (no session: in this thread, as a request would be). */
+    public static <T> T as(String name, Role role, java.util.function.Supplier<T> work) {
+        var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var previous = security.getAuthentication();
+        var who = new jp.kenpo.privacy.accounts.SignedIn(name, role, Optional.empty(), java.util.Set.of());
+        security.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(who, null, who.authorities()));
+        try {
+            return work.get();
+        } finally {
+            security.setAuthentication(previous);
+        }
+    }
+
     /** Runs as the operator, as a command line does. */
     public static <T> T operator(java.util.function.Supplier<T> work) {
         var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
