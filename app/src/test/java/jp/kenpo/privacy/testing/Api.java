@@ -89,9 +89,7 @@ public final class Api {
 
         /** Signs in with a form post; on success the session is the signed-in one. */
         public Response signIn(String name, String password, String code) {
-            if (csrfToken == null) {
-                open();
-            }
+            open();
             var form = new java.util.LinkedHashMap<String, String>();
             form.put("username", name);
             form.put("password", password);

@@ -38,10 +38,27 @@ public final class TestAccounts {
             this.lastStep = lastStep;
         }
 
-        /** A code for a step not used before: the current one, or the next (the server accepts one step ahead). */
+        /**
+         * A code for a step not used before: the current one, or the next (the server accepts one
+         * step ahead); waits for the clock when both are used.
+         */
         public synchronized String nextCode() {
+            while (lastStep + 1 > Totps.step(Instant.now()) + 1) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
             lastStep = Math.max(Totps.step(Instant.now()), lastStep + 1);
             return Totps.code(totpSecret, lastStep);
+        }
+
+        /** A code that is not the current one (and uses no step). */
+        public String wrongCode() {
+            String right = Totps.code(totpSecret, Totps.step(Instant.now()));
+            return (char) ('0' + (right.charAt(0) - '0' + 1) % 10) + right.substring(1);
         }
     }
 
