@@ -80,7 +80,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, SESSION).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
                                 "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
+                                "/api/v1/openapi.json.yaml")
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())

@@ -109,6 +109,27 @@ class VaultTest extends DatabaseTest {
     }
 
     @Test
+    void overTheApiOnlyThePermittedReadAnswersWithTheNumber() {
+        var numbers = numbered(1);
+        MemberKey m = numbers.keySet().iterator().next();
+        var api = api();
+        var read = api.postJson("/api/v1/my-numbers/reads", "system", "{\"member\":\"" + m + "\",\"purpose\":\"1.8\"}");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("individualNumber").asString()).isEqualTo(numbers.get(m));
+
+        var refused = api.postJson("/api/v1/my-numbers/reads", "clerk", "{\"member\":\"" + m + "\",\"purpose\":\"3.8\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).contains("not a My Number purpose");
+        assertThat(api.postJson("/api/v1/my-numbers/reads", "auditor", "{\"member\":\"" + m + "\",\"purpose\":\"1.3\"}")
+                .status()).isEqualTo(403);
+        assertThat(api.postJson("/api/v1/my-numbers/reads", "clerk", "{\"purpose\":\"1.3\"}").json().get("field").asString())
+                .isEqualTo("member");
+        var masked = api.get("/api/v1/members/" + m + "/my-number", "clerk");
+        assertThat(masked.json().get("individualNumber").asString()).isEqualTo("********" + numbers.get(m).substring(8));
+        assertThat(masked.body() + refused.body()).doesNotContain(numbers.get(m));
+    }
+
+    @Test
     void theDatabaseHoldsNoNumberAndACiphertextOpensOnlyInItsOwnRow() {
         var numbers = numbered(2);
         var keys = new ArrayList<>(numbers.keySet());
