@@ -29,11 +29,12 @@ class FirstStartTest {
     @Test
     void oneOfficerWithAOneTimePasswordShownOnce(CapturedOutput output) {
         var db = TestDatabases.named("first-start");
+        // as arguments: they outrank application.yml's database (default properties would not)
         try (var app = new SpringApplicationBuilder(KenpoApplication.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("spring.datasource.url=" + db.url(), "spring.datasource.username=" + db.user(),
-                        "spring.datasource.password=" + db.password())
-                .run()) {
+                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password())) {
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(db.url());
             var matcher = ONE_TIME.matcher(output.getErr());
             assertThat(matcher.find()).as(output.getErr()).isTrue();
             String oneTime = matcher.group(1);
