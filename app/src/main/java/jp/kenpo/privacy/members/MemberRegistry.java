@@ -299,10 +299,25 @@ public class MemberRegistry {
         return kept;
     }
 
-    /** The registry's ids of the members with these keys; unknown keys are left out. */
+    /**
+     * The registry's ids of the members with these keys; unknown keys are left out. A long list
+     * (a batch job's population) is matched against one pass over the registry: on PostgreSQL a
+     * lookup by lists of key tuples takes long per list.
+     */
     @Transactional(readOnly = true)
     public Map<MemberKey, Long> ids(List<MemberKey> keys) {
-        return idsOf(keys);
+        if (keys.size() <= 10 * CHUNK) {
+            return idsOf(keys);
+        }
+        var wanted = new java.util.HashSet<>(keys);
+        var ids = new HashMap<MemberKey, Long>(keys.size() * 2);
+        streaming.query("select id, symbol, number, branch from member", rs -> {
+            var key = new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4));
+            if (wanted.contains(key)) {
+                ids.put(key, rs.getLong(1));
+            }
+        });
+        return ids;
     }
 
     private Map<MemberKey, Long> idsOf(List<MemberKey> keys) {

@@ -62,6 +62,7 @@ public class MyNumberVault {
     private static final int CHUNK = 1000;
 
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
     private final NamedParameterJdbcTemplate named;
     private final VaultKeys keys;
     private final MemberRegistry members;
@@ -74,6 +75,8 @@ public class MyNumberVault {
     MyNumberVault(JdbcTemplate jdbc, VaultKeys keys, MemberRegistry members, CatalogService catalog, AuditTrail audit,
                   VaultProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbc.getDataSource());
+        this.streaming.setFetchSize(10_000);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.keys = keys;
         this.members = members;
@@ -119,13 +122,24 @@ public class MyNumberVault {
         var idList = new ArrayList<>(byId.keySet());
         var gcm = new Gcm();
         int[] read = {0};
-        for (int i = 0; i < idList.size(); i += CHUNK) {
-            named.query("select member_id, key_id, nonce, ciphertext from individual_number where member_id in (:ids)",
-                    Map.of("ids", idList.subList(i, Math.min(idList.size(), i + CHUNK))), rs -> {
-                        long id = rs.getLong(1);
-                        sink.accept(byId.get(id), open(gcm, id, rs.getInt(2), rs.getBytes(3), rs.getBytes(4)));
-                        read[0]++;
-                    });
+        if (idList.size() > 5 * CHUNK) {
+            // a large population: one pass over the vault beats many lists of ids
+            streaming.query("select member_id, key_id, nonce, ciphertext from individual_number", rs -> {
+                MemberKey key = byId.get(rs.getLong(1));
+                if (key != null) {
+                    sink.accept(key, open(gcm, rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)));
+                    read[0]++;
+                }
+            });
+        } else {
+            for (int i = 0; i < idList.size(); i += CHUNK) {
+                named.query("select member_id, key_id, nonce, ciphertext from individual_number where member_id in (:ids)",
+                        Map.of("ids", idList.subList(i, Math.min(idList.size(), i + CHUNK))), rs -> {
+                            long id = rs.getLong(1);
+                            sink.accept(byId.get(id), open(gcm, id, rs.getInt(2), rs.getBytes(3), rs.getBytes(4)));
+                            read[0]++;
+                        });
+            }
         }
         audit.record(AuditEvent.of(AuditAction.MY_NUMBERS_READ, "population: " + population.size()
                 + " listed members, " + read[0] + " numbers read, for purpose " + purpose).purpose(purpose));

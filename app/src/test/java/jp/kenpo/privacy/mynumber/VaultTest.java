@@ -202,6 +202,17 @@ class VaultTest extends DatabaseTest {
         });
     }
 
+    @Test
+    void aLargePopulationIsReadInOnePassWithTheSameAnswers() {
+        // more than the vault and the registry look up by lists of keys (5,000)
+        var numbers = numbered(5_001);
+        var population = new ArrayList<>(numbers.keySet());
+        var read = new HashMap<MemberKey, String>();
+        int n = as("linkage-large", Role.SYSTEM, () -> vault.readAll(population, LINKAGE, (k, num) -> read.put(k, num.reveal())));
+        assertThat(n).isEqualTo(5_001);
+        assertThat(read).isEqualTo(numbers);
+    }
+
     /**
      * A rotation as an operator does it: configure the new key with the old one as previous,
      * re-wrap, drop the old one. The running vault goes on reading with the data keys it holds.

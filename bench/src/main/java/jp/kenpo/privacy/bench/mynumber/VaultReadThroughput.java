@@ -10,13 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.bench.BenchApp;
 import jp.kenpo.privacy.bench.BenchDatabase;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.mynumber.MyNumberVault;
 
 /**
@@ -36,7 +36,7 @@ public final class VaultReadThroughput {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (var db = new BenchDatabase("vault");
              ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
-            List<MemberKey> keys = BenchApp.register(app.getBean(MemberRegistry.class), members);
+            List<MemberKey> keys = BenchApp.register(app.getBean(JdbcTemplate.class), members);
             MyNumberVault vault = app.getBean(MyNumberVault.class);
             long t0 = System.nanoTime();
             BenchApp.as("bench-operator", Role.CLERK, () -> vault.importCsv(numbers(keys), "numbers.csv", StandardCharsets.UTF_8));
