@@ -149,7 +149,7 @@ public class AccountService {
             throw new AccountRequestException("label", "a label has at most 100 characters and no control characters");
         }
         String token = Secrets.apiToken(random);
-        Instant expires = clock.instant().plus(valid);
+        Instant expires = clock.instant().plus(valid).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         jdbc.update("""
                 insert into api_token (account_id, token_hash, label, created_at, created_by, expires_at)
                 values (?, ?, ?, ?, ?, ?)""", row.id(), Secrets.tokenHash(token), cleanLabel, now(), actorName(),

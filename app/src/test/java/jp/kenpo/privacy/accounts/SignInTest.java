@@ -3,6 +3,7 @@ package jp.kenpo.privacy.accounts;
 import static jp.kenpo.privacy.testing.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,12 @@ import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEntry;
 import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
+import jp.kenpo.privacy.testing.TestMembers;
 
 /** Signing in over HTTP: one-time passwords, second factor, lock-out, CSRF, sign-out, API tokens. */
 class SignInTest extends DatabaseTest {
@@ -28,6 +32,8 @@ class SignInTest extends DatabaseTest {
     AuditReview review;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MemberRegistry registry;
 
     private List<AuditEntry> trailOf(String actor) {
         return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
@@ -162,9 +168,9 @@ class SignInTest extends DatabaseTest {
         assertThat(api.withToken(token + "x").get("/api/v1/catalog").status()).isEqualTo(401);
         assertThat(api.anonymous().signIn(name, "anything at all", null).status()).as("no password sign-in").isEqualTo(401);
 
-        jdbc.update("update api_token set expires_at = ? where id = ?", java.time.OffsetDateTime.now().minusMinutes(1), id);
+        jdbc.update("update api_token set expires_at = ? where id = ?", OffsetDateTime.now().minusMinutes(1), id);
         assertThat(system.get("/api/v1/catalog").status()).as("expired").isEqualTo(401);
-        jdbc.update("update api_token set expires_at = ? where id = ?", java.time.OffsetDateTime.now().plusDays(1), id);
+        jdbc.update("update api_token set expires_at = ? where id = ?", OffsetDateTime.now().plusDays(1), id);
         assertThat(api.postJson("/api/v1/accounts/" + name + "/disable", "officer", "{}").status()).isEqualTo(200);
         assertThat(system.get("/api/v1/catalog").status()).as("disabled").isEqualTo(401);
         assertThat(api.postJson("/api/v1/accounts/" + name + "/enable", "officer", "{}").status()).isEqualTo(200);
@@ -197,13 +203,11 @@ class SignInTest extends DatabaseTest {
     @Test
     void aMemberSeesTheirOwnAndTheirDependentsDataOnly() {
         var api = api();
-        String s = jp.kenpo.privacy.testing.TestMembers.freshSymbol();
-        jp.kenpo.privacy.testing.TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
-                List.of(jp.kenpo.privacy.testing.TestMembers.insured(s, "1", "2020-04-01", null),
-                        jp.kenpo.privacy.testing.TestMembers.dependent(s, "1", "01", "2021-04-01"),
-                        jp.kenpo.privacy.testing.TestMembers.insured(s, "2", "2020-04-01", null)));
-        var parent = accounts().signedIn(api, accounts().member(api, unique("m"), jp.kenpo.privacy.members.MemberKey.parse(s + "-1-00")));
-        var child = accounts().signedIn(api, accounts().member(api, unique("m"), jp.kenpo.privacy.members.MemberKey.parse(s + "-1-01")));
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+                TestMembers.dependent(s, "1", "01", "2021-04-01"), TestMembers.insured(s, "2", "2020-04-01", null)));
+        var parent = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-00")));
+        var child = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-01")));
 
         assertThat(parent.get("/api/v1/members/" + s + "-1-00").status()).isEqualTo(200);
         assertThat(parent.get("/api/v1/members/" + s + "-1-01/consent").status()).as("their dependent").isEqualTo(200);
