@@ -27,7 +27,8 @@ class ModuleBoundariesTest {
     @Test
     void domainModulesKnowNothingOfTheWebOrTheCommandLine() {
         noClasses().that().resideInAnyPackage("..privacy.catalog..", "..privacy.members..", "..privacy.consent..",
-                        "..privacy.decision..", "..privacy.shared..")
+                        "..privacy.decision..", "..privacy.shared..", "..privacy.audit..", "..privacy.accounts..",
+                        "..privacy.mynumber..")
                 .should().dependOnClassesThat().resideInAnyPackage("..privacy.web..", "..privacy.cli..")
                 .check(APP);
     }
@@ -36,7 +37,18 @@ class ModuleBoundariesTest {
     void sharedKnowsNoModule() {
         noClasses().that().resideInAPackage("..privacy.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("..privacy.catalog..", "..privacy.members..",
-                        "..privacy.consent..", "..privacy.decision..")
+                        "..privacy.consent..", "..privacy.decision..", "..privacy.audit..", "..privacy.accounts..",
+                        "..privacy.mynumber..")
+                .check(APP);
+    }
+
+    /** Every module writes to the audit trail, so the trail may know none of them: only shared. */
+    @Test
+    void theAuditTrailKnowsNoModuleButShared() {
+        noClasses().that().resideInAPackage("..privacy.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("..privacy.catalog..", "..privacy.members..",
+                        "..privacy.consent..", "..privacy.decision..", "..privacy.accounts..", "..privacy.mynumber..",
+                        "..privacy.web..", "..privacy.cli..")
                 .check(APP);
     }
 

@@ -15,6 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
+
 /**
  * The published catalog versions: the catalog module's one way in. It owns the table
  * catalog_version, which keeps each version as the very file that was published.
@@ -24,14 +28,16 @@ public class CatalogService {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditTrail audit;
     private volatile Loaded loaded = new Loaded(0, new Catalog(List.of()));
 
     private record Loaded(int latestVersion, Catalog catalog) {
     }
 
-    public CatalogService(JdbcTemplate jdbc, Clock clock) {
+    public CatalogService(JdbcTemplate jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Every published version; re-read only when another version has been published since. */
@@ -83,6 +89,9 @@ public class CatalogService {
             throw new CatalogFileException(file, 0, "version " + version.version() + " or its effective date "
                     + version.effectiveFrom() + " was published by someone else meanwhile; check the catalog and try again");
         }
+        audit.record(AuditEvent.of(AuditAction.CATALOG_PUBLISHED, "catalog version " + version.version() + " from "
+                + file + ", effective from " + version.effectiveFrom() + ", sha256 " + sha256(source)
+                + " (published by " + publishedBy + ")"));
         return changes;
     }
 

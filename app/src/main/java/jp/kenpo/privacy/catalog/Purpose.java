@@ -32,6 +32,16 @@ public record Purpose(PurposeCode code, Bilingual text, Flow flow, ConsentPolicy
         return code.category();
     }
 
+    /**
+     * Whether the purpose is one for which individual numbers (My Number) may be used: the
+     * catalog marks these by their flow (info-linkage, My Number Act Art. 19) or by resting on the
+     * My Number Act (番号法, e.g. Art. 9 利用事務). Numbers may be used for nothing else (Art. 9, 19, 20).
+     */
+    public boolean usesIndividualNumbers() {
+        return flow == Flow.MY_NUMBER_PROVISION || flow == Flow.MY_NUMBER_RECEIPT
+                || statute.filter(s -> s.startsWith("番号法")).isPresent();
+    }
+
     /** Whether the purpose is in force on a date, given that its catalog version is. */
     public boolean inForceOn(LocalDate date) {
         return retiredOn.map(date::isBefore).orElse(true);

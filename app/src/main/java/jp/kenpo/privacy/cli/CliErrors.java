@@ -2,11 +2,17 @@ package jp.kenpo.privacy.cli;
 
 import org.springframework.dao.DataAccessException;
 
+import jp.kenpo.privacy.accounts.AccountStateException;
+import jp.kenpo.privacy.accounts.UnknownAccountException;
 import jp.kenpo.privacy.catalog.CatalogFileException;
 import jp.kenpo.privacy.consent.InvalidConsentRequestException;
 import jp.kenpo.privacy.decision.UnknownPurposeException;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.UnknownMemberException;
+import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
+import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
+import jp.kenpo.privacy.mynumber.VaultUnavailableException;
+import jp.kenpo.privacy.shared.BadRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -23,7 +29,13 @@ final class CliErrors implements IExecutionExceptionHandler {
                     + " (fix them, or give --skip-bad to import the good rows)");
         } else if (e instanceof CatalogFileException || e instanceof InvalidConsentRequestException
                 || e instanceof UnknownMemberException || e instanceof UnknownPurposeException
-                || e instanceof IllegalArgumentException || e instanceof java.io.IOException) {
+                || e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                || e instanceof UnknownAccountException || e instanceof AccountStateException
+                || e instanceof VaultUnavailableException || e instanceof MyNumberRefusedException
+                || e instanceof NoIndividualNumberException) {
+            err.println("kenpo: " + e.getMessage());
+        } else if (e instanceof BadRequestException bad) {
+            err.println("kenpo: " + bad.field() + ": " + bad.getMessage());
             err.println("kenpo: " + e.getMessage());
         } else if (e instanceof DataAccessException dae) {
             err.println("kenpo: database error: " + dae.getMostSpecificCause().getMessage());

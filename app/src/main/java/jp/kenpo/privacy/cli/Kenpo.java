@@ -8,6 +8,9 @@ import java.util.function.Supplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import jp.kenpo.privacy.accounts.Operator;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.SocietyTime;
@@ -32,10 +35,20 @@ public final class Kenpo {
         System.exit(code);
     }
 
-    /** Runs one command line against the given application; returns the exit code. */
+    /**
+     * Runs one command line against the given application; returns the exit code. The command
+     * acts, and is audited, as the operator: the operating-system account running it.
+     */
     public static int execute(String[] args, Supplier<ConfigurableApplicationContext> application, PrintWriter out,
                               PrintWriter err) {
-        return commandLine(application).setOut(out).setErr(err).execute(args);
+        var security = SecurityContextHolder.getContext();
+        var previous = security.getAuthentication();
+        security.setAuthentication(Operator.authentication(AppCommand.cliUser()));
+        try {
+            return commandLine(application).setOut(out).setErr(err).execute(args);
+        } finally {
+            security.setAuthentication(previous);
+        }
     }
 
     static CommandLine commandLine(Supplier<ConfigurableApplicationContext> application) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kenpo", mixinStandardHelpOptions = true, version = "kenpo-privacy 0.1",
         description = "Keeps the promises of the health insurance society's notice on the use of personal information.",
         subcommands = {ServeCommand.class, NoticeCommand.class, CatalogCommand.class, MembersCommand.class,
-                ConsentCommand.class, DecideCommand.class, LedgerCommand.class,
+                ConsentCommand.class, DecideCommand.class, LedgerCommand.class, AccountsCommand.class,
+                AuditCommand.class, MyNumberCommand.class,
                 jp.kenpo.privacy.formats.cli.GenerateCommand.class, ClaimsCommand.class, CheckupsCommand.class,
                 jp.kenpo.privacy.anonymizer.cli.AnonymizeCommand.class,
                 picocli.CommandLine.HelpCommand.class})

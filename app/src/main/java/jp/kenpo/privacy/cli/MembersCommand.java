@@ -51,7 +51,7 @@ final class MembersCommand {
 
         @Override
         public Integer call() {
-            Member m = service(MemberRegistry.class).require(key);
+            Member m = service(MemberRegistry.class).read(key);
             out().printf("%s  %s  %s（%s）  sex %d  born %s  insurer %s%s%n", m.key(), m.kind(), m.nameKanji(), m.nameKana(),
                     m.sex().code(), m.birthDate(), m.insurerNumber(), m.insured().map(i -> "  insured person " + i).orElse(""));
             m.eligibility().forEach(p -> out().printf("  eligible from %s%s%n", p.acquiredOn(),

@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.consent;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SignedIn;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.SocietyTime;
@@ -43,21 +45,28 @@ class ConsentController {
 
     @PostMapping("/members/{key}/consent-events")
     @ResponseStatus(HttpStatus.CREATED)
-    ConsentEvent record(@PathVariable MemberKey key, @RequestBody EventRequest body, Principal principal) {
+    ConsentEvent record(@PathVariable MemberKey key, @RequestBody EventRequest body, Authentication principal) {
         if (body.action() == null) {
             throw new InvalidConsentRequestException("action", "name the action: RESERVE, GIVE, WITHDRAW or LIFT");
         }
         if ((body.purpose() == null) == (body.category() == null)) {
             throw new InvalidConsentRequestException("purpose", "name exactly one of purpose or category");
         }
-        if (body.channel() == null) {
+        Channel channel = body.channel();
+        Filer filedBy = body.filedBy() != null ? body.filedBy() : Filer.SELF;
+        if (principal.getPrincipal() instanceof SignedIn who && who.role() == Role.MEMBER) {
+            // a member files online for themselves, or as the insured person for a dependent (ウ)
+            channel = Channel.PORTAL;
+            filedBy = who.member().filter(key::equals).isPresent() ? Filer.SELF : Filer.INSURED_PERSON;
+        }
+        if (channel == null) {
             throw new InvalidConsentRequestException("channel", "name the channel: PAPER, COUNTER, PHONE or PORTAL");
         }
         ConsentTarget target = body.purpose() != null ? ConsentTarget.purpose(body.purpose())
                 : ConsentTarget.category(body.category());
         LocalDate received = body.receivedOn() != null ? body.receivedOn() : SocietyTime.dateOf(clock.instant());
-        return ledger.record(new ConsentRequest(key, body.action(), target, received, body.channel(),
-                body.filedBy() != null ? body.filedBy() : Filer.SELF, Optional.ofNullable(body.note())), principal.getName());
+        return ledger.record(new ConsentRequest(key, body.action(), target, received, channel, filedBy,
+                Optional.ofNullable(body.note())), principal.getName());
     }
 
     @GetMapping("/members/{key}/consent-events")

@@ -24,6 +24,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.consent.ConsentTarget.OfCategory;
@@ -55,8 +58,9 @@ public class ConsentLedger {
     private final MemberRegistry members;
     private final CatalogService catalog;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock) {
+    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
@@ -64,6 +68,7 @@ public class ConsentLedger {
         this.members = members;
         this.catalog = catalog;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -157,6 +162,10 @@ public class ConsentLedger {
             return ps;
         }, keys);
         long seq = keys.getKey().longValue();
+        var recorded = AuditEvent.of(AuditAction.CONSENT_RECORDED, r.action() + " " + r.target() + " received "
+                + r.receivedOn() + " via " + r.channel() + ", filed by " + r.filedBy() + " (ledger seq " + seq + ")")
+                .member(r.member());
+        audit.record(r.target() instanceof OfPurpose p ? recorded.purpose(p.code()) : recorded);
         return new ConsentEvent(seq, memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
                 r.channel(), r.filedBy(), recordedBy, recordedAt, r.note(), prevHash, hash);
     }
@@ -165,22 +174,30 @@ public class ConsentLedger {
      * The member's state on every purpose of the notice in force at {@code at}, counting only the
      * events recorded by {@code knownAt} ({@link Instant#MAX}: all).
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public ConsentStatus status(MemberKey key, Instant at, Instant knownAt) {
         Catalog current = catalog.catalog();
         var version = current.inForceAt(at).orElseThrow(() -> new IllegalArgumentException(
                 "no catalog version was in force at " + at));
-        List<ConsentEvent> events = history(key);
+        List<ConsentEvent> events = events(key);
         ConsentHistory history = ConsentHistory.of(events);
         LocalDate day = SocietyTime.dateOf(at);
         var standings = version.purposesInForceOn(day).stream().map(p -> new PurposeStanding(p,
                 history.stateOf(p.code(), day, knownAt, current.firstPublished(p.code()).orElseThrow()))).toList();
+        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent state at " + at
+                + (knownAt.equals(Instant.MAX) ? "" : " as known at " + knownAt)).member(key));
         return new ConsentStatus(key, at, knownAt, version.version(), standings, events);
     }
 
     /** The member's events in the order they were recorded. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ConsentEvent> history(MemberKey key) {
+        List<ConsentEvent> events = events(key);
+        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent history, " + events.size() + " events").member(key));
+        return events;
+    }
+
+    private List<ConsentEvent> events(MemberKey key) {
         Member member = members.require(key);
         return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> event(rs), member.id());
     }

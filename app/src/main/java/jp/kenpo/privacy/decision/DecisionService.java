@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.PurposeCode;
@@ -36,6 +39,7 @@ public class DecisionService {
     private final MemberRegistry members;
     private final ConsentLedger ledger;
     private final Clock clock;
+    private final AuditTrail audit;
 
     private final Object refreshLock = new Object();
     private final LedgerTail tail = new LedgerTail();
@@ -43,11 +47,13 @@ public class DecisionService {
     private long registryRevision = -1;
     private long lastRefreshStarted;
 
-    public DecisionService(CatalogService catalogs, MemberRegistry members, ConsentLedger ledger, Clock clock) {
+    public DecisionService(CatalogService catalogs, MemberRegistry members, ConsentLedger ledger, Clock clock,
+                           AuditTrail audit) {
         this.catalogs = catalogs;
         this.members = members;
         this.ledger = ledger;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Decides one use of one member's data at an instant. */
@@ -62,7 +68,11 @@ public class DecisionService {
     public Decision decide(MemberKey member, PurposeCode purpose, Instant at, Optional<Instant> knownAt) {
         catchUp();
         requireKnown(purpose);
-        return index.decide(member.toString(), purpose, at, knownAt.orElse(Instant.MAX));
+        Decision d = index.decide(member.toString(), purpose, at, knownAt.orElse(Instant.MAX));
+        // the answer is given only once its audit entry is written
+        audit.record(AuditEvent.of(AuditAction.DECISION, d.summary() + " for use at " + at
+                + knownAt.map(k -> " as known at " + k).orElse("")).member(member).purpose(purpose));
+        return d;
     }
 
     /** Decides one use for every member in the registry, or for the members listed. */
@@ -71,8 +81,27 @@ public class DecisionService {
         catchUp();
         requireKnown(purpose);
         Instant known = knownAt.orElse(Instant.MAX);
-        return population.map(keys -> index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose, at, known))
-                .orElseGet(() -> index.decideAll(purpose, at, known));
+        BatchDecision b = population.map(keys -> index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose,
+                at, known)).orElseGet(() -> index.decideAll(purpose, at, known));
+        // one entry for the batch, naming its population rather than each member
+        audit.record(AuditEvent.of(AuditAction.BATCH_DECISION, "population: " + population.map(DecisionService::listed)
+                .orElse("every member in the registry (" + b.population() + ")") + "; PERMIT " + b.permitted() + " DENY "
+                + b.deniedCount() + " for use at " + at + knownAt.map(k -> " as known at " + k).orElse(""))
+                .purpose(purpose));
+        return b;
+    }
+
+    /** A listed population by its size and a fingerprint of the list, so that the caller's file can be matched to it. */
+    private static String listed(List<MemberKey> keys) {
+        var digest = new StringBuilder(keys.size() * 16);
+        keys.forEach(k -> digest.append(k).append('\n'));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return keys.size() + " listed members, list sha256 " + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private void requireKnown(PurposeCode purpose) {

@@ -20,6 +20,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.shared.SocietyTime;
 
 /**
@@ -35,9 +38,11 @@ public class MemberRegistry {
     private final JdbcTemplate streaming;
     private final NamedParameterJdbcTemplate named;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public MemberRegistry(JdbcTemplate jdbc, Clock clock) {
+    public MemberRegistry(JdbcTemplate jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -56,6 +61,14 @@ public class MemberRegistry {
         return find(key).orElseThrow(() -> new UnknownMemberException(key));
     }
 
+    /** A person reads the member's personal data: audited (APPI Art. 23). */
+    @Transactional
+    public Member read(MemberKey key) {
+        Member m = require(key);
+        audit.record(AuditEvent.of(AuditAction.MEMBER_READ, "member record").member(key));
+        return m;
+    }
+
     /** The dependents who belong to an insured person. */
     @Transactional(readOnly = true)
     public List<Member> dependentsOf(MemberKey insured) {
@@ -64,11 +77,14 @@ public class MemberRegistry {
                 .stream().map(this::withEligibility).toList();
     }
 
-    /** Members in key order, a page at a time. */
-    @Transactional(readOnly = true)
+    /** Members in key order, a page at a time; the page's members are named in the audit trail. */
+    @Transactional
     public List<Member> page(int offset, int limit) {
-        return jdbc.query(SELECT_MEMBER + " order by m.symbol, m.number, m.branch offset ? rows fetch next ? rows only",
+        List<Member> page = jdbc.query(SELECT_MEMBER + " order by m.symbol, m.number, m.branch offset ? rows fetch next ? rows only",
                 (rs, n) -> member(rs), offset, limit).stream().map(this::withEligibility).toList();
+        audit.record(AuditEvent.of(AuditAction.MEMBERS_LISTED, "registry page offset " + offset + ", " + page.size()
+                + " members").members(page.stream().map(Member::key).toList()));
+        return page;
     }
 
     @Transactional(readOnly = true)
@@ -235,6 +251,8 @@ public class MemberRegistry {
             ps.setLong(2, ids.get(r.key()));
         });
         var skippedLines = problems.stream().map(ImportProblem::line).distinct().count();
+        audit.record(AuditEvent.of(AuditAction.MEMBERS_IMPORTED, source + ": " + inserts.size() + " members added, "
+                + updates.size() + " updated, " + skippedLines + " bad rows skipped (registry revision " + revision + ")"));
         return new ImportReport(source, parsed.rowsRead(), inserts.size(), updates.size(), periodInserts.size(),
                 periodUpdates.size(), (int) skippedLines, problems);
     }
@@ -289,6 +307,27 @@ public class MemberRegistry {
             kept.add(r);
         }
         return kept;
+    }
+
+    /**
+     * The registry's ids of the members with these keys; unknown keys are left out. A long list
+     * (a batch job's population) is matched against one pass over the registry: on PostgreSQL a
+     * lookup by lists of key tuples takes long per list.
+     */
+    @Transactional(readOnly = true)
+    public Map<MemberKey, Long> ids(List<MemberKey> keys) {
+        if (keys.size() <= 10 * CHUNK) {
+            return idsOf(keys);
+        }
+        var wanted = new java.util.HashSet<>(keys);
+        var ids = new HashMap<MemberKey, Long>(keys.size() * 2);
+        streaming.query("select id, symbol, number, branch from member", rs -> {
+            var key = new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4));
+            if (wanted.contains(key)) {
+                ids.put(key, rs.getLong(1));
+            }
+        });
+        return ids;
     }
 
     private Map<MemberKey, Long> idsOf(List<MemberKey> keys) {

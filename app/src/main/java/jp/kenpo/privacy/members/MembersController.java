@@ -51,7 +51,7 @@ class MembersController {
 
     @GetMapping("/{key}")
     Member member(@PathVariable MemberKey key) {
-        return registry.require(key);
+        return registry.read(key);
     }
 
     @GetMapping

@@ -15,12 +15,17 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jp.kenpo.privacy.accounts.AccountStateException;
+import jp.kenpo.privacy.accounts.UnknownAccountException;
 import jp.kenpo.privacy.catalog.CatalogFileException;
 import jp.kenpo.privacy.consent.InvalidConsentRequestException;
 import jp.kenpo.privacy.decision.UnknownPurposeException;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.members.UploadTooLargeException;
+import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
+import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
+import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import tools.jackson.databind.DatabindException;
 
@@ -69,6 +74,31 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail tooLarge(UploadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownAccount(UnknownAccountException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown account", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail accountState(AccountStateException e) {
+        return problem(HttpStatus.CONFLICT, "Not possible now", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail vaultUnavailable(VaultUnavailableException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "My Number vault unavailable", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail myNumberRefused(MyNumberRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Refused", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
+    ProblemDetail noIndividualNumber(NoIndividualNumberException e) {
+        return problem(HttpStatus.NOT_FOUND, "No individual number", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler

@@ -1,98 +1,153 @@
 package jp.kenpo.privacy.web;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
+import static jp.kenpo.privacy.accounts.Role.AUDITOR;
+import static jp.kenpo.privacy.accounts.Role.CLERK;
+import static jp.kenpo.privacy.accounts.Role.MEMBER;
+import static jp.kenpo.privacy.accounts.Role.PRIVACY_OFFICER;
+import static jp.kenpo.privacy.accounts.Role.SYSTEM;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jp.kenpo.privacy.accounts.ApiTokenSignIn;
+import jp.kenpo.privacy.accounts.MemberAccess;
+import jp.kenpo.privacy.accounts.PasswordSignIn;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SecurityPolicy;
+import jp.kenpo.privacy.accounts.SignInDetails;
+import jp.kenpo.privacy.accounts.SignInService;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.audit.AuditTrail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Nothing but the public notice is readable without signing in; every other
- * endpoint names the roles that may use it, and anything not named is refused.
+ * Who may call what (APPI Art. 23 technical safety measures; OWASP ASVS level 2). Nothing but the
+ * public notice and signing in is open; every other endpoint names the roles that may use it,
+ * and anything not named is refused.
+ *
+ * <p>People sign in with a session: {@code POST /api/v1/session} with name, password and (where
+ * the policy asks) a TOTP code; the session cookie is HttpOnly and SameSite=Strict, and every
+ * change made with it carries the session's CSRF token. Other systems send an API token
+ * ({@code Authorization: Bearer …}) with each request: no cookie, so no CSRF to forge.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AccountsProperties.class)
 class SecurityConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
-    private static final String OFFICER = Role.PRIVACY_OFFICER.name();
-    private static final String CLERK = Role.CLERK.name();
-    private static final String AUDITOR = Role.AUDITOR.name();
-    private static final String SYSTEM = Role.SYSTEM.name();
+    static final String SESSION = "/api/v1/session";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain api(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
+                            SecurityPolicy policy, JsonMapper json, Clock clock) throws Exception {
+        var handlers = new SecurityHandlers(new Problems(json), audit, signIns, clock);
+        var manager = new ProviderManager(List.of(new PasswordSignIn(signIns), new ApiTokenSignIn(signIns)));
+        var bearer = new AuthenticationFilter(manager,
+                request -> new ApiTokenSignIn.Presented(SecurityHandlers.bearerToken(request), request.getRemoteAddr()));
+        bearer.setRequestMatcher(SecurityHandlers::carriesBearerToken);
+        bearer.setSuccessHandler((request, response, auth) -> {
+            // the request goes on to its endpoint, signed in for this request only
+        });
+        bearer.setFailureHandler(handlers.tokenRefused());
+
+        var staffScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK, AUDITOR);
+        var clerkScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK);
+        String[] anyRole = roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM, MEMBER);
+        String[] people = authorities(Set.of(PRIVACY_OFFICER, CLERK, AUDITOR, MEMBER), SignedIn.SETUP_AUTHORITY);
+
+        http.authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/notice").permitAll()
                         .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").authenticated()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").hasAnyRole(OFFICER, CLERK, AUDITOR, SYSTEM)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(OFFICER)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(OFFICER, CLERK)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/*/consent-events").hasAnyRole(OFFICER, CLERK)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/members", "/api/v1/members/**")
-                        .hasAnyRole(OFFICER, CLERK, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, SESSION).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
+                                "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
+                                "/api/v1/openapi.json.yaml")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/members").hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}/my-number")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}", "/api/v1/members/{key}/consent",
+                                "/api/v1/members/{key}/consent-events").access(staffScoped)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events").access(clerkScoped)
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
-                        .hasAnyRole(OFFICER, CLERK, SYSTEM)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification").hasAnyRole(OFFICER, AUDITOR)
+                        .hasAnyRole(roles(SYSTEM, CLERK, PRIVACY_OFFICER))
+                        // which of these roles may read individual numbers is the vault's to decide (kenpo.mynumber.reader-roles)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/my-numbers/reads")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(PRIVACY_OFFICER.name())
                         .anyRequest().denyAll())
-                .httpBasic(Customizer.withDefaults())
-                // a stateless API signed in on every request: no session cookie, so no CSRF to forge
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                .formLogin(form -> form
+                        .loginPage(SESSION)
+                        .loginProcessingUrl(SESSION)
+                        .authenticationDetailsSource(request -> new SignInDetails(request.getRemoteAddr(),
+                                request.getParameter("code")))
+                        .successHandler(handlers.signedIn())
+                        .failureHandler(handlers.signInFailed()))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, SESSION))
+                        .addLogoutHandler(handlers.recordSignOut())
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
+                        SecurityContextHolderFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // an API answers 401; it does not remember requests to replay after a sign-in page
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfProtected()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.signInRequired())
+                        .accessDeniedHandler(handlers.refused()))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        // sent on requests that came over TLS (directly or, with forwarded headers, through a proxy)
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /**
+     * A change needs the session's CSRF token when a session cookie comes with it, and always for
+     * signing in (login CSRF). A request with an API token, or with no credentials at all,
+     * carries nothing a forged request could borrow.
+     */
+    private static RequestMatcher csrfProtected() {
+        Set<String> safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+        return request -> !safe.contains(request.getMethod()) && !SecurityHandlers.carriesBearerToken(request)
+                && (request.getRequestedSessionId() != null || SESSION.equals(request.getRequestURI()));
     }
 
-    @Bean
-    UserDetailsService accounts(AccountsProperties properties, PasswordEncoder encoder) {
-        var users = new ArrayList<UserDetails>();
-        for (AccountsProperties.Account a : properties.accounts()) {
-            users.add(User.withUsername(a.name()).password(a.password())
-                    .roles(a.roles().stream().map(Role::name).toArray(String[]::new)).build());
-        }
-        if (users.isEmpty()) {
-            users.addAll(generated(encoder));
-        }
-        return new InMemoryUserDetailsManager(users);
+    private static String[] roles(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
     }
 
-    /** With no accounts configured, one per role with a random password, told once on the console. */
-    private static List<UserDetails> generated(PasswordEncoder encoder) {
-        var random = new SecureRandom();
-        var users = new ArrayList<UserDetails>();
-        for (Role role : Role.values()) {
-            byte[] secret = new byte[18];
-            random.nextBytes(secret);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            String name = role.name().toLowerCase(java.util.Locale.ROOT).replace("privacy_", "");
-            log.warn("No accounts configured (kenpo.security.accounts): generated account '{}' ({}) with password {}",
-                    name, role, password);
-            users.add(User.withUsername(name).password(encoder.encode(password)).roles(role.name()).build());
-        }
-        return users;
+    private static String[] authorities(Set<Role> roles, String... more) {
+        var all = new java.util.ArrayList<String>();
+        roles.forEach(r -> all.add(r.authority()));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 }

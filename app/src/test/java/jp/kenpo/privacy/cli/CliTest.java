@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.kenpo.privacy.catalog.CatalogFixtures;
 import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.RunRecord;
 import jp.kenpo.privacy.testing.TestMembers;
 
 /** The ./kenpo commands, run in process against the test application and its database. */
@@ -32,6 +33,7 @@ class CliTest extends DatabaseTest {
         var out = new StringWriter();
         var err = new StringWriter();
         int code = Kenpo.execute(args, () -> context, new PrintWriter(out, true), new PrintWriter(err, true));
+        RunRecord.append("./kenpo " + String.join(" ", args) + " -> " + code, out + "\n" + err);
         return new Run(code, out.toString(), err.toString());
     }
 

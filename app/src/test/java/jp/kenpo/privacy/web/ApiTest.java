@@ -28,7 +28,7 @@ class ApiTest extends DatabaseTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = api();
     }
 
     private String importOne() {

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.kenpo.privacy.catalog.CatalogFixtures;
 import jp.kenpo.privacy.members.MemberRegistry;
-import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
 
@@ -25,7 +24,7 @@ class CatalogPublicationTest extends DatabaseTest {
 
     @Test
     void aNewVersionTakesEffectOnItsDate() {
-        var api = new Api(port);
+        var api = api();
         String key = TestMembers.register(registry).toString();
         var reserved = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
                 "{\"action\":\"RESERVE\",\"category\":3,\"channel\":\"PAPER\",\"receivedOn\":\"2026-01-10\"}");

@@ -1,0 +1,46 @@
+package jp.kenpo.privacy.audit;
+
+/**
+ * Every kind of action the trail records. The list is the answer to "what is audited?"
+ * (APPI Art. 23 safety management measures; the PPC My Number guideline asks that every use of
+ * specified personal information be recorded).
+ */
+public enum AuditAction {
+    /** A sign-in with password (and second factor), successful or not; also a refused API token. */
+    SIGN_IN,
+    SIGN_OUT,
+    /** A request refused for its role or for whose data it asked. */
+    ACCESS_REFUSED,
+    ACCOUNT_CREATED,
+    ACCOUNT_DISABLED,
+    ACCOUNT_ENABLED,
+    /** A new one-time password, and the lock-out (and optionally the second factor) cleared. */
+    ACCOUNT_RESET,
+    PASSWORD_CHANGED,
+    SECOND_FACTOR_ENROLLED,
+    TOKEN_ISSUED,
+    TOKEN_REVOKED,
+    /** One member's personal data read by a person. */
+    MEMBER_READ,
+    /** A page of the registry read. */
+    MEMBERS_LISTED,
+    MEMBERS_IMPORTED,
+    CONSENT_RECORDED,
+    CONSENT_READ,
+    /** One decision for one member. */
+    DECISION,
+    /** One decision for a whole population: one entry per batch, naming the population. */
+    BATCH_DECISION,
+    CATALOG_PUBLISHED,
+    /** An individual number (My Number) read in full, with the purpose it was read for. */
+    MY_NUMBER_READ,
+    /** Individual numbers read in full for a population (an info-linkage batch), with the purpose. */
+    MY_NUMBERS_READ,
+    /** The masked view ({@code ********1234}) of a member's individual number. */
+    MY_NUMBER_MASKED_VIEW,
+    MY_NUMBERS_IMPORTED,
+    VAULT_KEYS_REWRAPPED,
+    AUDIT_SEARCHED,
+    AUDIT_VERIFIED,
+    AUDIT_DIGEST_EXPORTED
+}

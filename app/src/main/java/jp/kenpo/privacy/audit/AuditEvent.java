@@ -1,0 +1,61 @@
+package jp.kenpo.privacy.audit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a module tells the trail about an action: what, whose data, for which purpose, how it
+ * ended. When and by whom is added by the trail itself ({@link Actor} of the signed-in account
+ * unless {@link #by(Actor)} names another, as sign-in does).
+ *
+ * @param members the member keys ({@code SYMBOL-NUMBER-BRANCH}) whose data the action touched
+ * @param purpose the purpose code the data was used for, if any
+ * @param detail  one line for a person to read; never names, never an individual number
+ */
+public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> members, Optional<String> purpose,
+                         String detail, Optional<Actor> actor) {
+
+    /** The longest detail kept; a longer one is cut, so that a long detail never fails the action. */
+    public static final int DETAIL_MAX = 2000;
+
+    public AuditEvent {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(outcome, "outcome");
+        members = List.copyOf(members);
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(detail, "detail");
+        if (detail.length() > DETAIL_MAX) {
+            detail = detail.substring(0, DETAIL_MAX - 1) + "…";
+        }
+        Objects.requireNonNull(actor, "actor");
+    }
+
+    public static AuditEvent of(AuditAction action, String detail) {
+        return new AuditEvent(action, AuditOutcome.SUCCESS, List.of(), Optional.empty(), detail, Optional.empty());
+    }
+
+    public AuditEvent member(Object key) {
+        return members(List.of(key));
+    }
+
+    public AuditEvent members(Collection<?> keys) {
+        var all = new ArrayList<>(members);
+        keys.forEach(k -> all.add(k.toString()));
+        return new AuditEvent(action, outcome, all, purpose, detail, actor);
+    }
+
+    public AuditEvent purpose(Object code) {
+        return new AuditEvent(action, outcome, members, Optional.of(code.toString()), detail, actor);
+    }
+
+    public AuditEvent outcome(AuditOutcome value) {
+        return new AuditEvent(action, value, members, purpose, detail, actor);
+    }
+
+    public AuditEvent by(Actor who) {
+        return new AuditEvent(action, outcome, members, purpose, detail, Optional.of(who));
+    }
+}

@@ -1,0 +1,176 @@
+package jp.kenpo.privacy.mynumber;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The vault's keys: the master keys from configuration (the current one and, during a rotation,
+ * previous ones), and the data and lookup keys stored wrapped in the table vault_key. Unwrapped
+ * keys are kept in memory only, for as long as the process runs.
+ */
+@Component
+class VaultKeys {
+
+    /** A data key, unwrapped. */
+    record DataKey(int id, SecretKey key) {
+        @Override
+        public String toString() {
+            return "DataKey[" + id + "]";
+        }
+    }
+
+    private record Ring(MasterKey current, Map<String, MasterKey> all) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final VaultProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Integer, SecretKey> unwrapped = new ConcurrentHashMap<>();
+    private volatile Ring ring;
+
+    VaultKeys(JdbcTemplate jdbc, VaultProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The master keys, read from their files on first use. */
+    private Ring ring() {
+        Ring r = ring;
+        if (r == null) {
+            String reference = properties.masterKeyReference().orElseThrow(() -> new VaultUnavailableException(
+                    "the My Number vault has no master key: set kenpo.mynumber.master-key (see the README)"));
+            MasterKey current = MasterKey.load(reference, properties.keystorePassword());
+            var all = new LinkedHashMap<String, MasterKey>();
+            all.put(current.id(), current);
+            for (String previous : properties.previousMasterKeys()) {
+                MasterKey k = MasterKey.load(previous, properties.keystorePassword());
+                all.putIfAbsent(k.id(), k);
+            }
+            r = new Ring(current, Map.copyOf(all));
+            ring = r;
+        }
+        return r;
+    }
+
+    String currentMasterKeyId() {
+        return ring().current().id();
+    }
+
+    /** The data key new numbers are sealed with: the newest, created on first use. */
+    DataKey currentDataKey() {
+        Integer id = jdbc.query("select max(id) from vault_key where kind = 'DATA'", rs -> {
+            rs.next();
+            return (Integer) rs.getObject(1, Integer.class);
+        });
+        if (id == null) {
+            id = create("DATA");
+        }
+        return new DataKey(id, key(id));
+    }
+
+    /** The key of the lookup HMAC (one number, one member), created on first use. */
+    SecretKey lookupKey() {
+        var ids = jdbc.queryForList("select id from vault_key where kind = 'LOOKUP'", Integer.class);
+        if (!ids.isEmpty()) {
+            return key(ids.get(0));
+        }
+        try {
+            return key(create("LOOKUP"));
+        } catch (DuplicateKeyException e) {
+            // another process created it at the same moment
+            return key(jdbc.queryForObject("select id from vault_key where kind = 'LOOKUP'", Integer.class));
+        }
+    }
+
+    /** A stored key, unwrapped with whichever configured master key wraps it. */
+    SecretKey key(int id) {
+        SecretKey cached = unwrapped.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        var row = jdbc.queryForMap("select kind, master_key_id, wrapped from vault_key where id = ?", id);
+        MasterKey master = masterKey((String) row.get("master_key_id"));
+        Gcm.Sealed sealed = Gcm.split((byte[]) row.get("wrapped"));
+        byte[] bytes = new Gcm().open(master.key(), sealed.nonce(), sealed.ciphertext(), associated((String) row.get("kind")));
+        SecretKey key = new SecretKeySpec(bytes, "AES");
+        unwrapped.put(id, key);
+        return key;
+    }
+
+    private MasterKey masterKey(String id) {
+        MasterKey k = ring().all().get(id);
+        if (k == null) {
+            throw new VaultUnavailableException("a vault key is wrapped by master key " + id + ", which is not configured: "
+                    + "add its file to kenpo.mynumber.previous-master-keys until `./kenpo mynumber rewrap` has run");
+        }
+        return k;
+    }
+
+    private int create(String kind) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        MasterKey master = ring().current();
+        byte[] wrapped = Gcm.join(new Gcm().seal(master.key(), bytes, associated(kind), random));
+        jdbc.update("""
+                insert into vault_key (kind, master_key_id, wrapped, created_at, lookup_slot) values (?, ?, ?, ?, ?)""",
+                kind, master.id(), wrapped, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                "LOOKUP".equals(kind) ? 1 : null);
+        int id = jdbc.queryForObject("select max(id) from vault_key where kind = ? and master_key_id = ?", Integer.class,
+                kind, master.id());
+        unwrapped.put(id, new SecretKeySpec(bytes, "AES"));
+        return id;
+    }
+
+    /**
+     * Wraps every stored key that another master key wraps with the current one. The keys
+     * themselves do not change, so no number is re-encrypted and running processes go on
+     * with the keys they hold. Returns how many were re-wrapped.
+     */
+    int rewrap() {
+        MasterKey current = ring().current();
+        var rows = jdbc.queryForList("select id, kind, master_key_id from vault_key where master_key_id <> ? for update",
+                current.id());
+        for (var row : rows) {
+            int id = ((Number) row.get("id")).intValue();
+            String kind = (String) row.get("kind");
+            byte[] bytes = key(id).getEncoded();
+            byte[] wrapped = Gcm.join(new Gcm().seal(current.key(), bytes, associated(kind), random));
+            jdbc.update("update vault_key set master_key_id = ?, wrapped = ?, rewrapped_at = ? where id = ?",
+                    current.id(), wrapped, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id);
+        }
+        return rows.size();
+    }
+
+    List<VaultStatus.Wrapping> wrappings() {
+        String current = ring().current().id();
+        var list = new ArrayList<VaultStatus.Wrapping>();
+        jdbc.query("""
+                select master_key_id, sum(case when kind = 'DATA' then 1 else 0 end),
+                       sum(case when kind = 'LOOKUP' then 1 else 0 end)
+                  from vault_key group by master_key_id order by master_key_id""", rs -> {
+            list.add(new VaultStatus.Wrapping(rs.getString(1), rs.getString(1).equals(current), rs.getInt(2), rs.getInt(3)));
+        });
+        return list;
+    }
+
+    /** What a wrapped key is bound to: its kind, so that a data key cannot pose as the lookup key. */
+    private static String associated(String kind) {
+        return "kenpo-vault-key-v1|" + kind;
+    }
+}

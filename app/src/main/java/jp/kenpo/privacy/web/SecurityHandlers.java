@@ -1,0 +1,162 @@
+package jp.kenpo.privacy.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.kenpo.privacy.accounts.PasswordSignIn;
+import jp.kenpo.privacy.accounts.SessionView;
+import jp.kenpo.privacy.accounts.SignInService;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditOutcome;
+import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.members.MemberKey;
+
+/** How the security filters answer: sign-in, sign-out, refusals, and the session's lifetime. */
+final class SecurityHandlers {
+
+    /** The session attribute holding when its holder signed in. */
+    static final String SIGNED_IN_AT = "kenpo.signedInAt";
+    private static final Pattern MEMBER_PATH = Pattern.compile("^/api/v1/members/([^/]+)");
+
+    private final Problems problems;
+    private final AuditTrail audit;
+    private final SignInService signIns;
+    private final Clock clock;
+
+    SecurityHandlers(Problems problems, AuditTrail audit, SignInService signIns, Clock clock) {
+        this.problems = problems;
+        this.audit = audit;
+        this.signIns = signIns;
+        this.clock = clock;
+    }
+
+    /** Signed in: the session as JSON, with the CSRF token the new session id came with. */
+    AuthenticationSuccessHandler signedIn() {
+        return (request, response, auth) -> {
+            request.getSession().setAttribute(SIGNED_IN_AT, clock.instant());
+            problems.writeJson(response, SessionView.of(auth, request));
+        };
+    }
+
+    /** Never says why: a wrong name, a wrong password and a locked account look alike (OWASP ASVS 2.2). */
+    AuthenticationFailureHandler signInFailed() {
+        return (request, response, e) -> refuseSignIn(request, response, e);
+    }
+
+    private void refuseSignIn(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (e instanceof PasswordSignIn.ThrottledException) {
+            response.setHeader("Retry-After", "60");
+            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
+                    "too many sign-in attempts from this address; wait a minute");
+            return;
+        }
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in failed",
+                "sign-in failed; after repeated failures the account is locked for a while");
+    }
+
+    /** A refused API token gets the same answer as a refused sign-in. */
+    AuthenticationFailureHandler tokenRefused() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"kenpo-privacy\", error=\"invalid_token\"");
+            if (e instanceof PasswordSignIn.ThrottledException) {
+                refuseSignIn(request, response, e);
+                return;
+            }
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid API token",
+                    "the API token is not valid (unknown, expired or revoked)");
+        };
+    }
+
+    AuthenticationEntryPoint signInRequired() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"kenpo-privacy\"");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in required",
+                    "sign in (POST /api/v1/session) or send an API token");
+        };
+    }
+
+    /** Every refusal is audited, naming the member whose data was asked for. */
+    AccessDeniedHandler refused() {
+        return (request, response, e) -> {
+            String why = e instanceof CsrfException ? "missing or wrong CSRF token" : "not allowed for this account";
+            var event = AuditEvent.of(AuditAction.ACCESS_REFUSED, request.getMethod() + " " + request.getRequestURI()
+                    + ": " + why).outcome(AuditOutcome.REFUSED);
+            audit.recordRefusal(memberIn(request.getRequestURI()).map(event::member).orElse(event));
+            problems.write(request, response, HttpStatus.FORBIDDEN, "Refused", why);
+        };
+    }
+
+    LogoutHandler recordSignOut() {
+        return (request, response, auth) -> {
+            if (auth != null && auth.getPrincipal() instanceof SignedIn who) {
+                signIns.signedOut(who);
+            }
+        };
+    }
+
+    private static java.util.Optional<MemberKey> memberIn(String path) {
+        var m = MEMBER_PATH.matcher(path);
+        if (m.find()) {
+            try {
+                return java.util.Optional.of(MemberKey.parse(m.group(1)));
+            } catch (IllegalArgumentException notAKey) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Ends a session whose holder signed in longer ago than its lifetime, however active it has
+     * been (OWASP ASVS 3.3.2); the idle timeout is the servlet container's.
+     */
+    static final class SessionLifetime extends OncePerRequestFilter {
+        private final Duration lifetime;
+        private final Clock clock;
+
+        SessionLifetime(Duration lifetime, Clock clock) {
+            this.lifetime = lifetime;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant at
+                    && clock.instant().isAfter(at.plus(lifetime))) {
+                session.invalidate();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    static boolean carriesBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    static String bearerToken(HttpServletRequest request) {
+        return request.getHeader("Authorization").substring(7).strip();
+    }
+}

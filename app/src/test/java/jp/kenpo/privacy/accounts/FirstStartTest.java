@@ -1,0 +1,60 @@
+package jp.kenpo.privacy.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import jp.kenpo.privacy.KenpoApplication;
+import jp.kenpo.privacy.testing.TestDatabases;
+
+/**
+ * The very first start, on an empty database of its own: one privacy officer, its one-time
+ * password printed once on the console, no other account and no default password.
+ */
+@Tag("database")
+@ExtendWith(OutputCaptureExtension.class)
+class FirstStartTest {
+
+    private static final Pattern ONE_TIME = Pattern.compile("One-time password: +(\\S+)");
+
+    @Test
+    void oneOfficerWithAOneTimePasswordShownOnce(CapturedOutput output) {
+        var db = TestDatabases.named("first-start");
+        // as arguments: they outrank application.yml's database (default properties would not)
+        try (var app = new SpringApplicationBuilder(KenpoApplication.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.password=" + db.password())) {
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(db.url());
+            var matcher = ONE_TIME.matcher(output.getErr());
+            assertThat(matcher.find()).as(output.getErr()).isTrue();
+            String oneTime = matcher.group(1);
+            assertThat(matcher.find()).as("printed once").isFalse();
+            assertThat(output.getAll()).contains("Privacy officer account: officer")
+                    .doesNotContainIgnoringCase("generated security password");
+
+            var accounts = app.getBean(AccountService.class);
+            assertThat(accounts.list()).singleElement().satisfies(a -> {
+                assertThat(a.name()).isEqualTo("officer");
+                assertThat(a.role()).isEqualTo(Role.PRIVACY_OFFICER);
+                assertThat(a.passwordChangeRequired()).isTrue();
+            });
+            assertThat(accounts.createFirstOfficer()).as("a second start creates nothing").isEmpty();
+
+            var signIns = app.getBean(SignInService.class);
+            assertThat(signIns.signIn("officer", "officer", null, "test")).isInstanceOf(SignInService.Refused.class);
+            var first = signIns.signIn("officer", oneTime, null, "test");
+            assertThat(first).isInstanceOfSatisfying(SignInService.Success.class, ok -> assertThat(ok.signedIn().setup())
+                    .containsExactlyInAnyOrder(SetupStep.CHANGE_PASSWORD, SetupStep.ENROL_SECOND_FACTOR));
+        }
+    }
+}

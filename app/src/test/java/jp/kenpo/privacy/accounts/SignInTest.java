@@ -1,0 +1,231 @@
+package jp.kenpo.privacy.accounts;
+
+import static jp.kenpo.privacy.testing.TestAccounts.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEntry;
+import jp.kenpo.privacy.audit.AuditQuery;
+import jp.kenpo.privacy.audit.AuditReview;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.testing.Api;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestAccounts;
+import jp.kenpo.privacy.testing.TestMembers;
+
+/** Signing in over HTTP: one-time passwords, second factor, lock-out, CSRF, sign-out, API tokens. */
+class SignInTest extends DatabaseTest {
+
+    @Autowired
+    AccountService accounts;
+    @Autowired
+    AuditReview review;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MemberRegistry registry;
+
+    private List<AuditEntry> trailOf(String actor) {
+        return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).entries();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    @Test
+    void theFirstStartMadeOneOfficerWhoMustChooseAPassword() {
+        Account first = accounts.require("first-officer");
+        assertThat(first.role()).isEqualTo(Role.PRIVACY_OFFICER);
+        assertThat(first.passwordChangeRequired()).isTrue();
+        assertThat(first.secondFactor()).isFalse();
+        assertThat(accounts.createFirstOfficer()).as("only on an empty database").isEmpty();
+    }
+
+    @Test
+    void aOneTimePasswordOpensOnlyTheAccountSetup() {
+        var api = api();
+        var created = api.postJson("/api/v1/accounts", "officer", Api.json(Map.of("name", unique("clerk"), "role", "CLERK")));
+        assertThat(created.status()).isEqualTo(201);
+        String name = created.json().get("account").get("name").asString();
+        String oneTime = created.json().get("oneTimePassword").asString();
+        assertThat(created.json().get("account").has("passwordHash")).isFalse();
+
+        var s = api.anonymous();
+        var signedIn = s.signIn(name, oneTime, null);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.json().get("setupRequired").toString()).contains("CHANGE_PASSWORD").contains("ENROL_SECOND_FACTOR");
+        assertThat(s.get("/api/v1/members").status()).as("no role until set up").isEqualTo(403);
+        assertThat(s.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime,
+                "newPassword", "short"))).json().get("field").asString()).isEqualTo("newPassword");
+        assertThat(s.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime,
+                "newPassword", "a long enough passphrase"))).status()).isEqualTo(204);
+        assertThat(s.get("/api/v1/session").json().get("signedIn").asBoolean()).as("the step ended the session").isFalse();
+        assertThat(s.signIn(name, oneTime, null).status()).as("one time only").isEqualTo(401);
+    }
+
+    @Test
+    void staffSignInWithTheSecondFactorAndEachCodeWorksOnce() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("auditor"), Role.AUDITOR);
+
+        assertThat(api.anonymous().signIn(p.name, p.password, null).status()).as("no code").isEqualTo(401);
+        assertThat(api.anonymous().signIn(p.name, p.password, p.wrongCode()).status()).as("wrong code").isEqualTo(401);
+        String code = p.nextCode();
+        var s = api.anonymous();
+        assertThat(s.signIn(p.name, p.password, code).json().get("role").asString()).isEqualTo("AUDITOR");
+        assertThat(s.get("/api/v1/members").status()).isEqualTo(200);
+        assertThat(api.anonymous().signIn(p.name, p.password, code).status()).as("the same code again").isEqualTo(401);
+
+        assertThat(trailOf(p.name)).extracting(AuditEntry::detail).contains("sign-in refused: second factor code missing",
+                "sign-in refused: wrong or reused second factor code", "signed in with password and second factor");
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountUntilAnOfficerResetsIt() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("clerk"), Role.CLERK);
+        for (int i = 0; i < 5; i++) {
+            var r = api.anonymous().signIn(p.name, "not the password", p.wrongCode());
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.json().get("detail").asString()).isEqualTo(
+                    "sign-in failed; after repeated failures the account is locked for a while");
+        }
+        assertThat(api.anonymous().signIn(p.name, p.password, p.nextCode()).status()).as("locked").isEqualTo(401);
+        assertThat(api.get("/api/v1/accounts", "officer").body()).contains("\"name\":\"" + p.name + "\"")
+                .contains("lockedUntil");
+        assertThat(trailOf(p.name)).extracting(AuditEntry::detail)
+                .anyMatch(d -> d.contains("5 failures in a row: locked until"))
+                .anyMatch(d -> d.startsWith("sign-in refused: the account is locked until"));
+
+        // the holder also lost their phone: the reset removes the authenticator, to be enrolled anew
+        var reset = api.postJson("/api/v1/accounts/" + p.name + "/reset", "officer", "{\"secondFactor\":true}").json();
+        var s = api.anonymous();
+        assertThat(s.signIn(p.name, reset.get("oneTimePassword").asString(), null).json()
+                .get("setupRequired").toString()).contains("CHANGE_PASSWORD").contains("ENROL_SECOND_FACTOR");
+        assertThat(trailOf("officer")).extracting(AuditEntry::detail).contains("account " + p.name
+                + ": new one-time password, unlocked, second factor removed");
+    }
+
+    @Test
+    void aRefusalDoesNotSayWhetherTheAccountExists() {
+        var api = api();
+        var unknown = api.anonymous().signIn("nobody-" + System.nanoTime(), "whatever password", "123456");
+        var wrong = api.anonymous().signIn("first-officer", "whatever password", "123456");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(wrong.body());
+        assertThat(trailOf("first-officer")).extracting(AuditEntry::detail).contains("sign-in refused: wrong password");
+    }
+
+    @Test
+    void changesNeedTheSessionsCsrfTokenAndRefusalsAreAudited() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("clerk"), Role.CLERK);
+        var s = accounts().signedIn(api, p);
+        var forged = s.postWithoutCsrf("/api/v1/decisions", "application/json", "{\"member\":\"A-1-00\",\"purpose\":\"3.8\"}");
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.json().get("detail").asString()).isEqualTo("missing or wrong CSRF token");
+        assertThat(s.postJson("/api/v1/decisions", "{\"member\":\"A-1-00\",\"purpose\":\"3.8\"}").status()).isEqualTo(200);
+        assertThat(api.anonymous().postWithoutCsrf("/api/v1/session", "application/x-www-form-urlencoded",
+                "username=" + p.name + "&password=x").status()).as("login CSRF").isEqualTo(403);
+        assertThat(trailOf(p.name)).filteredOn(e -> e.action() == AuditAction.ACCESS_REFUSED)
+                .extracting(AuditEntry::detail).containsExactly("POST /api/v1/decisions: missing or wrong CSRF token");
+
+        assertThat(s.delete("/api/v1/session").status()).isEqualTo(204);
+        assertThat(s.get("/api/v1/members").status()).isEqualTo(401);
+        assertThat(trailOf(p.name)).extracting(AuditEntry::action).contains(AuditAction.SIGN_OUT);
+    }
+
+    @Test
+    void apiTokensAreForOtherSystemsOnlyAndStopWhenRevokedExpiredOrDisabled() {
+        var api = api();
+        String name = unique("benefits");
+        assertThat(api.postJson("/api/v1/accounts", "officer", Api.json(Map.of("name", name, "role", "SYSTEM")))
+                .json().has("oneTimePassword")).as("a SYSTEM account has no password").isFalse();
+        var issued = api.postJson("/api/v1/accounts/" + name + "/tokens", "officer", "{\"label\":\"benefits\",\"days\":30}");
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.json().get("token").asString();
+        long id = issued.json().get("id").asLong();
+        assertThat(token).startsWith("kenpo_");
+        assertThat(api.get("/api/v1/accounts", "officer").body()).doesNotContain(token);
+        assertThat(jdbc.queryForObject("select count(*) from api_token where token_hash = ?", Integer.class, token))
+                .as("only its hash is stored").isZero();
+
+        var system = api.withToken(token);
+        assertThat(system.postJson("/api/v1/decisions", "{\"member\":\"A-1-00\",\"purpose\":\"3.8\"}").status()).isEqualTo(200);
+        assertThat(system.get("/api/v1/members").status()).isEqualTo(403);
+        assertThat(api.withToken(token + "x").get("/api/v1/catalog").status()).isEqualTo(401);
+        assertThat(api.anonymous().signIn(name, "anything at all", null).status()).as("no password sign-in").isEqualTo(401);
+
+        jdbc.update("update api_token set expires_at = ? where id = ?", OffsetDateTime.now().minusMinutes(1), id);
+        assertThat(system.get("/api/v1/catalog").status()).as("expired").isEqualTo(401);
+        jdbc.update("update api_token set expires_at = ? where id = ?", OffsetDateTime.now().plusDays(1), id);
+        assertThat(api.postJson("/api/v1/accounts/" + name + "/disable", "officer", "{}").status()).isEqualTo(200);
+        assertThat(system.get("/api/v1/catalog").status()).as("disabled").isEqualTo(401);
+        assertThat(api.postJson("/api/v1/accounts/" + name + "/enable", "officer", "{}").status()).isEqualTo(200);
+        assertThat(system.get("/api/v1/catalog").status()).isEqualTo(200);
+        assertThat(api.delete("/api/v1/accounts/" + name + "/tokens/" + id, "officer").status()).isEqualTo(200);
+        assertThat(system.get("/api/v1/catalog").status()).as("revoked").isEqualTo(401);
+
+        assertThat(trailOf(name)).extracting(AuditEntry::detail).contains("sign-in refused: API token #" + id + " was revoked",
+                "sign-in refused: the account is disabled").anyMatch(d -> d.startsWith("sign-in refused: API token #" + id
+                + " expired on"));
+        assertThat(api.postJson("/api/v1/accounts/first-officer/tokens", "officer", "{}").json().get("detail").asString())
+                .contains("API tokens are for SYSTEM accounts");
+    }
+
+    @Test
+    void securityHeadersAndTheSessionCookie() {
+        var api = api();
+        var r = api.anonymous().get("/api/v1/session");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(r.headers().firstValue("Strict-Transport-Security")).as("only over TLS").isEmpty();
+        assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("KENPO_SESSION=")
+                .contains("HttpOnly").contains("SameSite=Strict"));
+        assertThat(api.get("/api/v1/members", "clerk").headers().firstValue("Cache-Control")).hasValueSatisfying(
+                c -> assertThat(c).contains("no-store"));
+    }
+
+    @Test
+    void aMemberSeesTheirOwnAndTheirDependentsDataOnly() {
+        var api = api();
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+                TestMembers.dependent(s, "1", "01", "2021-04-01"), TestMembers.insured(s, "2", "2020-04-01", null)));
+        var parent = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-00")));
+        var child = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-01")));
+
+        assertThat(parent.get("/api/v1/members/" + s + "-1-00").status()).isEqualTo(200);
+        assertThat(parent.get("/api/v1/members/" + s + "-1-01/consent").status()).as("their dependent").isEqualTo(200);
+        assertThat(parent.get("/api/v1/members/" + s + "-2-00").status()).as("another household").isEqualTo(403);
+        assertThat(child.get("/api/v1/members/" + s + "-1-00").status()).as("a dependent for the insured").isEqualTo(403);
+        var filed = parent.postJson("/api/v1/members/" + s + "-1-01/consent-events",
+                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\",\"receivedOn\":\"2026-01-10\"}");
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(filed.json().get("channel").asString()).as("online, whatever the request said").isEqualTo("PORTAL");
+        assertThat(filed.json().get("filedBy").asString()).isEqualTo("INSURED_PERSON");
+        assertThat(child.get("/api/v1/members").status()).isEqualTo(403);
+        assertThat(child.get("/api/v1/members/" + s + "-1-01/my-number").status()).isEqualTo(403);
+
+        var refusals = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.of(s + "-2-00"),
+                Optional.empty(), Optional.of(AuditAction.ACCESS_REFUSED), Optional.empty(), Optional.empty(), 0, 10)));
+        assertThat(refusals.entries()).singleElement().satisfies(e -> {
+            assertThat(e.role()).isEqualTo("MEMBER");
+            assertThat(e.detail()).isEqualTo("GET /api/v1/members/" + s + "-2-00: not allowed for this account");
+        });
+    }
+}

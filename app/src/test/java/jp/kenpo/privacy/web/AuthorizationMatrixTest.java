@@ -1,0 +1,203 @@
+package jp.kenpo.privacy.web;
+
+import static jp.kenpo.privacy.testing.TestAccounts.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEntry;
+import jp.kenpo.privacy.audit.AuditOutcome;
+import jp.kenpo.privacy.audit.AuditQuery;
+import jp.kenpo.privacy.audit.AuditReview;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.testing.Api;
+import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestMembers;
+
+/**
+ * Every endpoint × every role and anonymous: allowed or refused, as the table says. The table
+ * must list exactly the endpoints the application serves, so a new endpoint without a row fails
+ * here. Every refusal must be in the audit trail. A member is allowed on a member's endpoints
+ * only for themselves (and their dependents): asking for another member is refused and audited.
+ */
+class AuthorizationMatrixTest extends DatabaseTest {
+
+    private static final List<String> WHO = List.of("anonymous", "officer", "clerk", "auditor", "system", "member");
+
+    /** Endpoint, then who is allowed ({@code member}: a member acting for themselves). */
+    private static final String MATRIX = """
+            GET    /api/v1/notice                                anonymous officer clerk auditor system member
+            GET    /api/v1/session                               anonymous officer clerk auditor system member
+            POST   /api/v1/session                               anonymous officer clerk auditor system member
+            DELETE /api/v1/session                               anonymous officer clerk auditor system member
+            POST   /api/v1/account/password                      officer clerk auditor member
+            POST   /api/v1/account/second-factor                 officer clerk auditor member
+            POST   /api/v1/account/second-factor/confirm         officer clerk auditor member
+            GET    /api/v1/openapi.json                          officer clerk auditor system
+            GET    /api/v1/openapi.json.yaml                     officer clerk auditor system
+            GET    /api/v1/catalog                               officer clerk auditor system member
+            GET    /api/v1/catalog/versions                      officer clerk auditor system member
+            GET    /api/v1/catalog/versions/{version}            officer clerk auditor system member
+            POST   /api/v1/catalog/versions                      officer
+            POST   /api/v1/members/import                        officer clerk
+            GET    /api/v1/members                               officer clerk auditor
+            GET    /api/v1/members/{key}                         officer clerk auditor member
+            GET    /api/v1/members/{key}/consent                 officer clerk auditor member
+            GET    /api/v1/members/{key}/consent-events          officer clerk auditor member
+            POST   /api/v1/members/{key}/consent-events          officer clerk member
+            GET    /api/v1/members/{key}/my-number               officer clerk
+            POST   /api/v1/my-numbers/reads                      clerk system
+            POST   /api/v1/decisions                             officer clerk system
+            POST   /api/v1/decisions/batch                       officer clerk system
+            GET    /api/v1/ledger/verification                   officer auditor
+            GET    /api/v1/audit/entries                         officer auditor
+            GET    /api/v1/audit/verification                    officer auditor
+            POST   /api/v1/audit/verification                    officer auditor
+            GET    /api/v1/audit/digest                          officer auditor
+            GET    /api/v1/accounts                              officer
+            POST   /api/v1/accounts                              officer
+            POST   /api/v1/accounts/{name}/disable               officer
+            POST   /api/v1/accounts/{name}/enable                officer
+            POST   /api/v1/accounts/{name}/reset                 officer
+            POST   /api/v1/accounts/{name}/tokens                officer
+            DELETE /api/v1/accounts/{name}/tokens/{id}           officer
+            """;
+
+    /** Signing in and out are the security filters', not a controller's. */
+    private static final Set<String> FILTER_ENDPOINTS = Set.of("POST /api/v1/session", "DELETE /api/v1/session");
+
+    @Autowired
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    MemberRegistry registry;
+    @Autowired
+    AuditReview review;
+
+    private static Map<String, Set<String>> matrix() {
+        var rows = new LinkedHashMap<String, Set<String>>();
+        MATRIX.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
+            String[] f = line.split("\\s+");
+            rows.put(f[0] + " " + f[1], Set.of(java.util.Arrays.copyOfRange(f, 2, f.length)));
+        });
+        return rows;
+    }
+
+    @Test
+    void theMatrixListsEveryEndpointTheApplicationServes() {
+        var served = new TreeSet<String>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getMethodsCondition().getMethods()
+                .forEach(m -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/v1/"))
+                        .filter(p -> !p.startsWith("/api/v1/openapi.json/")).forEach(p -> served.add(m + " " + p))));
+        served.addAll(FILTER_ENDPOINTS);
+        assertThat(new TreeSet<>(matrix().keySet())).isEqualTo(served);
+    }
+
+    @Test
+    void everyEndpointForEveryRoleAndAnonymous() {
+        var api = api();
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+                TestMembers.insured(s, "2", "2020-04-01", null)));
+        MemberKey own = MemberKey.parse(s + "-1-00");
+        MemberKey other = MemberKey.parse(s + "-2-00");
+        String tag = Long.toString(System.nanoTime(), 36);
+        Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
+                "mx-auditor-" + tag, "system", "mx-system-" + tag, "member", "mx-member-" + tag);
+        var sessions = new LinkedHashMap<String, Api.Session>();
+        // a browser that has opened a session (and so holds a CSRF token) but not signed in
+        sessions.put("anonymous", api.anonymous().open());
+        sessions.put("officer", accounts().signedIn(api, accounts().person(api, names.get("officer"), Role.PRIVACY_OFFICER)));
+        sessions.put("clerk", accounts().signedIn(api, accounts().person(api, names.get("clerk"), Role.CLERK)));
+        sessions.put("auditor", accounts().signedIn(api, accounts().person(api, names.get("auditor"), Role.AUDITOR)));
+        sessions.put("system", api.withToken(accounts().systemToken(names.get("system"))));
+        sessions.put("member", accounts().signedIn(api, accounts().member(api, names.get("member"), own)));
+
+        var failures = new ArrayList<String>();
+        var refusals = new LinkedHashMap<String, Integer>();
+        var rows = matrix();
+        // signing out last: it ends the session the other rows use
+        var order = new ArrayList<>(rows.keySet());
+        order.remove("DELETE /api/v1/session");
+        order.add("DELETE /api/v1/session");
+        for (String endpoint : order) {
+            for (String who : WHO) {
+                boolean allowed = rows.get(endpoint).contains(who);
+                Api.Response r = call(sessions.get(who), endpoint, own);
+                boolean refused = r.status() == 403 || (r.status() == 401 && !endpoint.equals("POST /api/v1/session"))
+                        || (endpoint.equals("POST /api/v1/session") && r.body().contains("Sign-in required"));
+                if (allowed == refused) {
+                    failures.add(endpoint + " as " + who + ": expected " + (allowed ? "allowed" : "refused") + ", got "
+                            + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                }
+                if (!allowed && !who.equals("anonymous") && r.status() != 403) {
+                    failures.add(endpoint + " as " + who + ": a refusal of a signed-in caller is 403, got " + r.status());
+                }
+                if (!allowed && who.equals("anonymous") && r.status() != 401) {
+                    failures.add(endpoint + " anonymously: a refusal without credentials is 401, got " + r.status());
+                }
+                if (!allowed && !who.equals("anonymous")) {
+                    refusals.merge(who, 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+
+        // every refusal of a signed-in caller is in the trail
+        refusals.forEach((who, count) -> {
+            var refusedEntries = trail(names.get(who)).stream().filter(e -> e.outcome() == AuditOutcome.REFUSED).toList();
+            assertThat(refusedEntries).as("refusals of " + who).hasSize(count);
+        });
+
+        // a member asking for another member's data: refused, and audited naming that member
+        var member = accounts().signedIn(api, accounts().member(api, "mx-member2-" + tag, own));
+        for (String endpoint : rows.keySet()) {
+            if (endpoint.contains("{key}")) {
+                assertThat(call(member, endpoint, other).status()).as(endpoint + " for another member").isEqualTo(403);
+            }
+        }
+        var theirs = trail("mx-member2-" + tag).stream().filter(e -> e.action() == AuditAction.ACCESS_REFUSED).toList();
+        assertThat(theirs).hasSize((int) rows.keySet().stream().filter(e -> e.contains("{key}")).count())
+                .allSatisfy(e -> {
+                    assertThat(e.members()).containsExactly(other.toString());
+                    assertThat(e.role()).isEqualTo("MEMBER");
+                });
+    }
+
+    private List<AuditEntry> trail(String actor) {
+        return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
+                Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).entries();
+    }
+
+    /** A request each endpoint can take without changing anything that matters: a refusal or a 4xx for bad input. */
+    private static Api.Response call(Api.Session s, String endpoint, MemberKey key) {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{key}", key.toString())
+                .replace("{version}", "1").replace("{name}", "matrix-nobody").replace("{id}", "1");
+        return switch (endpoint) {
+            case "POST /api/v1/session" -> s.post(path, "application/x-www-form-urlencoded",
+                    "username=matrix-nobody&password=not+a+password");
+            case "POST /api/v1/catalog/versions" -> s.post(path, "application/yaml", "version: 1");
+            case "POST /api/v1/members/import" -> s.post(path, "text/csv", "");
+            case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
+            case "POST /api/v1/my-numbers/reads" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
+            default -> switch (method) {
+                case "GET" -> s.get(path);
+                case "DELETE" -> s.delete(path);
+                default -> s.postJson(path, "{}");
+            };
+        };
+    }
+}

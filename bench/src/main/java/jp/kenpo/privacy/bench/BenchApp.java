@@ -1,0 +1,88 @@
+package jp.kenpo.privacy.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import jp.kenpo.privacy.KenpoApplication;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.members.InsurerNumber;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.mynumber.VaultKeyFiles;
+
+/**
+ * The application (no web server) on a fresh benchmark database, with a master key file made
+ * for the run, and synthetic members. No real person's data.
+ */
+public final class BenchApp {
+
+    private BenchApp() {
+    }
+
+    public static ConfigurableApplicationContext start(BenchDatabase db, int poolSize) throws Exception {
+        Path dir = Files.createTempDirectory("kenpo-bench-keys");
+        Path key = dir.resolve("master.key");
+        VaultKeyFiles.generate(key);
+        key.toFile().deleteOnExit();
+        dir.toFile().deleteOnExit();
+        // as arguments: they outrank application.yml's database (default properties would not)
+        var app = new SpringApplicationBuilder(KenpoApplication.class).web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.hikari.maximum-pool-size=" + poolSize, "--logging.level.root=WARN",
+                        "--kenpo.mynumber.master-key=file:" + key);
+        String url = app.getEnvironment().getProperty("spring.datasource.url");
+        if (!db.url().equals(url)) {
+            app.close();
+            throw new IllegalStateException("the benchmark would run on " + url + ", not on " + db.url());
+        }
+        return app;
+    }
+
+    /**
+     * Registers {@code count} insured persons B{n/1000}-{n}-00, eligible from 2020-04-01, with SQL on
+     * PostgreSQL: the importer's speed is not what these benchmarks measure. One registry revision,
+     * as one import would make.
+     */
+    public static List<MemberKey> register(JdbcTemplate jdbc, int count) {
+        String insurer = "061399" + "1" + InsurerNumber.checkDigit("0613991");
+        jdbc.update("update registry_revision set revision = revision + 1 where id = 1");
+        jdbc.update("""
+                insert into member (insurer_number, symbol, number, branch, kind, name_kanji, name_kana, sex, birth_date, revision)
+                select ?, 'B' || (i / 1000), i::text, '00', 'INSURED', '試験 太郎', 'シケン タロウ', 1, date '1980-04-01',
+                       (select revision from registry_revision where id = 1)
+                  from generate_series(1, ?) as i""", insurer, count);
+        jdbc.update("insert into member_eligibility (member_id, acquired_on) select id, date '2020-04-01' from member");
+        var keys = new ArrayList<MemberKey>(count);
+        for (int i = 1; i <= count; i++) {
+            keys.add(new MemberKey("B" + i / 1000, Integer.toString(i), "00"));
+        }
+        return keys;
+    }
+
+    /** Runs signed in as an account with the role, as a request of that account would. */
+    public static <T> T as(String name, Role role, Supplier<T> work) {
+        var who = new SignedIn(name, role, Optional.empty(), Set.of());
+        var context = SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(who, null, who.authorities()));
+        try {
+            return work.get();
+        } finally {
+            context.setAuthentication(previous);
+        }
+    }
+}
