@@ -25,6 +25,8 @@ public enum AuditAction {
     /** A page of the registry read. */
     MEMBERS_LISTED,
     MEMBERS_IMPORTED,
+    /** A file of receipts or checkups stored against members (one entry per file, naming its counts). */
+    HEALTH_DATA_IMPORTED,
     CONSENT_RECORDED,
     CONSENT_READ,
     /** One decision for one member. */

@@ -27,6 +27,9 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
@@ -61,12 +64,15 @@ public class HealthDataImport {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final MemberRegistry members;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public HealthDataImport(JdbcTemplate jdbc, TransactionTemplate transactions, MemberRegistry members, Clock clock) {
+    public HealthDataImport(JdbcTemplate jdbc, TransactionTemplate transactions, MemberRegistry members, AuditTrail audit,
+                            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.members = members;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -147,6 +153,10 @@ public class HealthDataImport {
                 }
                 jdbc.update("update health_data_file set records = ?, linked = ?, quarantined = ? where id = ?",
                         counts.records, counts.linked, counts.quarantined, fileId);
+                // in the file's transaction: a file whose import cannot be audited is not stored (APPI Art. 23)
+                audit.record(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + " file #" + fileId + " " + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records
+                        + " records, " + counts.linked + " linked, " + counts.quarantined + " in quarantine"));
                 return new ImportedFile(file, ImportedFile.Outcome.IMPORTED, fileId, counts.records, counts.linked,
                         counts.quarantined, null);
             });

@@ -51,6 +51,7 @@ public class ConsentLedger {
     /** No ledger transaction holds a sequence number longer than this (see {@link LedgerTail}). */
     static final int LONGEST_WRITE_SECONDS = 300;
     private static final int NOTE_MAX = 2000;
+    private static final int TAIL_PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -208,17 +209,31 @@ public class ConsentLedger {
      */
     @Transactional(readOnly = true)
     public void after(long seq, Collection<Long> missing, Consumer<ConsentEvent> sink) {
-        if (missing.isEmpty()) {
-            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq", rs -> {
-                sink.accept(event(rs));
-            }, seq);
-            return;
+        if (!missing.isEmpty()) {
+            streamingNamed.query(SELECT_EVENT + " where e.seq in (:missing) order by e.seq",
+                    Map.of("missing", List.copyOf(missing)), rs -> {
+                        sink.accept(event(rs));
+                    });
         }
-        streamingNamed.query(
-                SELECT_EVENT + " where e.seq > :after or e.seq in (:missing) order by e.seq",
-                Map.of("after", seq, "missing", List.copyOf(missing)), rs -> {
-                    sink.accept(event(rs));
-                });
+        // a page at a time in key order: even a generic plan (PostgreSQL's after a few runs of the
+        // statement) walks the primary key instead of scanning the whole ledger
+        long from = seq;
+        int read;
+        do {
+            var page = new Object() {
+                int rows;
+                long last;
+            };
+            page.last = from;
+            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + TAIL_PAGE + " rows only", rs -> {
+                ConsentEvent e = event(rs);
+                page.rows++;
+                page.last = e.seq();
+                sink.accept(e);
+            }, from);
+            read = page.rows;
+            from = page.last;
+        } while (read == TAIL_PAGE);
     }
 
     /**

@@ -33,6 +33,7 @@ import jp.kenpo.privacy.shared.SocietyTime;
 public class MemberRegistry {
 
     private static final int CHUNK = 500;
+    private static final int FEW_KEYS = 50;
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -280,14 +281,7 @@ public class MemberRegistry {
         var wanted = rows.stream().flatMap(r -> r.insured().stream()).filter(k -> !kindInFile.containsKey(k))
                 .distinct().toList();
         var registeredInsured = new HashMap<MemberKey, MemberKind>();
-        for (int i = 0; i < wanted.size(); i += CHUNK) {
-            var chunk = wanted.subList(i, Math.min(wanted.size(), i + CHUNK));
-            named.query("select symbol, number, branch, kind from member where " + keyIn(chunk), keyParams(chunk),
-                    rs -> {
-                        registeredInsured.put(new MemberKey(rs.getString(1), rs.getString(2), rs.getString(3)),
-                                MemberKind.valueOf(rs.getString(4)));
-                    });
-        }
+        forKeys(wanted, (key, rs) -> registeredInsured.put(key, MemberKind.valueOf(rs.getString(2))));
         var kept = new ArrayList<MemberRow>(rows.size());
         for (MemberRow r : rows) {
             if (r.insured().isPresent()) {
@@ -309,41 +303,55 @@ public class MemberRegistry {
         return kept;
     }
 
-    /**
-     * The registry's ids of the members with these keys; unknown keys are left out. A long list
-     * (a batch job's population) is matched against one pass over the registry: on PostgreSQL a
-     * lookup by lists of key tuples takes long per list.
-     */
+    /** The registry ids of the members with these keys; keys no member has are left out. */
     @Transactional(readOnly = true)
     public Map<MemberKey, Long> ids(List<MemberKey> keys) {
-        if (keys.size() <= 10 * CHUNK) {
-            return idsOf(keys);
-        }
-        var wanted = new java.util.HashSet<>(keys);
-        var ids = new HashMap<MemberKey, Long>(keys.size() * 2);
-        streaming.query("select id, symbol, number, branch from member", rs -> {
-            var key = new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4));
-            if (wanted.contains(key)) {
-                ids.put(key, rs.getLong(1));
-            }
-        });
-        return ids;
+        return idsOf(keys);
     }
 
     private Map<MemberKey, Long> idsOf(List<MemberKey> keys) {
         var ids = new HashMap<MemberKey, Long>(keys.size() * 2);
-        for (int i = 0; i < keys.size(); i += CHUNK) {
-            var chunk = keys.subList(i, Math.min(keys.size(), i + CHUNK));
-            named.query("select id, symbol, number, branch from member where " + keyIn(chunk), keyParams(chunk),
-                    rs -> {
-                        ids.put(new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getLong(1));
-                    });
-        }
+        forKeys(keys, (key, rs) -> ids.put(key, rs.getLong(1)));
         return ids;
+    }
+
+    private interface KeyRow {
+        void accept(MemberKey key, ResultSet rs) throws SQLException;
+    }
+
+    /** Few keys: one query naming them. Many: one pass over the registry, because long lists of key
+     *  tuples are planned as sequential scans on PostgreSQL, one per list. Columns: id, kind. */
+    private void forKeys(List<MemberKey> keys, KeyRow row) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (keys.size() <= FEW_KEYS) {
+            named.query("select id, kind, symbol, number, branch from member where " + keyIn(keys), keyParams(keys),
+                    rs -> {
+                        row.accept(new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)), rs);
+                    });
+            return;
+        }
+        var wanted = new java.util.HashSet<>(keys);
+        streaming.query("select id, kind, symbol, number, branch from member", rs -> {
+            var key = new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5));
+            if (wanted.contains(key)) {
+                row.accept(key, rs);
+            }
+        });
     }
 
     private Map<Long, List<EligibilityPeriod>> periodsOf(java.util.Collection<Long> memberIds) {
         var periods = new HashMap<Long, List<EligibilityPeriod>>();
+        if (memberIds.size() > 10 * CHUNK) {
+            var wanted = new java.util.HashSet<>(memberIds);
+            streaming.query("select member_id, acquired_on, lost_on from member_eligibility", rs -> {
+                if (wanted.contains(rs.getLong(1))) {
+                    periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(period(rs, 2));
+                }
+            });
+            return periods;
+        }
         var idList = new ArrayList<>(memberIds);
         for (int i = 0; i < idList.size(); i += CHUNK) {
             var chunk = idList.subList(i, Math.min(idList.size(), i + CHUNK));

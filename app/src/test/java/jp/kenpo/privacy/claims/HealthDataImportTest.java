@@ -85,6 +85,9 @@ class HealthDataImportTest extends DatabaseTest {
                 + "and c.seq = o.checkup_seq where c.file_id = ? and o.code = '9N001000000000001'", checkups.get(0).fileId()))
                 .as("a height for every checkup").isEqualTo(checkups.get(0).records());
 
+        assertThat(count("select count(*) from audit_entry where action = 'HEALTH_DATA_IMPORTED' and detail like ?",
+                "receipt file #" + fileId + " %")).as("audited").isEqualTo(1);
+
         List<ImportedFile> again = importer.importReceipts(year.resolve("claims"), ReadMode.STRICT, "test", ImportProgress.NONE);
         assertThat(again).allMatch(f -> f.outcome() == ImportedFile.Outcome.ALREADY_IMPORTED);
         assertThat(again.get(0).fileId()).isEqualTo(fileId);

@@ -19,7 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import jp.kenpo.privacy.KenpoApplication;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.accounts.SignedIn;
-import jp.kenpo.privacy.members.InsurerNumber;
+import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.mynumber.VaultKeyFiles;
 
@@ -71,6 +71,17 @@ public final class BenchApp {
             keys.add(new MemberKey("B" + i / 1000, Integer.toString(i), "00"));
         }
         return keys;
+    }
+
+    /** The most heap the run has used so far (sum of the heap pools' peaks), and the heap's limit. */
+    public static String heap() {
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return String.format("peak heap %,d MiB of a %,d MiB limit", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Runs signed in as an account with the role, as a request of that account would. */

@@ -1,9 +1,6 @@
 package jp.kenpo.privacy.bench.consent;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import jp.kenpo.privacy.bench.BenchApplication;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.bench.BenchApp;
 import jp.kenpo.privacy.bench.BenchDatabase;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
@@ -25,9 +23,7 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerification;
-import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
 
 /**
  * Durable consent events per second on PostgreSQL through the service layer (issue 2 target:
@@ -43,9 +39,8 @@ public final class LedgerThroughput {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         try (var db = new BenchDatabase("ledger");
-             ConfigurableApplicationContext app = BenchApplication.start(db,
-                     "spring.datasource.hikari.maximum-pool-size=" + (threads + 2))) {
-            List<MemberKey> keys = register(app.getBean(MemberRegistry.class), members);
+             ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
+            List<MemberKey> keys = BenchApp.register(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), members);
             ConsentLedger ledger = app.getBean(ConsentLedger.class);
             System.out.printf("%d synthetic members registered; %d threads recording for %d s (after 3 s warm-up)%n",
                     members, threads, seconds);
@@ -65,20 +60,6 @@ public final class LedgerThroughput {
         }
     }
 
-    private static List<MemberKey> register(MemberRegistry registry, int members) {
-        String insurer = "061399" + "1" + InsurerNumber.checkDigit("0613991");
-        var csv = new StringBuilder(
-                "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,acquired_on,lost_on\n");
-        var keys = new ArrayList<MemberKey>(members);
-        for (int i = 1; i <= members; i++) {
-            csv.append(insurer).append(",B").append(i / 1000).append(',').append(i).append(",00,insured,,試験 太郎,シケン タロウ,1,1980-04-01,2020-04-01,\n");
-            keys.add(new MemberKey("B" + i / 1000, Integer.toString(i), "00"));
-        }
-        registry.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv",
-                StandardCharsets.UTF_8, false);
-        return keys;
-    }
-
     private static void run(ConsentLedger ledger, List<MemberKey> keys, int threads, int seconds, long[] count,
                             long... latencies) throws InterruptedException {
         var pool = Executors.newFixedThreadPool(threads);
@@ -89,7 +70,7 @@ public final class LedgerThroughput {
         for (int t = 0; t < threads; t++) {
             int me = t;
             perThread[t] = new long[latencies.length == 0 ? 0 : latencies.length / threads];
-            pool.execute(() -> {
+            pool.execute(() -> BenchApp.as("bench-clerk-" + me, Role.CLERK, () -> {
                 var random = new SplittableRandom(me);
                 try {
                     while (!stop.get()) {
@@ -106,7 +87,8 @@ public final class LedgerThroughput {
                 } finally {
                     done.countDown();
                 }
-            });
+                return null;
+            }));
         }
         Thread.sleep(seconds * 1000L);
         stop.set(true);
