@@ -1,5 +1,6 @@
 package jp.kenpo.privacy.consent;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -13,17 +14,25 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -36,17 +45,19 @@ import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberKind;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.shared.SocietyTime;
 
 /**
  * The append-only consent ledger (ア)(イ)(ウ): the consent module's one way in. It owns the table
  * consent_event. Events are only ever inserted; each carries the hash of the member's previous
  * event, and the member's row lock puts concurrent events for one member in a defined order.
+ * Events recorded at the same moment share one transaction ({@link GroupCommit}).
  */
 @Service
-public class ConsentLedger {
+public class ConsentLedger implements DisposableBean {
 
-    /** One event is a short transaction. */
+    /** One group of events is a short transaction. */
     static final int WRITE_TIMEOUT_SECONDS = 10;
     /** No ledger transaction holds a sequence number longer than this (see {@link LedgerTail}). */
     static final int LONGEST_WRITE_SECONDS = 300;
@@ -60,8 +71,12 @@ public class ConsentLedger {
     private final CatalogService catalog;
     private final Clock clock;
     private final AuditTrail audit;
+    private final GroupCommit groupCommit;
+    private final TransactionTemplate alone;
 
-    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock, AuditTrail audit) {
+    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock, AuditTrail audit,
+                         PlatformTransactionManager transactions,
+                         @Value("${kenpo.consent.writer-threads:1}") int writerThreads) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
@@ -70,37 +85,127 @@ public class ConsentLedger {
         this.catalog = catalog;
         this.clock = clock;
         this.audit = audit;
+        var groupTransaction = new TransactionTemplate(transactions);
+        groupTransaction.setTimeout(WRITE_TIMEOUT_SECONDS);
+        this.groupCommit = new GroupCommit(groupTransaction, group -> appendAll(group, true), writerThreads);
+        this.alone = new TransactionTemplate(transactions);
+        this.alone.setTimeout(WRITE_TIMEOUT_SECONDS);
     }
 
     /**
-     * Records one request as the member's next event.
+     * Records one request as the member's next event and returns it once it is durable. Outside a
+     * transaction the request joins the requests other callers make at the same moment in one
+     * transaction ({@link GroupCommit}); inside the caller's transaction it is written there.
      *
      * @throws InvalidConsentRequestException naming the field that is wrong
-     * @throws jp.kenpo.privacy.members.UnknownMemberException when no member has the key
+     * @throws UnknownMemberException when no member has the key
      */
-    @Transactional(timeout = WRITE_TIMEOUT_SECONDS)
     public ConsentEvent record(ConsentRequest request, String recordedBy) {
-        LockedMember member = members.lock(request.member());
-        check(request, member);
-        return append(request, member.id(), recordedBy);
+        var submission = new GroupCommit.Submission(request, recordedBy, Actor.current());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return appendAll(List.of(submission), false).get(0).eventOrThrow();
+        }
+        // a member whose row another transaction holds (an import, say) would stall the whole
+        // group: the group skips them, and their caller waits for the row in a transaction of its own
+        return groupCommit.record(submission).orElseGet(() -> alone.execute(status ->
+                appendAll(List.of(submission), false).get(0).eventOrThrow()));
+    }
+
+    @Override
+    public void destroy() {
+        groupCommit.close();
     }
 
     /**
      * Records many requests in one transaction: all of them or, if one is refused, none. Members
-     * are locked in key order so that two batches never wait on each other in a cycle.
+     * are locked in member-id order, a chunk at a time.
      */
     @Transactional(timeout = LONGEST_WRITE_SECONDS)
     public List<ConsentEvent> recordAll(List<ConsentRequest> requests, String recordedBy) {
+        Actor actor = Actor.current();
         var order = new ArrayList<>(requests);
         order.sort(Comparator.comparing(ConsentRequest::member));
-        var locked = new HashMap<MemberKey, LockedMember>();
-        var recorded = new ArrayList<ConsentEvent>(requests.size());
-        for (ConsentRequest r : order) {
-            LockedMember m = locked.computeIfAbsent(r.member(), members::lock);
-            check(r, m);
-            recorded.add(append(r, m.id(), recordedBy));
+        return appendAll(order.stream().map(r -> new GroupCommit.Submission(r, recordedBy, actor)).toList(), false)
+                .stream().map(Appended::eventOrThrow).toList();
+    }
+
+    /**
+     * A submission's event; or why the ledger refused it; or, when neither is set, that its member
+     * was locked by another transaction. In the last two cases nothing of it was written.
+     */
+    record Appended(ConsentEvent event, RuntimeException refusal) {
+        static final Appended MEMBER_BUSY = new Appended(null, null);
+
+        ConsentEvent eventOrThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return event;
         }
-        return recorded;
+    }
+
+    /**
+     * Locks the submissions' members and appends each accepted submission to its member's chain,
+     * in the order given, inside the caller's transaction: one statement locks the members, one
+     * reads the heads of their chains, one batch inserts the events. A refused submission (unknown
+     * member, invalid request) writes nothing and does not stop the others. With {@code skipBusy},
+     * a submission whose member another transaction has locked is answered {@link Appended#MEMBER_BUSY}
+     * instead of waiting.
+     */
+    List<Appended> appendAll(List<GroupCommit.Submission> submissions, boolean skipBusy) {
+        List<MemberKey> keys = submissions.stream().map(s -> s.request().member()).toList();
+        Map<MemberKey, LockedMember> locked = members.lockAll(keys, skipBusy);
+        var busy = new HashSet<MemberKey>();
+        if (skipBusy && locked.size() < keys.stream().distinct().count()) {
+            keys.stream().distinct().filter(k -> !locked.containsKey(k) && members.find(k).isPresent()).forEach(busy::add);
+        }
+        var outcomes = new Appended[submissions.size()];
+        var accepted = new ArrayList<Integer>(submissions.size());
+        for (int i = 0; i < submissions.size(); i++) {
+            ConsentRequest r = submissions.get(i).request();
+            LockedMember m = locked.get(r.member());
+            if (busy.contains(r.member())) {
+                outcomes[i] = Appended.MEMBER_BUSY;
+                continue;
+            }
+            try {
+                if (m == null) {
+                    throw new UnknownMemberException(r.member());
+                }
+                check(r, m);
+                accepted.add(i);
+            } catch (InvalidConsentRequestException | UnknownMemberException refused) {
+                outcomes[i] = new Appended(null, refused);
+            }
+        }
+        if (!accepted.isEmpty()) {
+            Map<Long, ChainHead> heads = heads(accepted.stream().map(i -> locked.get(submissions.get(i).request().member()).id())
+                    .distinct().toList());
+            var rows = new ArrayList<ConsentEvent>(accepted.size());
+            for (int i : accepted) {
+                GroupCommit.Submission s = submissions.get(i);
+                ConsentRequest r = s.request();
+                long memberId = locked.get(r.member()).id();
+                ChainHead head = heads.getOrDefault(memberId, ChainHead.EMPTY);
+                int memberSeq = head.memberSeq() + 1;
+                Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                String hash = EventHash.of(memberId, memberSeq, r.action(), r.target(), r.receivedOn(), r.channel(),
+                        r.filedBy(), s.recordedBy(), recordedAt, r.note().orElse(null), head.hash());
+                heads.put(memberId, new ChainHead(memberSeq, hash));
+                rows.add(new ConsentEvent(0, memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
+                        r.channel(), r.filedBy(), s.recordedBy(), recordedAt, r.note(), head.hash(), hash));
+            }
+            long[] seqs = insert(rows);
+            for (int j = 0; j < rows.size(); j++) {
+                ConsentEvent e = withSeq(rows.get(j), seqs[j]);
+                var recorded = AuditEvent.of(AuditAction.CONSENT_RECORDED, e.action() + " " + e.target() + " received "
+                        + e.receivedOn() + " via " + e.channel() + ", filed by " + e.filedBy() + " (ledger seq " + e.seq() + ")")
+                        .member(e.member()).by(submissions.get(accepted.get(j)).actor());
+                audit.record(e.target() instanceof OfPurpose p ? recorded.purpose(p.code()) : recorded);
+                outcomes[accepted.get(j)] = new Appended(e, null);
+            }
+        }
+        return List.of(outcomes);
     }
 
     private void check(ConsentRequest r, LockedMember member) {
@@ -124,51 +229,77 @@ public class ConsentLedger {
         }
     }
 
-    /** Appends to a chain whose member the transaction has locked. */
-    private ConsentEvent append(ConsentRequest r, long memberId, String recordedBy) {
-        var last = jdbc.query("""
-                select member_seq, hash from consent_event where member_id = ?
-                 order by member_seq desc fetch first 1 rows only""",
-                (rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}, memberId);
-        int memberSeq = last.isEmpty() ? 1 : (Integer) last.get(0)[0] + 1;
-        String prevHash = last.isEmpty() ? EventHash.GENESIS : (String) last.get(0)[1];
-        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String note = r.note().orElse(null);
-        String hash = EventHash.of(memberId, memberSeq, r.action(), r.target(), r.receivedOn(), r.channel(),
-                r.filedBy(), recordedBy, recordedAt, note, prevHash);
+    /** The last event of a member's chain: what the next event links to. */
+    private record ChainHead(int memberSeq, String hash) {
+        static final ChainHead EMPTY = new ChainHead(0, EventHash.GENESIS);
+    }
+
+    /** The heads of the members' chains; the members are locked, so no one appends meanwhile. */
+    private Map<Long, ChainHead> heads(List<Long> memberIds) {
+        var heads = new HashMap<Long, ChainHead>(memberIds.size() * 2);
+        for (int from = 0; from < memberIds.size(); from += TAIL_PAGE) {
+            var chunk = memberIds.subList(from, Math.min(memberIds.size(), from + TAIL_PAGE));
+            streamingNamed.query("""
+                    select e.member_id, e.member_seq, e.hash from consent_event e
+                     where e.member_id in (:ids)
+                       and e.member_seq = (select max(l.member_seq) from consent_event l where l.member_id = e.member_id)""",
+                    Map.of("ids", chunk), rs -> {
+                        heads.put(rs.getLong(1), new ChainHead(rs.getInt(2), rs.getString(3)));
+                    });
+        }
+        return heads;
+    }
+
+    /** Inserts the events in one batch and answers their ledger sequence numbers, in order. */
+    private long[] insert(List<ConsentEvent> rows) {
         var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("""
-                    insert into consent_event (member_id, member_seq, kind, purpose_code, category, received_on,
-                        channel, filed_by, recorded_by, recorded_at, note, prev_hash, hash)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"});
-            ps.setLong(1, memberId);
-            ps.setInt(2, memberSeq);
-            ps.setString(3, r.action().name());
-            if (r.target() instanceof OfPurpose p) {
-                ps.setString(4, p.code().toString());
-                ps.setNull(5, Types.SMALLINT);
-            } else {
-                ps.setNull(4, Types.VARCHAR);
-                ps.setInt(5, ((OfCategory) r.target()).number());
+        jdbc.batchUpdate(con -> con.prepareStatement("""
+                insert into consent_event (member_id, member_seq, kind, purpose_code, category, received_on,
+                    channel, filed_by, recorded_by, recorded_at, note, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"}), new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                ConsentEvent e = rows.get(i);
+                ps.setLong(1, e.memberId());
+                ps.setInt(2, e.memberSeq());
+                ps.setString(3, e.action().name());
+                if (e.target() instanceof OfPurpose p) {
+                    ps.setString(4, p.code().toString());
+                    ps.setNull(5, Types.SMALLINT);
+                } else {
+                    ps.setNull(4, Types.VARCHAR);
+                    ps.setInt(5, ((OfCategory) e.target()).number());
+                }
+                ps.setObject(6, e.receivedOn());
+                ps.setString(7, e.channel().name());
+                ps.setString(8, e.filedBy().name());
+                ps.setString(9, e.recordedBy());
+                ps.setObject(10, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+                ps.setString(11, e.note().orElse(null));
+                ps.setString(12, e.prevHash());
+                ps.setString(13, e.hash());
             }
-            ps.setObject(6, r.receivedOn());
-            ps.setString(7, r.channel().name());
-            ps.setString(8, r.filedBy().name());
-            ps.setString(9, recordedBy);
-            ps.setObject(10, OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
-            ps.setString(11, note);
-            ps.setString(12, prevHash);
-            ps.setString(13, hash);
-            return ps;
+
+            @Override
+            public int getBatchSize() {
+                return rows.size();
+            }
         }, keys);
-        long seq = keys.getKey().longValue();
-        var recorded = AuditEvent.of(AuditAction.CONSENT_RECORDED, r.action() + " " + r.target() + " received "
-                + r.receivedOn() + " via " + r.channel() + ", filed by " + r.filedBy() + " (ledger seq " + seq + ")")
-                .member(r.member());
-        audit.record(r.target() instanceof OfPurpose p ? recorded.purpose(p.code()) : recorded);
-        return new ConsentEvent(seq, memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
-                r.channel(), r.filedBy(), recordedBy, recordedAt, r.note(), prevHash, hash);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("the database answered " + generated.size() + " ledger numbers for "
+                    + rows.size() + " events");
+        }
+        long[] seqs = new long[rows.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = ((Number) generated.get(i).values().iterator().next()).longValue();
+        }
+        return seqs;
+    }
+
+    private static ConsentEvent withSeq(ConsentEvent e, long seq) {
+        return new ConsentEvent(seq, e.memberId(), e.member(), e.memberSeq(), e.action(), e.target(), e.receivedOn(),
+                e.channel(), e.filedBy(), e.recordedBy(), e.recordedAt(), e.note(), e.prevHash(), e.hash());
     }
 
     /**

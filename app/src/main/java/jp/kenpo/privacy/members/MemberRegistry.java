@@ -8,11 +8,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,17 +96,32 @@ public class MemberRegistry {
     }
 
     /**
-     * Finds the member and holds their row lock until the caller's transaction ends, so that work
-     * on one member (such as appending to their consent chain) happens one at a time and in order.
-     *
-     * @throws UnknownMemberException when no member has the key
+     * Finds and locks many members at once, a chunk of keys a statement, each chunk locked in
+     * member-id order (so two such callers never wait on each other in a cycle within a chunk).
+     * Keys that name no member are absent from the answer; with {@code skipLocked}, so are members
+     * whose row another transaction holds, instead of waiting for it.
      */
     @Transactional
-    public LockedMember lock(MemberKey key) {
-        return jdbc.query("select id, kind from member where symbol = ? and number = ? and branch = ? for update",
-                        (rs, n) -> new LockedMember(rs.getLong(1), key, MemberKind.valueOf(rs.getString(2))),
-                        key.symbol(), key.number(), key.branch())
-                .stream().findFirst().orElseThrow(() -> new UnknownMemberException(key));
+    public Map<MemberKey, LockedMember> lockAll(Collection<MemberKey> keys, boolean skipLocked) {
+        var distinct = List.copyOf(new TreeSet<>(keys));
+        var locked = new HashMap<MemberKey, LockedMember>(distinct.size() * 2);
+        for (int from = 0; from < distinct.size(); from += CHUNK) {
+            List<MemberKey> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
+            var sql = new StringBuilder("select id, kind, symbol, number, branch from member where (symbol, number, branch) in (");
+            var args = new Object[chunk.size() * 3];
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+                args[3 * i] = chunk.get(i).symbol();
+                args[3 * i + 1] = chunk.get(i).number();
+                args[3 * i + 2] = chunk.get(i).branch();
+            }
+            sql.append(skipLocked ? ") order by id for update skip locked" : ") order by id for update");
+            jdbc.query(sql.toString(), rs -> {
+                var key = new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5));
+                locked.put(key, new LockedMember(rs.getLong(1), key, MemberKind.valueOf(rs.getString(2))));
+            }, args);
+        }
+        return locked;
     }
 
     /** The latest registry revision: it grows with every committed change of the registry. */

@@ -8,21 +8,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestAccounts;
 import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
 
@@ -36,6 +43,14 @@ class ConsentLedgerTest extends DatabaseTest {
     MemberRegistry registry;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void transactions() {
+        transactions = new TransactionTemplate(transactionManager);
+    }
 
     static ConsentRequest request(MemberKey member, ConsentAction action, ConsentTarget target, String received) {
         return new ConsentRequest(member, action, target, LocalDate.parse(received), Channel.PAPER, Filer.SELF,
@@ -157,5 +172,95 @@ class ConsentLedgerTest extends DatabaseTest {
         }
         assertThat(ledger.history(other)).hasSize(each);
         assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aRefusedRequestAmongConcurrentOnesFailsAloneAndEachAuditEntryNamesItsClerk() throws Exception {
+        List<MemberKey> members = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            members.add(TestMembers.register(registry));
+        }
+        var pool = Executors.newFixedThreadPool(members.size() + 1);
+        var start = new CountDownLatch(1);
+        try {
+            var futures = new ArrayList<Future<ConsentEvent>>();
+            for (int i = 0; i < members.size(); i++) {
+                MemberKey whom = members.get(i);
+                String clerk = "group-clerk-" + i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return TestAccounts.as(clerk, Role.CLERK, () -> ledger.record(
+                            request(whom, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), clerk));
+                }));
+            }
+            Future<ConsentEvent> refused = pool.submit(() -> {
+                start.await();
+                return ledger.record(request(members.get(0), ConsentAction.RESERVE,
+                        ConsentTarget.purpose(PurposeCode.parse("3.99")), "2026-01-10"), "clerk");
+            });
+            start.countDown();
+            for (int i = 0; i < members.size(); i++) {
+                assertThat(futures.get(i).get(60, TimeUnit.SECONDS).member()).isEqualTo(members.get(i));
+                assertThat(jdbc.queryForObject("""
+                        select e.actor from audit_entry e join audit_entry_member m on m.chain = e.chain and m.chain_seq = e.chain_seq
+                         where m.member_key = ? and e.action = 'CONSENT_RECORDED'""", String.class, members.get(i).toString()))
+                        .isEqualTo("group-clerk-" + i);
+            }
+            assertThatThrownBy(() -> refused.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(InvalidConsentRequestException.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ledger.history(members.get(0))).hasSize(1);
+    }
+
+    @Test
+    void aMemberHeldByAnotherTransactionDoesNotStallOtherMembersEvents() throws Exception {
+        MemberKey held = TestMembers.register(registry);
+        MemberKey free = TestMembers.register(registry);
+        var pool = Executors.newFixedThreadPool(2);
+        var locked = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try {
+            // an import, say, that holds the member's row for a while
+            Future<?> holder = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                registry.lockAll(List.of(held), false);
+                locked.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ConsentEvent> waiting = pool.submit(() -> ledger.record(
+                    request(held, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk-held"));
+
+            // well within the write timeout (10 s) that a group waiting for the held row would run into
+            ConsentEvent other = CompletableFuture.supplyAsync(() -> ledger.record(request(free, ConsentAction.RESERVE,
+                    ConsentTarget.purpose(P38), "2026-01-10"), "clerk-free")).get(5, TimeUnit.SECONDS);
+            assertThat(other.memberSeq()).isEqualTo(1);
+            assertThat(waiting.isDone()).as("the held member's event waits for the row").isFalse();
+
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            assertThat(waiting.get(30, TimeUnit.SECONDS).member()).isEqualTo(held);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(ledger.history(held)).hasSize(1);
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
+    void aLedgerShuttingDownRefusesNewEventsInsteadOfLosingThem() {
+        var commit = new GroupCommit(new TransactionTemplate(transactionManager), group -> {
+            throw new AssertionError("nothing may be written after close");
+        }, 1);
+        commit.close();
+        MemberKey m = TestMembers.register(registry);
+        assertThatThrownBy(() -> commit.record(new GroupCommit.Submission(request(m, ConsentAction.RESERVE,
+                ConsentTarget.purpose(P38), "2026-01-10"), "clerk", new Actor("clerk", "CLERK", "local"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not recorded");
     }
 }
