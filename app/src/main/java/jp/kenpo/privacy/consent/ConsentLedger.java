@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -179,8 +180,9 @@ public class ConsentLedger implements DisposableBean {
             }
         }
         if (!accepted.isEmpty()) {
-            Map<Long, ChainHead> heads = heads(accepted.stream().map(i -> locked.get(submissions.get(i).request().member()).id())
+            Map<Long, ChainHead> before = heads(accepted.stream().map(i -> locked.get(submissions.get(i).request().member()).id())
                     .distinct().toList());
+            var heads = new HashMap<>(before);
             var rows = new ArrayList<ConsentEvent>(accepted.size());
             for (int i : accepted) {
                 GroupCommit.Submission s = submissions.get(i);
@@ -189,13 +191,14 @@ public class ConsentLedger implements DisposableBean {
                 ChainHead head = heads.getOrDefault(memberId, ChainHead.EMPTY);
                 int memberSeq = head.memberSeq() + 1;
                 Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                String hash = EventHash.of(memberId, memberSeq, r.action(), r.target(), r.receivedOn(), r.channel(),
-                        r.filedBy(), s.recordedBy(), recordedAt, r.note().orElse(null), head.hash());
+                String hash = EventHash.of(memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
+                        r.channel(), r.filedBy(), s.recordedBy(), recordedAt, r.note().orElse(null), head.hash());
                 heads.put(memberId, new ChainHead(memberSeq, hash));
                 rows.add(new ConsentEvent(0, memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
                         r.channel(), r.filedBy(), s.recordedBy(), recordedAt, r.note(), head.hash(), hash));
             }
             long[] seqs = insert(rows);
+            moveHeads(before, heads);
             for (int j = 0; j < rows.size(); j++) {
                 ConsentEvent e = withSeq(rows.get(j), seqs[j]);
                 var recorded = AuditEvent.of(AuditAction.CONSENT_RECORDED, e.action() + " " + e.target() + " received "
@@ -239,15 +242,40 @@ public class ConsentLedger implements DisposableBean {
         var heads = new HashMap<Long, ChainHead>(memberIds.size() * 2);
         for (int from = 0; from < memberIds.size(); from += TAIL_PAGE) {
             var chunk = memberIds.subList(from, Math.min(memberIds.size(), from + TAIL_PAGE));
-            streamingNamed.query("""
-                    select e.member_id, e.member_seq, e.hash from consent_event e
-                     where e.member_id in (:ids)
-                       and e.member_seq = (select max(l.member_seq) from consent_event l where l.member_id = e.member_id)""",
+            streamingNamed.query("select member_id, member_seq, hash from consent_chain_head where member_id in (:ids)",
                     Map.of("ids", chunk), rs -> {
                         heads.put(rs.getLong(1), new ChainHead(rs.getInt(2), rs.getString(3)));
                     });
         }
         return heads;
+    }
+
+    /** Moves the heads of the chains that grew (from {@code before}) to their last new events. */
+    private void moveHeads(Map<Long, ChainHead> before, Map<Long, ChainHead> after) {
+        var moved = new ArrayList<Object[]>();
+        var started = new ArrayList<Object[]>();
+        after.forEach((memberId, head) -> {
+            ChainHead old = before.get(memberId);
+            if (old == null) {
+                started.add(new Object[] {memberId, head.memberSeq(), head.hash()});
+            } else if (old.memberSeq() != head.memberSeq()) {
+                moved.add(new Object[] {head.memberSeq(), head.hash(), memberId, old.memberSeq()});
+            }
+        });
+        if (!started.isEmpty()) {
+            jdbc.batchUpdate("insert into consent_chain_head (member_id, member_seq, hash) values (?, ?, ?)", started);
+        }
+        if (!moved.isEmpty()) {
+            int[] counts = jdbc.batchUpdate("update consent_chain_head set member_seq = ?, hash = ? where member_id = ? and member_seq = ?",
+                    moved);
+            for (int i = 0; i < counts.length; i++) {
+                // JDBC drivers may answer SUCCESS_NO_INFO (-2) for a batched statement
+                if (counts[i] == 0) {
+                    throw new IllegalStateException("the consent chain head of member #" + moved.get(i)[2]
+                            + " moved while its row was locked");
+                }
+            }
+        }
     }
 
     /** Inserts the events in one batch and answers their ledger sequence numbers, in order. */
@@ -368,18 +396,52 @@ public class ConsentLedger implements DisposableBean {
     }
 
     /**
-     * Recomputes every member's chain and names the first broken link: an event whose contents
-     * no longer match its hash, a link to the wrong previous event, or a gap where an event was removed.
+     * Recomputes every member's chain and names the first broken link, in member order: an event
+     * whose contents no longer match its hash, a link to the wrong previous event, a gap where an
+     * event was removed, or a chain that does not end where its head says (events cut off its
+     * end, or the whole chain removed).
      */
     @Transactional(readOnly = true)
     public LedgerVerification verify() {
+        // the heads first: an event appended meanwhile is then past its head, not a cut-off chain
+        var heads = new TreeMap<Long, ChainHead>();
+        var keys = new HashMap<Long, MemberKey>();
+        streaming.query("""
+                select h.member_id, m.symbol, m.number, m.branch, h.member_seq, h.hash
+                  from consent_chain_head h join member m on m.id = h.member_id""", rs -> {
+            heads.put(rs.getLong(1), new ChainHead(rs.getInt(5), rs.getString(6)));
+            keys.put(rs.getLong(1), new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
         var state = new Object() {
             long memberId = -1;
+            MemberKey member;
             int expectedSeq;
             String prevHash;
             long events;
             long chains;
             String broken;
+
+            /** The chain just read ends where its head says, and no chain before it lost all its events. */
+            void endChain(long nextMemberId) {
+                if (broken == null && memberId >= 0) {
+                    ChainHead head = heads.remove(memberId);
+                    int last = expectedSeq - 1;
+                    if (head == null) {
+                        broken = "member " + member + ": the chain has no head — its head was removed";
+                    } else if (head.memberSeq() > last) {
+                        broken = "member " + member + ", event #" + (last + 1) + ": missing — the chain ends at event #"
+                                + last + " but its head names event #" + head.memberSeq() + " (events were cut off its end)";
+                    } else if (head.memberSeq() == last && !head.hash().equals(prevHash)) {
+                        broken = "member " + member + ", event #" + last + ": it is not the event its chain head names";
+                    }
+                }
+                var emptied = heads.headMap(nextMemberId, false);
+                if (broken == null && !emptied.isEmpty()) {
+                    var first = emptied.firstEntry();
+                    broken = "member " + keys.get(first.getKey()) + ": its chain head names event #" + first.getValue().memberSeq()
+                            + " but the chain has no events — it was removed";
+                }
+            }
         };
         streaming.query(SELECT_EVENT + " order by e.member_id, e.member_seq", rs -> {
             if (state.broken != null) {
@@ -387,7 +449,12 @@ public class ConsentLedger implements DisposableBean {
             }
             ConsentEvent e = event(rs);
             if (e.memberId() != state.memberId) {
+                state.endChain(e.memberId());
+                if (state.broken != null) {
+                    return;
+                }
                 state.memberId = e.memberId();
+                state.member = e.member();
                 state.expectedSeq = 1;
                 state.prevHash = EventHash.GENESIS;
                 state.chains++;
@@ -404,6 +471,7 @@ public class ConsentLedger implements DisposableBean {
             state.expectedSeq++;
             state.prevHash = e.hash();
         });
+        state.endChain(Long.MAX_VALUE);
         return new LedgerVerification(state.broken == null, state.events, state.chains, Optional.ofNullable(state.broken));
     }
 

@@ -7,10 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 
+import jp.kenpo.privacy.members.MemberKey;
+
 /**
- * The hash that chains a member's events: SHA-256 over every recorded field and the previous
- * event's hash, each field length-prefixed so that no two different events can serialise alike.
- * Changing, removing or reordering an event breaks every later link of the chain.
+ * The hash that chains a member's events: SHA-256 over every recorded field, the member's key
+ * and the previous event's hash, each field length-prefixed so that no two different events can
+ * serialise alike. Changing, removing or reordering an event breaks every later link of the
+ * chain; the key is in it because the member table is not append-only, and a chain moved to
+ * another member by rewriting keys must not go unnoticed.
  */
 public final class EventHash {
 
@@ -19,11 +23,11 @@ public final class EventHash {
     private EventHash() {
     }
 
-    static String of(long memberId, int memberSeq, ConsentAction action, ConsentTarget target, LocalDate receivedOn,
+    static String of(long memberId, MemberKey member, int memberSeq, ConsentAction action, ConsentTarget target, LocalDate receivedOn,
                      Channel channel, Filer filedBy, String recordedBy, Instant recordedAt, String note,
                      String prevHash) {
-        var canonical = new StringBuilder(256).append("kenpo-consent-v1");
-        for (String field : new String[] {Long.toString(memberId), Integer.toString(memberSeq), action.name(),
+        var canonical = new StringBuilder(256).append("kenpo-consent-v2");
+        for (String field : new String[] {Long.toString(memberId), member.toString(), Integer.toString(memberSeq), action.name(),
                 target.toString(), receivedOn.toString(), channel.name(), filedBy.name(), recordedBy,
                 recordedAt.toString(), note == null ? "" : note, prevHash}) {
             canonical.append('\n').append(field.length()).append(':').append(field);
@@ -37,7 +41,7 @@ public final class EventHash {
     }
 
     static String of(ConsentEvent e) {
-        return of(e.memberId(), e.memberSeq(), e.action(), e.target(), e.receivedOn(), e.channel(), e.filedBy(),
+        return of(e.memberId(), e.member(), e.memberSeq(), e.action(), e.target(), e.receivedOn(), e.channel(), e.filedBy(),
                 e.recordedBy(), e.recordedAt(), e.note().orElse(null), e.prevHash());
     }
 }

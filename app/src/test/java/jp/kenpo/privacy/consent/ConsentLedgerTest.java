@@ -103,34 +103,88 @@ class ConsentLedgerTest extends DatabaseTest {
         assertThatThrownBy(() -> jdbc.update("delete from consent_event where seq = ?", e.seq()))
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThat(ledger.history(m)).containsExactly(e);
+
+        ConsentEvent next = ledger.record(request(m, ConsentAction.LIFT, ConsentTarget.purpose(P38), "2026-01-11"), "clerk");
+        assertThatThrownBy(() -> jdbc.update("update consent_chain_head set member_seq = 1, hash = ? where member_id = ?",
+                e.hash(), e.memberId())).isInstanceOf(DataIntegrityViolationException.class).rootCause()
+                .hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> jdbc.update("delete from consent_chain_head where member_id = ?", e.memberId()))
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("only moves forward");
+        assertThat(jdbc.queryForObject("select hash from consent_chain_head where member_id = ?", String.class, e.memberId()))
+                .isEqualTo(next.hash());
     }
 
     @Test
-    void verifyNamesTheFirstBrokenLink() {
+    void verifyNamesTheFirstBrokenLinkOfEveryKind() {
         MemberKey m = TestMembers.register(registry);
-        ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
+        ConsentEvent first = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
         ConsentEvent second = ledger.record(request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-02-10"), "clerk");
+        ConsentEvent third = ledger.record(request(m, ConsentAction.WITHDRAW, ConsentTarget.purpose(P38), "2026-03-10"), "clerk");
+        long id = first.memberId();
         assertThat(ledger.verify().intact()).isTrue();
 
-        // someone with the database owner's rights bypasses the append-only guard
-        String[] guard = TestDatabases.postgres()
-                ? new String[] {"alter table consent_event disable trigger consent_event_no_update_delete",
-                "alter table consent_event enable trigger consent_event_no_update_delete"}
-                : new String[] {"drop trigger consent_event_no_update",
-                "create trigger consent_event_no_update before update on consent_event for each row call "
-                        + "'jp.kenpo.privacy.consent.AppendOnlyTrigger'"};
-        jdbc.execute(guard[0]);
+        assertBrokenUntilUndone("member " + m + ", event #2", "no longer match its hash",
+                () -> jdbc.update("update consent_event set kind = 'LIFT' where seq = ?", second.seq()),
+                () -> jdbc.update("update consent_event set kind = 'GIVE' where seq = ?", second.seq()));
+        assertBrokenUntilUndone("member " + m + ", event #2", "does not link to the member's previous event",
+                () -> jdbc.update("update consent_event set prev_hash = ? where seq = ?", EventHash.GENESIS, second.seq()),
+                () -> jdbc.update("update consent_event set prev_hash = ? where seq = ?", first.hash(), second.seq()));
+        assertBrokenUntilUndone("member " + m + ", event #3", "expected event #2 — an event is missing",
+                () -> jdbc.update("delete from consent_event where seq = ?", second.seq()),
+                () -> reinsert(second));
+        assertBrokenUntilUndone("member " + m + ", event #3", "events were cut off its end",
+                () -> jdbc.update("delete from consent_event where seq = ?", third.seq()),
+                () -> reinsert(third));
+        assertBrokenUntilUndone("member " + m, "the chain has no events — it was removed",
+                () -> jdbc.update("delete from consent_event where member_id = ?", id),
+                () -> List.of(first, second, third).forEach(this::reinsert));
+        assertBrokenUntilUndone("member " + m, "its head was removed",
+                () -> jdbc.update("delete from consent_chain_head where member_id = ?", id),
+                () -> jdbc.update("insert into consent_chain_head (member_id, member_seq, hash) values (?, 3, ?)", id, third.hash()));
+        // the member table is not append-only: a chain moved to another key is caught by the key in the hash
+        assertBrokenUntilUndone("event #1", "no longer match its hash",
+                () -> jdbc.update("update member set number = 'MOVED1' where id = ?", id),
+                () -> jdbc.update("update member set number = ? where id = ?", m.number(), id));
+    }
+
+    /** Breaks the ledger as someone with the owner's rights could, past the database's guards, and mends it. */
+    private void assertBrokenUntilUndone(String where, String why, Runnable tamper, Runnable undo) {
+        boolean postgres = TestDatabases.postgres();
+        List<String> tables = List.of("consent_event", "consent_chain_head");
+        record H2Trigger(String name, String event, String table, String javaClass) {
+        }
+        List<H2Trigger> h2Triggers = postgres ? List.of() : jdbc.query("""
+                select trigger_name, event_manipulation, event_object_table, java_class from information_schema.triggers
+                 where lower(event_object_table) in ('consent_event', 'consent_chain_head')""",
+                (rs, n) -> new H2Trigger(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        if (postgres) {
+            tables.forEach(t -> jdbc.execute("alter table " + t + " disable trigger user"));
+        }
+        h2Triggers.forEach(t -> jdbc.execute("drop trigger " + t.name()));
         try {
-            jdbc.update("update consent_event set kind = 'WITHDRAW' where seq = ?", second.seq());
+            tamper.run();
             LedgerVerification broken = ledger.verify();
             assertThat(broken.intact()).isFalse();
-            assertThat(broken.firstBrokenLink()).get().asString().contains("member " + m + ", event #2")
-                    .contains("no longer match its hash");
+            assertThat(broken.firstBrokenLink()).get().asString().contains(where).contains(why);
         } finally {
-            jdbc.update("update consent_event set kind = 'GIVE' where seq = ?", second.seq());
-            jdbc.execute(guard[1]);
+            undo.run();
+            if (postgres) {
+                tables.forEach(t -> jdbc.execute("alter table " + t + " enable trigger user"));
+            }
+            h2Triggers.forEach(t -> jdbc.execute("create trigger " + t.name() + " before " + t.event() + " on "
+                    + t.table() + " for each row call '" + t.javaClass() + "'"));
         }
-        assertThat(ledger.verify().intact()).isTrue();
+        assertThat(ledger.verify().intact()).as("mended").isTrue();
+    }
+
+    private void reinsert(ConsentEvent e) {
+        jdbc.update("""
+                insert into consent_event (seq, member_id, member_seq, kind, purpose_code, category, received_on, channel,
+                    filed_by, recorded_by, recorded_at, note, prev_hash, hash)
+                overriding system value values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, null, ?, ?)""",
+                e.seq(), e.memberId(), e.memberSeq(), e.action().name(), e.target().toString(), e.receivedOn(),
+                e.channel().name(), e.filedBy().name(), e.recordedBy(),
+                java.time.OffsetDateTime.ofInstant(e.recordedAt(), java.time.ZoneOffset.UTC), e.prevHash(), e.hash());
     }
 
     @Test
