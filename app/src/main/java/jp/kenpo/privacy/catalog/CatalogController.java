@@ -3,6 +3,7 @@ package jp.kenpo.privacy.catalog;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
+import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.SocietyTime;
 
 @RestController
@@ -33,10 +36,9 @@ class CatalogController {
                                   @RequestParam(defaultValue = "txt") String format,
                                   @RequestParam(required = false) Instant at) {
         Instant when = at != null ? at : Instant.now();
-        NoticeFormat f = NoticeFormat.of(format);
-        CatalogVersion version = catalogs.catalog().inForceAt(when)
-                .orElseThrow(() -> new IllegalArgumentException("no catalog version was in force at " + when));
-        String body = NoticeRenderer.render(version, SocietyTime.dateOf(when), Language.of(lang), f);
+        NoticeFormat f = parameter("format", () -> NoticeFormat.of(format));
+        Language language = parameter("lang", () -> Language.of(lang));
+        String body = NoticeRenderer.render(inForceAt(when), SocietyTime.dateOf(when), language, f);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8")).body(body);
     }
 
@@ -47,16 +49,28 @@ class CatalogController {
 
     @GetMapping("/catalog/versions/{version}")
     CatalogVersion version(@PathVariable int version) {
-        return catalogs.catalog().version(version)
-                .orElseThrow(() -> new IllegalArgumentException("no catalog version " + version));
+        return catalogs.catalog().version(version).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no catalog version " + version + " has been published"));
     }
 
     /** The version in force at an instant (default: now). */
     @GetMapping("/catalog")
     CatalogVersion inForce(@RequestParam(required = false) Instant at) {
-        Instant when = at != null ? at : Instant.now();
-        return catalogs.catalog().inForceAt(when)
-                .orElseThrow(() -> new IllegalArgumentException("no catalog version was in force at " + when));
+        return inForceAt(at != null ? at : Instant.now());
+    }
+
+    private CatalogVersion inForceAt(Instant when) {
+        return catalogs.catalog().inForceAt(when).orElseThrow(() -> new BadRequestException("at",
+                "no catalog version was in force at " + when + " (the first took effect on "
+                        + catalogs.catalog().versions().stream().findFirst().map(v -> v.effectiveFrom().toString()).orElse("—") + ")"));
+    }
+
+    private static <T> T parameter(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name, e.getMessage());
+        }
     }
 
     /** Publishes a new version from its YAML file; with {@code dryRun=true} only checks it. */

@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a catalog version from its YAML file and checks it on its own (unique codes, codes in
- * the notice's order, a statute for every LEGAL purpose, published items for anonymized
- * information). Checks against the versions already published are {@link CatalogRules}'.
+ * Reads a catalog version from its YAML file and checks it on its own (unique codes, each under
+ * its category, a statute for every LEGAL purpose, published items for anonymized information).
+ * Checks against the versions already published, and of the codes' order, are {@link CatalogRules}'.
  */
 public final class CatalogFile {
 
@@ -26,7 +26,15 @@ public final class CatalogFile {
     private CatalogFile() {
     }
 
+    /** A version as read, with where its parts are in the file. */
+    record Parsed(CatalogVersion version, SourceLines lines) {
+    }
+
     public static CatalogVersion parse(String source, String file) {
+        return read(source, file).version();
+    }
+
+    static Parsed read(String source, String file) {
         if (source.length() > MAX_BYTES) {
             throw new CatalogFileException(file, 0, "the file is larger than " + MAX_BYTES + " characters");
         }
@@ -49,7 +57,7 @@ public final class CatalogFile {
         return read(new YamlNode(file, root, "the catalog"), file);
     }
 
-    private static CatalogVersion read(YamlNode doc, String file) {
+    private static Parsed read(YamlNode doc, String file) {
         doc.allowOnly(Set.of("version", "effective_from", "title", "preamble", "consent_model", "record_marker",
                 "categories"));
         int version = doc.integer("version");
@@ -58,9 +66,11 @@ public final class CatalogFile {
         }
         var categories = new ArrayList<Category>();
         var seenCodes = new HashMap<PurposeCode, Integer>();
+        var categoryLines = new HashMap<Integer, Integer>();
         int expectedCategory = 1;
         for (YamlNode c : doc.list("categories", true)) {
             Category category = category(c, seenCodes, file);
+            categoryLines.put(category.number(), c.line());
             if (category.number() != expectedCategory) {
                 throw c.error("number", "category " + category.number() + " is out of order: expected category "
                         + expectedCategory);
@@ -68,17 +78,18 @@ public final class CatalogFile {
             expectedCategory++;
             categories.add(category);
         }
-        return new CatalogVersion(version, doc.date("effective_from"), bilingual(doc.mapping("title")),
+        var read = new CatalogVersion(version, doc.date("effective_from"), bilingual(doc.mapping("title")),
                 doc.list("preamble", false).stream().map(CatalogFile::bilingual).toList(),
                 doc.list("consent_model", true).stream().map(CatalogFile::bilingual).toList(),
                 bilingual(doc.mapping("record_marker")), categories);
+        return new Parsed(read, new SourceLines(doc.lineOf("version"), doc.lineOf("effective_from"), categoryLines,
+                seenCodes));
     }
 
     private static Category category(YamlNode c, Map<PurposeCode, Integer> seenCodes, String file) {
         c.allowOnly(Set.of("number", "heading", "intro", "groups"));
         int number = c.integer("number");
         var groups = new ArrayList<PurposeGroup>();
-        int expectedItem = 1;
         for (YamlNode g : c.list("groups", true)) {
             g.allowOnly(Set.of("heading", "purposes"));
             var purposes = new ArrayList<Purpose>();
@@ -89,11 +100,6 @@ public final class CatalogFile {
                     throw p.error("code", "purpose code " + purpose.code() + " is used twice (first on line "
                             + previous + ")");
                 }
-                if (purpose.code().item() != expectedItem) {
-                    throw p.error("code", "purpose code " + purpose.code() + " is out of the notice's order: expected "
-                            + number + "." + expectedItem);
-                }
-                expectedItem++;
                 purposes.add(purpose);
             }
             groups.add(new PurposeGroup(g.optionalMapping("heading").map(CatalogFile::bilingual), purposes));

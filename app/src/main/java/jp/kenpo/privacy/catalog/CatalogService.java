@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.shared.SocietyTime;
 
 /**
  * The published catalog versions: the catalog module's one way in. It owns the table
@@ -67,7 +68,7 @@ public class CatalogService {
 
     /** Checks a catalog file against the published versions without publishing it. */
     public CatalogChanges check(String source, String file) {
-        return CatalogRules.checkSuccessor(catalog(), CatalogFile.parse(source, file), file);
+        return CatalogRules.checkSuccessor(catalog(), CatalogFile.read(source, file), file, SocietyTime.dateOf(clock.instant()));
     }
 
     /**
@@ -78,8 +79,9 @@ public class CatalogService {
      */
     @Transactional
     public CatalogChanges publish(String source, String file, String publishedBy) {
-        CatalogVersion version = CatalogFile.parse(source, file);
-        CatalogChanges changes = CatalogRules.checkSuccessor(catalog(), version, file);
+        CatalogFile.Parsed parsed = CatalogFile.read(source, file);
+        CatalogVersion version = parsed.version();
+        CatalogChanges changes = CatalogRules.checkSuccessor(catalog(), parsed, file, SocietyTime.dateOf(clock.instant()));
         try {
             jdbc.update("""
                     insert into catalog_version (version, effective_from, published_at, published_by, source_sha256, source)

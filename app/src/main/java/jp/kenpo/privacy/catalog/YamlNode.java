@@ -50,9 +50,14 @@ final class YamlNode {
         return line(node);
     }
 
-    CatalogFileException error(String key, String reason) {
+    /** The line of the key's value, or of this mapping when the key is absent. */
+    int lineOf(String key) {
         NodeTuple t = entries.get(key);
-        return new CatalogFileException(file, t == null ? line() : line(t.getValueNode()), reason);
+        return t == null ? line() : line(t.getValueNode());
+    }
+
+    CatalogFileException error(String key, String reason) {
+        return new CatalogFileException(file, lineOf(key), reason);
     }
 
     void allowOnly(Set<String> keys) {

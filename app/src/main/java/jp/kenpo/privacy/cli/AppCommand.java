@@ -31,4 +31,21 @@ abstract class AppCommand implements Callable<Integer> {
     static String cliUser() {
         return "cli:" + System.getProperty("user.name", "unknown");
     }
+
+    /**
+     * Who records an action run from the command line: the operating-system account, and the
+     * person it acted for when given — a typed name alone would let anyone sign for anyone.
+     */
+    static String onBehalf(String name) {
+        if (name == null || name.isBlank()) {
+            return cliUser();
+        }
+        if (name.strip().length() > ON_BEHALF_MAX) {
+            throw new IllegalArgumentException("the name it was done for is longer than " + ON_BEHALF_MAX + " characters");
+        }
+        return cliUser() + " for " + name.strip();
+    }
+
+    /** Leaves room for the operating-system account in the 128 characters a recorder's name has. */
+    private static final int ON_BEHALF_MAX = 64;
 }

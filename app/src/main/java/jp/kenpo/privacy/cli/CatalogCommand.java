@@ -81,13 +81,14 @@ final class CatalogCommand {
         @Parameters(description = "the catalog YAML file")
         Path file;
 
-        @Option(names = "--by", description = "who publishes it (default: the operating-system account)")
+        @Option(names = "--by", description = "the officer who decided the publication, when another runs the "
+                + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
         String by;
 
         @Override
         public Integer call() throws IOException {
             CatalogChanges changes = service(CatalogService.class).publish(read(file), file.toString(),
-                    by != null ? by : cliUser());
+                    onBehalf(by));
             out().println("published version " + changes.version() + " from " + file);
             printChanges(this, changes);
             return 0;
@@ -101,8 +102,6 @@ final class CatalogCommand {
     private static void printChanges(AppCommand cmd, CatalogChanges c) {
         print(cmd, "added", c.added());
         print(cmd, "retired", c.retired());
-        print(cmd, "reworded", c.reworded());
-        print(cmd, "reclassified", c.reclassified());
     }
 
     private static void print(AppCommand cmd, String what, List<PurposeCode> codes) {

@@ -54,7 +54,8 @@ final class ConsentCommand {
         @Option(names = "--note", description = "an optional note")
         String note;
 
-        @Option(names = "--recorded-by", description = "who records it (default: the operating-system account)")
+        @Option(names = "--recorded-by", description = "the clerk who took the request, when another runs the "
+                + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
         String recordedBy;
 
         abstract ConsentAction action();
@@ -65,7 +66,7 @@ final class ConsentCommand {
                     : ConsentTarget.category(target.category);
             LocalDate on = received != null ? received : SocietyTime.dateOf(Instant.now());
             ConsentEvent e = service(ConsentLedger.class).record(new ConsentRequest(member, action(), t, on, channel,
-                    filedBy, Optional.ofNullable(note)), recordedBy != null ? recordedBy : cliUser());
+                    filedBy, Optional.ofNullable(note)), onBehalf(recordedBy));
             out().printf("recorded %s %s for %s, effective %s (event #%d of the member, ledger seq %d)%n", e.action(),
                     e.target(), e.member(), e.receivedOn(), e.memberSeq(), e.seq());
             return 0;

@@ -56,12 +56,6 @@ class CatalogFileTest {
     }
 
     @Test
-    void codesFollowTheNoticesOrder() {
-        assertThat(refused(SOURCE.replace("code: \"2.2\"", "code: \"2.3\"")).getMessage())
-                .contains("out of the notice's order: expected 2.2");
-    }
-
-    @Test
     void aCodeUnderTheWrongCategoryIsRefused() {
         assertThat(refused(SOURCE.replace("code: \"2.1\"", "code: \"3.1\"")).getMessage())
                 .contains("listed under category 2");

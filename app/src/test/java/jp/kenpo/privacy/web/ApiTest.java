@@ -143,6 +143,16 @@ class ApiTest extends DatabaseTest {
         assertThat(badCatalog.status()).isEqualTo(422);
         assertThat(badCatalog.json().get("line").asInt()).isGreaterThan(1);
         assertThat(badCatalog.json().get("detail").asString()).contains("v2.yaml:").contains("used twice");
+
+        var anonymous = api.anonymous();
+        assertThat(anonymous.get("/api/v1/notice?format=pdf").json().get("field").asString()).isEqualTo("format");
+        assertThat(anonymous.get("/api/v1/notice?lang=fr").json().get("field").asString()).isEqualTo("lang");
+        var beforeAnyNotice = anonymous.get("/api/v1/notice?at=2020-01-01T00:00:00Z");
+        assertThat(beforeAnyNotice.status()).isEqualTo(400);
+        assertThat(beforeAnyNotice.json().get("field").asString()).isEqualTo("at");
+        assertThat(beforeAnyNotice.json().get("detail").asString()).contains("the first took effect on 2025-04-01");
+        assertThat(api.get("/api/v1/catalog?at=2020-01-01T00:00:00Z", "clerk").json().get("field").asString()).isEqualTo("at");
+        assertThat(api.get("/api/v1/catalog/versions/999", "clerk").status()).isEqualTo(404);
     }
 
     @Test
