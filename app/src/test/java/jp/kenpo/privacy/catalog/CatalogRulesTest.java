@@ -55,14 +55,7 @@ class CatalogRulesTest {
     void aNewPurposeMayGoAnywhereInItsCategoryUnderTheNextFreeCode() {
         // 3.10 placed in category 3's first group, among the internal uses
         String first = "          - code: \"3.2\"";
-        String v2 = V2.replace("""
-                          - code: "3.10"
-                            ja: 健康増進アプリの提供事業者への健診結果の提供
-                            en: Providing checkup results to the provider of a health promotion app
-                            flow: THIRD_PARTY_PROVISION
-                            policy: DEEMED
-                            reason: A new voluntary service.
-                """, "").replace(first, """
+        String v2 = V2.replace(CatalogFixtures.PURPOSE_3_10, "").replace(first, """
                           - code: "3.10"
                             ja: 健診結果を活用した新しい保健事業
                             en: A new health programme using checkup results
