@@ -62,6 +62,12 @@ public class CatalogService {
         return loaded.catalog().knows(code) || catalog().knows(code);
     }
 
+    /** When the first published version took effect: once published it never changes, so the loaded catalog answers. */
+    public java.util.Optional<LocalDate> firstInForce() {
+        Catalog known = loaded.catalog().versions().isEmpty() ? catalog() : loaded.catalog();
+        return known.versions().stream().findFirst().map(CatalogVersion::effectiveFrom);
+    }
+
     public boolean knowsCategory(int number) {
         return loaded.catalog().knowsCategory(number) || catalog().knowsCategory(number);
     }

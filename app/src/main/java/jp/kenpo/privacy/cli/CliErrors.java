@@ -36,7 +36,6 @@ final class CliErrors implements IExecutionExceptionHandler {
             err.println("kenpo: " + e.getMessage());
         } else if (e instanceof BadRequestException bad) {
             err.println("kenpo: " + bad.field() + ": " + bad.getMessage());
-            err.println("kenpo: " + e.getMessage());
         } else if (e instanceof DataAccessException dae) {
             err.println("kenpo: database error: " + dae.getMostSpecificCause().getMessage());
         } else {

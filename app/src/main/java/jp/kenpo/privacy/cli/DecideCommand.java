@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 import jp.kenpo.privacy.catalog.PurposeCode;
@@ -59,9 +61,7 @@ final class DecideCommand extends AppCommand {
             }
             return 0;
         }
-        var keys = population.file == null ? Optional.<java.util.List<MemberKey>>empty()
-                : Optional.of(Files.readAllLines(population.file, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty()).map(MemberKey::parse).toList());
+        var keys = population.file == null ? Optional.<List<MemberKey>>empty() : Optional.of(keys(population.file));
         BatchDecision b = decisions.decideBatch(purpose, when, keys, Optional.ofNullable(knownAt));
         out().printf("PERMIT %d DENY %d of %d  (purpose %s at %s, catalog version %d)%n", b.permitted(),
                 b.deniedCount(), b.population(), b.purpose(), b.at(), b.catalogVersion());
@@ -72,5 +72,27 @@ final class DecideCommand extends AppCommand {
         b.deniedByReason().forEach((reason, n) -> out().printf("  denied %s: %d%n", reason, n));
         b.denied().forEach(d -> out().println("DENY " + d.reason() + " " + d.member()));
         return 0;
+    }
+
+    /**
+     * The member keys of a list file, one a line (blank lines skipped), each key once. A bad key
+     * refuses the whole list, named as {@code FILE:LINE}: a batch decided over a list the system
+     * misread would answer for another population than the one asked about.
+     */
+    static List<MemberKey> keys(Path file) throws IOException {
+        var keys = new LinkedHashSet<MemberKey>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            try {
+                keys.add(MemberKey.parse(line));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(keys);
     }
 }

@@ -223,6 +223,13 @@ public class ConsentLedger implements DisposableBean {
             throw new InvalidConsentRequestException("receivedOn", "the received date " + r.receivedOn()
                     + " is in the future (today is " + today + ")");
         }
+        // a request takes effect from its received date (ウ): one dated before the notice existed
+        // would rewrite states no one could have asked for
+        var noticeSince = catalog.firstInForce();
+        if (noticeSince.isPresent() && r.receivedOn().isBefore(noticeSince.get())) {
+            throw new InvalidConsentRequestException("receivedOn", "the received date " + r.receivedOn()
+                    + " is before the notice took effect on " + noticeSince.get());
+        }
         if (r.filedBy() == Filer.INSURED_PERSON && member.kind() != MemberKind.DEPENDENT) {
             throw new InvalidConsentRequestException("filedBy", member.key() + " is an insured person: "
                     + "only a dependent's request is filed by the insured person");

@@ -214,8 +214,10 @@ public class MemberRegistry {
         var updates = members.values().stream().filter(r -> known.containsKey(r.key())).toList();
         var inserts = members.values().stream().filter(r -> !known.containsKey(r.key())).toList();
         jdbc.batchUpdate("""
-                update member set insurer_number = ?, kind = ?, name_kanji = ?, name_kana = ?, sex = ?,
+                update member set insurer_number = ?, kind = ?, insured_id = null, name_kanji = ?, name_kana = ?, sex = ?,
                        birth_date = ?, revision = ? where id = ?""", updates, CHUNK, (ps, r) -> {
+            // insured_id is set again below for those who are (still) dependents: a member now
+            // insured in their own right belongs to nobody's household
             ps.setString(1, r.insurerNumber());
             ps.setString(2, r.kind().name());
             ps.setString(3, r.nameKanji());

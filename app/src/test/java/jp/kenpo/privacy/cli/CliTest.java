@@ -83,6 +83,18 @@ class CliTest extends DatabaseTest {
         Run batch = kenpo("decide", "--purpose", "3.9", "--members-file", population.toString(), "--at", "2026-02-05");
         assertThat(batch.firstLine()).startsWith("PERMIT 1 DENY 1 of 2");
         assertThat(batch.out()).contains("DENY RESERVED_WITHOUT_CONSENT " + child);
+        Files.writeString(population, s + "-1-00\n" + child + "\n" + child + "\n");
+        assertThat(kenpo("decide", "--purpose", "3.9", "--members-file", population.toString(), "--at", "2026-02-05")
+                .firstLine()).as("each member once").startsWith("PERMIT 1 DENY 1 of 2");
+        Files.writeString(population, s + "-1-00\n\nnot a key\n");
+        Run badList = kenpo("decide", "--purpose", "3.9", "--members-file", population.toString());
+        assertThat(badList.code()).isEqualTo(1);
+        assertThat(badList.err()).contains(population + ":3: ");
+
+        Run onBehalf = kenpo("consent", "lift", "--member", child, "--purpose", "3.9", "--recorded-by", "clerk Sato");
+        assertThat(onBehalf.code()).as(onBehalf.err()).isZero();
+        assertThat(kenpo("consent", "show", "--member", child).out()).contains("cli:" + System.getProperty("user.name")
+                + " for clerk Sato");
     }
 
     @Test

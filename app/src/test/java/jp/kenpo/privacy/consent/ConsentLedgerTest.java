@@ -85,6 +85,8 @@ class ConsentLedgerTest extends DatabaseTest {
                 "clerk")).hasMessageStartingWith("category:");
         assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38),
                 LocalDate.now().plusDays(2).toString()), "clerk")).hasMessageStartingWith("receivedOn:");
+        assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.LIFT, ConsentTarget.purpose(P38), "1900-01-01"),
+                "clerk")).hasMessageStartingWith("receivedOn:").hasMessageContaining("before the notice took effect on 2025-04-01");
         assertThatThrownBy(() -> ledger.record(new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38),
                 LocalDate.of(2026, 1, 1), Channel.PAPER, Filer.INSURED_PERSON, Optional.empty()), "clerk"))
                 .hasMessageStartingWith("filedBy:");

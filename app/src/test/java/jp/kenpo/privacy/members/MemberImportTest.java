@@ -69,6 +69,21 @@ class MemberImportTest extends DatabaseTest {
     }
 
     @Test
+    void aDependentWhoBecomesInsuredLeavesTheHousehold() {
+        String s = freshSymbol();
+        importText(csv(List.of(insured(s, "8", "2020-04-01", null), dependent(s, "8", "01", "2021-04-01"))),
+                StandardCharsets.UTF_8, false);
+        String nowInsured = dependent(s, "8", "01", "2021-04-01").replace(",dependent,00,", ",insured,,");
+
+        importText(csv(List.of(nowInsured)), StandardCharsets.UTF_8, false);
+
+        Member former = registry.require(new MemberKey(s, "8", "01"));
+        assertThat(former.kind()).isEqualTo(MemberKind.INSURED);
+        assertThat(former.insured()).isEmpty();
+        assertThat(registry.dependentsOf(new MemberKey(s, "8", "00"))).isEmpty();
+    }
+
+    @Test
     void shiftJisNeedsItsEncodingNamed() {
         String s = freshSymbol();
         String text = csv(List.of(insured(s, "1", "2020-04-01", null)));
