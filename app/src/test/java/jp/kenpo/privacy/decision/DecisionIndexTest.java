@@ -82,6 +82,23 @@ class DecisionIndexTest {
     }
 
     @Test
+    void aMemberWhoLeftAndRejoinedIsEligibleInEachPeriodOnly() {
+        index.applyRegistry(List.of(new MemberEligibility(7, MemberKey.parse("1-7-00"), List.of(
+                new EligibilityPeriod(LocalDate.parse("2025-04-01"), Optional.of(LocalDate.parse("2025-10-01"))),
+                new EligibilityPeriod(LocalDate.parse("2026-01-01"), Optional.of(LocalDate.parse("2026-03-01"))),
+                new EligibilityPeriod(LocalDate.parse("2026-06-01"), Optional.empty())))));
+
+        assertThat(decide("1-7-00", P38, "2025-09-30")).isEqualTo("PERMIT DEEMED_CONSENT");
+        assertThat(decide("1-7-00", P38, "2025-12-01")).isEqualTo("DENY NOT_ELIGIBLE_AT");
+        assertThat(decide("1-7-00", P38, "2026-02-01")).as("second period").isEqualTo("PERMIT DEEMED_CONSENT");
+        assertThat(decide("1-7-00", P38, "2026-03-01")).isEqualTo("DENY NOT_ELIGIBLE_AT");
+        assertThat(decide("1-7-00", P38, "2026-07-01")).as("third period").isEqualTo("PERMIT DEEMED_CONSENT");
+        assertThat(index.decideAll(P38, at("2026-02-01"), Instant.MAX).permitted()).isEqualTo(1);
+        assertThat(index.decideAll(P38, at("2026-04-01"), Instant.MAX).deniedByReason())
+                .containsEntry(DenyReason.NOT_ELIGIBLE_AT, 1);
+    }
+
+    @Test
     void catalogVersionsDecideWhatIsInForce() {
         index.applyRegistry(List.of(member(1, "1-1-00", "2020-04-01", null)));
         index.applyEvents(List.of(event(1, "1-1-00", 1, ConsentAction.RESERVE, ConsentTarget.category(3), "2026-01-10")));
@@ -116,7 +133,15 @@ class DecisionIndexTest {
         for (int id = 1; id <= 2_000; id++) {
             String key = "B-" + id + "-00";
             int year = 2018 + random.nextInt(10);
-            members.add(member(id, key, year + "-04-01", random.nextInt(4) == 0 ? (year + 2) + "-10-01" : null));
+            if (random.nextInt(5) == 0) {
+                // left and re-joined: the periods after the first are read on another path
+                members.add(new MemberEligibility(id, MemberKey.parse(key), List.of(
+                        new EligibilityPeriod(LocalDate.of(year - 3, 4, 1), Optional.of(LocalDate.of(year - 2, 1, 1))),
+                        new EligibilityPeriod(LocalDate.of(year, 4, 1), Optional.of(LocalDate.of(year + 1, 7, 1))),
+                        new EligibilityPeriod(LocalDate.of(year + 2, 1, 1), Optional.empty()))));
+            } else {
+                members.add(member(id, key, year + "-04-01", random.nextInt(4) == 0 ? (year + 2) + "-10-01" : null));
+            }
             int n = random.nextInt(10) == 0 ? 1 + random.nextInt(4) : 0;
             for (int e = 1; e <= n; e++) {
                 ConsentAction action = ConsentAction.values()[random.nextInt(4)];
@@ -132,12 +157,14 @@ class DecisionIndexTest {
             for (String date : List.of("2025-06-01", "2026-05-15", "2027-05-01", "2027-12-01")) {
                 BatchDecision batch = index.decideAll(p, at(date), Instant.MAX);
                 var deniedSingles = new ArrayList<BatchDecision.Denial>();
+                var bases = new java.util.EnumMap<Basis, Integer>(Basis.class);
                 int permitted = 0;
                 int onRecord = 0;
                 for (MemberEligibility m : members) {
                     Decision d = index.decide(m.key().toString(), p, at(date), Instant.MAX);
                     if (d.permitted()) {
                         permitted++;
+                        bases.merge(d.basis().orElseThrow(), 1, Integer::sum);
                         onRecord += d.reservationOnRecord() ? 1 : 0;
                     } else {
                         deniedSingles.add(new BatchDecision.Denial(d.member(), d.reason().orElseThrow()));
@@ -145,6 +172,7 @@ class DecisionIndexTest {
                 }
                 assertThat(batch.denied()).as(p + " at " + date).containsExactlyElementsOf(deniedSingles);
                 assertThat(batch.permitted()).isEqualTo(permitted);
+                assertThat(batch.permittedByBasis()).as(p + " at " + date).isEqualTo(bases);
                 assertThat(batch.reservationsOnRecord()).isEqualTo(onRecord);
                 assertThat(batch.population()).isEqualTo(members.size());
             }
