@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Follows the ledger for a reader that keeps its own copy of the events (the decision index).
  * Sequence numbers are handed out when a transaction inserts, not when it commits, so a reader
@@ -19,12 +22,23 @@ public final class LedgerTail {
     static final Duration GAP_EXPIRY = Duration.ofSeconds(ConsentLedger.LONGEST_WRITE_SECONDS + 30);
     private static final int MAX_GAPS = 100_000;
 
+    private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
+
     private final Map<Long, Instant> gaps = new HashMap<>();
     private long last;
 
     /** Hands every event not seen before to {@code sink}, in ledger order; the first poll hands all. */
     public void poll(ConsentLedger ledger, Instant now, Consumer<ConsentEvent> sink) {
-        gaps.values().removeIf(noticed -> noticed.plus(GAP_EXPIRY).isBefore(now));
+        gaps.entrySet().removeIf(gap -> {
+            boolean expired = gap.getValue().plus(GAP_EXPIRY).isBefore(now);
+            if (expired) {
+                // loud, because a transaction that did hold it (one joined by a caller's longer
+                // transaction) would stay unseen by this reader until it starts again
+                log.warn("ledger sequence {} has not appeared in {} s: taken as rolled back", gap.getKey(),
+                        GAP_EXPIRY.toSeconds());
+            }
+            return expired;
+        });
         var next = new Object() {
             long expected = last + 1;
         };
@@ -36,7 +50,12 @@ public final class LedgerTail {
             if (e.seq() <= last) {
                 return;
             }
-            for (long missing = next.expected; missing < e.seq() && gaps.size() < MAX_GAPS; missing++) {
+            for (long missing = next.expected; missing < e.seq(); missing++) {
+                if (gaps.size() >= MAX_GAPS) {
+                    log.warn("more than {} ledger sequence numbers missing at once: {} to {} are not waited for",
+                            MAX_GAPS, missing, e.seq() - 1);
+                    break;
+                }
                 gaps.put(missing, now);
             }
             next.expected = e.seq() + 1;
