@@ -96,6 +96,23 @@ class ConsentLedgerTest extends DatabaseTest {
     }
 
     @Test
+    void aBatchIsRecordedWholeOrNotAtAll() {
+        MemberKey a = TestMembers.register(registry);
+        MemberKey b = TestMembers.register(registry);
+        var good = request(a, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10");
+        var bad = request(b, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.99")), "2026-01-10");
+
+        assertThatThrownBy(() -> ledger.recordAll(List.of(good, bad), "clerk")).isInstanceOf(InvalidConsentRequestException.class);
+        assertThat(ledger.history(a)).isEmpty();
+
+        List<ConsentEvent> both = ledger.recordAll(List.of(good, request(b, ConsentAction.GIVE, ConsentTarget.purpose(P38),
+                "2026-01-10"), request(a, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-01-11")), "clerk");
+        assertThat(both).extracting(ConsentEvent::memberSeq).containsExactly(1, 2, 1);
+        assertThat(ledger.history(a)).extracting(ConsentEvent::action).containsExactly(ConsentAction.RESERVE, ConsentAction.GIVE);
+        assertThat(ledger.verify().intact()).isTrue();
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrRemoveAnEvent() {
         MemberKey m = TestMembers.register(registry);
         ConsentEvent e = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
