@@ -175,7 +175,9 @@ public class AnonymizeCommand implements Callable<Integer> {
     return value.charAt(0);
   }
 
-  // The config's columns with the flags applied on top; a flag wins over the file.
+  // The config's columns with the flags applied on top. A flag may add a column or give it its
+  // hierarchy file, but never a second role: whichever role won would decide alone whether a
+  // column is removed, generalized or released as it is.
   private Map<String, ColumnConfig> columns(AnonymizationConfig settings) {
     Map<String, ColumnConfig> columns = new LinkedHashMap<>();
     if (settings != null) {
@@ -187,6 +189,7 @@ public class AnonymizeCommand implements Callable<Integer> {
     for (String name : sensitive) {
       role(columns, name, Role.SENSITIVE, "--sensitive " + name);
     }
+    Map<String, String> hierarchyFlags = new LinkedHashMap<>();
     for (String flag : quasi) {
       int equals = flag.indexOf('=');
       if (equals <= 0 || equals == flag.length() - 1) {
@@ -194,6 +197,11 @@ public class AnonymizeCommand implements Callable<Integer> {
       }
       String name = flag.substring(0, equals);
       String where = "--quasi " + flag;
+      String earlier = hierarchyFlags.putIfAbsent(name, where);
+      if (earlier != null && !earlier.equals(where)) {
+        throw new AnonymizationException("column '" + name + "' is given two hierarchies: " + earlier
+            + " and " + where);
+      }
       role(columns, name, Role.QUASI_IDENTIFYING, where);
       columns.put(name, columns.get(name).withHierarchy(
           new HierarchySource.File(Path.of(flag.substring(equals + 1)), null), where));
@@ -203,9 +211,13 @@ public class AnonymizeCommand implements Callable<Integer> {
 
   private static void role(Map<String, ColumnConfig> columns, String name, Role role, String where) {
     ColumnConfig current = columns.get(name);
-    columns.put(name, current == null
-        ? new ColumnConfig(name, role, ColumnType.STRING, null, null, where)
-        : current.withRole(role, where));
+    if (current == null) {
+      columns.put(name, new ColumnConfig(name, role, ColumnType.STRING, null, null, where));
+    } else if (current.role() != role) {
+      throw new AnonymizationException("column '" + name + "' is given two roles: "
+          + current.role().label() + " (" + current.where() + ") and " + role.label() + " (" + where
+          + "); give each column one role");
+    }
   }
 
   private static List<ColumnSpec> specs(List<String> header, Map<String, ColumnConfig> columns) {

@@ -84,7 +84,7 @@ public record Report(
     for (ColumnSpec spec : request.table().specs()) {
       Hierarchy hierarchy = request.hierarchies().get(spec.name());
       columns.add(new ColumnEntry(spec.name(), spec.type().configName(),
-          spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          spec.role().label(),
           hierarchy == null ? null : hierarchy.source()));
     }
     List<String> models = request.models().stream().map(PrivacyModel::describe).toList();

@@ -151,7 +151,7 @@ public final class Problem {
       Role role = request.table().column(name).spec().role();
       if (role == Role.IDENTIFYING || role == Role.INSENSITIVE) {
         throw new AnonymizationException("a hierarchy is given for column '" + name + "', which is "
-            + role.name().toLowerCase(java.util.Locale.ROOT) + "; only quasi-identifying,"
+            + role.label() + "; only quasi-identifying,"
             + " sensitive and set-valued columns use hierarchies");
       }
     }
@@ -161,7 +161,7 @@ public final class Problem {
     ColumnSpec spec = table.column(model.column()).spec();
     if (spec.role() != Role.SET_VALUED) {
       throw new AnonymizationException(model.describe() + ": column '" + model.column() + "' is "
-          + spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          + spec.role().label()
           + ", not set-valued");
     }
   }
@@ -171,7 +171,7 @@ public final class Problem {
     ColumnSpec spec = table.column(model.column()).spec();
     if (spec.role() != Role.SENSITIVE) {
       throw new AnonymizationException(model.describe() + ": column '" + model.column() + "' is "
-          + spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          + spec.role().label()
           + ", not sensitive");
     }
     ValueColumn values = (ValueColumn) table.column(model.column());

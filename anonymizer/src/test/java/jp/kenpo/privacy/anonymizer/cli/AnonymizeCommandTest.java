@@ -166,6 +166,38 @@ class AnonymizeCommandTest {
   }
 
   @Test
+  void refusesAColumnGivenTwoRolesByFlags() {
+    // applied in a fixed order, the later flag would release the name as a sensitive value
+    List<String> args = common("--k", "2");
+    args.addAll(List.of("--sensitive", "name"));
+    assertRefused(run(args.toArray(String[]::new)), "column 'name' is given two roles",
+        "identifying (--identifying name)", "sensitive (--sensitive name)");
+    assertRefused(run("--input", table.toString(), "--separator", ";", "--out", out.toString(),
+        "--quasi", "sex=" + sexes, "--identifying", "sex", "--k", "2"), "column 'sex' is given two roles",
+        "identifying (--identifying sex)", "quasi-identifying (--quasi sex=");
+    assertRefused(run(common("--k", "2", "--quasi", "age=" + sexes).toArray(String[]::new)),
+        "column 'age' is given two hierarchies", "--quasi age=" + ages, "--quasi age=" + sexes);
+  }
+
+  @Test
+  void refusesAFlagThatGivesAConfiguredColumnAnotherRole() throws IOException {
+    Path config = write("c.yaml", "columns:\n  name: {role: identifying}\nmodels: {k: 2}\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes, "--sensitive", "name"),
+        "column 'name' is given two roles", "identifying (" + config + " line 2)",
+        "sensitive (--sensitive name)");
+  }
+
+  @Test
+  void aFlagRepeatingTheConfiguredRoleIsAccepted() throws IOException {
+    Path config = write("c.yaml", "columns:\n  name: {role: identifying}\n  sex: {role: quasi}\n"
+        + "models: {k: 2}\n");
+    int code = run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes, "--identifying", "name");
+    assertThat(code).as(stderr).isZero();
+  }
+
+  @Test
   void refusesAnUnknownColumnInTheConfigWithItsLine() throws IOException {
     Path config = write("c.yaml", "columns:\n  sex: {role: quasi, hierarchy: sex.csv}\n"
         + "  agee: {role: quasi, hierarchy: age.csv}\nmodels: {k: 2}\n");
