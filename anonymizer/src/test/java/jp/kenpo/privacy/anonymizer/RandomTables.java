@@ -74,7 +74,8 @@ final class RandomTables {
     for (int q = 0; q < quasi; q++) {
       hierarchies.put("q" + q, hierarchy(random, "q" + q, "v", domain[q]));
     }
-    hierarchies.put("s", hierarchy(random, "s", "s", Math.max(sensitiveDomain, 1)));
+    // a sensitive hierarchy may stop below a common top: the hierarchical distance must join them
+    hierarchies.put("s", hierarchy(random, "s", "s", Math.max(sensitiveDomain, 1), random.nextInt(3) > 0));
     if (withItems) {
       hierarchies.put("items", itemHierarchy());
     }
@@ -117,6 +118,11 @@ final class RandomTables {
 
   /** A random hierarchy over prefix0..prefix(size-1): random groupings up to {@code *}. */
   static Hierarchy hierarchy(Random random, String name, String prefix, int size) {
+    return hierarchy(random, name, prefix, size, true);
+  }
+
+  /** The same, with {@code *} above the groupings only when {@code top} is set. */
+  static Hierarchy hierarchy(Random random, String name, String prefix, int size, boolean top) {
     int extra = random.nextInt(3); // levels between the values and *
     List<String[]> rows = new ArrayList<>();
     int[][] group = new int[extra][size];
@@ -134,12 +140,14 @@ final class RandomTables {
       groups = coarser;
     }
     for (int v = 0; v < size; v++) {
-      String[] row = new String[extra + 2];
+      String[] row = new String[extra + (top ? 2 : 1)];
       row[0] = prefix + v;
       for (int level = 0; level < extra; level++) {
         row[level + 1] = "L" + (level + 1) + "g" + group[level][v];
       }
-      row[extra + 1] = "*";
+      if (top) {
+        row[extra + 1] = "*";
+      }
       rows.add(row);
     }
     return Hierarchy.of(name, rows);
