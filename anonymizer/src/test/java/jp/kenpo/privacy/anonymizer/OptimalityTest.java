@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.stream.LongStream;
 import jp.kenpo.privacy.anonymizer.search.SearchOptions;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +35,7 @@ class OptimalityTest {
   private static void check(AnonymizationRequest random, SearchOptions.Mode mode) {
     AnonymizationRequest request = new AnonymizationRequest(random.table(), random.hierarchies(),
         random.levels(), random.models(), random.suppressionLimit(), random.metric(),
-        random.riskThreshold(), SearchOptions.DEFAULT.withMode(mode));
+        random.riskThreshold(), SearchOptions.DEFAULT.withMode(mode).withTimeBudget(Duration.ZERO));
     Reference reference = new Reference(request);
     double optimum = reference.optimum();
     if (Double.isNaN(optimum)) {

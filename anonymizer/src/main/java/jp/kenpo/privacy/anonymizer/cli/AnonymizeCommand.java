@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,7 +103,8 @@ public class AnonymizeCommand implements Callable<Integer> {
   Double riskThreshold;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
-      description = "stop searching after this long and keep the best found, e.g. 30s")
+      description = "stop searching after this long and keep the best found, e.g. 30s"
+          + " (default 60s; 0s for no limit)")
   String timeBudget;
 
   @Option(names = "--config", paramLabel = "C.yaml",
@@ -303,8 +303,11 @@ public class AnonymizeCommand implements Callable<Integer> {
     SearchOptions search = settings != null && settings.search() != null
         ? settings.search() : SearchOptions.DEFAULT;
     if (timeBudget != null) {
-      Duration budget = ConfigReader.duration(timeBudget, null);
-      search = search.withTimeBudget(budget);
+      try {
+        search = search.withTimeBudget(ConfigReader.duration(timeBudget));
+      } catch (AnonymizationException e) {
+        throw new AnonymizationException("--time-budget: " + e.getMessage());
+      }
     }
     return request.search(search).build();
   }

@@ -37,9 +37,20 @@ public record Report(
   public record ColumnEntry(String name, String type, String role, String hierarchy) {
   }
 
-  /** The search's account: method, whether the optimum is proven, effort and time. */
+  /**
+   * The search's account: method, whether the optimum is proven, effort and time, and the time
+   * budget it had (0 for none).
+   */
   public record SearchSummary(String method, boolean optimal, double loss, long latticeSize,
-      long nodesEvaluated, long milliseconds) {
+      long nodesEvaluated, long milliseconds, long timeBudgetMilliseconds) {
+
+    /** One line for people, e.g. "exact, optimum proven, 3 of 8 nodes evaluated in 2 ms (…)". */
+    public String describe() {
+      return method + ", " + (optimal ? "optimum proven" : "best found within the time budget") + ", "
+          + nodesEvaluated + " of " + latticeSize + " nodes evaluated in " + milliseconds + " ms ("
+          + (timeBudgetMilliseconds == 0 ? "no time budget" : "time budget "
+          + format(timeBudgetMilliseconds / 1000.0) + " s") + ")";
+    }
   }
 
   /** One measure of the input and of the output, for the tables people read. */
@@ -93,7 +104,8 @@ public record Report(
         request.suppressionLimit(), request.metric().configName(), request.riskThreshold(),
         result.transformation(),
         new SearchSummary(search.method(), search.optimal(), search.loss(), search.latticeSize(),
-            search.nodesEvaluated(), search.elapsed().toMillis()),
+            search.nodesEvaluated(), search.elapsed().toMillis(),
+            request.search().timeBudget().toMillis()),
         result.before(), result.after(), result.setValued(), result.removedColumns(),
         standards(request, result, models), result.warnings());
   }

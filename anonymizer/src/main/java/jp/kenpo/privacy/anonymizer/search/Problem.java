@@ -260,7 +260,7 @@ public final class Problem {
     return rows;
   }
 
-  /** Number of nodes in the generalization lattice (saturates at {@link Long#MAX_VALUE}). */
+  /** Number of nodes in the generalization lattice. */
   public long latticeSize() {
     return lattice.size();
   }

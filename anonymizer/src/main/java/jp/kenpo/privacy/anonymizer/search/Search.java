@@ -22,9 +22,10 @@ public final class Search {
       case HEURISTIC -> false;
       case AUTO -> nodes <= options.maxExactNodes();
     };
-    if (exact && nodes > Integer.MAX_VALUE - 8) {
+    if (exact && nodes > SearchOptions.EXACT_NODE_LIMIT) {
       throw new AnonymizationException("the lattice has " + nodes + " nodes, too many for the exact"
-          + " search; use the heuristic search with a time budget");
+          + " search (it keeps state for every node, at most " + SearchOptions.EXACT_NODE_LIMIT
+          + "); use search mode auto or heuristic, or narrow the generalization levels");
     }
     return exact ? new ExactSearch(problem).run() : new BestFirstSearch(problem).run();
   }

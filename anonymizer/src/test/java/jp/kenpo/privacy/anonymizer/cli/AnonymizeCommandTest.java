@@ -114,6 +114,19 @@ class AnonymizeCommandTest {
   }
 
   @Test
+  void theSearchRunsUnderASixtySecondBudgetUnlessToldOtherwise() throws IOException {
+    assertThat(run(common("--k", "3").toArray(String[]::new))).as(stderr).isZero();
+    assertThat(stdout).contains("(time budget 60 s)");
+    JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
+    assertThat(report.get("search").get("timeBudgetMilliseconds").asLong()).isEqualTo(60_000);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("(time budget 60 s)");
+
+    out = dir.resolve("out2");
+    assertThat(run(common("--k", "3", "--time-budget", "0s").toArray(String[]::new))).as(stderr).isZero();
+    assertThat(stdout).contains("(no time budget)");
+  }
+
+  @Test
   void configFileCarriesRulesModelsAndSetValuedColumns() throws IOException {
     Path items = write("items.csv", "id,age,born,codes\n"
         + String.join("", java.util.stream.IntStream.range(0, 60).mapToObj(i ->
@@ -359,6 +372,18 @@ class AnonymizeCommandTest {
   void refusesAMissingInputFile() {
     assertRefused(run("--input", dir.resolve("none.csv").toString(), "--out", out.toString(), "--k", "2"),
         "none.csv does not exist");
+  }
+
+  @Test
+  void refusesABadTimeBudgetMetricOrRiskThreshold() {
+    assertRefused(run(common("--k", "2", "--time-budget", "soon").toArray(String[]::new)),
+        "--time-budget: 'soon' is not a duration");
+    assertRefused(run(common("--k", "2", "--time-budget", "-5s").toArray(String[]::new)),
+        "--time-budget: the time budget '-5s' is negative");
+    assertRefused(run(common("--k", "2", "--metric", "accuracy").toArray(String[]::new)),
+        "--metric: unknown metric 'accuracy'");
+    assertRefused(run(common("--k", "2", "--risk-threshold", "0").toArray(String[]::new)),
+        "the risk threshold 0.0 is not a probability above 0 and at most 1");
   }
 
   @Test
