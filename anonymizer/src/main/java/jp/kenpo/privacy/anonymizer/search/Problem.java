@@ -79,6 +79,28 @@ public final class Problem {
     return new Problem(request, qis, new SensitiveColumn[0], new BoundModel[0], k);
   }
 
+  /**
+   * How many records each model alone suppresses at the coarsest node allowed, where the
+   * monotone ones suppress least, by the model's description; for saying why nothing passed.
+   */
+  Map<String, Long> suppressedAloneAtTop() {
+    int[] top = lattice.levels(lattice.top());
+    Map<String, Long> suppressed = new LinkedHashMap<>();
+    if (k > 1) {
+      suppressed.put(new KAnonymity(k).describe(), withoutSensitiveModels().suppressedAt(top));
+    }
+    for (BoundModel model : models) {
+      Problem alone = new Problem(request, qis, sensitive, new BoundModel[] {model}, 1);
+      suppressed.put(model.model().describe(), alone.suppressedAt(top));
+    }
+    return suppressed;
+  }
+
+  /** Records the models suppress at a node. */
+  long suppressedAt(int[] levels) {
+    return classify(levels, true).suppressedRecords();
+  }
+
   /** Checks the request against its table and encodes it; errors name the column or value. */
   public static Problem encode(AnonymizationRequest request) {
     Table table = request.table();

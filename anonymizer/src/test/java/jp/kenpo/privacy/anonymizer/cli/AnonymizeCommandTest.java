@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,12 @@ class AnonymizeCommandTest {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  // the common flags with a config file holding the rest, refused
+  private void assertRefusedWithConfig(String yaml, String... messageParts) throws IOException {
+    Path config = write("c.yaml", yaml);
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)), messageParts);
   }
 
   @Test
@@ -220,8 +227,7 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesAModelOnAnUnknownColumnWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  l-diversity:\n    - {column: illness, l: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n  l-diversity:\n    - {column: illness, l: 2}\n",
         "c.yaml line 4", "unknown column 'illness'");
   }
 
@@ -288,15 +294,13 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesInvalidYamlWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n columns: [\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n columns: [\n",
         "c.yaml", "not valid YAML", "line 3");
   }
 
   @Test
   void refusesAnUnknownConfigKeyWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\nsupression: 0.1\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\nsupression: 0.1\n",
         "c.yaml line 3", "unknown key 'supression'");
   }
 
@@ -332,24 +336,20 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesASetValuedColumnWithoutItsModel() throws IOException {
-    Path config = write("c.yaml", "columns:\n  city: {role: set-valued}\nmodels: {k: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("columns:\n  city: {role: set-valued}\nmodels: {k: 2}\n",
         "set-valued column 'city' has no (k,m)-anonymity model");
   }
 
   @Test
   void refusesKmAnonymityOnAColumnThatIsNotSetValued() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  km-anonymity: {column: city, k: 2, m: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n  km-anonymity: {column: city, k: 2, m: 2}\n",
         "(2,2)-anonymity on 'city'", "insensitive, not set-valued");
   }
 
   @Test
   void refusesHierarchicalClosenessWithoutAHierarchy() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  t-closeness: {column: disease, t: 0.3,"
-        + " distance: hierarchical}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
-        "needs a hierarchy for column 'disease'");
+    assertRefusedWithConfig("models:\n  k: 2\n  t-closeness: {column: disease, t: 0.3,"
+        + " distance: hierarchical}\n", "needs a hierarchy for column 'disease'");
   }
 
   @Test
@@ -384,6 +384,83 @@ class AnonymizeCommandTest {
         "--metric: unknown metric 'accuracy'");
     assertRefused(run(common("--k", "2", "--risk-threshold", "0").toArray(String[]::new)),
         "the risk threshold 0.0 is not a probability above 0 and at most 1");
+  }
+
+  @Test
+  void refusesAHeaderWithANamelessOrRepeatedColumn() throws IOException {
+    Files.writeString(table, Files.readString(table).replace("name;sex;age;disease;city", "name;sex;age; ;city"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "members.csv line 1",
+        "column 4 of the header has no name");
+    Files.writeString(table, Files.readString(table).replace("name;sex;age; ;city", "name;sex;age;sex;city"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "members.csv line 1",
+        "columns 2 and 4 of the header are both named 'sex'");
+  }
+
+  @Test
+  void refusesATableWithoutRows() throws IOException {
+    Files.writeString(table, "name;sex;age;disease;city\n");
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "the table has no rows");
+  }
+
+  @Test
+  void refusesAHierarchyOnAnIdentifyingOrInsensitiveColumn() throws IOException {
+    Path identifying = write("i.yaml", "columns:\n  name: {role: identifying, hierarchy: sex.csv}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", identifying.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes), "a hierarchy is given for column 'name',"
+        + " which is identifying");
+    Path insensitive = write("n.yaml", "columns:\n  city: {role: insensitive, hierarchy: sex.csv}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", insensitive.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes), "a hierarchy is given for column 'city',"
+        + " which is insensitive");
+  }
+
+  @Test
+  void refusesLevelsOnAColumnThatIsNotAQuasiIdentifier() throws IOException {
+    write("disease.csv", "flu;infection;*\ncold;infection;*\nasthma;chronic;*\n");
+    assertRefusedWithConfig("columns:\n  disease: {role: sensitive, hierarchy: disease.csv,"
+        + " levels: {min: 1}}\nmodels: {k: 2}\n",
+        "generalization levels given for column 'disease', which is not quasi-identifying");
+    assertRefusedWithConfig("columns:\n  city: {role: insensitive, levels: {min: 1}}\nmodels: {k: 2}\n",
+        "c.yaml line 2", "levels are given for 'city', which has no hierarchy");
+  }
+
+  @Test
+  void refusesAQuasiIdentifierWithoutAHierarchy() throws IOException {
+    assertRefusedWithConfig("columns:\n  city: {role: quasi}\nmodels: {k: 2}\n",
+        "quasi-identifier 'city' has no hierarchy");
+  }
+
+  @Test
+  void refusesKmAnonymityWithKAboveTheRowCount() throws IOException {
+    assertRefusedWithConfig("columns:\n  city: {role: set-valued}\n"
+        + "models:\n  k: 2\n  km-anonymity: {column: city, k: 41, m: 2}\n",
+        "impossible: (41,2)-anonymity on 'city' needs at least 41 records but the table has 40");
+  }
+
+  @Test
+  void refusesWhenNoGeneralizationFitsTheSuppressionLimitNamingTheModel() throws IOException {
+    // the exact ages are all different: every record would be alone in its class
+    Path config = write("c.yaml", "columns:\n  age: {role: quasi, hierarchy: age.csv, levels: {max: 0}}\n"
+        + "models: {k: 2}\nsuppression: 0.05\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "no generalization satisfies the models within the suppression limit"
+        + " of 0.05 (at most 2 of 40 records)", "even at the coarsest generalization allowed, 2-anonymity"
+        + " alone suppresses 40 records", "raise the suppression limit");
+  }
+
+  @Test
+  void refusesAnUnknownRuleVariantDistanceOrSearchMode() throws IOException {
+    Map<String, String> configs = Map.of(
+        "columns:\n  city: {role: quasi, hierarchy: {rule: rounding}}\nmodels: {k: 2}\n", "unknown rule 'rounding'",
+        "models:\n  k: 2\n  l-diversity: {column: disease, l: 2, variant: probabilistic}\n",
+        "unknown l-diversity variant 'probabilistic'",
+        "models:\n  k: 2\n  t-closeness: {column: disease, t: 0.2, distance: ordered}\n", "unknown distance 'ordered'",
+        "models: {k: 2}\nsearch: {mode: fast}\n", "unknown search mode 'fast'");
+    for (Map.Entry<String, String> entry : configs.entrySet()) {
+      assertRefusedWithConfig(entry.getKey(), "c.yaml line ", entry.getValue());
+    }
   }
 
   @Test
