@@ -55,5 +55,6 @@ class OptimalityTest {
     assertThat(result.search().suppressed()).isEqualTo(chosen.suppressed());
     assertThat(result.after().classes().suppressed()).isEqualTo(chosen.suppressed());
     assertThat(result.after().informationLoss().of(request.metric())).isCloseTo(optimum, within(1e-9));
+    Recount.assertReportedMeasures(reference, request, result);
   }
 }

@@ -79,7 +79,19 @@ final class Reference {
     return request.hierarchies().get(column).generalize(value, level).orElseThrow();
   }
 
-  Node evaluate(List<Integer> levels) {
+  /**
+   * The rows grouped by their labels at the levels and, with {@code applyModels}, the rows of
+   * the classes that fail a model (suppressed).
+   */
+  record Grouping(Map<List<String>, List<Integer>> classes, Set<Integer> suppressed) {
+
+    /** The classes released, each as its rows. */
+    List<List<Integer>> released() {
+      return classes.values().stream().filter(members -> !suppressed.contains(members.get(0))).toList();
+    }
+  }
+
+  Grouping group(List<Integer> levels, boolean applyModels) {
     Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
     for (int r = 0; r < rows; r++) {
       List<String> key = new ArrayList<>();
@@ -90,14 +102,19 @@ final class Reference {
     }
     Set<Integer> suppressed = new HashSet<>();
     for (List<Integer> members : classes.values()) {
-      if (!holds(members)) {
+      if (applyModels && !holds(members)) {
         suppressed.addAll(members);
       }
     }
+    return new Grouping(classes, suppressed);
+  }
+
+  Node evaluate(List<Integer> levels) {
+    Grouping grouping = group(levels, true);
     long limit = (long) Math.floor(request.suppressionLimit() * rows + 1e-9);
-    boolean pass = suppressed.size() <= limit;
-    double loss = pass ? loss(levels, classes, suppressed) : Double.POSITIVE_INFINITY;
-    return new Node(List.copyOf(levels), pass, suppressed.size(), loss);
+    boolean pass = grouping.suppressed().size() <= limit;
+    double loss = pass ? loss(request.metric(), levels, grouping) : Double.POSITIVE_INFINITY;
+    return new Node(List.copyOf(levels), pass, grouping.suppressed().size(), loss);
   }
 
   /** Whether one class satisfies every relational model. */
@@ -199,8 +216,9 @@ final class Reference {
     return height == 0 ? 0 : sum / (2.0 * height);
   }
 
-  double loss(List<Integer> levels, Map<List<String>, List<Integer>> classes, Set<Integer> suppressed) {
-    Metric metric = request.metric();
+  double loss(Metric metric, List<Integer> levels, Grouping grouping) {
+    Map<List<String>, List<Integer>> classes = grouping.classes();
+    Set<Integer> suppressed = grouping.suppressed();
     int q = quasi.size();
     switch (metric) {
       case DISCERNIBILITY -> {
