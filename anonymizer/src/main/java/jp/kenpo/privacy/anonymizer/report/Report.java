@@ -70,14 +70,21 @@ public record Report(
         new MeasureRow("average risk", in.risk().average(), out.risk().average()),
         new MeasureRow("records above risk " + out.risk().threshold(),
             in.risk().recordsAboveThreshold(), out.risk().recordsAboveThreshold()),
+        new MeasureRow("share above risk " + out.risk().threshold(),
+            in.risk().shareAboveThreshold(), out.risk().shareAboveThreshold()),
         new MeasureRow("sample uniques", in.risk().sampleUniques(), out.risk().sampleUniques()),
+        new MeasureRow("sample unique share", in.risk().sampleUniqueShare(),
+            out.risk().sampleUniqueShare()),
         new MeasureRow("loss", in.informationLoss().loss(), out.informationLoss().loss()),
         new MeasureRow("precision loss", in.informationLoss().precisionLoss(),
             out.informationLoss().precisionLoss()),
         new MeasureRow("non-uniform entropy", in.informationLoss().nonUniformEntropy(),
             out.informationLoss().nonUniformEntropy()),
         new MeasureRow("discernibility (share of n²)", in.informationLoss().discernibility(),
-            out.informationLoss().discernibility()));
+            out.informationLoss().discernibility()),
+        // the metric, unlike the class sizes above, counts the suppressed records as one class
+        new MeasureRow("average class size (metric)", in.informationLoss().averageClassSize(),
+            out.informationLoss().averageClassSize()));
   }
 
   /** A number as people read it: whole numbers bare, others to four decimals. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kenpo.privacy.anonymizer.report.Report;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,19 @@ class AnonymizeCommandTest {
     assertThat(report.get("processingStandards")).hasSize(5);
     assertThat(Files.readString(out.resolve("report.html"))).contains("Art. 34 (5)", "3-anonymity");
     assertThat(stdout).contains("optimum proven", "highest risk", "anonymized.csv");
+    // every measure of the JSON is printed too
+    assertPrinted(report, "share above risk 0.2", "risk", "shareAboveThreshold");
+    assertPrinted(report, "sample unique share", "risk", "sampleUniqueShare");
+    assertPrinted(report, "average class size (metric)", "informationLoss", "averageClassSize");
+    assertPrinted(report, "average class size", "classes", "average");
+  }
+
+  private void assertPrinted(JsonNode report, String label, String group, String measure) {
+    String row = stdout.lines().filter(line -> line.startsWith(label + "  ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no row '" + label + "' in\n" + stdout));
+    assertThat(row.substring(label.length()).trim().split(" +")).containsExactly(
+        Report.format(report.get("before").get(group).get(measure).asDouble()),
+        Report.format(report.get("after").get(group).get(measure).asDouble()));
   }
 
   @Test
