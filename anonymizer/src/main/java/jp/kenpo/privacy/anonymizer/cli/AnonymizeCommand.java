@@ -252,7 +252,12 @@ public class AnonymizeCommand implements Callable<Integer> {
         // a range without max runs to the top of the hierarchy
         int max = column.levels().max() == Integer.MAX_VALUE ? hierarchy.levels() - 1
             : column.levels().max();
-        request.levels(column.name(), column.levels().min(), max);
+        try {
+          request.levels(column.name(), column.levels().min(), max);
+        } catch (AnonymizationException e) {
+          throw new AnonymizationException(column.where() + ": column '" + column.name() + "': "
+              + e.getMessage() + " (its hierarchy has levels 0 to " + (hierarchy.levels() - 1) + ")");
+        }
       }
     }
     List<PrivacyModel> models = new ArrayList<>();

@@ -372,6 +372,11 @@ class AnonymizeCommandTest {
         + "models: {k: 2}\n");
     assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
         "--out", out.toString()), "column 'age'", "level 5 does not exist", "levels 0 to 3");
+    // a minimum above the top, without a maximum, names its line too
+    Path above = write("a.yaml", "columns:\n  age: {role: quasi, hierarchy: age.csv, levels: {min: 5}}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", above.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "a.yaml line 2", "column 'age'", "levels 5..3", "levels 0 to 3");
   }
 
   @Test
