@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The values of one sensitive column as a whole: their share in the entire table (what
  * t-closeness compares each class with) and, when the column has a hierarchy, its tree for the
- * hierarchical ground distance (with a root added when the hierarchy has several top labels).
+ * hierarchical ground distance (with a root added when the values reach several top labels).
  * Values are codes 0..size-1.
  */
 public final class SensitiveDomain {
