@@ -16,6 +16,7 @@ import jp.kenpo.privacy.anonymizer.model.EntropyLDiversity;
 import jp.kenpo.privacy.anonymizer.model.KAnonymity;
 import jp.kenpo.privacy.anonymizer.model.KmAnonymity;
 import jp.kenpo.privacy.anonymizer.model.RecursiveCLDiversity;
+import jp.kenpo.privacy.anonymizer.model.SensitiveModel;
 import jp.kenpo.privacy.anonymizer.model.TCloseness;
 import jp.kenpo.privacy.anonymizer.search.SearchOptions;
 
@@ -28,34 +29,43 @@ final class RandomTables {
   private RandomTables() {
   }
 
-  /** A random request over a table of quasi-identifiers q0.., sensitive s, maybe items. */
+  /**
+   * A random request over a table of quasi-identifiers q0.., sensitive s (and maybe s2), maybe
+   * items; any of these columns may have empty (missing) cells. Besides k, 0 to 3 sensitive
+   * models on random sensitive columns.
+   */
   static AnonymizationRequest request(long seed, boolean withItems) {
     Random random = new Random(seed);
     int quasi = 1 + random.nextInt(3);
     int rows = 8 + random.nextInt(120);
+    List<String> sensitive = random.nextBoolean() ? List.of("s") : List.of("s", "s2");
     List<ColumnSpec> specs = new ArrayList<>();
     specs.add(ColumnSpec.of("id", Role.IDENTIFYING));
     for (int q = 0; q < quasi; q++) {
       specs.add(ColumnSpec.of("q" + q, Role.QUASI_IDENTIFYING));
     }
-    specs.add(ColumnSpec.of("s", Role.SENSITIVE));
+    for (String column : sensitive) {
+      specs.add(ColumnSpec.of(column, Role.SENSITIVE));
+    }
     specs.add(ColumnSpec.of("note", Role.INSENSITIVE));
     if (withItems) {
       specs.add(ColumnSpec.of("items", Role.SET_VALUED));
     }
-    int[] domain = new int[quasi];
-    for (int q = 0; q < quasi; q++) {
-      domain[q] = 2 + random.nextInt(7);
+    // per quasi-identifier then sensitive column: its number of values and its share of empty cells
+    int columns = quasi + sensitive.size();
+    int[] domain = new int[columns];
+    double[] missing = new double[columns];
+    for (int c = 0; c < columns; c++) {
+      domain[c] = c < quasi ? 2 + random.nextInt(7) : 1 + random.nextInt(5);
+      missing[c] = random.nextInt(3) == 0 ? 0.05 + random.nextDouble() * 0.2 : 0;
     }
-    int sensitiveDomain = 1 + random.nextInt(5);
     TableBuilder builder = Table.builder(specs);
     for (int r = 0; r < rows; r++) {
       List<String> row = new ArrayList<>();
       row.add("p" + r);
-      for (int q = 0; q < quasi; q++) {
-        row.add("v" + skewed(random, domain[q]));
+      for (int c = 0; c < columns; c++) {
+        row.add(random.nextDouble() < missing[c] ? "" : (c < quasi ? "v" : "s") + skewed(random, domain[c]));
       }
-      row.add("s" + skewed(random, sensitiveDomain));
       row.add("n" + random.nextInt(3));
       if (withItems) {
         StringBuilder items = new StringBuilder();
@@ -71,10 +81,12 @@ final class RandomTables {
     Table table = builder.build();
     AnonymizationRequest.Builder request = AnonymizationRequest.builder(table);
     Map<String, Hierarchy> hierarchies = new LinkedHashMap<>();
-    for (int q = 0; q < quasi; q++) {
-      hierarchies.put("q" + q, hierarchy(random, "q" + q, "v", domain[q]));
+    for (int c = 0; c < columns; c++) {
+      String name = c < quasi ? "q" + c : sensitive.get(c - quasi);
+      // a sensitive hierarchy may stop below a common top: the hierarchical distance must join them
+      boolean top = c < quasi || random.nextInt(3) > 0;
+      hierarchies.put(name, hierarchy(random, name, c < quasi ? "v" : "s", domain[c], missing[c] > 0, top));
     }
-    hierarchies.put("s", hierarchy(random, "s", "s", Math.max(sensitiveDomain, 1)));
     if (withItems) {
       hierarchies.put("items", itemHierarchy());
     }
@@ -86,15 +98,9 @@ final class RandomTables {
       request.levels("q" + q, min, min + random.nextInt(levels - min));
     }
     request.model(new KAnonymity(1 + random.nextInt(5)));
-    switch (random.nextInt(6)) {
-      case 1 -> request.model(new DistinctLDiversity("s", 1 + random.nextInt(3)));
-      case 2 -> request.model(new EntropyLDiversity("s", 1 + random.nextDouble() * 2));
-      case 3 -> request.model(new RecursiveCLDiversity("s", 1 + random.nextInt(4), 2));
-      case 4 -> request.model(new TCloseness("s", 0.1 + random.nextDouble() * 0.5,
-          TCloseness.Distance.EQUAL));
-      case 5 -> request.model(new TCloseness("s", 0.1 + random.nextDouble() * 0.5,
-          TCloseness.Distance.HIERARCHICAL));
-      default -> { }
+    int models = random.nextInt(4);
+    for (int m = 0; m < models; m++) {
+      request.model(sensitiveModel(random, sensitive.get(random.nextInt(sensitive.size()))));
     }
     if (withItems) {
       request.model(new KmAnonymity("items", 2 + random.nextInt(3), 1 + random.nextInt(2)));
@@ -104,6 +110,16 @@ final class RandomTables {
     request.metric(Metric.values()[random.nextInt(Metric.values().length)]);
     request.search(SearchOptions.DEFAULT);
     return request.build();
+  }
+
+  private static SensitiveModel sensitiveModel(Random random, String column) {
+    return switch (random.nextInt(5)) {
+      case 0 -> new DistinctLDiversity(column, 1 + random.nextInt(3));
+      case 1 -> new EntropyLDiversity(column, 1 + random.nextDouble() * 2);
+      case 2 -> new RecursiveCLDiversity(column, 1 + random.nextInt(4), 2);
+      case 3 -> new TCloseness(column, 0.1 + random.nextDouble() * 0.5, TCloseness.Distance.EQUAL);
+      default -> new TCloseness(column, 0.1 + random.nextDouble() * 0.5, TCloseness.Distance.HIERARCHICAL);
+    };
   }
 
   private static int skewed(Random random, int size) {
@@ -117,6 +133,16 @@ final class RandomTables {
 
   /** A random hierarchy over prefix0..prefix(size-1): random groupings up to {@code *}. */
   static Hierarchy hierarchy(Random random, String name, String prefix, int size) {
+    return hierarchy(random, name, prefix, size, false, true);
+  }
+
+  /**
+   * The same, with the empty value as one more value when {@code missing} is set, and with
+   * {@code *} above the groupings only when {@code top} is set.
+   */
+  static Hierarchy hierarchy(Random random, String name, String prefix, int values, boolean missing,
+      boolean top) {
+    int size = values + (missing ? 1 : 0);
     int extra = random.nextInt(3); // levels between the values and *
     List<String[]> rows = new ArrayList<>();
     int[][] group = new int[extra][size];
@@ -134,12 +160,14 @@ final class RandomTables {
       groups = coarser;
     }
     for (int v = 0; v < size; v++) {
-      String[] row = new String[extra + 2];
-      row[0] = prefix + v;
+      String[] row = new String[extra + (top ? 2 : 1)];
+      row[0] = v == values ? "" : prefix + v;
       for (int level = 0; level < extra; level++) {
         row[level + 1] = "L" + (level + 1) + "g" + group[level][v];
       }
-      row[extra + 1] = "*";
+      if (top) {
+        row[extra + 1] = "*";
+      }
       rows.add(row);
     }
     return Hierarchy.of(name, rows);

@@ -79,7 +79,19 @@ final class Reference {
     return request.hierarchies().get(column).generalize(value, level).orElseThrow();
   }
 
-  Node evaluate(List<Integer> levels) {
+  /**
+   * The rows grouped by their labels at the levels and, with {@code applyModels}, the rows of
+   * the classes that fail a model (suppressed).
+   */
+  record Grouping(Map<List<String>, List<Integer>> classes, Set<Integer> suppressed) {
+
+    /** The classes released, each as its rows. */
+    List<List<Integer>> released() {
+      return classes.values().stream().filter(members -> !suppressed.contains(members.get(0))).toList();
+    }
+  }
+
+  Grouping group(List<Integer> levels, boolean applyModels) {
     Map<List<String>, List<Integer>> classes = new LinkedHashMap<>();
     for (int r = 0; r < rows; r++) {
       List<String> key = new ArrayList<>();
@@ -90,14 +102,19 @@ final class Reference {
     }
     Set<Integer> suppressed = new HashSet<>();
     for (List<Integer> members : classes.values()) {
-      if (!holds(members)) {
+      if (applyModels && !holds(members)) {
         suppressed.addAll(members);
       }
     }
+    return new Grouping(classes, suppressed);
+  }
+
+  Node evaluate(List<Integer> levels) {
+    Grouping grouping = group(levels, true);
     long limit = (long) Math.floor(request.suppressionLimit() * rows + 1e-9);
-    boolean pass = suppressed.size() <= limit;
-    double loss = pass ? loss(levels, classes, suppressed) : Double.POSITIVE_INFINITY;
-    return new Node(List.copyOf(levels), pass, suppressed.size(), loss);
+    boolean pass = grouping.suppressed().size() <= limit;
+    double loss = pass ? loss(request.metric(), levels, grouping) : Double.POSITIVE_INFINITY;
+    return new Node(List.copyOf(levels), pass, grouping.suppressed().size(), loss);
   }
 
   /** Whether one class satisfies every relational model. */
@@ -168,40 +185,40 @@ final class Reference {
       }
       return sum / 2;
     }
-    Hierarchy hierarchy = request.hierarchies().get(model.column());
-    int height = hierarchy.levels() - 1;
-    double cost = 0;
-    Map<String, Double> below = extra; // keyed by the label at the level below
-    for (int level = 1; level <= height; level++) {
-      Map<String, Double> positive = new HashMap<>();
-      Map<String, Double> negative = new HashMap<>();
-      for (Map.Entry<String, Double> entry : below.entrySet()) {
-        String parent = parentOf(hierarchy, whole.keySet(), level, entry.getKey());
-        positive.merge(parent, Math.max(0, entry.getValue()), Double::sum);
-        negative.merge(parent, Math.max(0, -entry.getValue()), Double::sum);
-      }
-      Map<String, Double> here = new HashMap<>();
-      for (String node : positive.keySet()) {
-        cost += (double) level / height * Math.min(positive.get(node), negative.get(node));
-        here.put(node, positive.get(node) - negative.get(node));
-      }
-      below = here;
-    }
-    return cost;
+    return treeDistance(request.hierarchies().get(model.column()), extra);
   }
 
-  // the label at `level` above a label at level-1 (any value under it will do)
-  private static String parentOf(Hierarchy hierarchy, Set<String> values, int level, String label) {
-    for (String value : values) {
-      if (hierarchy.generalize(value, level - 1).orElseThrow().equals(label)) {
-        return hierarchy.generalize(value, level).orElseThrow();
+  /**
+   * The Earth Mover's Distance on the hierarchy's tree, by the closed form for tree metrics
+   * rather than the engine's bottom-up matching: mass that crosses an edge pays the edge's
+   * length, so the distance is the sum, over every node but the root, of the surplus beneath
+   * it times the length of its edge. The ground distance level(lowest common ancestor) / height
+   * makes every edge 1 / (2 height) long. Top labels that differ get a root above them.
+   */
+  private static double treeDistance(Hierarchy hierarchy, Map<String, Double> extra) {
+    int levels = hierarchy.levels();
+    Set<String> tops = new HashSet<>();
+    for (String value : extra.keySet()) {
+      tops.add(hierarchy.generalize(value, levels - 1).orElseThrow());
+    }
+    int height = tops.size() > 1 ? levels : levels - 1;
+    double sum = 0;
+    for (int level = 0; level < height; level++) {
+      Map<String, Double> surplus = new HashMap<>();
+      for (Map.Entry<String, Double> entry : extra.entrySet()) {
+        surplus.merge(hierarchy.generalize(entry.getKey(), level).orElseThrow(), entry.getValue(),
+            Double::sum);
+      }
+      for (double below : surplus.values()) {
+        sum += Math.abs(below);
       }
     }
-    throw new IllegalStateException(label);
+    return height == 0 ? 0 : sum / (2.0 * height);
   }
 
-  double loss(List<Integer> levels, Map<List<String>, List<Integer>> classes, Set<Integer> suppressed) {
-    Metric metric = request.metric();
+  double loss(Metric metric, List<Integer> levels, Grouping grouping) {
+    Map<List<String>, List<Integer>> classes = grouping.classes();
+    Set<Integer> suppressed = grouping.suppressed();
     int q = quasi.size();
     switch (metric) {
       case DISCERNIBILITY -> {

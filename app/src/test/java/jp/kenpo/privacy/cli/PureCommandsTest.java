@@ -67,4 +67,20 @@ class PureCommandsTest {
         assertThat(out.resolve("anonymized.csv")).exists();
         assertThat(out.resolve("report.json")).exists();
     }
+
+    @Test
+    void anonymizeRefusesABadConfigurationWithExitTwoAndWritesNothing() throws Exception {
+        Path table = dir.resolve("t.csv");
+        Files.writeString(table, "name;sex\nA;M\nB;F\n");
+        Path sex = dir.resolve("sex.csv");
+        Files.writeString(sex, "M;*\nF;*\n");
+        Path out = dir.resolve("out");
+
+        String[] r = run("anonymize", "--input", table.toString(), "--separator", ";", "--out", out.toString(),
+                "--quasi", "sex=" + sex, "--identifying", "name", "--sensitive", "name", "--k", "2");
+
+        assertThat(r[0]).as(r[2]).isEqualTo("2");
+        assertThat(r[2]).contains("column 'name' is given two roles", "nothing was written");
+        assertThat(out).doesNotExist();
+    }
 }

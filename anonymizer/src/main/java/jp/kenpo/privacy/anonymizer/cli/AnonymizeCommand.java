@@ -6,7 +6,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -104,7 +103,8 @@ public class AnonymizeCommand implements Callable<Integer> {
   Double riskThreshold;
 
   @Option(names = "--time-budget", paramLabel = "DURATION",
-      description = "stop searching after this long and keep the best found, e.g. 30s")
+      description = "stop searching after this long and keep the best found, e.g. 30s"
+          + " (default 60s; 0s for no limit)")
   String timeBudget;
 
   @Option(names = "--config", paramLabel = "C.yaml",
@@ -175,7 +175,9 @@ public class AnonymizeCommand implements Callable<Integer> {
     return value.charAt(0);
   }
 
-  // The config's columns with the flags applied on top; a flag wins over the file.
+  // The config's columns with the flags applied on top. A flag may add a column or give it its
+  // hierarchy file, but never a second role: whichever role won would decide alone whether a
+  // column is removed, generalized or released as it is.
   private Map<String, ColumnConfig> columns(AnonymizationConfig settings) {
     Map<String, ColumnConfig> columns = new LinkedHashMap<>();
     if (settings != null) {
@@ -187,6 +189,7 @@ public class AnonymizeCommand implements Callable<Integer> {
     for (String name : sensitive) {
       role(columns, name, Role.SENSITIVE, "--sensitive " + name);
     }
+    Map<String, String> hierarchyFlags = new LinkedHashMap<>();
     for (String flag : quasi) {
       int equals = flag.indexOf('=');
       if (equals <= 0 || equals == flag.length() - 1) {
@@ -194,6 +197,11 @@ public class AnonymizeCommand implements Callable<Integer> {
       }
       String name = flag.substring(0, equals);
       String where = "--quasi " + flag;
+      String earlier = hierarchyFlags.putIfAbsent(name, where);
+      if (earlier != null && !earlier.equals(where)) {
+        throw new AnonymizationException("column '" + name + "' is given two hierarchies: " + earlier
+            + " and " + where);
+      }
       role(columns, name, Role.QUASI_IDENTIFYING, where);
       columns.put(name, columns.get(name).withHierarchy(
           new HierarchySource.File(Path.of(flag.substring(equals + 1)), null), where));
@@ -203,9 +211,13 @@ public class AnonymizeCommand implements Callable<Integer> {
 
   private static void role(Map<String, ColumnConfig> columns, String name, Role role, String where) {
     ColumnConfig current = columns.get(name);
-    columns.put(name, current == null
-        ? new ColumnConfig(name, role, ColumnType.STRING, null, null, where)
-        : current.withRole(role, where));
+    if (current == null) {
+      columns.put(name, new ColumnConfig(name, role, ColumnType.STRING, null, null, where));
+    } else if (current.role() != role) {
+      throw new AnonymizationException("column '" + name + "' is given two roles: "
+          + current.role().label() + " (" + current.where() + ") and " + role.label() + " (" + where
+          + "); give each column one role");
+    }
   }
 
   private static List<ColumnSpec> specs(List<String> header, Map<String, ColumnConfig> columns) {
@@ -240,7 +252,12 @@ public class AnonymizeCommand implements Callable<Integer> {
         // a range without max runs to the top of the hierarchy
         int max = column.levels().max() == Integer.MAX_VALUE ? hierarchy.levels() - 1
             : column.levels().max();
-        request.levels(column.name(), column.levels().min(), max);
+        try {
+          request.levels(column.name(), column.levels().min(), max);
+        } catch (AnonymizationException e) {
+          throw new AnonymizationException(column.where() + ": column '" + column.name() + "': "
+              + e.getMessage() + " (its hierarchy has levels 0 to " + (hierarchy.levels() - 1) + ")");
+        }
       }
     }
     List<PrivacyModel> models = new ArrayList<>();
@@ -291,8 +308,11 @@ public class AnonymizeCommand implements Callable<Integer> {
     SearchOptions search = settings != null && settings.search() != null
         ? settings.search() : SearchOptions.DEFAULT;
     if (timeBudget != null) {
-      Duration budget = ConfigReader.duration(timeBudget, null);
-      search = search.withTimeBudget(budget);
+      try {
+        search = search.withTimeBudget(ConfigReader.duration(timeBudget));
+      } catch (AnonymizationException e) {
+        throw new AnonymizationException("--time-budget: " + e.getMessage());
+      }
     }
     return request.search(search).build();
   }

@@ -15,10 +15,7 @@ final class Summary {
   static void print(PrintWriter out, Report report, Path folder) {
     out.printf("%d records; models: %s; suppression limit %s%n", report.rows(),
         String.join(", ", report.models()), report.suppressionLimit());
-    Report.SearchSummary search = report.search();
-    out.printf("search: %s, %s, %d of %d nodes evaluated in %d ms%n", search.method(),
-        search.optimal() ? "optimum proven" : "best found within the time budget",
-        search.nodesEvaluated(), search.latticeSize(), search.milliseconds());
+    out.println("search: " + report.search().describe());
     StringBuilder levels = new StringBuilder();
     for (Generalization g : report.transformation()) {
       levels.append(' ').append(g.column()).append('=').append(g.level()).append('/').append(g.levels() - 1);

@@ -11,10 +11,6 @@ import jp.kenpo.privacy.anonymizer.data.Role;
 public record ColumnConfig(String name, Role role, ColumnType type, HierarchySource hierarchy,
     LevelRange levels, String where) {
 
-  public ColumnConfig withRole(Role newRole, String newWhere) {
-    return new ColumnConfig(name, newRole, type, hierarchy, levels, newWhere);
-  }
-
   public ColumnConfig withHierarchy(HierarchySource source, String newWhere) {
     return new ColumnConfig(name, role, type, source, levels, newWhere);
   }

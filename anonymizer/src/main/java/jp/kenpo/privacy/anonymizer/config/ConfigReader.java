@@ -360,32 +360,43 @@ public final class ConfigReader {
     }
     if (entries.containsKey("time-budget")) {
       YamlValue budget = entries.get("time-budget");
-      options = options.withTimeBudget(duration(budget.text("time-budget"), budget));
+      try {
+        options = options.withTimeBudget(duration(budget.text("time-budget")));
+      } catch (AnonymizationException e) {
+        throw budget.error(e.getMessage());
+      }
     }
     if (entries.containsKey("max-exact-nodes")) {
-      options = new SearchOptions(options.mode(), options.timeBudget(),
-          entries.get("max-exact-nodes").integer("max-exact-nodes"));
+      YamlValue nodes = entries.get("max-exact-nodes");
+      try {
+        options = new SearchOptions(options.mode(), options.timeBudget(), nodes.integer("max-exact-nodes"));
+      } catch (AnonymizationException e) {
+        throw e.getMessage().contains(" line ") ? e : nodes.error(e.getMessage());
+      }
     }
     return options;
   }
 
-  /** A duration such as {@code 30s}, {@code 2m} or ISO {@code PT30S}. */
-  public static Duration duration(String text, YamlValue where) {
+  /** A duration such as {@code 30s}, {@code 2m} or ISO {@code PT30S}; {@code 0s} for none. */
+  public static Duration duration(String text) {
+    Duration duration;
     try {
       String lower = text.trim().toLowerCase(Locale.ROOT);
       if (lower.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+        duration = Duration.ofMillis(Long.parseLong(lower.substring(0, lower.length() - 2)));
+      } else if (lower.endsWith("s")) {
+        duration = Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1)));
+      } else if (lower.endsWith("m")) {
+        duration = Duration.ofMinutes(Long.parseLong(lower.substring(0, lower.length() - 1)));
+      } else {
+        duration = Duration.parse(text);
       }
-      if (lower.endsWith("s")) {
-        return Duration.ofSeconds(Long.parseLong(lower.substring(0, lower.length() - 1)));
-      }
-      if (lower.endsWith("m")) {
-        return Duration.ofMinutes(Long.parseLong(lower.substring(0, lower.length() - 1)));
-      }
-      return Duration.parse(text);
-    } catch (NumberFormatException | DateTimeParseException e) {
-      String message = "'" + text + "' is not a duration (e.g. 30s, 2m or PT1M)";
-      throw where == null ? new AnonymizationException(message) : where.error(message);
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      throw new AnonymizationException("'" + text + "' is not a duration (e.g. 30s, 2m or PT1M)");
     }
+    if (duration.isNegative()) {
+      throw new AnonymizationException("the time budget '" + text + "' is negative");
+    }
+    return duration;
   }
 }

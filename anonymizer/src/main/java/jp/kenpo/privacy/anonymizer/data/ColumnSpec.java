@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.anonymizer.data;
 
 import java.util.Objects;
+import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
 /** A column's name, type and role. */
 public record ColumnSpec(String name, ColumnType type, Role role) {
@@ -10,7 +11,7 @@ public record ColumnSpec(String name, ColumnType type, Role role) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(role, "role");
     if (name.isBlank()) {
-      throw new IllegalArgumentException("a column name is blank");
+      throw new AnonymizationException("a column name is blank");
     }
   }
 

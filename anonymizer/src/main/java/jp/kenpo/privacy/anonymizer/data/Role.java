@@ -14,5 +14,10 @@ public enum Role {
   /** Released as is. */
   INSENSITIVE,
   /** A person's set of items (e.g. diagnosis codes), protected by (k,m)-anonymity. */
-  SET_VALUED
+  SET_VALUED;
+
+  /** The role as messages and reports name it, e.g. {@code quasi-identifying}. */
+  public String label() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
 }

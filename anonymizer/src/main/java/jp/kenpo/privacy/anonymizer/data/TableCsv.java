@@ -10,8 +10,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
@@ -35,7 +37,9 @@ public final class TableCsv {
       if (!records.hasNext()) {
         throw new AnonymizationException(file + " is empty: the first line must name the columns");
       }
-      List<String> header = records.next().getFields();
+      CsvRecord first = records.next();
+      List<String> header = first.getFields();
+      checkHeader(Table.describe(file.toString(), false, (int) first.getStartingLineNumber()), header);
       TableBuilder builder = Table.builder(specs.apply(header)).origin(file.toString());
       while (records.hasNext()) {
         CsvRecord record = records.next();
@@ -48,6 +52,22 @@ public final class TableCsv {
       throw new AnonymizationException("cannot read " + file + ": " + e.getMessage(), e);
     } catch (CsvParseException | UncheckedIOException e) {
       throw new AnonymizationException(file + " is not valid CSV: " + e.getMessage(), e);
+    }
+  }
+
+  // Columns are known by their names alone: a nameless or repeated one could not be given a role.
+  private static void checkHeader(String where, List<String> header) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      String name = header.get(i);
+      if (name.isBlank()) {
+        throw new AnonymizationException(where + ": column " + (i + 1) + " of the header has no name");
+      }
+      Integer earlier = seen.putIfAbsent(name, i);
+      if (earlier != null) {
+        throw new AnonymizationException(where + ": columns " + (earlier + 1) + " and " + (i + 1)
+            + " of the header are both named '" + name + "'");
+      }
     }
   }
 

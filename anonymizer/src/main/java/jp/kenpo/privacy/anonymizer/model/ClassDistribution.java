@@ -93,7 +93,8 @@ public final class ClassDistribution {
   /**
    * Earth Mover's Distance to the whole table with the hierarchical ground distance (Li, Li and
    * Venkatasubramanian 2007): mass moves up the tree only as far as it must, and moving it
-   * through a node of level h costs h / height.
+   * through a node of level h costs h / height, the height counting the root the domain adds
+   * above several top labels.
    */
   public double hierarchicalDistance() {
     if (!domain.hasHierarchy()) {

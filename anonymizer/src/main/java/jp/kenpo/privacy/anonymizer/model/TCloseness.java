@@ -6,7 +6,8 @@ import jp.kenpo.privacy.anonymizer.AnonymizationException;
  * t-closeness: in every class the distribution of the sensitive values is within t of their
  * distribution in the whole table, measured by the Earth Mover's Distance with an equal ground
  * distance (any two values are 1 apart) or a hierarchical one (values are as far apart as the
- * level of their lowest common ancestor in the column's hierarchy).
+ * level of their lowest common ancestor in the column's hierarchy; values under different top
+ * labels are the farthest apart, 1).
  */
 public record TCloseness(String column, double t, Distance distance) implements SensitiveModel {
 

@@ -37,9 +37,20 @@ public record Report(
   public record ColumnEntry(String name, String type, String role, String hierarchy) {
   }
 
-  /** The search's account: method, whether the optimum is proven, effort and time. */
+  /**
+   * The search's account: method, whether the optimum is proven, effort and time, and the time
+   * budget it had (0 for none).
+   */
   public record SearchSummary(String method, boolean optimal, double loss, long latticeSize,
-      long nodesEvaluated, long milliseconds) {
+      long nodesEvaluated, long milliseconds, long timeBudgetMilliseconds) {
+
+    /** One line for people, e.g. "exact, optimum proven, 3 of 8 nodes evaluated in 2 ms (…)". */
+    public String describe() {
+      return method + ", " + (optimal ? "optimum proven" : "best found within the time budget") + ", "
+          + nodesEvaluated + " of " + latticeSize + " nodes evaluated in " + milliseconds + " ms ("
+          + (timeBudgetMilliseconds == 0 ? "no time budget" : "time budget "
+          + format(timeBudgetMilliseconds / 1000.0) + " s") + ")";
+    }
   }
 
   /** One measure of the input and of the output, for the tables people read. */
@@ -59,14 +70,21 @@ public record Report(
         new MeasureRow("average risk", in.risk().average(), out.risk().average()),
         new MeasureRow("records above risk " + out.risk().threshold(),
             in.risk().recordsAboveThreshold(), out.risk().recordsAboveThreshold()),
+        new MeasureRow("share above risk " + out.risk().threshold(),
+            in.risk().shareAboveThreshold(), out.risk().shareAboveThreshold()),
         new MeasureRow("sample uniques", in.risk().sampleUniques(), out.risk().sampleUniques()),
+        new MeasureRow("sample unique share", in.risk().sampleUniqueShare(),
+            out.risk().sampleUniqueShare()),
         new MeasureRow("loss", in.informationLoss().loss(), out.informationLoss().loss()),
         new MeasureRow("precision loss", in.informationLoss().precisionLoss(),
             out.informationLoss().precisionLoss()),
         new MeasureRow("non-uniform entropy", in.informationLoss().nonUniformEntropy(),
             out.informationLoss().nonUniformEntropy()),
         new MeasureRow("discernibility (share of n²)", in.informationLoss().discernibility(),
-            out.informationLoss().discernibility()));
+            out.informationLoss().discernibility()),
+        // the metric, unlike the class sizes above, counts the suppressed records as one class
+        new MeasureRow("average class size (metric)", in.informationLoss().averageClassSize(),
+            out.informationLoss().averageClassSize()));
   }
 
   /** A number as people read it: whole numbers bare, others to four decimals. */
@@ -84,7 +102,7 @@ public record Report(
     for (ColumnSpec spec : request.table().specs()) {
       Hierarchy hierarchy = request.hierarchies().get(spec.name());
       columns.add(new ColumnEntry(spec.name(), spec.type().configName(),
-          spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          spec.role().label(),
           hierarchy == null ? null : hierarchy.source()));
     }
     List<String> models = request.models().stream().map(PrivacyModel::describe).toList();
@@ -93,7 +111,8 @@ public record Report(
         request.suppressionLimit(), request.metric().configName(), request.riskThreshold(),
         result.transformation(),
         new SearchSummary(search.method(), search.optimal(), search.loss(), search.latticeSize(),
-            search.nodesEvaluated(), search.elapsed().toMillis()),
+            search.nodesEvaluated(), search.elapsed().toMillis(),
+            request.search().timeBudget().toMillis()),
         result.before(), result.after(), result.setValued(), result.removedColumns(),
         standards(request, result, models), result.warnings());
   }

@@ -57,11 +57,7 @@ public final class ReportWriter {
     for (Generalization g : report.transformation()) {
       row(out, g.column(), Integer.toString(g.level()), Integer.toString(g.levels() - 1));
     }
-    Report.SearchSummary search = report.search();
-    out.append("</table>\n<p>Search: ").append(escape(search.method())).append(", ")
-        .append(search.optimal() ? "optimum proven" : "best found within the time budget")
-        .append("; ").append(search.nodesEvaluated()).append(" of ").append(search.latticeSize())
-        .append(" nodes evaluated in ").append(search.milliseconds()).append(" ms.</p>\n");
+    out.append("</table>\n<p>Search: ").append(escape(report.search().describe())).append(".</p>\n");
     out.append("<h2>Measures</h2>\n<table><tr><th></th><th>Input</th><th>Output</th></tr>\n");
     for (Report.MeasureRow row : report.measureRows()) {
       out.append("<tr><td>").append(escape(row.label())).append("</td><td class=\"n\">")

@@ -69,7 +69,7 @@ final class BestFirstSearch extends SearchRun {
       }
     }
     if (best < 0) {
-      throw Search.noSolution(problem);
+      throw Search.noSolution(problem, optimal);
     }
     return result(best, results.get(best), optimal, "best-first");
   }

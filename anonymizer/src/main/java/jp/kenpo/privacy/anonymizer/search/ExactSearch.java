@@ -62,7 +62,7 @@ final class ExactSearch extends SearchRun {
       best = lattice.top(); // out of time before any solution: the coarsest node, if it passes
     }
     if (best < 0) {
-      throw Search.noSolution(problem);
+      throw Search.noSolution(problem, complete);
     }
     return result(best, results[(int) best], complete, "exact");
   }

@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.anonymizer.search;
 
 import java.util.function.LongConsumer;
+import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
 /**
  * The generalization lattice: one node per combination of levels, one level per
@@ -22,7 +23,13 @@ final class Lattice {
     for (int d = min.length - 1; d >= 0; d--) {
       stride[d] = n;
       int height = max[d] - min[d] + 1;
-      n = n > Long.MAX_VALUE / height ? Long.MAX_VALUE : n * height;
+      if (n > Long.MAX_VALUE / height) {
+        // a saturated count would give distinct nodes the same id, and the search would confuse them
+        throw new AnonymizationException("the generalization lattice of these " + min.length
+            + " quasi-identifiers has more than " + Long.MAX_VALUE + " nodes, too many to number;"
+            + " use fewer quasi-identifiers or narrow their generalization levels");
+      }
+      n *= height;
     }
     this.size = n;
   }
@@ -31,7 +38,7 @@ final class Lattice {
     return min.length;
   }
 
-  /** Number of nodes; {@link Long#MAX_VALUE} when it does not fit a long. */
+  /** Number of nodes. */
   long size() {
     return size;
   }

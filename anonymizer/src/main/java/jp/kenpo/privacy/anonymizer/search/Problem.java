@@ -79,6 +79,28 @@ public final class Problem {
     return new Problem(request, qis, new SensitiveColumn[0], new BoundModel[0], k);
   }
 
+  /**
+   * How many records each model alone suppresses at the coarsest node allowed, where the
+   * monotone ones suppress least, by the model's description; for saying why nothing passed.
+   */
+  Map<String, Long> suppressedAloneAtTop() {
+    int[] top = lattice.levels(lattice.top());
+    Map<String, Long> suppressed = new LinkedHashMap<>();
+    if (k > 1) {
+      suppressed.put(new KAnonymity(k).describe(), withoutSensitiveModels().suppressedAt(top));
+    }
+    for (BoundModel model : models) {
+      Problem alone = new Problem(request, qis, sensitive, new BoundModel[] {model}, 1);
+      suppressed.put(model.model().describe(), alone.suppressedAt(top));
+    }
+    return suppressed;
+  }
+
+  /** Records the models suppress at a node. */
+  long suppressedAt(int[] levels) {
+    return classify(levels, true).suppressedRecords();
+  }
+
   /** Checks the request against its table and encodes it; errors name the column or value. */
   public static Problem encode(AnonymizationRequest request) {
     Table table = request.table();
@@ -151,7 +173,7 @@ public final class Problem {
       Role role = request.table().column(name).spec().role();
       if (role == Role.IDENTIFYING || role == Role.INSENSITIVE) {
         throw new AnonymizationException("a hierarchy is given for column '" + name + "', which is "
-            + role.name().toLowerCase(java.util.Locale.ROOT) + "; only quasi-identifying,"
+            + role.label() + "; only quasi-identifying,"
             + " sensitive and set-valued columns use hierarchies");
       }
     }
@@ -161,7 +183,7 @@ public final class Problem {
     ColumnSpec spec = table.column(model.column()).spec();
     if (spec.role() != Role.SET_VALUED) {
       throw new AnonymizationException(model.describe() + ": column '" + model.column() + "' is "
-          + spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          + spec.role().label()
           + ", not set-valued");
     }
   }
@@ -171,7 +193,7 @@ public final class Problem {
     ColumnSpec spec = table.column(model.column()).spec();
     if (spec.role() != Role.SENSITIVE) {
       throw new AnonymizationException(model.describe() + ": column '" + model.column() + "' is "
-          + spec.role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+          + spec.role().label()
           + ", not sensitive");
     }
     ValueColumn values = (ValueColumn) table.column(model.column());
@@ -260,7 +282,7 @@ public final class Problem {
     return rows;
   }
 
-  /** Number of nodes in the generalization lattice (saturates at {@link Long#MAX_VALUE}). */
+  /** Number of nodes in the generalization lattice. */
   public long latticeSize() {
     return lattice.size();
   }

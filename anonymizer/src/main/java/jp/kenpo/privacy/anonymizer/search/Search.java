@@ -1,5 +1,8 @@
 package jp.kenpo.privacy.anonymizer.search;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 
 /**
@@ -22,9 +25,10 @@ public final class Search {
       case HEURISTIC -> false;
       case AUTO -> nodes <= options.maxExactNodes();
     };
-    if (exact && nodes > Integer.MAX_VALUE - 8) {
+    if (exact && nodes > SearchOptions.EXACT_NODE_LIMIT) {
       throw new AnonymizationException("the lattice has " + nodes + " nodes, too many for the exact"
-          + " search; use the heuristic search with a time budget");
+          + " search (it keeps state for every node, at most " + SearchOptions.EXACT_NODE_LIMIT
+          + "); use search mode auto or heuristic, or narrow the generalization levels");
     }
     return exact ? new ExactSearch(problem).run() : new BestFirstSearch(problem).run();
   }
@@ -49,10 +53,32 @@ public final class Search {
     return sum;
   }
 
-  static AnonymizationException noSolution(Problem problem) {
-    return new AnonymizationException("no generalization satisfies the models within the"
-        + " suppression limit of " + problem.maxSuppressed + " records (or none was found within"
-        + " the time budget); raise the suppression limit, the maximum generalization levels or"
-        + " the time budget");
+  /**
+   * Why no solution was found: the suppression limit, and which models suppress more than it
+   * allows even at the coarsest node (or that only all of them together do).
+   * {@code exhausted} tells whether the search saw every node or ran out of time.
+   */
+  static AnonymizationException noSolution(Problem problem, boolean exhausted) {
+    long limit = problem.maxSuppressed;
+    StringBuilder message = new StringBuilder(exhausted
+        ? "no generalization satisfies the models"
+        : "no generalization satisfying the models was found within the time budget of "
+            + problem.request.search().timeBudget().toMillis() + " ms");
+    message.append(" within the suppression limit of ").append(problem.request.suppressionLimit())
+        .append(" (at most ").append(limit).append(" of ").append(problem.rows).append(" records)");
+    List<String> failing = new ArrayList<>();
+    for (Map.Entry<String, Long> model : problem.suppressedAloneAtTop().entrySet()) {
+      if (model.getValue() > limit) {
+        failing.add(model.getKey() + " alone suppresses " + model.getValue() + " records");
+      }
+    }
+    int[] top = problem.lattice.levels(problem.lattice.top());
+    message.append(": even at the coarsest generalization allowed, ").append(failing.isEmpty()
+        ? "where each model alone is met, all of them together suppress " + problem.suppressedAt(top)
+            + " records"
+        : String.join(", ", failing));
+    return new AnonymizationException(message.append("; raise the suppression limit, relax ")
+        .append(failing.size() == 1 ? "that model" : "the models").append(" or allow coarser levels")
+        .append(exhausted ? "" : ", or give the search more time").toString());
   }
 }

@@ -18,8 +18,18 @@ abstract class SearchRun {
     this.problem = problem;
     this.lattice = problem.lattice;
     this.nodes = new RollUp(problem);
-    Duration budget = problem.request.search().timeBudget();
-    this.deadline = budget.isZero() ? Long.MAX_VALUE : started + budget.toNanos();
+    this.deadline = deadline(started, problem.request.search().timeBudget());
+  }
+
+  private static long deadline(long started, Duration budget) {
+    if (budget.isZero()) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      return Math.addExact(started, budget.toNanos());
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE; // a budget of centuries is none
+    }
   }
 
   abstract SearchResult run();

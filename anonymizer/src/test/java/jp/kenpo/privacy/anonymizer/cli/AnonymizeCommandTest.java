@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import jp.kenpo.privacy.anonymizer.report.Report;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,12 @@ class AnonymizeCommandTest {
     }
   }
 
+  // the common flags with a config file holding the rest, refused
+  private void assertRefusedWithConfig(String yaml, String... messageParts) throws IOException {
+    Path config = write("c.yaml", yaml);
+    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)), messageParts);
+  }
+
   @Test
   void anonymizesATableAndWritesTheCsvAndBothReports() throws IOException {
     int code = run(common("--k", "3", "--l", "2", "--suppression", "0.1").toArray(String[]::new));
@@ -111,6 +119,32 @@ class AnonymizeCommandTest {
     assertThat(report.get("processingStandards")).hasSize(5);
     assertThat(Files.readString(out.resolve("report.html"))).contains("Art. 34 (5)", "3-anonymity");
     assertThat(stdout).contains("optimum proven", "highest risk", "anonymized.csv");
+    // every measure of the JSON is printed too
+    assertPrinted(report, "share above risk 0.2", "risk", "shareAboveThreshold");
+    assertPrinted(report, "sample unique share", "risk", "sampleUniqueShare");
+    assertPrinted(report, "average class size (metric)", "informationLoss", "averageClassSize");
+    assertPrinted(report, "average class size", "classes", "average");
+  }
+
+  private void assertPrinted(JsonNode report, String label, String group, String measure) {
+    String row = stdout.lines().filter(line -> line.startsWith(label + "  ")).findFirst()
+        .orElseThrow(() -> new AssertionError("no row '" + label + "' in\n" + stdout));
+    assertThat(row.substring(label.length()).trim().split(" +")).containsExactly(
+        Report.format(report.get("before").get(group).get(measure).asDouble()),
+        Report.format(report.get("after").get(group).get(measure).asDouble()));
+  }
+
+  @Test
+  void theSearchRunsUnderASixtySecondBudgetUnlessToldOtherwise() throws IOException {
+    assertThat(run(common("--k", "3").toArray(String[]::new))).as(stderr).isZero();
+    assertThat(stdout).contains("(time budget 60 s)");
+    JsonNode report = JsonMapper.builder().build().readTree(out.resolve("report.json").toFile());
+    assertThat(report.get("search").get("timeBudgetMilliseconds").asLong()).isEqualTo(60_000);
+    assertThat(Files.readString(out.resolve("report.html"))).contains("(time budget 60 s)");
+
+    out = dir.resolve("out2");
+    assertThat(run(common("--k", "3", "--time-budget", "0s").toArray(String[]::new))).as(stderr).isZero();
+    assertThat(stdout).contains("(no time budget)");
   }
 
   @Test
@@ -166,6 +200,38 @@ class AnonymizeCommandTest {
   }
 
   @Test
+  void refusesAColumnGivenTwoRolesByFlags() {
+    // applied in a fixed order, the later flag would release the name as a sensitive value
+    List<String> args = common("--k", "2");
+    args.addAll(List.of("--sensitive", "name"));
+    assertRefused(run(args.toArray(String[]::new)), "column 'name' is given two roles",
+        "identifying (--identifying name)", "sensitive (--sensitive name)");
+    assertRefused(run("--input", table.toString(), "--separator", ";", "--out", out.toString(),
+        "--quasi", "sex=" + sexes, "--identifying", "sex", "--k", "2"), "column 'sex' is given two roles",
+        "identifying (--identifying sex)", "quasi-identifying (--quasi sex=");
+    assertRefused(run(common("--k", "2", "--quasi", "age=" + sexes).toArray(String[]::new)),
+        "column 'age' is given two hierarchies", "--quasi age=" + ages, "--quasi age=" + sexes);
+  }
+
+  @Test
+  void refusesAFlagThatGivesAConfiguredColumnAnotherRole() throws IOException {
+    Path config = write("c.yaml", "columns:\n  name: {role: identifying}\nmodels: {k: 2}\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes, "--sensitive", "name"),
+        "column 'name' is given two roles", "identifying (" + config + " line 2)",
+        "sensitive (--sensitive name)");
+  }
+
+  @Test
+  void aFlagRepeatingTheConfiguredRoleIsAccepted() throws IOException {
+    Path config = write("c.yaml", "columns:\n  name: {role: identifying}\n  sex: {role: quasi}\n"
+        + "models: {k: 2}\n");
+    int code = run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes, "--identifying", "name");
+    assertThat(code).as(stderr).isZero();
+  }
+
+  @Test
   void refusesAnUnknownColumnInTheConfigWithItsLine() throws IOException {
     Path config = write("c.yaml", "columns:\n  sex: {role: quasi, hierarchy: sex.csv}\n"
         + "  agee: {role: quasi, hierarchy: age.csv}\nmodels: {k: 2}\n");
@@ -175,8 +241,7 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesAModelOnAnUnknownColumnWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  l-diversity:\n    - {column: illness, l: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n  l-diversity:\n    - {column: illness, l: 2}\n",
         "c.yaml line 4", "unknown column 'illness'");
   }
 
@@ -243,15 +308,13 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesInvalidYamlWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n columns: [\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n columns: [\n",
         "c.yaml", "not valid YAML", "line 3");
   }
 
   @Test
   void refusesAnUnknownConfigKeyWithItsLine() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\nsupression: 0.1\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\nsupression: 0.1\n",
         "c.yaml line 3", "unknown key 'supression'");
   }
 
@@ -287,24 +350,20 @@ class AnonymizeCommandTest {
 
   @Test
   void refusesASetValuedColumnWithoutItsModel() throws IOException {
-    Path config = write("c.yaml", "columns:\n  city: {role: set-valued}\nmodels: {k: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("columns:\n  city: {role: set-valued}\nmodels: {k: 2}\n",
         "set-valued column 'city' has no (k,m)-anonymity model");
   }
 
   @Test
   void refusesKmAnonymityOnAColumnThatIsNotSetValued() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  km-anonymity: {column: city, k: 2, m: 2}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
+    assertRefusedWithConfig("models:\n  k: 2\n  km-anonymity: {column: city, k: 2, m: 2}\n",
         "(2,2)-anonymity on 'city'", "insensitive, not set-valued");
   }
 
   @Test
   void refusesHierarchicalClosenessWithoutAHierarchy() throws IOException {
-    Path config = write("c.yaml", "models:\n  k: 2\n  t-closeness: {column: disease, t: 0.3,"
-        + " distance: hierarchical}\n");
-    assertRefused(run(common("--config", config.toString()).toArray(String[]::new)),
-        "needs a hierarchy for column 'disease'");
+    assertRefusedWithConfig("models:\n  k: 2\n  t-closeness: {column: disease, t: 0.3,"
+        + " distance: hierarchical}\n", "needs a hierarchy for column 'disease'");
   }
 
   @Test
@@ -313,6 +372,11 @@ class AnonymizeCommandTest {
         + "models: {k: 2}\n");
     assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
         "--out", out.toString()), "column 'age'", "level 5 does not exist", "levels 0 to 3");
+    // a minimum above the top, without a maximum, names its line too
+    Path above = write("a.yaml", "columns:\n  age: {role: quasi, hierarchy: age.csv, levels: {min: 5}}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", above.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "a.yaml line 2", "column 'age'", "levels 5..3", "levels 0 to 3");
   }
 
   @Test
@@ -327,6 +391,95 @@ class AnonymizeCommandTest {
   void refusesAMissingInputFile() {
     assertRefused(run("--input", dir.resolve("none.csv").toString(), "--out", out.toString(), "--k", "2"),
         "none.csv does not exist");
+  }
+
+  @Test
+  void refusesABadTimeBudgetMetricOrRiskThreshold() {
+    assertRefused(run(common("--k", "2", "--time-budget", "soon").toArray(String[]::new)),
+        "--time-budget: 'soon' is not a duration");
+    assertRefused(run(common("--k", "2", "--time-budget", "-5s").toArray(String[]::new)),
+        "--time-budget: the time budget '-5s' is negative");
+    assertRefused(run(common("--k", "2", "--metric", "accuracy").toArray(String[]::new)),
+        "--metric: unknown metric 'accuracy'");
+    assertRefused(run(common("--k", "2", "--risk-threshold", "0").toArray(String[]::new)),
+        "the risk threshold 0.0 is not a probability above 0 and at most 1");
+  }
+
+  @Test
+  void refusesAHeaderWithANamelessOrRepeatedColumn() throws IOException {
+    Files.writeString(table, Files.readString(table).replace("name;sex;age;disease;city", "name;sex;age; ;city"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "members.csv line 1",
+        "column 4 of the header has no name");
+    Files.writeString(table, Files.readString(table).replace("name;sex;age; ;city", "name;sex;age;sex;city"));
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "members.csv line 1",
+        "columns 2 and 4 of the header are both named 'sex'");
+  }
+
+  @Test
+  void refusesATableWithoutRows() throws IOException {
+    Files.writeString(table, "name;sex;age;disease;city\n");
+    assertRefused(run(common("--k", "2").toArray(String[]::new)), "the table has no rows");
+  }
+
+  @Test
+  void refusesAHierarchyOnAnIdentifyingOrInsensitiveColumn() throws IOException {
+    Path identifying = write("i.yaml", "columns:\n  name: {role: identifying, hierarchy: sex.csv}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", identifying.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes), "a hierarchy is given for column 'name',"
+        + " which is identifying");
+    Path insensitive = write("n.yaml", "columns:\n  city: {role: insensitive, hierarchy: sex.csv}\n"
+        + "models: {k: 2}\n");
+    assertRefused(run("--config", insensitive.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString(), "--quasi", "sex=" + sexes), "a hierarchy is given for column 'city',"
+        + " which is insensitive");
+  }
+
+  @Test
+  void refusesLevelsOnAColumnThatIsNotAQuasiIdentifier() throws IOException {
+    write("disease.csv", "flu;infection;*\ncold;infection;*\nasthma;chronic;*\n");
+    assertRefusedWithConfig("columns:\n  disease: {role: sensitive, hierarchy: disease.csv,"
+        + " levels: {min: 1}}\nmodels: {k: 2}\n",
+        "generalization levels given for column 'disease', which is not quasi-identifying");
+    assertRefusedWithConfig("columns:\n  city: {role: insensitive, levels: {min: 1}}\nmodels: {k: 2}\n",
+        "c.yaml line 2", "levels are given for 'city', which has no hierarchy");
+  }
+
+  @Test
+  void refusesAQuasiIdentifierWithoutAHierarchy() throws IOException {
+    assertRefusedWithConfig("columns:\n  city: {role: quasi}\nmodels: {k: 2}\n",
+        "quasi-identifier 'city' has no hierarchy");
+  }
+
+  @Test
+  void refusesKmAnonymityWithKAboveTheRowCount() throws IOException {
+    assertRefusedWithConfig("columns:\n  city: {role: set-valued}\n"
+        + "models:\n  k: 2\n  km-anonymity: {column: city, k: 41, m: 2}\n",
+        "impossible: (41,2)-anonymity on 'city' needs at least 41 records but the table has 40");
+  }
+
+  @Test
+  void refusesWhenNoGeneralizationFitsTheSuppressionLimitNamingTheModel() throws IOException {
+    // the exact ages are all different: every record would be alone in its class
+    Path config = write("c.yaml", "columns:\n  age: {role: quasi, hierarchy: age.csv, levels: {max: 0}}\n"
+        + "models: {k: 2}\nsuppression: 0.05\n");
+    assertRefused(run("--config", config.toString(), "--input", table.toString(), "--separator", ";",
+        "--out", out.toString()), "no generalization satisfies the models within the suppression limit"
+        + " of 0.05 (at most 2 of 40 records)", "even at the coarsest generalization allowed, 2-anonymity"
+        + " alone suppresses 40 records", "raise the suppression limit");
+  }
+
+  @Test
+  void refusesAnUnknownRuleVariantDistanceOrSearchMode() throws IOException {
+    Map<String, String> configs = Map.of(
+        "columns:\n  city: {role: quasi, hierarchy: {rule: rounding}}\nmodels: {k: 2}\n", "unknown rule 'rounding'",
+        "models:\n  k: 2\n  l-diversity: {column: disease, l: 2, variant: probabilistic}\n",
+        "unknown l-diversity variant 'probabilistic'",
+        "models:\n  k: 2\n  t-closeness: {column: disease, t: 0.2, distance: ordered}\n", "unknown distance 'ordered'",
+        "models: {k: 2}\nsearch: {mode: fast}\n", "unknown search mode 'fast'");
+    for (Map.Entry<String, String> entry : configs.entrySet()) {
+      assertRefusedWithConfig(entry.getKey(), "c.yaml line ", entry.getValue());
+    }
   }
 
   @Test

@@ -80,6 +80,12 @@ class ConfigReaderTest {
   }
 
   @Test
+  void aSearchWithoutABudgetGetsTheDefaultOne() throws Exception {
+    AnonymizationConfig read = ConfigReader.read(write("c.yaml", "search: {mode: heuristic}\n"));
+    assertThat(read.search().timeBudget()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
   void namesTheLineOfEachMistake() throws Exception {
     assertThatThrownBy(() -> ConfigReader.read(write("a.yaml", "columns:\n  x: {role: quasy}\n")))
         .hasMessageContaining("a.yaml line 2").hasMessageContaining("unknown role 'quasy'");
@@ -94,6 +100,22 @@ class ConfigReaderTest {
         .hasMessageContaining("e.yaml line 2").hasMessageContaining("'column' is missing");
     assertThatThrownBy(() -> ConfigReader.read(write("f.yaml", "search: {time-budget: soon}\n")))
         .hasMessageContaining("f.yaml line 1").hasMessageContaining("'soon' is not a duration");
+    assertThatThrownBy(() -> ConfigReader.read(write("f2.yaml", "search:\n  time-budget: -5s\n")))
+        .hasMessageContaining("f2.yaml line 2").hasMessageContaining("the time budget '-5s' is negative");
+    assertThatThrownBy(() -> ConfigReader.read(write("f3.yaml", "search: {max-exact-nodes: 100000000}\n")))
+        .hasMessageContaining("f3.yaml line 1")
+        .hasMessageContaining("max-exact-nodes 100000000 is not between 0 and 16777216");
+    assertThatThrownBy(() -> ConfigReader.read(write("f4.yaml", "search: {mode: fast}\n")))
+        .hasMessageContaining("f4.yaml line 1").hasMessageContaining("unknown search mode 'fast'");
+    assertThatThrownBy(() -> ConfigReader.read(write("f5.yaml", "columns:\n  x:\n    role: quasi\n"
+        + "    hierarchy: {rule: rounding}\n")))
+        .hasMessageContaining("f5.yaml line 4").hasMessageContaining("unknown rule 'rounding'");
+    assertThatThrownBy(() -> ConfigReader.read(write("f6.yaml",
+        "models:\n  l-diversity: [{column: x, l: 2, variant: probabilistic}]\n")))
+        .hasMessageContaining("f6.yaml line 2").hasMessageContaining("unknown l-diversity variant 'probabilistic'");
+    assertThatThrownBy(() -> ConfigReader.read(write("f7.yaml",
+        "models:\n  t-closeness: {column: x, t: 0.2, distance: ordered}\n")))
+        .hasMessageContaining("f7.yaml line 2").hasMessageContaining("unknown distance 'ordered'");
     assertThatThrownBy(() -> ConfigReader.read(write("g.yaml", "columns:\n  x: {type: integer}\n")))
         .hasMessageContaining("g.yaml line 2").hasMessageContaining("column 'x' has no role");
     assertThatThrownBy(() -> ConfigReader.read(write("h.yaml", "")))

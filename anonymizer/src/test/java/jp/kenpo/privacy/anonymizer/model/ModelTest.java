@@ -37,6 +37,21 @@ class ModelTest {
   }
 
   @Test
+  void hierarchicalDistanceUnderSeveralTopsByHand() {
+    // a, b under X; c under Y; no label above X and Y. Ground distances: a-b 1/2 (X at level 1
+    // of a tree 2 high once a root joins X and Y), a-c and b-c 1 (only the root is common).
+    SensitiveDomain domain = SensitiveDomain.of(new long[] {1, 1, 1}, new int[][] {{0, 1, 2}, {0, 0, 1}});
+    // all a: 1/3 moves to b at 1/2 and 1/3 to c at 1
+    assertThat(of(domain, 3, 0, 0).hierarchicalDistance()).isCloseTo(1.0 / 6 + 1.0 / 3, within(1e-12));
+    // half a, half b: 1/6 from each moves to c at 1
+    assertThat(of(domain, 1, 1, 0).hierarchicalDistance()).isCloseTo(1.0 / 3, within(1e-12));
+    assertThat(of(domain, 1, 1, 1).hierarchicalDistance()).isCloseTo(0, within(1e-12));
+    // values without any label above them: every two are 1 apart, as with the equal distance
+    SensitiveDomain flat = SensitiveDomain.of(UNIFORM, new int[][] {{0, 1, 2, 3}});
+    assertThat(of(flat, 4, 0, 0, 0).hierarchicalDistance()).isCloseTo(0.75, within(1e-12));
+  }
+
+  @Test
   void diversityVariantsByHand() {
     SensitiveDomain domain = SensitiveDomain.of(UNIFORM);
     ClassDistribution skewed = of(domain, 8, 1, 1, 0);
@@ -75,7 +90,9 @@ class ModelTest {
       for (int i = 0; i < size; i++) {
         whole[i] = 1 + random.nextInt(20);
       }
-      int[][] tree = {identity(size), halves(size), new int[size]};
+      // with or without a common top above the halves
+      int[][] tree = random.nextBoolean() ? new int[][] {identity(size), halves(size), new int[size]}
+          : new int[][] {identity(size), halves(size)};
       SensitiveDomain domain = SensitiveDomain.of(whole, tree);
       int[] a = randomCounts(random, size);
       int[] b = randomCounts(random, size);
