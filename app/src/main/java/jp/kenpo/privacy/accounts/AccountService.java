@@ -41,6 +41,11 @@ public class AccountService {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
     private static final String ISSUER = "kenpo-privacy";
+    /**
+     * Counts the account's credential version up: every session signed in before ends at its next
+     * request (OWASP ASVS 3.3.3), so that a disabled or reset account does not live on in an open session.
+     */
+    private static final String NEXT_CREDENTIALS = "credential_version = credential_version + 1";
 
     private final JdbcTemplate jdbc;
     private final AccountRows rows;
@@ -96,7 +101,7 @@ public class AccountService {
     @Transactional
     public Account disable(String name) {
         AccountRow row = rows.lock(name);
-        jdbc.update("update account set enabled = false where id = ?", row.id());
+        jdbc.update("update account set enabled = false, " + NEXT_CREDENTIALS + " where id = ?", row.id());
         audit.record(AuditEvent.of(AuditAction.ACCOUNT_DISABLED, "account " + name + " (" + row.role() + ")"));
         return require(name);
     }
@@ -123,7 +128,7 @@ public class AccountService {
         String oneTime = Secrets.oneTimePassword(random);
         jdbc.update("""
                 update account set password_hash = ?, password_change_required = true, failed_sign_ins = 0,
-                       locked_until = null""" + (clearSecondFactor
+                       locked_until = null, """ + NEXT_CREDENTIALS + (clearSecondFactor
                 ? ", totp_secret = null, totp_pending_secret = null" : "") + " where id = ?",
                 encoder.encode(oneTime), row.id());
         audit.record(AuditEvent.of(AuditAction.ACCOUNT_RESET, "account " + name + ": new one-time password, unlocked"
@@ -200,8 +205,8 @@ public class AccountService {
         if (encoder.matches(next, row.passwordHash())) {
             throw new AccountRequestException("newPassword", "the new password must differ from the current one");
         }
-        jdbc.update("update account set password_hash = ?, password_change_required = false where id = ?",
-                encoder.encode(next), row.id());
+        jdbc.update("update account set password_hash = ?, password_change_required = false, " + NEXT_CREDENTIALS
+                + " where id = ?", encoder.encode(next), row.id());
         audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, "account " + who.name()));
     }
 
@@ -233,8 +238,8 @@ public class AccountService {
             throw new AccountRequestException("code", "the code does not match: check the app's clock and try the next code");
         }
         jdbc.update("""
-                update account set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_last_step = ?
-                 where id = ?""", step.getAsLong(), row.id());
+                update account set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_last_step = ?,
+                       """ + NEXT_CREDENTIALS + " where id = ?", step.getAsLong(), row.id());
         audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_ENROLLED, "account " + who.name()));
     }
 

@@ -110,18 +110,24 @@ public class SignInService {
         if (encoder.upgradeEncoding(row.passwordHash())) {
             jdbc.update("update account set password_hash = ? where id = ?", encoder.encode(password), row.id());
         }
-        var signedIn = new SignedIn(row.name(), row.role(), row.member(), setup);
+        var signedIn = new SignedIn(row.name(), row.role(), row.member(), setup, row.credentialVersion());
         audit.record(event(AuditAction.SIGN_IN, row.member(), "signed in with " + factors
                 + (setup.isEmpty() ? "" : "; account setup required: " + setup), AuditOutcome.SUCCESS)
                 .by(new Actor(row.name(), setup.isEmpty() ? role : SignedIn.SETUP_AUTHORITY, source)));
         return new Success(signedIn);
     }
 
-    /** A request of another system, signed with an API token of a SYSTEM account. */
+    /**
+     * A request of another system, signed with an API token of a SYSTEM account. Only refused
+     * tokens count towards the address's throttle: another system sends a valid token with every
+     * request, often far more than 30 a minute, while 256 random bits leave nothing to guess. An
+     * address that has used up its attempts is refused before any lookup, a valid token too, so
+     * that guessing cannot go on behind the 429s.
+     */
     @Transactional
     public Result authenticateToken(String token, String source) {
         Instant now = clock.instant();
-        if (!throttle.allow(source, now)) {
+        if (throttle.exhausted(source, now)) {
             return refused("(API token)", "NONE", source, "too many sign-in attempts from " + source + " this minute", true);
         }
         var found = jdbc.query("""
@@ -131,6 +137,7 @@ public class SignInService {
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class)},
                 Secrets.tokenHash(token == null ? "" : token));
         if (found.isEmpty()) {
+            throttle.count(source, now);
             return refused("(API token)", "NONE", source, "unknown API token", false);
         }
         Object[] t = found.get(0);
@@ -140,6 +147,7 @@ public class SignInService {
                 : !now.isBefore((Instant) t[4]) ? "API token #" + t[3] + " expired on " + t[4]
                 : !Role.SYSTEM.name().equals(t[1]) ? "API tokens are for SYSTEM accounts" : null;
         if (why != null) {
+            throttle.count(source, now);
             return refused(name, (String) t[1], source, why, false);
         }
         return new Success(new SignedIn(name, Role.SYSTEM, Optional.empty(), java.util.Set.of()));
@@ -148,9 +156,34 @@ public class SignInService {
     /** Signing out is recorded too. */
     @Transactional
     public void signedOut(SignedIn who) {
-        audit.record(event(AuditAction.SIGN_OUT, who.member(), "signed out", AuditOutcome.SUCCESS)
-                .by(new Actor(who.name(), who.setup().isEmpty() ? who.role().name() : SignedIn.SETUP_AUTHORITY,
-                        Actor.current().source())));
+        audit.record(event(AuditAction.SIGN_OUT, who.member(), "signed out", AuditOutcome.SUCCESS).by(actor(who)));
+    }
+
+    /**
+     * Whether the session of {@code who} may go on: its account still exists and is enabled, with
+     * the credential version it signed in with (a disable, reset, password or second-factor change
+     * counts it up). Asked on every request of a session — one lookup by the unique name — so that
+     * an officer's disable takes effect at once, not when the session times out. When not, the end
+     * of the session is audited; the caller ends it.
+     */
+    public boolean sessionStillValid(SignedIn who) {
+        var found = jdbc.query("select enabled, credential_version from account where name = ?",
+                (rs, n) -> rs.getBoolean(1) ? (Long) rs.getLong(2) : null, who.name());
+        String why = found.isEmpty() ? "the account no longer exists"
+                : found.get(0) == null ? "the account was disabled"
+                : found.get(0) != who.credentialVersion() ? "the account's password or second factor was changed or reset"
+                : null;
+        if (why == null) {
+            return true;
+        }
+        audit.record(event(AuditAction.SIGN_OUT, who.member(), "session ended: " + why, AuditOutcome.SUCCESS)
+                .by(actor(who)));
+        return false;
+    }
+
+    private static Actor actor(SignedIn who) {
+        return new Actor(who.name(), who.setup().isEmpty() ? who.role().name() : SignedIn.SETUP_AUTHORITY,
+                Actor.current().source());
     }
 
     /** A failed password or code: counts towards lock-out (OWASP ASVS 2.2.1). */

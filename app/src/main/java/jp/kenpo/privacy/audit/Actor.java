@@ -9,10 +9,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import jp.kenpo.privacy.shared.NumberMask;
+
 /**
  * Who did it and from where.
  *
- * @param name   the account name, or {@code cli:USER} for the operating-system account running a command
+ * @param name   the account name, or {@code cli:USER} for the operating-system account running a command;
+ *               at sign-in, the name that was tried, with an individual number typed into it masked
  * @param role   the account's role, {@code OPERATOR} for the command line, {@code NONE} before sign-in
  * @param source the client's address, or {@code local} for a command run on the server
  */
@@ -21,7 +24,7 @@ public record Actor(String name, String role, String source) {
     public static final String NOBODY = "(nobody signed in)";
 
     public Actor {
-        Objects.requireNonNull(name, "name");
+        name = NumberMask.mask(Objects.requireNonNull(name, "name"));
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(source, "source");
     }

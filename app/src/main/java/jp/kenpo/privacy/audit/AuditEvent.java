@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import jp.kenpo.privacy.shared.MemberKeyShape;
+import jp.kenpo.privacy.shared.NumberMask;
+
 /**
  * What a module tells the trail about an action: what, whose data, for which purpose, how it
  * ended. When and by whom is added by the trail itself ({@link Actor} of the signed-in account
  * unless {@link #by(Actor)} names another, as sign-in does).
  *
- * @param members the member keys ({@code SYMBOL-NUMBER-BRANCH}) whose data the action touched
+ * @param members the member keys ({@code SYMBOL-NUMBER-BRANCH}) whose data the action touched; anything
+ *                else is refused, since the trail stores them comma-separated and indexes each one
  * @param purpose the purpose code the data was used for, if any
- * @param detail  one line for a person to read; never names, never an individual number
+ * @param detail  one line for a person to read; never names, never an individual number — one typed
+ *                by mistake into something the detail repeats (a path, a search) is kept masked
  */
 public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> members, Optional<String> purpose,
                          String detail, Optional<Actor> actor) {
@@ -25,8 +30,15 @@ public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> 
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(outcome, "outcome");
         members = List.copyOf(members);
+        for (String m : members) {
+            if (!MemberKeyShape.isKey(m)) {
+                // a comma would make one member two in the index, and verification would fail for ever after
+                throw new IllegalArgumentException("an audit entry names members by their keys: "
+                        + MemberKeyShape.EXPECTED);
+            }
+        }
         Objects.requireNonNull(purpose, "purpose");
-        Objects.requireNonNull(detail, "detail");
+        detail = NumberMask.mask(Objects.requireNonNull(detail, "detail"));
         if (detail.length() > DETAIL_MAX) {
             detail = detail.substring(0, DETAIL_MAX - 1) + "…";
         }

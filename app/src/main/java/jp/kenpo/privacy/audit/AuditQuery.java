@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jp.kenpo.privacy.shared.BadRequestException;
+import jp.kenpo.privacy.shared.MemberKeyShape;
 
 /**
  * What an auditor asks of the trail: entries naming a member, by an actor, of an action, within
@@ -17,6 +18,10 @@ public record AuditQuery(Optional<String> member, Optional<String> actor, Option
 
     public AuditQuery {
         Objects.requireNonNull(member, "member");
+        if (member.filter(m -> !MemberKeyShape.isKey(m)).isPresent()) {
+            // the search is itself an entry naming the member: only a key may be written there
+            throw new BadRequestException("member", "not a member key: " + MemberKeyShape.EXPECTED);
+        }
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(from, "from");

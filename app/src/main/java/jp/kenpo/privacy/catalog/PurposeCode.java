@@ -19,7 +19,7 @@ public record PurposeCode(int category, int item) implements Comparable<PurposeC
     public static PurposeCode parse(String text) {
         var m = SHAPE.matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a purpose code: write CATEGORY.ITEM, e.g. 3.8");
+            throw new IllegalArgumentException("not a purpose code: write CATEGORY.ITEM, e.g. 3.8");
         }
         return new PurposeCode(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

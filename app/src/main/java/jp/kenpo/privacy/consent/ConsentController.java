@@ -37,7 +37,8 @@ class ConsentController {
 
     /**
      * A member's request as received. Exactly one of {@code purpose} or {@code category};
-     * {@code receivedOn} defaults to today, {@code filedBy} to SELF.
+     * {@code receivedOn} defaults to today, {@code filedBy} to SELF. A member filing for themselves
+     * or a dependent files online (PORTAL), today.
      */
     record EventRequest(ConsentAction action, PurposeCode purpose, Integer category, LocalDate receivedOn,
                         Channel channel, Filer filedBy, String note) {
@@ -54,17 +55,24 @@ class ConsentController {
         }
         Channel channel = body.channel();
         Filer filedBy = body.filedBy() != null ? body.filedBy() : Filer.SELF;
+        LocalDate today = SocietyTime.dateOf(clock.instant());
         if (principal.getPrincipal() instanceof SignedIn who && who.role() == Role.MEMBER) {
             // a member files online for themselves, or as the insured person for a dependent (ウ)
             channel = Channel.PORTAL;
             filedBy = who.member().filter(key::equals).isPresent() ? Filer.SELF : Filer.INSURED_PERSON;
+            // what the member files online is received when it arrives: a back-dated event would
+            // rewrite the member's past state, which only the society may do from a dated paper form
+            if (body.receivedOn() != null && !body.receivedOn().equals(today)) {
+                throw new InvalidConsentRequestException("receivedOn", "an event filed online is received today ("
+                        + today + ", Tokyo time); leave receivedOn out or send " + today);
+            }
         }
         if (channel == null) {
             throw new InvalidConsentRequestException("channel", "name the channel: PAPER, COUNTER, PHONE or PORTAL");
         }
         ConsentTarget target = body.purpose() != null ? ConsentTarget.purpose(body.purpose())
                 : ConsentTarget.category(body.category());
-        LocalDate received = body.receivedOn() != null ? body.receivedOn() : SocietyTime.dateOf(clock.instant());
+        LocalDate received = body.receivedOn() != null ? body.receivedOn() : today;
         return ledger.record(new ConsentRequest(key, body.action(), target, received, channel, filedBy,
                 Optional.ofNullable(body.note())), principal.getName());
     }

@@ -1,33 +1,26 @@
 package jp.kenpo.privacy.members;
 
-import java.util.regex.Pattern;
+import jp.kenpo.privacy.shared.MemberKeyShape;
 
 /**
  * How staff and other systems address a member: 記号-番号-枝番 ({@code SYMBOL-NUMBER-BRANCH}),
  * e.g. {@code 1234-5678-01}. Symbol and number are ASCII letters and digits; the branch (枝番)
- * is two digits.
+ * is two digits ({@link MemberKeyShape} has the rule). A refusal says what shape was expected and
+ * never repeats the input: it may be anything a person typed, an individual number included.
  */
 public record MemberKey(String symbol, String number, String branch) implements Comparable<MemberKey> {
 
-    private static final Pattern PART = Pattern.compile("[0-9A-Za-z]{1,20}");
-    private static final Pattern BRANCH = Pattern.compile("[0-9]{2}");
-
     public MemberKey {
-        check(symbol, PART, "symbol (記号)", "1 to 20 ASCII letters or digits");
-        check(number, PART, "number (番号)", "1 to 20 ASCII letters or digits");
-        check(branch, BRANCH, "branch (枝番)", "two digits");
-    }
-
-    private static void check(String value, Pattern shape, String what, String expected) {
-        if (value == null || !shape.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " '" + value + "' must be " + expected);
+        String problem = MemberKeyShape.problem(symbol, number, branch);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
         }
     }
 
     public static MemberKey parse(String text) {
-        String[] parts = text == null ? new String[0] : text.strip().split("-", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("'" + text + "' is not a member key: write SYMBOL-NUMBER-BRANCH, e.g. 1234-5678-01");
+        String[] parts = MemberKeyShape.parts(text == null ? null : text.strip());
+        if (parts == null) {
+            throw new IllegalArgumentException("not a member key: " + MemberKeyShape.EXPECTED);
         }
         return new MemberKey(parts[0], parts[1], parts[2]);
     }

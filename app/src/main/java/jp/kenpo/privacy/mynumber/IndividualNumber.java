@@ -1,15 +1,16 @@
 package jp.kenpo.privacy.mynumber;
 
+import java.nio.CharBuffer;
 import java.util.Arrays;
+
+import jp.kenpo.privacy.shared.NumberMask;
 
 /**
  * An individual number (個人番号, My Number): 12 digits, the last a check digit. It never shows
  * itself by accident — {@link #toString()} is the masked form — and only {@link #reveal()},
  * called where the vault hands a number to a permitted use, gives the digits.
  *
- * <p>The check digit (番号法施行令第8条; 同法施行規則第5条 gives the formula): with P(n) the n-th of
- * the first eleven digits counted from the right and Q(n) = n + 1 for n ≤ 6, n − 5 for n ≥ 7, the
- * check digit is 11 − (Σ P(n)·Q(n) mod 11), or 0 when that remainder is 0 or 1.
+ * <p>The last digit is the check digit of 番号法施行令第8条, computed by {@link NumberMask#checkDigit}.
  */
 public final class IndividualNumber {
 
@@ -35,7 +36,7 @@ public final class IndividualNumber {
         if (text == null || text.length() != 12 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return "an individual number has exactly 12 digits";
         }
-        if (checkDigit(text) != text.charAt(11) - '0') {
+        if (!NumberMask.passesCheckDigit(text)) {
             return "the check digit of the individual number does not match (番号法施行令第8条)";
         }
         return null;
@@ -43,19 +44,7 @@ public final class IndividualNumber {
 
     /** Whether the text is 12 digits whose last is the check digit of the first eleven. */
     public static boolean isValid(String text) {
-        return problem(text) == null;
-    }
-
-    /** The check digit of the first eleven digits of {@code text}. */
-    static int checkDigit(CharSequence text) {
-        int sum = 0;
-        for (int n = 1; n <= 11; n++) {
-            int p = text.charAt(11 - n) - '0';
-            int q = n <= 6 ? n + 1 : n - 5;
-            sum += p * q;
-        }
-        int remainder = sum % 11;
-        return remainder <= 1 ? 0 : 11 - remainder;
+        return NumberMask.passesCheckDigit(text);
     }
 
     /** The digits, for a use the vault has permitted and audited. */
@@ -65,7 +54,7 @@ public final class IndividualNumber {
 
     /** What staff may see: {@code ********1234}. */
     public String masked() {
-        return "********" + new String(digits, 8, 4);
+        return NumberMask.masked(CharBuffer.wrap(digits));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.mynumber;
 
 import java.security.SecureRandom;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The vault's keys: the master keys from configuration (the current one and, during a rotation,
@@ -37,14 +42,17 @@ class VaultKeys {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final VaultProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<Integer, SecretKey> unwrapped = new ConcurrentHashMap<>();
     private volatile Ring ring;
 
-    VaultKeys(JdbcTemplate jdbc, VaultProperties properties, Clock clock) {
+    VaultKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, VaultProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.clock = clock;
     }
@@ -74,28 +82,46 @@ class VaultKeys {
 
     /** The data key new numbers are sealed with: the newest, created on first use. */
     DataKey currentDataKey() {
-        Integer id = jdbc.query("select max(id) from vault_key where kind = 'DATA'", rs -> {
-            rs.next();
-            return (Integer) rs.getObject(1, Integer.class);
-        });
+        Integer id = newestDataKey();
         if (id == null) {
-            id = create("DATA");
+            id = createUnlessThere(this::newestDataKey, "DATA");
         }
         return new DataKey(id, key(id));
     }
 
     /** The key of the lookup HMAC (one number, one member), created on first use. */
     SecretKey lookupKey() {
-        var ids = jdbc.queryForList("select id from vault_key where kind = 'LOOKUP'", Integer.class);
-        if (!ids.isEmpty()) {
-            return key(ids.get(0));
+        Integer id = lookupKeyId();
+        if (id == null) {
+            id = createUnlessThere(this::lookupKeyId, "LOOKUP");
         }
-        try {
-            return key(create("LOOKUP"));
-        } catch (DuplicateKeyException e) {
-            // another process created it at the same moment
-            return key(jdbc.queryForObject("select id from vault_key where kind = 'LOOKUP'", Integer.class));
-        }
+        return key(id);
+    }
+
+    private Integer newestDataKey() {
+        return jdbc.query("select max(id) from vault_key where kind = 'DATA'", rs -> {
+            rs.next();
+            return (Integer) rs.getObject(1, Integer.class);
+        });
+    }
+
+    private Integer lookupKeyId() {
+        return jdbc.queryForList("select id from vault_key where kind = 'LOOKUP'", Integer.class).stream()
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * The key that {@code existing} finds, created if there is none. Creators take turns on the lock
+     * row (threads of this process and other processes alike), so the second finds the first's key
+     * instead of making another; the key commits in a transaction of its own before anything is
+     * sealed with it, whatever becomes of the caller's transaction.
+     */
+    private int createUnlessThere(Supplier<Integer> existing, String kind) {
+        return ownTransaction.execute(status -> {
+            jdbc.queryForObject("select id from vault_key_lock where id = 1 for update", Integer.class);
+            Integer id = existing.get();
+            return id != null ? id : create(kind);
+        });
     }
 
     /** A stored key, unwrapped with whichever configured master key wraps it. */
@@ -127,12 +153,25 @@ class VaultKeys {
         random.nextBytes(bytes);
         MasterKey master = ring().current();
         byte[] wrapped = Gcm.join(new Gcm().seal(master.key(), bytes, associated(kind), random));
-        jdbc.update("""
-                insert into vault_key (kind, master_key_id, wrapped, created_at, lookup_slot) values (?, ?, ?, ?, ?)""",
-                kind, master.id(), wrapped, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                "LOOKUP".equals(kind) ? 1 : null);
-        int id = jdbc.queryForObject("select max(id) from vault_key where kind = ? and master_key_id = ?", Integer.class,
-                kind, master.id());
+        // the id is the insert's own: a read-back (max(id)) could find another creator's key and
+        // cache these bytes under its id, and numbers sealed so would not open after a restart
+        var generated = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement(
+                    "insert into vault_key (kind, master_key_id, wrapped, created_at, lookup_slot) values (?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            insert.setString(1, kind);
+            insert.setString(2, master.id());
+            insert.setBytes(3, wrapped);
+            insert.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            if ("LOOKUP".equals(kind)) {
+                insert.setInt(5, 1);
+            } else {
+                insert.setNull(5, Types.SMALLINT);
+            }
+            return insert;
+        }, generated);
+        int id = generated.getKey().intValue();
         unwrapped.put(id, new SecretKeySpec(bytes, "AES"));
         return id;
     }

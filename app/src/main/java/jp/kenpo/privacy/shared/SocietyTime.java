@@ -31,7 +31,7 @@ public final class SocietyTime {
      * Reads an instant as people write it: {@code 2026-04-01} (start of that day in Tokyo),
      * {@code 2026-04-01T10:00} (Tokyo time), or with an offset or {@code Z}.
      *
-     * @throws IllegalArgumentException naming the accepted forms
+     * @throws IllegalArgumentException naming the accepted forms, never repeating the text
      */
     public static Instant parseInstant(String text) {
         String s = text.strip();
@@ -44,7 +44,8 @@ public final class SocietyTime {
             }
             return LocalDateTime.parse(s).atZone(ZONE).toInstant();
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a date or date-time; write 2026-04-01, "
+            // the text is not repeated: it may be anything a person typed
+            throw new IllegalArgumentException("not a date or date-time; write 2026-04-01, "
                     + "2026-04-01T10:00 (Tokyo time) or 2026-04-01T10:00+09:00");
         }
     }

@@ -1,18 +1,27 @@
 package jp.kenpo.privacy.web;
 
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.core.MethodParameter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jp.kenpo.privacy.accounts.AccountStateException;
@@ -27,14 +36,19 @@ import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
+import jp.kenpo.privacy.shared.NumberMask;
 import tools.jackson.databind.DatabindException;
 
 /**
  * Every refusal of the API as an RFC 9457 problem detail that names what is wrong and where:
  * the {@code field} of a request, the {@code line} of a file, each bad row of an import.
+ *
+ * <p>A problem detail repeats what the request said (its path as {@code instance}, parsers' and
+ * Jackson's messages), and a person may have typed an individual number anywhere: every problem
+ * detail leaves with such numbers masked, whoever made it (My Number Act Art. 20).
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
 
     @ExceptionHandler
     ProblemDetail unknownMember(UnknownMemberException e) {
@@ -111,8 +125,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                         HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         Throwable cause = ex.getMostSpecificCause();
-        String reason = cause instanceof IllegalArgumentException ? cause.getMessage()
-                : "'" + ex.getValue() + "' is not a valid " + field;
+        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "not a valid " + field;
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
                 Map.of("field", field == null ? "" : field)));
     }
@@ -133,6 +146,44 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request body",
                 (field.isEmpty() ? "" : field + ": ") + reason, Map.of("field", field)));
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (body instanceof ProblemDetail p) {
+            p.setTitle(NumberMask.mask(p.getTitle()));
+            p.setDetail(NumberMask.mask(p.getDetail()));
+            if (p.getInstance() != null) {
+                p.setInstance(URI.create(NumberMask.mask(p.getInstance().toString())));
+            }
+            if (p.getProperties() != null) {
+                new LinkedHashMap<>(p.getProperties()).forEach((name, value) -> p.setProperty(name, masked(value)));
+            }
+        }
+        return body;
+    }
+
+    /** Strings masked, also inside the lists and maps of an import's problems. */
+    private static Object masked(Object value) {
+        if (value instanceof String s) {
+            return NumberMask.mask(s);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ApiErrors::masked).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            var copy = new LinkedHashMap<Object, Object>();
+            map.forEach((k, v) -> copy.put(k, masked(v)));
+            return copy;
+        }
+        return value;
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, ?> properties) {

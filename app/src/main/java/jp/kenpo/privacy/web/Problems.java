@@ -8,11 +8,13 @@ import org.springframework.http.MediaType;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kenpo.privacy.shared.NumberMask;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * RFC 9457 problem details written by the security filters, which answer before any controller
- * (and so before {@link ApiErrors}) is reached; the same shape as ApiErrors' answers.
+ * (and so before {@link ApiErrors}) is reached; the same shape as ApiErrors' answers, with an
+ * individual number in the path masked as there.
  */
 final class Problems {
 
@@ -28,8 +30,8 @@ final class Problems {
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
+        body.put("detail", NumberMask.mask(detail));
+        body.put("instance", NumberMask.mask(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

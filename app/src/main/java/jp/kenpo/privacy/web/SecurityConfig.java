@@ -24,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -115,6 +116,7 @@ class SecurityConfig {
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
                         SecurityContextHolderFilter.class)
+                .addFilterAfter(new SecurityHandlers.SessionStillValid(signIns), CsrfFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // an API answers 401; it does not remember requests to replay after a sign-in page
                 .requestCache(cache -> cache.disable())
@@ -130,14 +132,15 @@ class SecurityConfig {
     }
 
     /**
-     * A change needs the session's CSRF token when a session cookie comes with it, and always for
-     * signing in (login CSRF). A request with an API token, or with no credentials at all,
-     * carries nothing a forged request could borrow.
+     * A change needs the session's CSRF token when it comes with the cookie of a live session, and
+     * always for signing in (login CSRF). A request with an API token, with no credentials at all,
+     * or with the cookie of a session that has ended (timed out, signed out, its account disabled)
+     * carries nothing a forged request could borrow: it goes on signed out, and is answered 401.
      */
     private static RequestMatcher csrfProtected() {
         Set<String> safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
         return request -> !safe.contains(request.getMethod()) && !SecurityHandlers.carriesBearerToken(request)
-                && (request.getRequestedSessionId() != null || SESSION.equals(request.getRequestURI()));
+                && (request.isRequestedSessionIdValid() || SESSION.equals(request.getRequestURI()));
     }
 
     private static String[] roles(Role... roles) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -30,7 +31,7 @@ import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
 
-/** How the security filters answer: sign-in, sign-out, refusals, and the session's lifetime. */
+/** How the security filters answer: sign-in, sign-out, refusals, the session's lifetime and its account's state. */
 final class SecurityHandlers {
 
     /** The session attribute holding when its holder signed in. */
@@ -146,6 +147,33 @@ final class SecurityHandlers {
             if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant at
                     && clock.instant().isAfter(at.plus(lifetime))) {
                 session.invalidate();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Ends a session whose account was disabled, reset, or had its password or second factor
+     * changed since its holder signed in ({@link SignInService#sessionStillValid}): the request goes
+     * on signed out and is answered 401 where it needs an account. It runs after the CSRF check, so
+     * that a change sent with the ended session is answered 401 too, not as a forged request.
+     */
+    static final class SessionStillValid extends OncePerRequestFilter {
+        private final SignInService signIns;
+
+        SessionStillValid(SignInService signIns) {
+            this.signIns = signIns;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            var session = request.getSession(false);
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (session != null && auth != null && auth.getPrincipal() instanceof SignedIn who
+                    && !signIns.sessionStillValid(who)) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
             }
             chain.doFilter(request, response);
         }

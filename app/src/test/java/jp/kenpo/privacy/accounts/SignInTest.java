@@ -3,21 +3,29 @@ package jp.kenpo.privacy.accounts;
 import static jp.kenpo.privacy.testing.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEntry;
 import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
+import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
@@ -214,7 +222,7 @@ class SignInTest extends DatabaseTest {
         assertThat(parent.get("/api/v1/members/" + s + "-2-00").status()).as("another household").isEqualTo(403);
         assertThat(child.get("/api/v1/members/" + s + "-1-00").status()).as("a dependent for the insured").isEqualTo(403);
         var filed = parent.postJson("/api/v1/members/" + s + "-1-01/consent-events",
-                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\",\"receivedOn\":\"2026-01-10\"}");
+                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
         assertThat(filed.status()).isEqualTo(201);
         assertThat(filed.json().get("channel").asString()).as("online, whatever the request said").isEqualTo("PORTAL");
         assertThat(filed.json().get("filedBy").asString()).isEqualTo("INSURED_PERSON");
@@ -227,5 +235,82 @@ class SignInTest extends DatabaseTest {
             assertThat(e.role()).isEqualTo("MEMBER");
             assertThat(e.detail()).isEqualTo("GET /api/v1/members/" + s + "-2-00: not allowed for this account");
         });
+    }
+
+    @Test
+    void validApiTokensDoNotUseUpTheSignInThrottleButRefusedOnesDo() {
+        // the shipped limit, not the test profile's, which lifts it because every test signs in from 127.0.0.1
+        SecurityPolicy shipped = new Binder().bindOrCreate("kenpo.security", SecurityPolicy.class);
+        assertThat(shipped.signInsPerMinute()).isEqualTo(30);
+        var oneMinute = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(1), ZoneOffset.UTC);
+        var service = new SignInService(jdbc, context.getBean(AccountRows.class), context.getBean(PasswordEncoder.class),
+                context.getBean(AuditTrail.class), shipped, oneMinute);
+        String token = accounts().systemToken(unique("premiums"));
+        String system = "192.0.2.40";
+
+        for (int i = 1; i <= 40; i++) {
+            assertThat(service.authenticateToken(token, system)).as("request " + i + " of the minute")
+                    .isInstanceOf(SignInService.Success.class);
+        }
+        String guesser = "192.0.2.41";
+        for (int i = 1; i <= 30; i++) {
+            assertThat(service.authenticateToken("kenpo_guess" + i, guesser)).isEqualTo(new SignInService.Refused(false));
+        }
+        assertThat(service.authenticateToken("kenpo_guess31", guesser)).isEqualTo(new SignInService.Refused(true));
+        assertThat(service.authenticateToken(token, guesser)).as("an address that used up its attempts waits, whatever it sends")
+                .isEqualTo(new SignInService.Refused(true));
+        assertThat(service.authenticateToken(token, system)).isInstanceOf(SignInService.Success.class);
+    }
+
+    @Test
+    void disablingOrResettingAnAccountOrChangingItsPasswordEndsItsOpenSessions() {
+        var api = api();
+        TestAccounts.Person clerk = accounts().person(api, unique("clerk"), Role.CLERK);
+        var session = accounts().signedIn(api, clerk);
+        assertThat(session.get("/api/v1/members").status()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/accounts/" + clerk.name + "/disable", "officer", "{}").status()).isEqualTo(200);
+        assertThat(session.get("/api/v1/members").status()).as("the next request after the disable").isEqualTo(401);
+        assertThat(api.postJson("/api/v1/accounts/" + clerk.name + "/enable", "officer", "{}").status()).isEqualTo(200);
+        assertThat(session.postJson("/api/v1/decisions", "{\"member\":\"A-1-00\",\"purpose\":\"3.8\"}").status())
+                .as("enabled again, the ended session stays ended").isEqualTo(401);
+        assertThat(trailOf(clerk.name)).extracting(AuditEntry::detail).contains("session ended: the account was disabled");
+
+        // members sign in without a second factor: as many sessions as the test needs
+        MemberKey key = TestMembers.register(registry);
+        TestAccounts.Person member = accounts().member(api, unique("m"), key);
+        var beforeReset = accounts().signedIn(api, member);
+        assertThat(beforeReset.get("/api/v1/members/" + key).status()).isEqualTo(200);
+        var reset = api.postJson("/api/v1/accounts/" + member.name + "/reset", "officer", "{\"secondFactor\":true}");
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(beforeReset.get("/api/v1/members/" + key).status()).as("after a reset").isEqualTo(401);
+
+        var holder = accounts().setUp(api, member.name, reset.json().get("oneTimePassword").asString(), false);
+        var phone = accounts().signedIn(api, holder);
+        var laptop = accounts().signedIn(api, holder);
+        assertThat(laptop.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", holder.password,
+                "newPassword", "another long passphrase"))).status()).isEqualTo(204);
+        assertThat(phone.get("/api/v1/members/" + key).status()).as("another session after a password change").isEqualTo(401);
+        assertThat(api.anonymous().signIn(member.name, "another long passphrase", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberFilesOnlineAndOnTheDayItArrives() {
+        var api = api();
+        MemberKey key = TestMembers.register(registry);
+        var member = accounts().signedIn(api, accounts().member(api, unique("m"), key));
+        String path = "/api/v1/members/" + key + "/consent-events";
+        String today = SocietyTime.dateOf(Instant.now()).toString();
+
+        var backDated = member.postJson(path, "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"receivedOn\":\"2020-04-01\"}");
+        assertThat(backDated.status()).isEqualTo(400);
+        assertThat(backDated.json().get("field").asString()).isEqualTo("receivedOn");
+        assertThat(backDated.json().get("detail").asString()).contains("received today (" + today);
+        var dated = member.postJson(path, "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"receivedOn\":\"" + today + "\"}");
+        assertThat(dated.status()).isEqualTo(201);
+        var undated = member.postJson(path, "{\"action\":\"GIVE\",\"purpose\":\"3.8\"}");
+        assertThat(undated.status()).isEqualTo(201);
+        assertThat(undated.json().get("receivedOn").asString()).isEqualTo(today);
+        assertThat(api.postJson(path, "clerk", "{\"action\":\"LIFT\",\"purpose\":\"3.8\",\"channel\":\"PAPER\","
+                + "\"receivedOn\":\"2026-01-10\"}").status()).as("the society records a paper form on its date").isEqualTo(201);
     }
 }

@@ -98,6 +98,21 @@ class AuditTrailTest extends DatabaseTest {
     }
 
     @Test
+    void aSearchByMemberTakesAMemberKeyAndCannotBreakTheTrail() {
+        var api = api();
+        MemberKey m = TestMembers.register(registry);
+        for (String bad : List.of(m + "," + m, "A".repeat(46), "not a key")) {
+            var r = api.get("/api/v1/audit/entries?member=" + java.net.URLEncoder.encode(bad,
+                    java.nio.charset.StandardCharsets.UTF_8), "auditor");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(r.json().get("field").asString()).isEqualTo("member");
+            assertThat(r.json().get("detail").asString()).contains("SYMBOL-NUMBER-BRANCH");
+        }
+        assertThat(api.get("/api/v1/audit/entries?member=" + m, "auditor").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/verification", "auditor").json().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void anActionWhoseEntryCannotBeWrittenDoesNotHappen() {
         MemberKey m = TestMembers.register(registry);
         jdbc.execute("alter table audit_entry add constraint audit_doomed check (actor <> 'doomed')");

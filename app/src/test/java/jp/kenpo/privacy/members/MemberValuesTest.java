@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.testing.TestNumbers;
 
 class MemberValuesTest {
 
@@ -32,6 +33,20 @@ class MemberValuesTest {
         assertThatThrownBy(() -> MemberKey.parse("1234-5678")).hasMessageContaining("SYMBOL-NUMBER-BRANCH");
         assertThatThrownBy(() -> MemberKey.parse("1234-5678-1")).hasMessageContaining("two digits");
         assertThatThrownBy(() -> MemberKey.parse("12 4-5678-01")).hasMessageContaining("symbol");
+    }
+
+    @Test
+    void aRefusedKeyIsNeverRepeatedAndAnIndividualNumberIsNoKeyPart() {
+        String number = TestNumbers.next();
+        assertThatThrownBy(() -> MemberKey.parse(number)).hasMessageContaining("SYMBOL-NUMBER-BRANCH")
+                .hasMessageNotContaining(number);
+        assertThatThrownBy(() -> MemberKey.parse(number + "-1-x")).hasMessageNotContaining(number);
+        assertThatThrownBy(() -> MemberKey.parse("A-" + number + "-00")).hasMessageStartingWith("number (番号)")
+                .hasMessageContaining("individual number").hasMessageNotContaining(number);
+        assertThatThrownBy(() -> new MemberKey(number, "1", "00")).hasMessageStartingWith("symbol (記号)");
+        String notANumber = number.substring(0, 11) + (char) ('0' + (number.charAt(11) - '0' + 1) % 10);
+        assertThat(MemberKey.parse("A-" + notANumber + "-00").number()).as("12 digits failing the check digit")
+                .isEqualTo(notANumber);
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
@@ -247,7 +248,8 @@ class VaultTest extends DatabaseTest {
     }
 
     private VaultKeys keys(String current, String... previous) {
-        return new VaultKeys(jdbc, properties(current, previous), Clock.systemUTC());
+        return new VaultKeys(jdbc, context.getBean(PlatformTransactionManager.class), properties(current, previous),
+                Clock.systemUTC());
     }
 
     private static VaultProperties properties(String current, String... previous) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,6 +36,11 @@ public final class TestDatabases {
 
     public static synchronized Database named(String name) {
         return CREATED.computeIfAbsent(name, n -> postgres() ? createPostgres(n) : h2(n));
+    }
+
+    /** Every database this run has made so far, for the leak scan to read at the end. */
+    public static synchronized List<Database> all() {
+        return List.copyOf(CREATED.values());
     }
 
     private static Database h2(String name) {

@@ -14,6 +14,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kenpo.privacy.shared.NumberMask;
 
 /** The test server records every answer it gives (status, headers, body) for the leak scan. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -38,8 +39,10 @@ public class TestWiring {
                     boolean permittedRead = NUMBER_READS.equals(request.getRequestURI()) && wrapped.getStatus() == 200;
                     sb.append(permittedRead ? "(a permitted number read: body not recorded)"
                             : new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
-                    RunRecord.append("HTTP " + request.getMethod() + " " + request.getRequestURI() + " -> "
-                            + wrapped.getStatus(), sb.toString());
+                    // the request line is the client's, which may carry a number on purpose (the leak scan's
+                    // own requests do): only what the server answered is the scan's business
+                    RunRecord.append("HTTP " + request.getMethod() + " " + NumberMask.mask(request.getRequestURI())
+                            + " -> " + wrapped.getStatus(), sb.toString());
                     wrapped.copyBodyToResponse();
                 }
             }
