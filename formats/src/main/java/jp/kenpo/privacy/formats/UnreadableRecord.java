@@ -16,9 +16,10 @@ public record UnreadableRecord(String name, long line, FormatError problem, Stri
 
     /**
      * The most of a record's bytes kept: a real receipt is a few kilobytes and a checkup document a
-     * few tens; a hostile record must not fill the quarantine.
+     * few tens; a hostile record must not fill the quarantine. {@link RawText} makes at most four
+     * characters of a byte, so the text stays under a million characters.
      */
-    public static final int MAX_TEXT_BYTES = 256 * 1024;
+    public static final int MAX_TEXT_BYTES = 200 * 1024;
 
     public UnreadableRecord {
         Objects.requireNonNull(name, "name");
