@@ -1,13 +1,10 @@
 package jp.kenpo.privacy.claims;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,9 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.dao.DataAccessException;
@@ -29,13 +26,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
+import jp.kenpo.privacy.formats.ReadProblems;
+import jp.kenpo.privacy.formats.UnreadableRecord;
 import jp.kenpo.privacy.formats.checkup.Checkup;
 import jp.kenpo.privacy.formats.checkup.CheckupSource;
 import jp.kenpo.privacy.formats.checkup.Observation;
+import jp.kenpo.privacy.formats.checkup.XmlLimits;
 import jp.kenpo.privacy.formats.json.JsonLines;
 import jp.kenpo.privacy.formats.receipt.Comment;
 import jp.kenpo.privacy.formats.receipt.Diagnosis;
@@ -49,17 +50,23 @@ import jp.kenpo.privacy.members.MemberRegistry;
 /**
  * Imports receipt files (レセ電) and checkup files (特定健診, XML or exchange zip) into the claims
  * tables, each record linked to its member: the claims module's one way in. It owns the tables
- * health_data_file, receipt*, checkup*, and health_data_quarantine.
+ * health_data_file, health_data_file_problem, receipt*, checkup*, and health_data_quarantine.
  *
  * <p>A file is imported in one transaction: a failure half-way stores nothing of it. A file is
- * known by its content (SHA-256), so importing it again is recognised and skipped. A record that
- * names no member of the registry is kept in quarantine with the reason and the record as read.
+ * known by its content (SHA-256), so importing it again is recognised and skipped; the digest is
+ * taken again over the very bytes parsed, and a file that changed in between is refused. A record
+ * that names no member of the registry, or (lenient mode) could not be read, is kept in quarantine
+ * with the reason and the record as read or as it stood in the file. Every file's outcome is
+ * reported and audited, whether imported, skipped, ignored or failed.
  */
 @Service
 public class HealthDataImport {
 
     /** Receipts held before their rows go to the database, children after their parents. */
-    private static final int FLUSH_EVERY = 500;
+    static final int FLUSH_EVERY = 500;
+
+    /** Problems of a file itself kept in the register (all are counted). */
+    public static final int FILE_PROBLEMS_KEPT = 100;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -77,23 +84,45 @@ public class HealthDataImport {
     }
 
     private enum Kind {
-        /** レセ電 files end in .UKE. */
-        RECEIPT(".uke"),
-        CHECKUP(".xml", ".zip");
+        /** レセ電 files: .UKE as facilities send them; the insurer-side RECODEINFO files are .CSV. */
+        RECEIPT("receipt", ".uke", ".csv"),
+        CHECKUP("checkup", ".xml", ".zip");
 
+        private final String word;
         private final List<String> endings;
 
-        Kind(String... endings) {
+        Kind(String word, String... endings) {
+            this.word = word;
             this.endings = List.of(endings);
         }
 
-        boolean named(Path file) {
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            return endings.stream().anyMatch(name::endsWith);
+        /** Why a file of a directory is not imported, or null when it is taken. */
+        String notTaken(Path file) {
+            if (Files.isDirectory(file)) {
+                return "a directory: only the files directly in " + file.getParent() + " are imported";
+            }
+            if (!Files.isRegularFile(file)) {
+                return "not a regular file";
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (endings.stream().noneMatch(name::endsWith)) {
+                return this == RECEIPT ? "not a receipt file (.UKE, or .CSV with receipt records)"
+                        : "not a checkup file (.xml or .zip)";
+            }
+            if (this == RECEIPT && name.endsWith(".csv")) {
+                try {
+                    if (ReceiptReader.layoutOf(file) == null) {
+                        return "a .CSV file whose first line is not a receipt record (claim or insurer layout)";
+                    }
+                } catch (IOException e) {
+                    return null; // taken: the import reports why it cannot be read
+                }
+            }
+            return null;
         }
     }
 
-    /** Imports a receipt file, or every .UKE file of a directory in name order. */
+    /** Imports a receipt file, or every receipt file (.UKE, .CSV in a receipt layout) of a directory in name order. */
     public List<ImportedFile> importReceipts(Path fileOrDir, ReadMode mode, String importedBy, ImportProgress progress) {
         return importAll(fileOrDir, Kind.RECEIPT, mode, importedBy, progress);
     }
@@ -103,18 +132,22 @@ public class HealthDataImport {
         return importAll(fileOrDir, Kind.CHECKUP, mode, importedBy, progress);
     }
 
+    /** One outcome per file, in order; a file ignored in a directory is among them, with the reason. */
     private List<ImportedFile> importAll(Path fileOrDir, Kind kind, ReadMode mode, String importedBy,
                                          ImportProgress progress) {
-        List<Path> files = filesOf(fileOrDir, kind);
+        List<Path> files = filesOf(fileOrDir);
         MemberLinker linker = MemberLinker.load(members);
         var results = new ArrayList<ImportedFile>(files.size());
+        boolean directory = Files.isDirectory(fileOrDir);
         for (Path file : files) {
-            results.add(importOne(file, kind, mode, importedBy, progress, linker));
+            String notTaken = directory ? kind.notTaken(file) : null;
+            results.add(notTaken != null ? ImportedFile.ignored(file, notTaken)
+                    : importOne(file, kind, mode, importedBy, progress, linker));
         }
         return results;
     }
 
-    private static List<Path> filesOf(Path fileOrDir, Kind kind) {
+    private static List<Path> filesOf(Path fileOrDir) {
         if (!Files.exists(fileOrDir)) {
             throw new IllegalArgumentException(fileOrDir + ": no such file or directory");
         }
@@ -122,54 +155,118 @@ public class HealthDataImport {
             return List.of(fileOrDir);
         }
         try (Stream<Path> list = Files.list(fileOrDir)) {
-            return list.filter(Files::isRegularFile).filter(kind::named).sorted().toList();
+            return list.sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Imports one file; whatever happens, its outcome is returned (and audited), never thrown. */
     private ImportedFile importOne(Path file, Kind kind, ReadMode mode, String importedBy, ImportProgress progress,
                                    MemberLinker linker) {
         String sha256;
         long size;
         try {
-            sha256 = sha256(file);
+            sha256 = DigestingInput.sha256(file);
             size = Files.size(file);
         } catch (IOException e) {
-            return ImportedFile.failed(file, file + ": cannot be read: " + e.getMessage());
+            String problem = file + ": cannot be read: " + e.getMessage();
+            return notImported(kind, file, null, ImportedFile.failed(file, problem), problem);
         }
-        var earlier = jdbc.query("select id from health_data_file where sha256 = ?", (rs, n) -> rs.getLong(1), sha256);
-        if (!earlier.isEmpty()) {
-            return new ImportedFile(file, ImportedFile.Outcome.ALREADY_IMPORTED, earlier.get(0), 0, 0, 0, null);
+        Optional<Long> earlier = registered(sha256);
+        if (earlier.isPresent()) {
+            return alreadyImported(kind, file, sha256, earlier.get());
         }
         try {
             return transactions.execute(tx -> {
                 long fileId = register(file, kind, sha256, size, importedBy);
-                var counts = new Counts(fileId);
-                if (kind == Kind.RECEIPT) {
-                    receipts(file, mode, progress, linker, counts);
-                } else {
-                    checkups(file, mode, progress, linker, counts);
+                var counts = new Counts(fileId, kind);
+                String parsed = kind == Kind.RECEIPT ? receipts(file, mode, progress, linker, counts)
+                        : checkups(file, mode, progress, linker, counts);
+                if (!parsed.equals(sha256)) {
+                    throw new FileChangedException(file + ": changed while it was being imported (SHA-256 " + sha256
+                            + " before, " + parsed + " as parsed); nothing of it was stored: import it again once it "
+                            + "no longer changes");
                 }
-                jdbc.update("update health_data_file set records = ?, linked = ?, quarantined = ? where id = ?",
-                        counts.records, counts.linked, counts.quarantined, fileId);
+                counts.storeFileProblems();
+                jdbc.update("update health_data_file set records = ?, linked = ?, quarantined = ?, file_problems = ? "
+                        + "where id = ?", counts.records, counts.linked, counts.quarantined, counts.fileProblemCount, fileId);
                 // in the file's transaction: a file whose import cannot be audited is not stored (APPI Art. 23)
-                audit.record(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.name().toLowerCase(java.util.Locale.ROOT)
-                        + " file #" + fileId + " " + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records
-                        + " records, " + counts.linked + " linked, " + counts.quarantined + " in quarantine"));
+                audit.record(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.word + " file #" + fileId + " "
+                        + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records + " records, "
+                        + counts.linked + " linked, " + counts.quarantined + " in quarantine"
+                        + (counts.fileProblemCount == 0 ? "" : ", " + counts.fileProblemCount + " problems of the file itself")));
                 return new ImportedFile(file, ImportedFile.Outcome.IMPORTED, fileId, counts.records, counts.linked,
-                        counts.quarantined, null);
+                        counts.quarantined, null, counts.fileProblems, counts.fileProblemCount);
             });
         } catch (DuplicateKeyException e) {
-            // another import of the same content committed first
-            return new ImportedFile(file, ImportedFile.Outcome.ALREADY_IMPORTED, 0, 0, 0, 0, null);
+            // only the register's key on the content means that another import of it committed first
+            Optional<Long> other = registered(sha256);
+            if (other.isPresent()) {
+                return alreadyImported(kind, file, sha256, other.get());
+            }
+            return failed(kind, file, sha256, file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
+                    databaseReason(e));
         } catch (FormatException e) {
-            return ImportedFile.failed(file, e.getMessage());
+            return failed(kind, file, sha256, e.getMessage(), e.getMessage());
+        } catch (FileChangedException e) {
+            return failed(kind, file, sha256, e.getMessage(), "changed while it was being imported");
         } catch (UncheckedIOException e) {
-            return ImportedFile.failed(file, file + ": " + e.getCause().getMessage());
+            String problem = file + ": cannot be read: " + e.getCause().getMessage();
+            return failed(kind, file, sha256, problem, problem);
         } catch (DataAccessException e) {
-            return ImportedFile.failed(file, file + ": database refused it: " + e.getMostSpecificCause().getMessage());
+            return failed(kind, file, sha256, file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
+                    databaseReason(e));
+        } catch (RuntimeException e) {
+            // a failure nobody foresaw still ends this file only: the files before it are committed and reported
+            String problem = file + ": failed: " + e;
+            return failed(kind, file, sha256, problem, problem);
         }
+    }
+
+    /** Thrown in the file's transaction when the bytes parsed are not those registered. */
+    private static final class FileChangedException extends RuntimeException {
+        FileChangedException(String message) {
+            super(message);
+        }
+    }
+
+    private Optional<Long> registered(String sha256) {
+        return jdbc.query("select id from health_data_file where sha256 = ?", (rs, n) -> rs.getLong(1), sha256).stream()
+                .findFirst();
+    }
+
+    private ImportedFile alreadyImported(Kind kind, Path file, String sha256, long earlier) {
+        String why = "the same content was imported before (file #" + earlier + ")";
+        return notImported(kind, file, sha256, ImportedFile.alreadyImported(file, earlier, why), why);
+    }
+
+    private ImportedFile failed(Kind kind, Path file, String sha256, String problem, String audited) {
+        return notImported(kind, file, sha256, ImportedFile.failed(file, problem), "failed, nothing stored: " + audited);
+    }
+
+    /**
+     * Audits a file not imported, in a transaction of its own: the file's transaction, if there was
+     * one, was rolled back with whatever entry it held. The detail names the file and why, never a
+     * value the database echoed (it may be a diagnosis or a name from the file).
+     */
+    private ImportedFile notImported(Kind kind, Path file, String sha256, ImportedFile outcome, String why) {
+        AuditOutcome how = outcome.outcome() == ImportedFile.Outcome.ALREADY_IMPORTED ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
+        try {
+            audit.recordRefusal(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.word + " file " + file.getFileName()
+                    + (sha256 == null ? "" : " (sha256 " + sha256 + ")") + ": not imported: " + why).outcome(how));
+            return outcome;
+        } catch (RuntimeException e) {
+            String unaudited = "; this could not be audited: " + e.getMessage();
+            return new ImportedFile(outcome.file(), outcome.outcome(), outcome.fileId(), 0, 0, 0,
+                    outcome.problem() + unaudited, List.of(), 0);
+        }
+    }
+
+    /** The SQL state only: the driver's message may quote the refused value. */
+    private static String databaseReason(DataAccessException e) {
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : null;
+        return "database refused it" + (state == null ? "" : " (SQLSTATE " + state + ")");
     }
 
     private long register(Path file, Kind kind, String sha256, long size, String importedBy) {
@@ -189,18 +286,25 @@ public class HealthDataImport {
         return key.getKey().longValue();
     }
 
-    /** Counts for one file, and its quarantine rows. */
-    private final class Counts {
+    /**
+     * Counts for one file, and its quarantine rows. Told by the reader what it could not read: a
+     * record left out is a record, quarantined with its text; a problem of the file is not.
+     */
+    private final class Counts implements ReadProblems {
         final long fileId;
+        final Kind kind;
         final BatchInsert quarantine = new BatchInsert(jdbc, "health_data_quarantine",
                 "file_id, location, reason, detail, record", Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                 Types.VARCHAR);
+        final List<String> fileProblems = new ArrayList<>();
+        int fileProblemCount;
         int records;
         int linked;
         int quarantined;
 
-        Counts(long fileId) {
+        Counts(long fileId, Kind kind) {
             this.fileId = fileId;
+            this.kind = kind;
         }
 
         void quarantine(String location, QuarantineReason reason, String detail, String record) {
@@ -208,12 +312,33 @@ public class HealthDataImport {
             quarantine.add(fileId, location, reason.name(), cut(detail, 1000), record);
         }
 
-        Consumer<FormatError> unreadable() {
-            return e -> quarantine("line " + e.line(), QuarantineReason.UNREADABLE, e.toString(), null);
+        @Override
+        public void unreadable(UnreadableRecord r) {
+            records++;
+            String detail = r.problem().toString() + (r.omittedBytes() == 0 ? "" : "; only the first "
+                    + UnreadableRecord.MAX_TEXT_BYTES + " bytes of the record are kept, " + r.omittedBytes() + " more are not");
+            quarantine(kind == Kind.RECEIPT ? "line " + r.line() : r.name(), QuarantineReason.UNREADABLE, detail, r.text());
+        }
+
+        @Override
+        public void ofFile(FormatError problem) {
+            if (++fileProblemCount <= FILE_PROBLEMS_KEPT) {
+                fileProblems.add(cut(problem.toString(), 1000));
+            }
+        }
+
+        void storeFileProblems() {
+            var rows = new BatchInsert(jdbc, "health_data_file_problem", "file_id, seq, problem", Types.BIGINT,
+                    Types.INTEGER, Types.VARCHAR);
+            for (int i = 0; i < fileProblems.size(); i++) {
+                rows.add(fileId, i + 1, fileProblems.get(i));
+            }
+            rows.flush();
         }
     }
 
-    private void receipts(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
+    /** Stores the file's receipts; returns the SHA-256 of the bytes parsed. */
+    private String receipts(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
         var receipts = new BatchInsert(jdbc, "receipt", "file_id, seq, line, member_id, kind, receipt_type, "
                 + "treatment_month, inpatient, admission_date, facility_code, prefecture, billing_month, days, points",
                 Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE,
@@ -238,7 +363,9 @@ public class HealthDataImport {
         List<BatchInsert> inOrder = List.of(receipts, diagnoses, procedures, drugs, materials, comments, counts.quarantine);
         long size = sizeOf(file);
         long fileId = counts.fileId;
-        try (ReceiptReader reader = ReceiptReader.open(file, mode, counts.unreadable())) {
+        try (DigestingInput in = DigestingInput.open(file);
+             ReceiptReader reader = new ReceiptReader(in, file.toString(), mode, counts)) {
+            int read = 0;
             for (Receipt r; (r = reader.next()) != null; ) {
                 int seq = ++counts.records;
                 long line = reader.receiptLine();
@@ -273,19 +400,21 @@ public class HealthDataImport {
                         comments.add(fileId, seq, c.seq(), c.category(), c.code(), c.text());
                     }
                 }
-                if (seq % FLUSH_EVERY == 0) {
+                if (++read % FLUSH_EVERY == 0) {
                     inOrder.forEach(BatchInsert::flush);
                     progress.update(file, reader.bytesRead(), size, "bytes");
                 }
             }
             inOrder.forEach(BatchInsert::flush);
             progress.update(file, size, size, "bytes");
+            return in.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void checkups(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
+    /** Stores the file's checkups; returns the SHA-256 of the bytes parsed. */
+    private String checkups(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
         var checkups = new BatchInsert(jdbc, "checkup",
                 "file_id, seq, document, member_id, checkup_date, program_type, facility_code",
                 Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR);
@@ -294,8 +423,9 @@ public class HealthDataImport {
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR);
         List<BatchInsert> inOrder = List.of(checkups, observations, counts.quarantine);
         long fileId = counts.fileId;
-        Consumer<FormatError> unreadable = e -> counts.quarantine(e.file(), QuarantineReason.UNREADABLE, e.toString(), null);
-        try (CheckupSource source = CheckupSource.open(file, mode, unreadable)) {
+        try (DigestingInput in = DigestingInput.open(file);
+             CheckupSource source = CheckupSource.open(in, file.toString(), mode, counts, XmlLimits.DEFAULT)) {
+            int read = 0;
             for (Checkup c; (c = source.next()) != null; ) {
                 int seq = ++counts.records;
                 String document = source.currentName();
@@ -311,13 +441,14 @@ public class HealthDataImport {
                                 o.valueCodeSystem(), o.nullFlavor());
                     }
                 }
-                if (seq % FLUSH_EVERY == 0) {
+                if (++read % FLUSH_EVERY == 0) {
                     inOrder.forEach(BatchInsert::flush);
                     progress.update(file, seq, -1, "checkups");
                 }
             }
             inOrder.forEach(BatchInsert::flush);
             progress.update(file, counts.records, counts.records, "checkups");
+            return in.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -337,15 +468,6 @@ public class HealthDataImport {
             return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

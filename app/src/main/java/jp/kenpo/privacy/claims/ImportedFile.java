@@ -1,27 +1,44 @@
 package jp.kenpo.privacy.claims;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What importing one file did.
  *
- * @param fileId      the file's number in the register (that of the earlier import when already imported)
- * @param records     receipts or checkups read
- * @param quarantined records kept in quarantine (not linkable, or unreadable in lenient mode)
- * @param problem     why the file was not imported, when it failed; nothing of it was stored
+ * @param fileId       the file's number in the register (that of the earlier import when already imported)
+ * @param records      receipts or checkups read, linked or quarantined
+ * @param quarantined  records kept in quarantine (not linkable, or unreadable in lenient mode)
+ * @param problem      why the file was not imported (failed, ignored, or already imported); nothing of it was stored
+ * @param fileProblems problems of the file itself, not of one record, found in lenient mode (at most
+ *                     {@link HealthDataImport#FILE_PROBLEMS_KEPT}; {@code fileProblemCount} counts them all)
  */
 public record ImportedFile(Path file, Outcome outcome, long fileId, int records, int linked, int quarantined,
-                           String problem) {
+                           String problem, List<String> fileProblems, int fileProblemCount) {
+
+    public ImportedFile {
+        fileProblems = List.copyOf(fileProblems);
+    }
 
     public enum Outcome {
         IMPORTED,
         /** The same content was imported before; nothing was stored again. */
         ALREADY_IMPORTED,
         /** Refused whole: a failure half-way rolled the file back. */
-        FAILED
+        FAILED,
+        /** In a directory, a file that is not of the kind imported; not read. */
+        IGNORED
     }
 
     static ImportedFile failed(Path file, String problem) {
-        return new ImportedFile(file, Outcome.FAILED, 0, 0, 0, 0, problem);
+        return new ImportedFile(file, Outcome.FAILED, 0, 0, 0, 0, problem, List.of(), 0);
+    }
+
+    static ImportedFile ignored(Path file, String why) {
+        return new ImportedFile(file, Outcome.IGNORED, 0, 0, 0, 0, why, List.of(), 0);
+    }
+
+    static ImportedFile alreadyImported(Path file, long earlier, String problem) {
+        return new ImportedFile(file, Outcome.ALREADY_IMPORTED, earlier, 0, 0, 0, problem, List.of(), 0);
     }
 }

@@ -7,16 +7,34 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.formats.MemberKey;
 import jp.kenpo.privacy.formats.ReadMode;
+import jp.kenpo.privacy.formats.checkup.Checkup;
+import jp.kenpo.privacy.formats.checkup.CheckupWriter;
+import jp.kenpo.privacy.formats.checkup.Observation;
+import jp.kenpo.privacy.formats.receipt.Layout;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -180,9 +198,327 @@ class HealthDataImportTest extends DatabaseTest {
 
     /** One 医科 outpatient receipt without an SN record, so without 枝番. */
     private static String receipt(String insurer, String symbol, String number, String sex, String born) {
+        return receipt("HO," + insurer + "," + symbol + "," + number + ",1,70,,,,,,,,,\r\n", sex, born,
+                "SY,0797868,20240401,1,,,01,\r\n");
+    }
+
+    /** One 医科 outpatient receipt: its insurance records ({@code HO}, {@code SN}; none at all for no key), a diagnosis, a procedure. */
+    private static String receipt(String insurance, String sex, String born, String diagnosis) {
         return "RE,1,1112,202404,試験　患者," + sex + "," + born + ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,シケン　カンジャ,\r\n"
-                + "HO," + insurer + "," + symbol + "," + number + ",1,70,,,,,,,,,\r\n"
-                + "SY,0797868,20240401,1,,,01,\r\n"
+                + insurance + diagnosis
                 + "SI,12,1,115786693,,70,1,,,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n";
+    }
+
+    /** HO and SN of the member {@code symbol}-1-00 of {@code insurer}. */
+    private static String insurance(String insurer, String symbol) {
+        return "HO," + insurer + "," + symbol + ",1,1,70,,,,,,,,,\r\nSN,1,01,,,,00,,\r\n";
+    }
+
+    /** A claim-layout file of one facility holding {@code receipts}. */
+    private Path receiptFile(String name, List<String> receipts) throws Exception {
+        Path file = dir.resolve(name);
+        Files.write(file, ("IR,1,13,1,0006286,,テスト医院,202405,00,\r\n" + String.join("", receipts) + "GO," + receipts.size()
+                + ",70,99\r\n").getBytes(SJIS));
+        return file;
+    }
+
+    /** A member of this test's own, registered; the insured person 1-00 of the returned symbol (male, born 1980-04-01). */
+    private String registeredSymbol() {
+        String symbol = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(symbol, "1", "2020-04-01", null)));
+        return symbol;
+    }
+
+    private long rowsOfFile(String table, String name) {
+        return count("select count(*) from " + table + " t join health_data_file f on f.id = t.file_id where f.name = ?", name);
+    }
+
+    private long audited(String outcome, String fileName) {
+        return count("select count(*) from audit_entry where action = 'HEALTH_DATA_IMPORTED' and outcome = ? and detail like ?",
+                outcome, "% file " + fileName + " %");
+    }
+
+    private HealthDataImport importerWith(Runnable beforeRegister, HookedJdbc.BatchHook beforeBatch) {
+        return new HealthDataImport(new HookedJdbc(context.getBean(DataSource.class), beforeRegister, beforeBatch),
+                context.getBean(TransactionTemplate.class), registry, context.getBean(AuditTrail.class),
+                context.getBean(Clock.class));
+    }
+
+    private static final List<String> RECEIPT_TABLES = List.of("receipt", "receipt_diagnosis", "receipt_procedure",
+            "receipt_comment", "health_data_quarantine");
+
+    private Map<String, Long> rowCounts() {
+        var all = new java.util.LinkedHashMap<String, Long>();
+        for (String t : RECEIPT_TABLES) {
+            all.put(t, count("select count(*) from " + t));
+        }
+        all.put("health_data_file", count("select count(*) from health_data_file"));
+        return all;
+    }
+
+    @Test
+    void aDirectoryTakesInsurerLayoutCsvFilesAndNamesEveryFileItIgnores() throws Exception {
+        base();
+        SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(25, 2024, SEED, 0, Layout.INSURER), dir,
+                (d, t) -> { });
+        Path claims = dir.resolve("claims");
+        Files.writeString(claims.resolve("notes.txt"), "not a receipt file");
+        Files.writeString(claims.resolve("list.csv"), "insurer_number,symbol,number\n");
+        Files.createDirectories(claims.resolve("older"));
+
+        List<ImportedFile> files = importer.importReceipts(claims, ReadMode.STRICT, "test", ImportProgress.NONE);
+
+        var taken = files.stream().filter(f -> f.outcome() != ImportedFile.Outcome.IGNORED).toList();
+        assertThat(taken).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.file().getFileName().toString()).endsWith(".CSV");
+            assertThat(f.outcome()).as(f.problem()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        });
+        assertThat(sum(taken, ImportedFile::linked)).isEqualTo(s.totalReceipts());
+        assertThat(files.stream().filter(f -> f.outcome() == ImportedFile.Outcome.IGNORED)
+                .collect(Collectors.toMap(f -> f.file().getFileName().toString(), ImportedFile::problem))).containsOnly(
+                Map.entry("notes.txt", "not a receipt file (.UKE, or .CSV with receipt records)"),
+                Map.entry("list.csv", "a .CSV file whose first line is not a receipt record (claim or insurer layout)"),
+                Map.entry("older", "a directory: only the files directly in " + claims + " are imported"));
+    }
+
+    @Test
+    void aFailureAfterRowsWereFlushedLeavesNothingOfTheFile() throws Exception {
+        String symbol = registeredSymbol();
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < HealthDataImport.FLUSH_EVERY + 100; i++) {
+            String insurance = i % 7 == 3 ? insurance(TestMembers.INSURER, symbol + "X") : insurance(TestMembers.INSURER, symbol);
+            receipts.add(receipt(insurance, "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n") + "CO,,1,810000001,テスト\r\n");
+        }
+        receipts.add(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20241399,1,,,01,\r\n"));
+        Path file = receiptFile("flushed-then-broken.UKE", receipts);
+        Map<String, Long> before = rowCounts();
+        var seenInTheTransaction = new java.util.HashMap<String, Long>();
+        // told after each flush, on the importing thread: inside the file's transaction
+        ImportProgress watch = (f, done, total, unit) -> RECEIPT_TABLES.forEach(t ->
+                seenInTheTransaction.merge(t, rowsOfFile(t, "flushed-then-broken.UKE"), Math::max));
+
+        ImportedFile failed = importer.importReceipts(file, ReadMode.STRICT, "test", watch).get(0);
+
+        assertThat(failed.outcome()).isEqualTo(ImportedFile.Outcome.FAILED);
+        assertThat(failed.problem()).contains("flushed-then-broken.UKE:" + (1 + (receipts.size() - 1) * 6 + 4) + ": SY 診療開始日");
+        assertThat(seenInTheTransaction).as("rows of every table had reached the database before the failure")
+                .containsOnlyKeys(RECEIPT_TABLES).allSatisfy((t, n) -> assertThat(n).as(t).isPositive());
+        assertThat(rowCounts()).as("nothing of the file remains").isEqualTo(before);
+        assertThat(count("select count(*) from health_data_file where name = 'flushed-then-broken.UKE'")).isZero();
+        assertThat(audited("FAILED", "flushed-then-broken.UKE")).as("the failure is audited").isEqualTo(1);
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesHalfWayFailsTheWholeFile() throws Exception {
+        String symbol = registeredSymbol();
+        String longName = "テスト病".repeat(60);
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < HealthDataImport.FLUSH_EVERY + 50; i++) {
+            receipts.add(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", i == HealthDataImport.FLUSH_EVERY + 20
+                    ? "SY,0000999,20240401,1,," + longName + ",01,\r\n" : "SY,0797868,20240401,1,,,01,\r\n"));
+        }
+        Path file = receiptFile("too-long.UKE", receipts);
+        Map<String, Long> before = rowCounts();
+
+        ImportedFile failed = importer.importReceipts(file, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(failed.outcome()).isEqualTo(ImportedFile.Outcome.FAILED);
+        assertThat(failed.problem()).startsWith(file + ": database refused it: ");
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(audited("FAILED", "too-long.UKE")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select detail from audit_entry where detail like '% file too-long.UKE %'", String.class))
+                .as("the audit entry does not quote the refused value").contains("database refused it (SQLSTATE")
+                .doesNotContain("テスト病");
+    }
+
+    @Test
+    void recordsOfAnotherInsurerOrPersonOrOfNobodyGoToQuarantineWithTheirReason() throws Exception {
+        String symbol = registeredSymbol();
+        String otherInsurer = "061300" + "1" + jp.kenpo.privacy.formats.InsurerNumber.checkDigit("0613001");
+        Path file = receiptFile("reasons.UKE", List.of(
+                receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt(insurance(otherInsurer, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt(insurance(TestMembers.INSURER, symbol), "1", "19800402", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt(insurance(TestMembers.INSURER, symbol), "2", "19800401", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt("KO,54136015,1234566,,1,70,,,,,,\r\n", "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n")));
+
+        ImportedFile imported = importer.importReceipts(file, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(imported.outcome()).as(imported.problem()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(imported.linked()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select reason from health_data_quarantine where file_id = ? order by id", String.class,
+                imported.fileId())).containsExactly("INSURER_MISMATCH", "PERSON_MISMATCH", "PERSON_MISMATCH", "NO_MEMBER_KEY");
+        assertThat(jdbc.queryForObject("select detail from health_data_quarantine where file_id = ? and reason = 'INSURER_MISMATCH'",
+                String.class, imported.fileId())).contains("belongs to insurer " + TestMembers.INSURER);
+    }
+
+    @Test
+    void lenientModeKeepsTheRawLinesOfAnUnreadableReceiptOnceAndTheFilesOwnProblemsApart() throws Exception {
+        String symbol = registeredSymbol();
+        String bad = receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20241399,1,,,01,\r\n")
+                + "SY,0797868\r\n";
+        List<String> receipts = List.of(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401",
+                "SY,0797868,20240401,1,,,01,\r\n"), bad);
+        Path file = dir.resolve("lenient.UKE");
+        // GO counts 3 receipts where there are 2: a problem of the file, not a record
+        Files.write(file, ("IR,1,13,1,0006286,,テスト医院,202405,00,\r\n" + String.join("", receipts) + "GO,3,70,99\r\n")
+                .getBytes(SJIS));
+
+        ImportedFile imported = importer.importReceipts(file, ReadMode.LENIENT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(imported.outcome()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(imported.records()).isEqualTo(2);
+        assertThat(imported.linked()).isEqualTo(1);
+        assertThat(imported.quarantined()).as("one row for one bad receipt with two bad lines").isEqualTo(1);
+        var row = jdbc.queryForMap("select location, reason, detail, record from health_data_quarantine where file_id = ?",
+                imported.fileId());
+        assertThat(row.get("reason")).isEqualTo("UNREADABLE");
+        assertThat(row.get("location")).isEqualTo("line 7");
+        assertThat((String) row.get("detail")).contains("lenient.UKE:10: SY 診療開始日");
+        assertThat(row.get("record")).isEqualTo(bad.replace("\r\n", "\n").strip());
+        assertThat(imported.fileProblems()).singleElement().asString().contains("lenient.UKE:13: GO 総件数: says 3 receipts");
+        assertThat(jdbc.queryForList("select problem from health_data_file_problem where file_id = ?", String.class,
+                imported.fileId())).isEqualTo(imported.fileProblems());
+        assertThat(count("select file_problems from health_data_file where id = ?", imported.fileId())).isEqualTo(1);
+    }
+
+    /** A checkup document of the member {@code symbol}-1-00, with a height of {@code height}. */
+    private static byte[] checkupDocument(String symbol, String height) {
+        var c = new Checkup("doc-" + symbol, "10", LocalDate.of(2024, 6, 20), new MemberKey(TestMembers.INSURER, symbol, "1", "00"),
+                "試験 太郎", "1", LocalDate.of(1980, 4, 1), LocalDate.of(2024, 6, 1), "010", "1312345678", "テスト健診センター",
+                List.of(Observation.quantity("9N001000000000001", "170.1", "cm")));
+        return new String(new CheckupWriter().toBytes(c), StandardCharsets.UTF_8).replace("value=\"170.1\"",
+                "value=\"" + height + "\"").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Path archive(String name, int indexCount, byte[]... documents) throws Exception {
+        Path zip = dir.resolve(name);
+        try (var z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < documents.length; i++) {
+                z.putNextEntry(new ZipEntry("A/DATA/h" + i + ".xml"));
+                z.write(documents[i]);
+                z.closeEntry();
+            }
+            z.putNextEntry(new ZipEntry("A/ix08_V08.xml"));
+            z.write(("<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"" + indexCount + "\"/></index>")
+                    .getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+        }
+        return zip;
+    }
+
+    @Test
+    void checkupsAreQuarantinedSkippedRolledBackAndReadLeniently() throws Exception {
+        String symbol = registeredSymbol();
+        byte[] good = checkupDocument(symbol, "170.1");
+        byte[] stranger = checkupDocument(symbol + "X", "165.0");
+        byte[] bad = checkupDocument(symbol, "abc");
+
+        Path linkable = archive("checkups-" + symbol + ".zip", 2, good, stranger);
+        ImportedFile first = importer.importCheckups(linkable, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(first.outcome()).as(first.problem()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(first.linked()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("select location, reason, record from health_data_quarantine where file_id = ?", first.fileId()))
+                .containsEntry("reason", "UNKNOWN_MEMBER").containsEntry("location", linkable + "!/A/DATA/h1.xml")
+                .hasEntrySatisfying("record", r -> assertThat((String) r).contains("\"9N001000000000001\""));
+        assertThat(count("select count(*) from checkup_observation where file_id = ?", first.fileId())).isEqualTo(1);
+
+        ImportedFile again = importer.importCheckups(linkable, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(again.outcome()).isEqualTo(ImportedFile.Outcome.ALREADY_IMPORTED);
+        assertThat(again.fileId()).isEqualTo(first.fileId());
+        assertThat(audited("REFUSED", linkable.getFileName().toString())).as("the skipped import is audited").isEqualTo(1);
+
+        Path broken = archive("broken-" + symbol + ".zip", 3, good, bad, good);
+        Map<String, Long> before = Map.of("checkup", count("select count(*) from checkup"),
+                "checkup_observation", count("select count(*) from checkup_observation"),
+                "health_data_file", count("select count(*) from health_data_file"));
+        ImportedFile strict = importer.importCheckups(broken, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(strict.outcome()).isEqualTo(ImportedFile.Outcome.FAILED);
+        assertThat(strict.problem()).contains(broken + "!/A/DATA/h1.xml:").contains("PQ value \"abc\" is not a number");
+        assertThat(Map.of("checkup", count("select count(*) from checkup"),
+                "checkup_observation", count("select count(*) from checkup_observation"),
+                "health_data_file", count("select count(*) from health_data_file"))).isEqualTo(before);
+
+        Path miscounted = archive("miscounted-" + symbol + ".zip", 5, good, bad, good);
+        ImportedFile lenient = importer.importCheckups(miscounted, ReadMode.LENIENT, "test", ImportProgress.NONE).get(0);
+        assertThat(lenient.outcome()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(lenient.records()).isEqualTo(3);
+        assertThat(lenient.linked()).isEqualTo(2);
+        assertThat(lenient.quarantined()).as("the index count is the archive's problem, not a record").isEqualTo(1);
+        assertThat(jdbc.queryForMap("select location, reason, record from health_data_quarantine where file_id = ?", lenient.fileId()))
+                .containsEntry("reason", "UNREADABLE").containsEntry("location", miscounted + "!/A/DATA/h1.xml")
+                .containsEntry("record", new String(bad, StandardCharsets.UTF_8));
+        assertThat(lenient.fileProblems()).singleElement().asString().endsWith("says 5 documents but the archive holds 3");
+    }
+
+    @Test
+    void aFileThatChangesBetweenItsDigestAndItsParseIsRefused() throws Exception {
+        String symbol = registeredSymbol();
+        Path file = receiptFile("changing.UKE", List.of(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401",
+                "SY,0797868,20240401,1,,,01,\r\n")));
+        byte[] other = Files.readAllBytes(file);
+        other[other.length - 6] = '8'; // GO,1,70,99 becomes GO,1,78,99: still a good file, another content
+        HealthDataImport racing = importerWith(() -> {
+            try {
+                Files.write(file, other);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, (sql, rows) -> { });
+
+        ImportedFile refused = racing.importReceipts(file, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(refused.outcome()).isEqualTo(ImportedFile.Outcome.FAILED);
+        assertThat(refused.problem()).contains("changing.UKE: changed while it was being imported");
+        assertThat(count("select count(*) from health_data_file where name = 'changing.UKE'")).isZero();
+        assertThat(audited("FAILED", "changing.UKE")).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheContentKeyMeansAlreadyImportedAndAnUnforeseenFailureEndsOnlyItsFile() throws Exception {
+        String symbol = registeredSymbol();
+        Path claims = Files.createDirectories(dir.resolve("three"));
+        for (String marker : List.of("DUPLICATE", "UNFORESEEN", "FINE")) {
+            Files.write(claims.resolve(marker.toLowerCase() + ".UKE"), ("IR,1,13,1,0006286,,テスト医院,202405,00,\r\n"
+                    + receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n")
+                    + "CO,,1,810000001," + marker + "\r\nGO,1,70,99\r\n").getBytes(SJIS));
+        }
+        HealthDataImport failing = importerWith(() -> { }, (sql, rows) -> {
+            if (sql.contains("receipt_comment") && rows.stream().anyMatch(r -> "DUPLICATE".equals(((Object[]) r)[5]))) {
+                throw new DuplicateKeyException("duplicate key value violates unique constraint \"receipt_comment_pkey\"");
+            }
+            if (sql.contains("receipt_comment") && rows.stream().anyMatch(r -> "UNFORESEEN".equals(((Object[]) r)[5]))) {
+                throw new IllegalStateException("something nobody foresaw");
+            }
+        });
+
+        List<ImportedFile> files = failing.importReceipts(claims, ReadMode.STRICT, "test", ImportProgress.NONE);
+
+        assertThat(files).extracting(f -> f.file().getFileName().toString(), ImportedFile::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("duplicate.UKE", ImportedFile.Outcome.FAILED),
+                org.assertj.core.groups.Tuple.tuple("fine.UKE", ImportedFile.Outcome.IMPORTED),
+                org.assertj.core.groups.Tuple.tuple("unforeseen.UKE", ImportedFile.Outcome.FAILED));
+        assertThat(files.get(0).problem()).contains("database refused it").doesNotContain("already imported");
+        assertThat(files.get(2).problem()).contains("something nobody foresaw");
+        assertThat(audited("FAILED", "duplicate.UKE")).isEqualTo(1);
+        assertThat(audited("FAILED", "unforeseen.UKE")).isEqualTo(1);
+        assertThat(count("select count(*) from audit_entry where detail like ?", "receipt file #" + files.get(1).fileId()
+                + " fine.UKE %")).isEqualTo(1);
+    }
+
+    @Test
+    void anImportThatLosesTheRaceToTheSameContentNamesTheFileThatWon() throws Exception {
+        String symbol = registeredSymbol();
+        Path file = receiptFile("raced.UKE", List.of(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401",
+                "SY,0797868,20240401,1,,,01,\r\n")));
+        AtomicLong winner = new AtomicLong();
+        HealthDataImport late = importerWith(() -> winner.set(CompletableFuture.supplyAsync(() -> importer.importReceipts(file,
+                ReadMode.STRICT, "test", ImportProgress.NONE).get(0).fileId()).join()), (sql, rows) -> { });
+
+        ImportedFile lost = late.importReceipts(file, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(winner.get()).isPositive();
+        assertThat(lost.outcome()).isEqualTo(ImportedFile.Outcome.ALREADY_IMPORTED);
+        assertThat(lost.fileId()).isEqualTo(winner.get());
     }
 }

@@ -141,7 +141,8 @@ class CliTest extends DatabaseTest {
         Run first = kenpo("claims", "import", claims.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.out()).contains("imported RECEIPTC.UKE as file #").contains("1 receipts, 1 linked, 0 in quarantine")
-                .doesNotContain("notes.txt");
+                .contains("ignored notes.txt: not a receipt file (.UKE, or .CSV with receipt records)")
+                .contains("1 file(s): 1 receipts linked, 0 in quarantine, 0 failed, 1 other file(s) ignored");
         assertThat(kenpo("claims", "import", claims.toString()).out()).contains("skipped RECEIPTC.UKE");
 
         Path broken = dir.resolve("broken.UKE");
@@ -150,6 +151,39 @@ class CliTest extends DatabaseTest {
         assertThat(failed.code()).isEqualTo(1);
         assertThat(failed.err()).contains("broken.UKE:5: SY");
         assertThat(failed.out()).contains("failed broken.UKE: nothing of it was stored");
+    }
+
+    @Test
+    void checkupsImportLinksStoresOnceAndRefusesABrokenDocumentUnlessLenient() throws Exception {
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+                List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        var checkup = new jp.kenpo.privacy.formats.checkup.Checkup("doc-" + s, "10", java.time.LocalDate.of(2024, 6, 20),
+                new jp.kenpo.privacy.formats.MemberKey(TestMembers.INSURER, s, "1", "00"), "試験 太郎", "1",
+                java.time.LocalDate.of(1980, 4, 1), java.time.LocalDate.of(2024, 6, 1), "010", "1312345678", "テスト健診センター",
+                List.of(jp.kenpo.privacy.formats.checkup.Observation.quantity("9N001000000000001", "170.1", "cm")));
+        String document = new String(new jp.kenpo.privacy.formats.checkup.CheckupWriter().toBytes(checkup),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Path checkups = Files.createDirectories(dir.resolve("checkups"));
+        Files.writeString(checkups.resolve("h-" + s + ".xml"), document);
+        Files.writeString(checkups.resolve("readme.txt"), "not a checkup file");
+
+        Run first = kenpo("checkups", "import", checkups.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).contains("imported h-" + s + ".xml as file #").contains("1 checkups, 1 linked, 0 in quarantine")
+                .contains("ignored readme.txt: not a checkup file (.xml or .zip)");
+        assertThat(kenpo("checkups", "import", checkups.toString()).out()).contains("skipped h-" + s + ".xml");
+
+        Path broken = dir.resolve("broken.xml");
+        Files.writeString(broken, document.replace("value=\"170.1\"", "value=\"abc\""));
+        Run failed = kenpo("checkups", "import", broken.toString());
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err()).contains("broken.xml:").contains("PQ value \"abc\" is not a number");
+        assertThat(failed.out()).contains("failed broken.xml: nothing of it was stored");
+
+        Run lenient = kenpo("checkups", "import", "--lenient", broken.toString());
+        assertThat(lenient.code()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).contains("imported broken.xml as file #").contains("1 checkups, 0 linked, 1 in quarantine");
     }
 
     @Test

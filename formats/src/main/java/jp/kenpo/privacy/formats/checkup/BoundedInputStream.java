@@ -15,6 +15,7 @@ final class BoundedInputStream extends FilterInputStream {
 
     private final long limit;
     private long count;
+    private boolean exceeded;
 
     BoundedInputStream(InputStream in, long limit) {
         super(in);
@@ -49,7 +50,13 @@ final class BoundedInputStream extends FilterInputStream {
     private void count(long n) throws LimitExceeded {
         count += n;
         if (count > limit) {
+            exceeded = true;
             throw new LimitExceeded(limit);
         }
+    }
+
+    /** Whether the limit was passed, however a reader above reported the exception. */
+    boolean exceeded() {
+        return exceeded;
     }
 }

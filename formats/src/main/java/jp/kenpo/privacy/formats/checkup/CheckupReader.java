@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.formats.checkup;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -8,11 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
@@ -23,9 +18,10 @@ import jp.kenpo.privacy.formats.MemberKey;
  * Reads one 特定健診情報ファイル (HL7 CDA R2, namespace {@code urn:hl7-org:v3}) with StAX, in one
  * pass, keeping only what {@link Checkup} holds.
  *
- * <p>Hostile input is refused, not survived: any DOCTYPE (so no DTD, no entity expansion and no
- * external entity is ever processed), documents over the byte, depth, text or observation
- * bounds of {@link XmlLimits}, and documents that are not a ClinicalDocument. Every problem is a
+ * <p>Hostile input is refused, not survived ({@link XmlPass}: any DOCTYPE, so no DTD, no entity
+ * expansion and no external entity is ever processed; entity references; documents over the byte,
+ * depth or text bounds of {@link XmlLimits}; malformed UTF-8), and so are documents over the
+ * observation bound and documents that are not a ClinicalDocument. Every problem is a
  * {@link FormatException} naming the document, line, element and attribute. Thread-safe: the
  * factory is configured once and each call makes its own stream reader.
  */
@@ -40,121 +36,18 @@ public final class CheckupReader {
 
     public CheckupReader(XmlLimits limits) {
         this.limits = limits;
-        this.factory = secureFactory();
+        this.factory = XmlPass.secureFactory();
     }
 
-    static XMLInputFactory secureFactory() {
-        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resource refused: " + systemId);
-        });
-        return f;
-    }
-
-    /**
-     * Reads the document in {@code in} (not closed); {@code name} is used in error messages.
-     *
-     * <p>特定健診情報ファイル are UTF-8. The bytes are decoded here with a decoder that refuses
-     * malformed input (so that an undecodable byte is an error with its line, and the JDK parser
-     * has no reason to print to standard error); a document declaring another encoding is refused.
-     */
+    /** Reads the document in {@code in} (not closed); {@code name} is used in error messages. */
     public Checkup read(InputStream in, String name) {
-        Parse p = new Parse(name);
-        XMLStreamReader x = null;
-        try {
-            java.io.BufferedInputStream bytes = new java.io.BufferedInputStream(
-                    new BoundedInputStream(in, limits.maxDocumentBytes()), 1 << 14);
-            bytes.mark(512);
-            byte[] head = bytes.readNBytes(512);
-            bytes.reset();
-            String declared = declaredEncoding(head);
-            if (declared != null && !declared.equalsIgnoreCase("UTF-8") && !declared.equalsIgnoreCase("UTF8")) {
-                throw new FormatException(new FormatError(name, 1, "?xml", "encoding",
-                        "encoding \"" + declared + "\" is not UTF-8, the encoding of 特定健診情報ファイル"));
-            }
-            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                bytes.skipNBytes(3);
-            }
-            x = factory.createXMLStreamReader(new StrictUtf8Reader(bytes));
-            p.run(x);
-            return p.build();
-        } catch (IOException e) {
-            throw new FormatException(new FormatError(name, lineOf(e, p.line), p.path(), "", reasonFor(e)), e);
-        } catch (XMLStreamException e) {
-            Location l = e.getLocation();
-            Throwable cause = rootIo(e);
-            long line = l == null || l.getLineNumber() < 0 ? p.line : l.getLineNumber();
-            String reason = cause != null ? reasonFor(cause) : "not well-formed XML: " + cleanMessage(e);
-            throw new FormatException(new FormatError(name, cause != null ? lineOf(cause, line) : line, p.path(), "",
-                    reason), e);
-        } finally {
-            if (x != null) {
-                try {
-                    x.close();
-                } catch (XMLStreamException ignored) {
-                    // the input is the caller's to close; nothing is held here
-                }
-            }
-        }
-    }
-
-    private static Throwable rootIo(XMLStreamException e) {
-        Throwable t = e.getNestedException() != null ? e.getNestedException() : e.getCause();
-        for (int i = 0; t != null && i < 8; i++) {
-            if (t instanceof IOException) {
-                return t;
-            }
-            t = t.getCause();
-        }
-        return null;
-    }
-
-    private static long lineOf(Throwable io, long otherwise) {
-        return io instanceof StrictUtf8Reader.Malformed m ? m.line : otherwise;
-    }
-
-    private static String reasonFor(Throwable io) {
-        if (io instanceof BoundedInputStream.LimitExceeded) {
-            return "document " + io.getMessage();
-        }
-        if (io instanceof java.nio.charset.CharacterCodingException) {
-            return "undecodable bytes for UTF-8";
-        }
-        return "cannot read: " + io.getMessage();
-    }
-
-    /** The encoding named in the XML declaration at the start of {@code head}, or {@code null}. */
-    static String declaredEncoding(byte[] head) {
-        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
-        if (s.startsWith("\u00EF\u00BB\u00BF")) {
-            s = s.substring(3);
-        }
-        if (!s.startsWith("<?xml")) {
-            return null;
-        }
-        int end = s.indexOf("?>");
-        String decl = end < 0 ? s : s.substring(0, end);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']").matcher(decl);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static String cleanMessage(XMLStreamException e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        int i = m.indexOf("Message: ");
-        return (i >= 0 ? m.substring(i + 9) : m).strip();
+        Parse p = new Parse(name, limits);
+        p.read(factory, in);
+        return p.build();
     }
 
     /** The state of one parse. */
-    private final class Parse {
-        final String name;
-        final Deque<String> stack = new ArrayDeque<>();
-        long line;
+    private static final class Parse extends XmlPass {
         String documentId;
         String reportCategory;
         LocalDate createdOn;
@@ -173,68 +66,23 @@ public final class CheckupReader {
         final Deque<ObservationBuilder> open = new ArrayDeque<>();
         StringBuilder text;
 
-        Parse(String name) {
-            this.name = name;
+        Parse(String name, XmlLimits limits) {
+            super(name, limits, "a checkup document");
         }
 
-        String path() {
-            List<String> parts = new ArrayList<>(stack);
-            java.util.Collections.reverse(parts);
-            return String.join("/", parts);
+        @Override
+        protected String refusedRoot(XMLStreamReader x) {
+            return "ClinicalDocument".equals(x.getLocalName()) && CheckupCodes.HL7_NAMESPACE.equals(x.getNamespaceURI())
+                    ? null : "root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)";
         }
 
-        FormatException fail(String attribute, String reason) {
-            return new FormatException(new FormatError(name, line, path(), attribute, reason));
-        }
-
-        void run(XMLStreamReader x) throws XMLStreamException {
-            boolean sawRoot = false;
-            while (x.hasNext()) {
-                int event = x.next();
-                line = x.getLocation().getLineNumber();
-                switch (event) {
-                    case XMLStreamConstants.DTD -> throw fail("", "DOCTYPE is not allowed in a checkup document");
-                    case XMLStreamConstants.ENTITY_REFERENCE ->
-                            throw fail("", "entity reference &" + x.getLocalName() + "; is not allowed");
-                    case XMLStreamConstants.START_ELEMENT -> {
-                        if (!sawRoot) {
-                            sawRoot = true;
-                            if (!"ClinicalDocument".equals(x.getLocalName())
-                                    || !CheckupCodes.HL7_NAMESPACE.equals(x.getNamespaceURI())) {
-                                stack.push(x.getLocalName());
-                                throw fail("", "root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)");
-                            }
-                        }
-                        stack.push(x.getLocalName());
-                        if (stack.size() > limits.maxDepth()) {
-                            throw fail("", "elements nested deeper than " + limits.maxDepth());
-                        }
-                        for (int i = 0; i < x.getAttributeCount(); i++) {
-                            if (x.getAttributeValue(i).length() > limits.maxTextChars()) {
-                                throw fail(x.getAttributeLocalName(i), "attribute longer than " + limits.maxTextChars() + " characters");
-                            }
-                        }
-                        start(x);
-                    }
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                        if (text != null) {
-                            text.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
-                            if (text.length() > limits.maxTextChars()) {
-                                throw fail("", "text longer than " + limits.maxTextChars() + " characters");
-                            }
-                        }
-                    }
-                    case XMLStreamConstants.END_ELEMENT -> {
-                        end(x.getLocalName());
-                        stack.pop();
-                    }
-                    default -> {
-                        // comments, processing instructions and whitespace carry nothing
-                    }
+        @Override
+        protected void characters(XMLStreamReader x) {
+            if (text != null) {
+                text.append(x.getTextCharacters(), x.getTextStart(), x.getTextLength());
+                if (text.length() > limits.maxTextChars()) {
+                    throw fail("", "text longer than " + limits.maxTextChars() + " characters");
                 }
-            }
-            if (!sawRoot) {
-                throw fail("", "no root element");
             }
         }
 
@@ -242,7 +90,8 @@ public final class CheckupReader {
             return x.getAttributeValue(null, local);
         }
 
-        private void start(XMLStreamReader x) {
+        @Override
+        protected void start(XMLStreamReader x) {
             String el = x.getLocalName();
             String parent = stack.size() > 1 ? secondFromTop() : "";
             int depth = stack.size();
@@ -324,7 +173,8 @@ public final class CheckupReader {
             }
         }
 
-        private void end(String el) {
+        @Override
+        protected void end(String el) {
             if (!open.isEmpty()) {
                 ObservationBuilder o = open.peek();
                 if (el.equals("observation")) {

@@ -4,15 +4,19 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import jp.kenpo.privacy.formats.FormatError;
+import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
+import jp.kenpo.privacy.formats.ReadProblems;
 
 /**
  * Checkups from one file, one at a time: a single 特定健診情報ファイル (XML) or an exchange
- * archive (zip). Opened with {@link #open}, which tells the two apart by their first bytes.
+ * archive (zip). Opened with {@link #open}, which tells the two apart by their first bytes. Either
+ * is read as one stream, front to back, once.
  *
  * <pre>{@code
  * try (CheckupSource s = CheckupSource.open(path, ReadMode.LENIENT, errors::add)) {
@@ -34,36 +38,63 @@ public interface CheckupSource extends Closeable {
     /** Errors reported so far (lenient mode). */
     int errorCount();
 
+    /** Every problem (lenient mode) to {@code errors}, as inspect prints them. */
     static CheckupSource open(Path file, ReadMode mode, Consumer<FormatError> errors) throws IOException {
         return open(file, mode, errors, XmlLimits.DEFAULT);
     }
 
     static CheckupSource open(Path file, ReadMode mode, Consumer<FormatError> errors, XmlLimits limits)
             throws IOException {
-        byte[] magic = new byte[4];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(magic, 0, 4);
+        InputStream in = Files.newInputStream(file);
+        try {
+            return open(in, file.toString(), mode, ReadProblems.each(errors), false, limits);
+        } catch (RuntimeException | IOException e) {
+            in.close();
+            throw e;
         }
-        if (n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-            return new CheckupArchiveReader(file, mode, errors, limits);
+    }
+
+    /**
+     * Reads {@code in} (closed with the source), named {@code name} in messages. In lenient mode a
+     * document left out goes to {@code problems} with its text as it stood (up to
+     * {@link jp.kenpo.privacy.formats.UnreadableRecord#MAX_TEXT_BYTES}), and a problem of the
+     * archive itself (an index count that disagrees, an entry name refused) apart from them.
+     */
+    static CheckupSource open(InputStream in, String name, ReadMode mode, ReadProblems problems, XmlLimits limits)
+            throws IOException {
+        return open(in, name, mode, problems, true, limits);
+    }
+
+    private static CheckupSource open(InputStream in, String name, ReadMode mode, ReadProblems problems,
+                                      boolean keepText, XmlLimits limits) throws IOException {
+        InputStream bytes = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
+        bytes.mark(4);
+        byte[] magic = bytes.readNBytes(4);
+        bytes.reset();
+        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+            return new CheckupArchiveReader(bytes, name, mode, problems, keepText, limits);
         }
-        return new SingleDocument(file, mode, errors, limits);
+        return new SingleDocument(bytes, name, mode, problems, keepText, limits);
     }
 
     /** A lone XML document. */
     final class SingleDocument implements CheckupSource {
-        private final Path file;
+        private final InputStream in;
+        private final String name;
         private final ReadMode mode;
-        private final Consumer<FormatError> errors;
+        private final ReadProblems problems;
+        private final boolean keepText;
         private final CheckupReader reader;
         private boolean done;
         private int errorCount;
 
-        SingleDocument(Path file, ReadMode mode, Consumer<FormatError> errors, XmlLimits limits) {
-            this.file = file;
+        SingleDocument(InputStream in, String name, ReadMode mode, ReadProblems problems, boolean keepText,
+                       XmlLimits limits) {
+            this.in = in;
+            this.name = name;
             this.mode = mode;
-            this.errors = errors;
+            this.problems = problems;
+            this.keepText = keepText;
             this.reader = new CheckupReader(limits);
         }
 
@@ -73,23 +104,26 @@ public interface CheckupSource extends Closeable {
                 return null;
             }
             done = true;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                return reader.read(in, file.toString());
-            } catch (jp.kenpo.privacy.formats.FormatException e) {
+            RecordCapture capture = new RecordCapture(in, keepText);
+            try {
+                return reader.read(capture, name);
+            } catch (FormatException e) {
                 if (mode == ReadMode.STRICT) {
                     throw e;
                 }
                 errorCount++;
-                errors.accept(e.error());
+                try {
+                    problems.unreadable(capture.leftOut(name, e.error()));
+                } catch (IOException io) {
+                    throw new UncheckedIOException(name + ": " + io.getMessage(), io);
+                }
                 return null;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
             }
         }
 
         @Override
         public String currentName() {
-            return file.toString();
+            return name;
         }
 
         @Override
@@ -98,8 +132,8 @@ public interface CheckupSource extends Closeable {
         }
 
         @Override
-        public void close() {
-            // nothing held between calls
+        public void close() throws IOException {
+            in.close();
         }
     }
 }

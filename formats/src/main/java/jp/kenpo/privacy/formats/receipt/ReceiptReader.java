@@ -23,6 +23,8 @@ import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.formats.InvalidValueException;
 import jp.kenpo.privacy.formats.ReadMode;
+import jp.kenpo.privacy.formats.ReadProblems;
+import jp.kenpo.privacy.formats.UnreadableRecord;
 
 /**
  * Streams the receipts of one receipt electronic file (レセ電, 記録条件仕様): comma-separated
@@ -46,9 +48,12 @@ import jp.kenpo.privacy.formats.ReadMode;
  * GO record.
  *
  * <p>In {@link ReadMode#STRICT} the first problem throws {@link FormatException}. In
- * {@link ReadMode#LENIENT} the problem is passed to the error consumer, the receipt it belongs to
- * is left out, and reading goes on at the next RE (or IR/YK when a facility header was bad). A
- * value is never guessed: a receipt is either returned as recorded or reported and left out.
+ * {@link ReadMode#LENIENT} the receipt a problem belongs to is left out and reported once, with its
+ * first problem (later ones in the same receipt are not reported again), and reading goes on at the
+ * next RE (or IR/YK when a facility header was bad; each receipt under it is left out and reported).
+ * A value is never guessed: a receipt is either returned as recorded or reported and left out.
+ * Given {@link ReadProblems}, the reader tells a receipt left out, with its raw lines, apart from a
+ * problem of the file itself (a GO total, a facility header, a line outside any receipt).
  * Not thread-safe.
  */
 public final class ReceiptReader implements Closeable {
@@ -62,7 +67,9 @@ public final class ReceiptReader implements Closeable {
     private final InputStream in;
     private final String fileName;
     private final ReadMode mode;
-    private final Consumer<FormatError> errors;
+    private final ReadProblems problems;
+    /** The raw lines of the receipt being read; null when the caller does not keep the text of receipts left out. */
+    private final RawLines raw;
     private final RecordLine line = new RecordLine();
 
     private final byte[] buf = new byte[BUFFER_BYTES];
@@ -89,17 +96,29 @@ public final class ReceiptReader implements Closeable {
     /** Decided by the first record line: whether every line starts with the three insurer-side columns. */
     private Layout layout;
 
-    private record PendingManagement(long line, List<String> fields) {
+    /** An MN waiting for the RE it belongs to; {@code rawMark} is where its line starts among the raw lines. */
+    private record PendingManagement(long line, List<String> fields, int rawMark) {
     }
 
     private record Ready(Receipt receipt, long line) {
     }
 
+    /** Every problem (lenient mode) to {@code errors}, as inspect prints them. */
     public ReceiptReader(InputStream in, String fileName, ReadMode mode, Consumer<FormatError> errors) {
+        this(in, fileName, mode, ReadProblems.each(errors), false);
+    }
+
+    /** Receipts left out (lenient mode) to {@code problems} with their raw lines, problems of the file apart. */
+    public ReceiptReader(InputStream in, String fileName, ReadMode mode, ReadProblems problems) {
+        this(in, fileName, mode, problems, true);
+    }
+
+    private ReceiptReader(InputStream in, String fileName, ReadMode mode, ReadProblems problems, boolean keepText) {
         this.in = in;
         this.fileName = fileName;
         this.mode = mode;
-        this.errors = errors;
+        this.problems = problems;
+        this.raw = keepText ? new RawLines() : null;
     }
 
     public static ReceiptReader open(Path file, ReadMode mode, Consumer<FormatError> errors) throws IOException {
@@ -137,7 +156,7 @@ public final class ReceiptReader implements Closeable {
         return receiptLine;
     }
 
-    /** Errors found so far (in lenient mode; strict mode throws on the first). */
+    /** Problems reported so far (in lenient mode; strict mode throws on the first). */
     public int errorCount() {
         return errorCount;
     }
@@ -198,16 +217,14 @@ public final class ReceiptReader implements Closeable {
                 pos = nl + 1;
                 lineNumber++;
                 if (discarding) {
-                    report(discardLine, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
-                    failOpen();
+                    longLine(discardLine);
                     discarding = false;
                     continue;
                 }
                 lineStart = start;
                 lineEnd = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
                 if (lineEnd - lineStart > MAX_LINE_BYTES) {
-                    report(lineNumber, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
-                    failOpen();
+                    longLine(lineNumber);
                     continue;
                 }
                 return true;
@@ -251,8 +268,7 @@ public final class ReceiptReader implements Closeable {
                 eof = true;
                 if (discarding) {
                     lineNumber++;
-                    report(discardLine, "", "", "line longer than " + MAX_LINE_BYTES + " bytes");
-                    failOpen();
+                    longLine(discardLine);
                     discarding = false;
                     limit = 0;
                 }
@@ -260,6 +276,13 @@ public final class ReceiptReader implements Closeable {
                 limit += n;
                 bytesRead += n;
             }
+        }
+    }
+
+    private void longLine(long at) {
+        failOpen(problem(at, "", "", "line longer than " + MAX_LINE_BYTES + " bytes"));
+        if (raw != null && open != null) {
+            raw.note("(line " + at + ": longer than " + MAX_LINE_BYTES + " bytes, not kept)");
         }
     }
 
@@ -277,30 +300,29 @@ public final class ReceiptReader implements Closeable {
 
     private void handleLine() {
         if (!line.split(buf, lineStart, lineEnd, lineNumber)) {
-            report(lineNumber, "", "", "more than " + RecordLine.MAX_FIELDS + " fields");
-            failOpen();
+            failOpen(problem(lineNumber, "", "", "more than " + RecordLine.MAX_FIELDS + " fields"));
+            keepIfOpen();
             return;
         }
-        boolean prefixed = line.count >= 4 && line.isDigits(0) && line.isDigits(1) && line.isDigits(2)
-                && line.ends[3] - line.starts[3] == 2;
+        boolean prefixed = insurerPrefixed(line);
         if (layout == null && line.ends[0] != line.starts[0]) {
             layout = prefixed ? Layout.INSURER : Layout.CLAIM;
         }
         if (layout == Layout.INSURER) {
             if (!prefixed) {
-                report(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
-                        + " (three numeric columns before the record type)");
-                failOpen();
+                failOpen(problem(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
+                        + " (three numeric columns before the record type)"));
+                keepIfOpen();
                 return;
             }
             line.dropPrefix(3);
         }
-        String code = line.ends[0] - line.starts[0] == 2 ? asciiType() : null;
+        String code = recordType(line);
         RecordType type = code == null ? null : RecordType.of(code);
         if (type == null) {
             String shown = printableStart();
-            report(lineNumber, shown, "", shown.isEmpty() ? "empty line" : "unknown record type \"" + shown + "\"");
-            failOpen();
+            failOpen(problem(lineNumber, shown, "", shown.isEmpty() ? "empty line" : "unknown record type \"" + shown + "\""));
+            keepIfOpen();
             return;
         }
         String problem = null;
@@ -321,8 +343,7 @@ public final class ReceiptReader implements Closeable {
             }
         }
         if (problem != null) {
-            report(lineNumber, code, field, problem);
-            markBad(type);
+            markBad(type, problem(lineNumber, code, field, problem));
             return;
         }
         switch (type.role()) {
@@ -335,35 +356,80 @@ public final class ReceiptReader implements Closeable {
     }
 
     /** A record too broken to read still marks where it stands: a bad RE opens a (skipped) receipt. */
-    private void markBad(RecordType type) {
+    private void markBad(RecordType type, FormatError problem) {
         switch (type.role()) {
             case RECEIPT -> {
-                closeOpen();
-                facilityReceipts++;
-                open = Builder.failed();
+                openReceipt();
+                open = Builder.failed(lineNumber, problem);
             }
             case FACILITY -> {
                 closeOpen(false);
+                dropRaw();
+                fileProblem(problem);
                 facility = null;
                 facilityFailed = true;
                 sawFacility = true;
                 facilityLine = lineNumber;
                 facilityReceipts = 0;
+                keepLine();
             }
             case END -> {
                 closeOpen();
+                dropRaw();
+                fileProblem(problem);
                 facility = null;
                 facilityFailed = false;
                 sawFacility = false;
             }
-            default -> failOpen();
+            default -> {
+                failOpen(problem);
+                keepIfOpen();
+            }
         }
     }
 
-    private String asciiType() {
-        byte a = buf[line.starts[0]];
-        byte b = buf[line.starts[0] + 1];
+    /** Whether the line starts with the insurer-side layout's three numeric columns. */
+    private static boolean insurerPrefixed(RecordLine l) {
+        return l.count >= 4 && l.isDigits(0) && l.isDigits(1) && l.isDigits(2) && l.ends[3] - l.starts[3] == 2;
+    }
+
+    /** The first field when it has the shape of a record identifier (two capital letters), else null. */
+    private static String recordType(RecordLine l) {
+        if (l.ends[0] - l.starts[0] != 2) {
+            return null;
+        }
+        byte a = l.buf[l.starts[0]];
+        byte b = l.buf[l.starts[0] + 1];
         return a >= 'A' && a <= 'Z' && b >= 'A' && b <= 'Z' ? new String(new char[] {(char) a, (char) b}) : null;
+    }
+
+    /**
+     * The layout of a file whose first line is a known receipt record, or null when it is not one:
+     * tells receipt files from other files by their content (an insurer's RECODEINFO files are
+     * named .CSV, like any spreadsheet), by the same test the reader applies to its first line.
+     */
+    public static Layout layoutOf(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(MAX_LINE_BYTES + 2);
+        }
+        int end = 0;
+        while (end < head.length && head[end] != '\n') {
+            end++;
+        }
+        if (end > 0 && head[end - 1] == '\r') {
+            end--;
+        }
+        RecordLine first = new RecordLine();
+        if (!first.split(head, 0, end, 1)) {
+            return null;
+        }
+        boolean prefixed = insurerPrefixed(first);
+        if (prefixed) {
+            first.dropPrefix(3);
+        }
+        String code = recordType(first);
+        return code == null || RecordType.of(code) == null ? null : prefixed ? Layout.INSURER : Layout.CLAIM;
     }
 
     private String printableStart() {
@@ -379,23 +445,26 @@ public final class ReceiptReader implements Closeable {
 
     private void onFacility(RecordType type) {
         closeOpen(false); // an MN before this header belongs to the RE after it
+        dropRaw();
         try {
             facility = parseFacility(type);
             facilityFailed = false;
         } catch (InvalidValueException e) {
-            report(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage());
+            fileProblem(problem(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage()));
             facility = null;
             facilityFailed = true;
         }
         sawFacility = true;
         facilityLine = lineNumber;
         facilityReceipts = 0;
+        keepLine();
     }
 
     private void onEnd() {
         closeOpen();
+        dropRaw();
         if (!sawFacility) {
-            report(lineNumber, "GO", "", "GO before any IR/YK facility header");
+            fileProblem(problem(lineNumber, "GO", "", "GO before any IR/YK facility header"));
             return;
         }
         try {
@@ -408,7 +477,7 @@ public final class ReceiptReader implements Closeable {
                         + facilityLine + " is followed by " + facilityReceipts);
             }
         } catch (InvalidValueException e) {
-            report(lineNumber, "GO", RecordType.GO.fieldName(line.lastField()), e.getMessage());
+            fileProblem(problem(lineNumber, "GO", RecordType.GO.fieldName(line.lastField()), e.getMessage()));
         }
         facility = null;
         facilityFailed = false;
@@ -416,15 +485,11 @@ public final class ReceiptReader implements Closeable {
     }
 
     private void onReceipt() {
-        PendingManagement mn = pending;
-        pending = null;
-        closeOpen();
-        facilityReceipts++;
+        PendingManagement mn = openReceipt();
         if (facility == null) {
-            if (!facilityFailed) {
-                report(lineNumber, "RE", "", "RE before any IR/YK facility header");
-            }
-            open = Builder.failed();
+            open = Builder.failed(lineNumber, problem(lineNumber, "RE", "", facilityFailed
+                    ? "left out with its facility header on line " + facilityLine + ", which could not be read"
+                    : "RE before any IR/YK facility header"));
             return;
         }
         try {
@@ -433,9 +498,23 @@ public final class ReceiptReader implements Closeable {
                 open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
             }
         } catch (InvalidValueException e) {
-            report(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()), e.getMessage());
-            open = Builder.failed();
+            open = Builder.failed(lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()),
+                    e.getMessage()));
         }
+    }
+
+    /**
+     * An RE line: closes the receipt before it and keeps the line as the first raw line of the new
+     * one (after its MN and facility header, when they came right before it). Returns the MN
+     * waiting for this RE, if any.
+     */
+    private PendingManagement openReceipt() {
+        closeOpen(false);
+        PendingManagement mn = pending;
+        pending = null;
+        facilityReceipts++;
+        keepLine();
+        return mn;
     }
 
     /** MN belongs to the RE right after it; when anything else follows, to the receipt already open. */
@@ -443,14 +522,15 @@ public final class ReceiptReader implements Closeable {
         if (pending != null) {
             attachPendingToOpen();
         }
-        pending = new PendingManagement(lineNumber, fieldsAfterType());
+        pending = new PendingManagement(lineNumber, fieldsAfterType(), raw == null ? 0 : raw.size());
+        keepLine();
     }
 
     private void attachPendingToOpen() {
         PendingManagement mn = pending;
         pending = null;
         if (open == null) {
-            report(mn.line, "MN", "", "child record before any RE");
+            fileProblem(problem(mn.line, "MN", "", "child record before any RE"));
         } else if (!open.failed) {
             open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
         }
@@ -461,17 +541,17 @@ public final class ReceiptReader implements Closeable {
             attachPendingToOpen();
         }
         if (open == null) {
-            report(lineNumber, type.name(), "", "child record before any RE");
+            fileProblem(problem(lineNumber, type.name(), "", "child record before any RE"));
             return;
         }
+        keepLine();
         if (open.failed) {
             return;
         }
         try {
             parseChild(type, open);
         } catch (InvalidValueException e) {
-            report(lineNumber, type.name(), childFieldName(type, line.lastField()), e.getMessage());
-            open.failed = true;
+            failOpen(problem(lineNumber, type.name(), childFieldName(type, line.lastField()), e.getMessage()));
         }
     }
 
@@ -485,14 +565,53 @@ public final class ReceiptReader implements Closeable {
         }
         Builder b = open;
         open = null;
-        if (b != null && !b.failed) {
+        if (b == null) {
+            return;
+        }
+        if (!b.failed) {
             ready.add(new Ready(b.build(), b.line));
+        } else {
+            errorCount++;
+            problems.unreadable(new UnreadableRecord(fileName, b.line, b.problem, raw == null ? "" : raw.text(rawEnd()),
+                    raw == null ? 0 : raw.omitted()));
+        }
+        dropRaw();
+    }
+
+    /** Where the raw lines of the receipt just closed end: a waiting MN's line is the next receipt's. */
+    private int rawEnd() {
+        return pending != null ? pending.rawMark : raw.size();
+    }
+
+    /** Forgets the raw lines that belong to no receipt to come (all but a waiting MN's). */
+    private void dropRaw() {
+        if (raw != null) {
+            raw.dropBefore(rawEnd());
+            if (pending != null) {
+                pending = new PendingManagement(pending.line(), pending.fields(), 0);
+            }
         }
     }
 
-    private void failOpen() {
-        if (open != null) {
+    /** The open receipt is left out for {@code problem}, its first; without one, the problem is the file's. */
+    private void failOpen(FormatError problem) {
+        if (open == null) {
+            fileProblem(problem);
+        } else if (!open.failed) {
             open.failed = true;
+            open.problem = problem;
+        }
+    }
+
+    private void keepLine() {
+        if (raw != null) {
+            raw.add(buf, lineStart, lineEnd);
+        }
+    }
+
+    private void keepIfOpen() {
+        if (open != null) {
+            keepLine();
         }
     }
 
@@ -507,12 +626,19 @@ public final class ReceiptReader implements Closeable {
         if (layout == Layout.INSURER) {
             closeOpen(); // insurer-side files have no GO record: the last receipt ends with the file
         } else if (sawFacility || open != null) {
-            report(lineNumber, "GO", "", "file ends without the GO record"
-                    + (open != null && !open.failed ? "; the last receipt may be cut short and is left out" : ""));
-            open = null;
+            boolean cutShort = open != null && !open.failed;
+            FormatError e = problem(lineNumber, "GO", "", "file ends without the GO record"
+                    + (cutShort ? "; the last receipt may be cut short and is left out" : ""));
+            if (cutShort) {
+                failOpen(e);
+                closeOpen();
+            } else {
+                closeOpen();
+                fileProblem(e);
+            }
         }
         if (lineNumber == 0) {
-            report(0, "", "", "empty file");
+            fileProblem(problem(0, "", "", "empty file"));
         }
     }
 
@@ -524,13 +650,18 @@ public final class ReceiptReader implements Closeable {
         return f;
     }
 
-    private void report(long at, String record, String field, String reason) {
+    /** A problem found: thrown at once in strict mode; in lenient mode the caller says whose it is. */
+    private FormatError problem(long at, String record, String field, String reason) {
         FormatError e = new FormatError(fileName, at, record, field, reason);
         if (mode == ReadMode.STRICT) {
             throw new FormatException(e);
         }
+        return e;
+    }
+
+    private void fileProblem(FormatError e) {
         errorCount++;
-        errors.accept(e);
+        problems.ofFile(e);
     }
 
     // ---- records -------------------------------------------------------------------------
@@ -843,6 +974,8 @@ public final class ReceiptReader implements Closeable {
         final long line;
         final Facility facility;
         boolean failed;
+        /** Why a failed receipt is left out: its first problem. */
+        FormatError problem;
         int seq;
         int receiptNumber;
         String receiptType;
@@ -869,9 +1002,10 @@ public final class ReceiptReader implements Closeable {
             this.facility = facility;
         }
 
-        static Builder failed() {
-            Builder b = new Builder(0, null);
+        static Builder failed(long line, FormatError problem) {
+            Builder b = new Builder(line, null);
             b.failed = true;
+            b.problem = problem;
             return b;
         }
 

@@ -177,9 +177,134 @@ class CheckupArchiveTest {
             many[i] = text("B/DATA/h" + i + ".xml", "<x/>");
         }
         Path zip = handMadeZip("many.zip", many);
-        assertThatThrownBy(() -> CheckupSource.open(zip, ReadMode.LENIENT, e -> { },
-                new XmlLimits(1 << 20, 48, 100, 1000, 10)))
+        assertThatThrownBy(() -> readAll(zip, ReadMode.LENIENT, new XmlLimits(1 << 20, 48, 100, 1000, 10, 1L << 30)))
+                .as("not stepped over in lenient mode either")
                 .isInstanceOf(FormatException.class).hasMessageContaining("more than 10 entries");
+    }
+
+    private static void readAll(Path zip, ReadMode mode, XmlLimits limits) throws IOException {
+        try (CheckupSource s = CheckupSource.open(zip, mode, e -> { }, limits)) {
+            while (s.next() != null) {
+                // read to the end
+            }
+        }
+    }
+
+    @Test
+    void manyEntriesTogetherInflatingBeyondTheArchiveBoundStopTheArchive() throws IOException {
+        // each entry is well under the document bound; together they pass the archive's
+        Entry[] entries = new Entry[8];
+        entries[0] = index(1);
+        entries[1] = text("B/DATA/h1.xml", CheckupReaderTest.example());
+        for (int i = 2; i < entries.length; i++) {
+            entries[i] = new Entry("B/DATA/h" + i + ".xml", out -> {
+                out.write("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!--".getBytes(StandardCharsets.US_ASCII));
+                out.write(" ".repeat(900_000).getBytes(StandardCharsets.US_ASCII));
+                out.write("--></ClinicalDocument>".getBytes(StandardCharsets.US_ASCII));
+            });
+        }
+        Path zip = handMadeZip("many-small-bombs.zip", entries);
+        XmlLimits limits = new XmlLimits(1 << 20, 48, 2_000, 65_536, 100, 4 << 20);
+
+        assertThatThrownBy(() -> readAll(zip, ReadMode.LENIENT, limits)).isInstanceOf(FormatException.class)
+                .hasMessage(zip + ":0: zip: the entries inflate to more than 4194304 bytes in all");
+        assertThat(Files.size(zip)).isLessThan(1 << 20);
+    }
+
+    @Test
+    void backslashesAndDriveLettersInEntryNamesAreRefused() throws IOException {
+        Path zip = handMadeZip("windows.zip", index(1), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+                text("B\\DATA\\evil.xml", CheckupReaderTest.example()),
+                text("C:/DATA/evil.xml", CheckupReaderTest.example()),
+                text("c:DATA/evil.xml", CheckupReaderTest.example()));
+        Read r = read(zip, ReadMode.LENIENT);
+        assertThat(r.checkups()).hasSize(1);
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
+                zip + "!/B\\DATA\\evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
+                zip + "!/C:/DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
+                zip + "!/c:DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored");
+        assertThatThrownBy(() -> read(zip, ReadMode.STRICT)).hasMessageContaining("B\\DATA\\evil.xml");
+    }
+
+    /** A hostile index: refused with the same checks as a person's document; the documents are still read. */
+    private void hostileIndex(String indexXml, String reason) throws IOException {
+        hostileIndex(indexXml.getBytes(StandardCharsets.UTF_8), reason);
+    }
+
+    private void hostileIndex(byte[] indexXml, String reason) throws IOException {
+        Path zip = handMadeZip("hostile-index.zip", new Entry("B/ix08_V08.xml", out -> out.write(indexXml)),
+                text("B/DATA/h1.xml", CheckupReaderTest.example()));
+        Read r = read(zip, ReadMode.LENIENT);
+        assertThat(r.checkups()).hasSize(1);
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(zip + "!/B/ix08_V08.xml");
+            assertThat(e.reason()).contains(reason);
+        });
+        assertThatThrownBy(() -> read(zip, ReadMode.STRICT)).isInstanceOf(FormatException.class).hasMessageContaining(reason);
+    }
+
+    @Test
+    void anIndexWithAnEntityReferenceIsRefused() throws IOException {
+        hostileIndex("<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"1\"/>&x;</index>", "entity");
+    }
+
+    @Test
+    void anIndexWithADoctypeIsRefused() throws IOException {
+        hostileIndex("<?xml version=\"1.0\"?><!DOCTYPE index [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"1\"/>&x;</index>",
+                "DOCTYPE is not allowed in the index document");
+    }
+
+    @Test
+    void aDeeplyNestedIndexIsRefused() throws IOException {
+        hostileIndex("<index xmlns=\"urn:hl7-org:v3\">" + "<a>".repeat(10_000) + "</a>".repeat(10_000)
+                + "<totalRecordCount value=\"1\"/></index>", "elements nested deeper than 48");
+    }
+
+    @Test
+    void anIndexThatIsNotUtf8IsRefused() throws IOException {
+        byte[] bad = "<index xmlns=\"urn:hl7-org:v3\">\n<totalRecordCount value=\"1\"/>\n<x>XX</x></index>"
+                .getBytes(StandardCharsets.UTF_8);
+        int at = new String(bad, StandardCharsets.UTF_8).indexOf("XX");
+        bad[at] = (byte) 0xC3;
+        bad[at + 1] = (byte) 0x28;
+        hostileIndex(bad, "undecodable bytes for UTF-8");
+        hostileIndex("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><index/>", "is not UTF-8");
+    }
+
+    @Test
+    void aDocumentLeftOutIsHandedOverWithItsTextAndTheIndexCountIsTheArchives() throws IOException {
+        String bad = CheckupReaderTest.example().replace("value=\"171.2\"", "value=\"abc\"");
+        Path zip = handMadeZip("leftout.zip", index(3), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+                text("B/DATA/h2.xml", bad));
+        var leftOut = new ArrayList<jp.kenpo.privacy.formats.UnreadableRecord>();
+        var ofFile = new ArrayList<FormatError>();
+        var problems = new jp.kenpo.privacy.formats.ReadProblems() {
+            @Override
+            public void ofFile(FormatError problem) {
+                ofFile.add(problem);
+            }
+
+            @Override
+            public void unreadable(jp.kenpo.privacy.formats.UnreadableRecord record) {
+                leftOut.add(record);
+            }
+        };
+        int read = 0;
+        try (CheckupSource s = CheckupSource.open(Files.newInputStream(zip), zip.toString(), ReadMode.LENIENT, problems,
+                XmlLimits.DEFAULT)) {
+            while (s.next() != null) {
+                read++;
+            }
+        }
+        assertThat(read).isEqualTo(1);
+        assertThat(leftOut).singleElement().satisfies(u -> {
+            assertThat(u.name()).isEqualTo(zip + "!/B/DATA/h2.xml");
+            assertThat(u.problem().reason()).contains("PQ value \"abc\" is not a number");
+            assertThat(u.text()).isEqualTo(bad);
+            assertThat(u.omittedBytes()).isZero();
+        });
+        assertThat(ofFile).extracting(FormatError::reason).containsExactly("says 3 documents but the archive holds 2");
     }
 
     @Test

@@ -167,7 +167,7 @@ class CheckupReaderTest {
     void anEncodingOtherThanUtf8IsRefused() throws IOException {
         String xml = example().replace("encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"");
         assertThat(error(xml).toString()).isEqualTo(
-                "doc.xml:1: ?xml encoding: encoding \"Shift_JIS\" is not UTF-8, the encoding of 特定健診情報ファイル");
+                "doc.xml:1: ?xml encoding: encoding \"Shift_JIS\" is not UTF-8, the encoding of 特定健診 files");
     }
 
     @Test

@@ -91,7 +91,7 @@ class HostileXmlTest {
     void oversizedDocument() {
         byte[] big = ("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!--" + "x".repeat(2 << 20) + "--></ClinicalDocument>")
                 .getBytes(StandardCharsets.US_ASCII);
-        FormatError e = refused(big, new XmlLimits(1 << 20, 48, 2_000, 65_536, 10));
+        FormatError e = refused(big, new XmlLimits(1 << 20, 48, 2_000, 65_536, 10, 1L << 30));
         assertThat(e.reason()).isEqualTo("document larger than the limit of 1048576 bytes");
     }
 

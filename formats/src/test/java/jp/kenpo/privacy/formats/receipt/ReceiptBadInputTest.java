@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
  */
 class ReceiptBadInputTest {
 
-    private static final String IR = "IR,1,13,1,1312345,,テスト医院,202405,00,";
-    private static final String HO = "HO,06130017,１,２,1,100,,,,,,,,,";
+    static final String IR = "IR,1,13,1,1312345,,テスト医院,202405,00,";
+    static final String HO = "HO,06130017,１,２,1,100,,,,,,,,,";
 
-    private static String re(int n) {
+    static String re(int n) {
         return "RE," + n + ",1112,202404,テスト　患者,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
     }
 
@@ -32,7 +32,7 @@ class ReceiptBadInputTest {
     }
 
     /** good receipt 1, the bad lines as receipt 2, good receipt 3; GO counts 3 receipts. */
-    private static byte[] sandwich(String... bad) {
+    static byte[] sandwich(String... bad) {
         List<String> lines = new ArrayList<>();
         lines.add(IR);
         lines.addAll(List.of(re(1), HO, "SY,2500013,20240401,1,,,01,", si("111000110", 100)));
@@ -167,8 +167,9 @@ class ReceiptBadInputTest {
         byte[] file = sjis("IR,1,48,1,1312345,,テスト医院,202405,00,", re(1), HO, "GO,1,100,99",
                 IR, re(1), HO, "GO,1,100,99");
         ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
-        assertThat(r.errors()).extracting(FormatError::toString)
-                .containsExactly("test.UKE:1: IR 都道府県: no prefecture 48 (01–47)");
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
+                "test.UKE:1: IR 都道府県: no prefecture 48 (01–47)",
+                "test.UKE:2: RE: left out with its facility header on line 1, which could not be read");
         assertThat(r.receipts()).hasSize(1);
         assertThat(r.lines()).containsExactly(6L);
     }
