@@ -68,6 +68,7 @@ public class ConsentLedger implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final NamedParameterJdbcTemplate streamingNamed;
+    private final NamedParameterJdbcTemplate named;
     private final MemberRegistry members;
     private final CatalogService catalog;
     private final Clock clock;
@@ -82,6 +83,7 @@ public class ConsentLedger implements DisposableBean {
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
         this.streamingNamed = new NamedParameterJdbcTemplate(streaming);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.members = members;
         this.catalog = catalog;
         this.clock = clock;
@@ -244,12 +246,19 @@ public class ConsentLedger implements DisposableBean {
         static final ChainHead EMPTY = new ChainHead(0, EventHash.GENESIS);
     }
 
-    /** The heads of the members' chains; the members are locked, so no one appends meanwhile. */
+    /**
+     * The heads of the members' chains, read from their last events; the members are locked, so
+     * no one appends meanwhile. (Read from consent_chain_head instead, a young table's cached
+     * generic plan was a sequential scan per group: 40 % of the ledger's throughput.)
+     */
     private Map<Long, ChainHead> heads(List<Long> memberIds) {
         var heads = new HashMap<Long, ChainHead>(memberIds.size() * 2);
         for (int from = 0; from < memberIds.size(); from += TAIL_PAGE) {
             var chunk = memberIds.subList(from, Math.min(memberIds.size(), from + TAIL_PAGE));
-            streamingNamed.query("select member_id, member_seq, hash from consent_chain_head where member_id in (:ids)",
+            named.query("""
+                    select e.member_id, e.member_seq, e.hash from consent_event e
+                     where e.member_id in (:ids)
+                       and e.member_seq = (select max(l.member_seq) from consent_event l where l.member_id = e.member_id)""",
                     Map.of("ids", chunk), rs -> {
                         heads.put(rs.getLong(1), new ChainHead(rs.getInt(2), rs.getString(3)));
                     });
@@ -279,7 +288,7 @@ public class ConsentLedger implements DisposableBean {
                 // JDBC drivers may answer SUCCESS_NO_INFO (-2) for a batched statement
                 if (counts[i] == 0) {
                     throw new IllegalStateException("the consent chain head of member #" + moved.get(i)[2]
-                            + " moved while its row was locked");
+                            + " does not name the member's last event: nothing recorded; run ./kenpo ledger verify");
                 }
             }
         }

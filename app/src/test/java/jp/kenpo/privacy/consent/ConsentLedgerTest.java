@@ -157,8 +157,12 @@ class ConsentLedgerTest extends DatabaseTest {
         assertBrokenUntilUndone("member " + m, "the chain has no events — it was removed",
                 () -> jdbc.update("delete from consent_event where member_id = ?", id),
                 () -> List.of(first, second, third).forEach(this::reinsert));
-        assertBrokenUntilUndone("member " + m, "its head was removed",
-                () -> jdbc.update("delete from consent_chain_head where member_id = ?", id),
+        assertBrokenUntilUndone("member " + m, "its head was removed", () -> {
+                    jdbc.update("delete from consent_chain_head where member_id = ?", id);
+                    // and a chain that disagrees with its head takes no more events until mended
+                    assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.LIFT, ConsentTarget.purpose(P38),
+                            "2026-03-11"), "clerk")).hasMessageContaining("does not name the member's last event");
+                },
                 () -> jdbc.update("insert into consent_chain_head (member_id, member_seq, hash) values (?, 3, ?)", id, third.hash()));
         // the member table is not append-only: a chain moved to another key is caught by the key in the hash
         assertBrokenUntilUndone("event #1", "no longer match its hash",

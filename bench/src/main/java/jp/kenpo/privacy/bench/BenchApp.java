@@ -81,7 +81,8 @@ public final class BenchApp {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return String.format("peak heap %,d MiB of a %,d MiB limit", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        // the pools peak at different moments: their sum is an upper bound of the heap's peak
+        return String.format("peak heap at most %,d MiB of a %,d MiB limit", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Runs signed in as an account with the role, as a request of that account would. */

@@ -30,7 +30,9 @@ import jp.kenpo.privacy.members.MemberKey;
  * at least 2,000): several clerks' threads each recording one event per transaction, each
  * committed (synchronous_commit as the server has it) and hash-chained to the member's previous one.
  *
- * <p>Run: {@code bench/run consent.LedgerThroughput [threads] [seconds] [members]}
+ * <p>Run: {@code bench/run consent.LedgerThroughput [threads] [seconds] [members] [warm-up seconds]}. The
+ * warm-up (default 20 s) lets the JIT compilers finish: on 2 cores they otherwise take a core from
+ * the database during the measurement.
  */
 public final class LedgerThroughput {
 
@@ -38,13 +40,14 @@ public final class LedgerThroughput {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         try (var db = new BenchDatabase("ledger");
              ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
             List<MemberKey> keys = BenchApp.register(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), members);
             ConsentLedger ledger = app.getBean(ConsentLedger.class);
-            System.out.printf("%d synthetic members registered; %d threads recording for %d s (after 3 s warm-up)%n",
-                    members, threads, seconds);
-            run(ledger, keys, threads, 3, new long[1]);
+            System.out.printf("%d synthetic members registered; %d threads recording for %d s (after %d s warm-up)%n",
+                    members, threads, seconds, warmUp);
+            run(ledger, keys, threads, warmUp, new long[1]);
             long[] latencies = new long[4_000_000];
             long[] count = new long[1];
             long started = System.nanoTime();
