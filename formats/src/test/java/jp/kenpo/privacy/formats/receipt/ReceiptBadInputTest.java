@@ -87,6 +87,15 @@ class ReceiptBadInputTest {
     }
 
     @Test
+    void theEditionOfTheReceiptFixesItsCounts() {
+        // 和暦 dates: the 医科 RE of those editions has 35 fields and no カタカナ氏名; 38 is the 令和 layout's count
+        String heisei38 = "RE,2,1112,43104,テスト　患者,1,3550101" + ",".repeat(31);
+        FormatError e = onlyError(sandwich(heisei38, HO));
+        assertThat(e.reason()).isEqualTo("wrong field count 38 (expected 35 in the 医科 layout or 37 in the DPC layout"
+                + " of the 和暦 edition (GYYMMDD dates), record type counted)");
+    }
+
+    @Test
     void truncatedProcedureRecord() {
         FormatError e = onlyError(sandwich(re(2), HO, "SI,11,1,111000110,,100,1"));
         assertThat(e.toString()).isEqualTo("test.UKE:8: SI: wrong field count 7 (expected 44, record type counted)");
