@@ -2,6 +2,7 @@ package jp.kenpo.privacy.formats.receipt;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public record Dispensing(int seq, String doctorNumber, LocalDate prescribedOn, L
                                 List<DispensingFee> additions) {
         return new Dispensing(seq, doctorNumber, prescribedOn, dispensedOn, reception, quantity, preparationFee, "",
                 null, drugPoints, additions, null, "", null, "", "", null, null, "", "", null, null, null, "",
-                java.util.Arrays.asList(new Integer[REDUCTION_POINTS]));
+                Arrays.asList(new Integer[REDUCTION_POINTS]));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package jp.kenpo.privacy.formats.receipt;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * How many fields (the record identifier counted) a record of a type has in each layout of the
  * 記録条件仕様: per receipt kind (医科, DPC, 歯科, 調剤) and edition (the 和暦 editions up to 令和2年,
@@ -105,10 +109,10 @@ final class FieldCounts {
         };
     }
 
-    private static final java.util.Map<RecordType, Range> WIDEST = widest();
+    private static final Map<RecordType, Range> WIDEST = widest();
 
-    private static java.util.Map<RecordType, Range> widest() {
-        java.util.EnumMap<RecordType, Range> m = new java.util.EnumMap<>(RecordType.class);
+    private static Map<RecordType, Range> widest() {
+        EnumMap<RecordType, Range> m = new EnumMap<>(RecordType.class);
         for (RecordType t : RecordType.values()) {
             int min = Integer.MAX_VALUE;
             int max = 0;
@@ -123,7 +127,7 @@ final class FieldCounts {
             }
             m.put(t, new Range(min, max));
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** The counts of every layout of the type: what a record must have before its receipt is known. */

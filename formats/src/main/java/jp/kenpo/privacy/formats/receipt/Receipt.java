@@ -2,6 +2,8 @@ package jp.kenpo.privacy.formats.receipt;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import jp.kenpo.privacy.formats.MemberKey;
@@ -91,9 +93,9 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
         List<List<? extends ChildRecord>> lists = List.of(diagnoses, procedures, drugs, materials, comments,
                 symptomDetails, others, diagnosisGroup == null ? List.of() : List.of(diagnosisGroup), dpcDiagnoses,
                 prescriptions, dispensings);
-        java.util.ArrayList<ChildRecord> all = new java.util.ArrayList<>();
+        ArrayList<ChildRecord> all = new ArrayList<>();
         lists.forEach(all::addAll);
-        all.sort(java.util.Comparator.comparingInt(ChildRecord::seq));
+        all.sort(Comparator.comparingInt(ChildRecord::seq));
         return all;
     }
 

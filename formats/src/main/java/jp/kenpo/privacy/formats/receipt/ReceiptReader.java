@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -786,7 +787,7 @@ public final class ReceiptReader implements Closeable {
     }
 
     /** Field names of the 調剤 layouts of records whose 医科 layout {@link RecordType} names. */
-    private static final java.util.Map<RecordType, List<String>> PHARMACY_FIELDS = java.util.Map.of(
+    private static final Map<RecordType, List<String>> PHARMACY_FIELDS = Map.of(
             RecordType.IY, List.of("負担区分", "医薬品コード", "使用量", "予備", "予備", "混合区分コード", "混合区分 枝",
                     "配合不適区分", "1回用量"),
             RecordType.TO, List.of("負担区分", "特定器材コード", "使用量", "単位コード", "単価", "特定器材名称"),

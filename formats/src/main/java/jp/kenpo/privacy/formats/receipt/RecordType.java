@@ -1,6 +1,8 @@
 package jp.kenpo.privacy.formats.receipt;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -114,13 +116,13 @@ public enum RecordType {
 
     /** CZ's 70 fields: the 調剤料 group, 10 加算料 groups, 分割調剤, then the groups the 2022 revisions appended. */
     private static String[] czFieldNames() {
-        java.util.List<String> n = new java.util.ArrayList<>(java.util.List.of("医師番号", "処方月日", "調剤月日",
+        List<String> n = new ArrayList<>(List.of("医師番号", "処方月日", "調剤月日",
                 "処方箋受付回", "調剤数量", "負担区分 調剤料", "算定区分 調剤料", "算定先No 調剤料", "コード 調剤料",
                 "点数 調剤料", "分割区分", "前回までの数量", "点数 薬剤料", "予備"));
         for (int k = 1; k <= 10; k++) {
-            n.addAll(java.util.List.of("負担区分 加算料" + k, "コード 加算料" + k, "点数 加算料" + k));
+            n.addAll(List.of("負担区分 加算料" + k, "コード 加算料" + k, "点数 加算料" + k));
         }
-        n.addAll(java.util.List.of("一包化日数", "分割調剤種類", "前回までの一包化日数", "コード 医師の指示による分割調剤",
+        n.addAll(List.of("一包化日数", "分割調剤種類", "前回までの一包化日数", "コード 医師の指示による分割調剤",
                 "分割区分 医師の指示による分割調剤", "分割対象調剤数量", "分割対象一包化日数", "包括管理料等",
                 "他医療機関受診に係る処方箋受付", "負担区分 外来服薬支援料2", "コード 外来服薬支援料2", "点数 外来服薬支援料2",
                 "負担区分 調剤管理料", "算定区分 調剤管理料", "算定先No 調剤管理料", "コード 調剤管理料", "点数 調剤管理料",
