@@ -1,7 +1,9 @@
 package jp.kenpo.privacy.formats.receipt;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +57,10 @@ final class FieldCounts {
 
     /** RE of the 出来高 and the DPC layout: 医科 35 / 38, DPC 37 / 40 (和暦 / 令和); 歯科 27; 調剤 42. */
     static Range receipt(Kind kind, boolean eraDates) {
+        return of(RecordType.RE, kind, eraDates);
+    }
+
+    private static Range receiptLayout(Kind kind, boolean eraDates) {
         return Range.exactly(switch (kind) {
             case MEDICAL -> eraDates ? 35 : 38;
             case DPC -> eraDates ? 37 : 40;
@@ -65,12 +71,36 @@ final class FieldCounts {
 
     /** The count of a child record (or facility header) of {@code kind}; null when the type does not belong to it. */
     static Range of(RecordType type, Kind kind, boolean eraDates) {
+        return TABLE.get(index(type, kind, eraDates));
+    }
+
+    private static int index(RecordType type, Kind kind, boolean eraDates) {
+        return (kind.ordinal() * 2 + (eraDates ? 1 : 0)) * TYPES + type.ordinal();
+    }
+
+    private static final int TYPES = RecordType.values().length;
+
+    /** Every count made once (the reader asks for one per line); null where a type does not belong. */
+    private static final List<Range> TABLE = table();
+
+    private static List<Range> table() {
+        Range[] t = new Range[Kind.values().length * 2 * TYPES];
+        for (Kind k : Kind.values()) {
+            for (RecordType type : RecordType.values()) {
+                t[index(type, k, false)] = layout(type, k, false);
+                t[index(type, k, true)] = layout(type, k, true);
+            }
+        }
+        return Collections.unmodifiableList(Arrays.asList(t));
+    }
+
+    private static Range layout(RecordType type, Kind kind, boolean eraDates) {
         boolean dpc = kind == Kind.DPC;
         boolean medical = kind == Kind.MEDICAL || dpc;
         boolean pharmacy = kind == Kind.PHARMACY;
         boolean dental = kind == Kind.DENTAL;
         return switch (type) {
-            case RE -> receipt(kind, eraDates);
+            case RE -> receiptLayout(kind, eraDates);
             // 届出 after the telephone number is listed by one source only (README)
             case IR -> pharmacy ? null : new Range(10, 11);
             case YK -> pharmacy ? Range.exactly(9) : null;
@@ -79,7 +109,7 @@ final class FieldCounts {
             case KO -> Range.exactly(pharmacy ? 10 : dpc ? 13 : 12);
             case SN -> Range.exactly(9);
             case JD, MF -> Range.exactly(33);
-            case KH -> Range.exactly(2);
+            case KH -> medical ? Range.exactly(2) : null;
             case SY -> medical ? Range.exactly(8) : null;
             case HS, SS -> dental ? Range.exactly(type == RecordType.HS ? 13 : 109) : null;
             case SI -> pharmacy ? null : Range.exactly(44);
