@@ -196,6 +196,74 @@ class HealthDataImportTest extends DatabaseTest {
                 imported.fileId())).isEqualTo("AMBIGUOUS_MEMBER");
     }
 
+    private static String fields(int count, String... first) {
+        String[] all = java.util.Arrays.copyOf(first, count);
+        java.util.Arrays.setAll(all, i -> all[i] == null ? "" : all[i]);
+        return String.join(",", all) + "\r\n";
+    }
+
+    @Test
+    void dpcDiagnosesPharmacyPrescriptionsAndTheirDrugsAreStored() throws Exception {
+        var key = TestMembers.register(registry);
+        String insurer = TestMembers.INSURER;
+        String ho = insurer + "," + key.symbol() + "," + key.number();
+        String sn = fields(9, "SN", "1", "01", "", "", "", "00");
+        String dpcRe = "RE,1,1111,202404,試験　太郎,1,19800401,,20240408" + ",".repeat(30) + "シケン　タロウ,\r\n";
+        Path dpc = dir.resolve("dpc.UKE");
+        Files.write(dpc, ("IR,1,13,1,0006286,,テスト病院,202405,00,\r\n" + dpcRe
+                + fields(16, "HO", insurer, key.symbol(), key.number(), "7", "2880") + sn
+                + fields(6, "BU", "040080xx99x0xx", "20240408", "20240414", "1")
+                + fields(8, "SB", "4659007", "8002", "", "J069", "11")
+                + fields(8, "SB", "2500013", "", "", "E119", "41")
+                + fields(8, "SY", "4659007", "20240408", "1", "", "", "01")
+                + "GO,1,2880,99\r\n").getBytes(SJIS));
+        String pharmacyRe = "RE,1,4112,202404,試験　太郎,1,19800401" + ",".repeat(35) + "シケンタロウ\r\n";
+        Path pharmacy = dir.resolve("pharmacy.UKE");
+        Files.write(pharmacy, ("YK,1,13,4,1398765,テスト薬局,202405,00,\r\n" + pharmacyRe
+                + fields(14, "HO", insurer, key.symbol(), key.number(), "1", "846") + sn
+                + fields(10, "SH", "1", "1", "101", "", "43")
+                + fields(71, "CZ", "1", "20240410", "20240410", "1", "14", "1", "1", "01", "190000210", "50", "", "",
+                        "602", "", "1", "190001510", "6")
+                + fields(10, "IY", "1", "620098801", "3")
+                + fields(10, "IY", "1", "620004422", "1")
+                + fields(7, "TO", "1", "710010000", "2", "", "", "テスト材料")
+                + "GO,1,846,99\r\n").getBytes(SJIS));
+
+        ImportedFile d = importer.importReceipts(dpc, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        ImportedFile p = importer.importReceipts(pharmacy, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(List.of(d.linked(), p.linked())).containsExactly(1, 1);
+
+        assertThat(jdbc.queryForMap("select dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome from receipt"
+                + " where file_id = ?", d.fileId())).containsEntry("DPC_CODE", "040080xx99x0xx")
+                .containsEntry("DPC_ADMISSION_DATE", java.sql.Date.valueOf("2024-04-08"))
+                .containsEntry("DPC_DISCHARGE_DATE", java.sql.Date.valueOf("2024-04-14"))
+                .containsEntry("DPC_OUTCOME", "1");
+        assertThat(jdbc.queryForList("select record_type, code, icd10, dpc_category, main, start_date from receipt_diagnosis"
+                + " where file_id = ? order by seq", d.fileId()))
+                .extracting(m -> List.of(m.get("RECORD_TYPE"), m.get("CODE"), String.valueOf(m.get("ICD10")),
+                        String.valueOf(m.get("DPC_CATEGORY")), m.get("MAIN"), String.valueOf(m.get("START_DATE"))))
+                .containsExactly(List.of("SB", "4659007", "J069", "11", true, "null"),
+                        List.of("SB", "2500013", "E119", "41", false, "null"),
+                        List.of("SY", "4659007", "null", "null", true, "2024-04-08"));
+
+        assertThat(jdbc.queryForMap("select rp_number, dosage_form, usage_code, unit_drug_points from receipt_prescription"
+                + " where file_id = ?", p.fileId())).containsEntry("RP_NUMBER", "1").containsEntry("DOSAGE_FORM", "1")
+                .containsEntry("USAGE_CODE", "101").containsEntry("UNIT_DRUG_POINTS", 43);
+        assertThat(jdbc.queryForMap("select prescription_seq, prescribed_on, dispensed_on, quantity, drug_points"
+                + " from receipt_dispensing where file_id = ?", p.fileId())).containsEntry("PRESCRIPTION_SEQ", 0)
+                .containsEntry("DISPENSED_ON", java.sql.Date.valueOf("2024-04-10")).containsEntry("QUANTITY", 14)
+                .containsEntry("DRUG_POINTS", 602);
+        assertThat(jdbc.queryForList("select fee, code, points from receipt_dispensing_fee where file_id = ? order by seq",
+                p.fileId())).extracting(m -> m.get("FEE") + " " + m.get("CODE") + " " + m.get("POINTS"))
+                .containsExactly("PREPARATION 190000210 50", "ADDITION 190001510 6");
+        assertThat(jdbc.queryForList("select code, prescription_seq, points, times from receipt_drug where file_id = ?"
+                + " order by seq", p.fileId())).extracting(m -> m.get("CODE") + " " + m.get("PRESCRIPTION_SEQ") + " "
+                + m.get("POINTS") + " " + m.get("TIMES"))
+                .containsExactly("620098801 0 null null", "620004422 0 null null");
+        assertThat(count("select count(*) from receipt_material where file_id = ? and times is null", p.fileId()))
+                .isEqualTo(1);
+    }
+
     /** One 医科 outpatient receipt without an SN record, so without 枝番. */
     private static String receipt(String insurer, String symbol, String number, String sex, String born) {
         return receipt("HO," + insurer + "," + symbol + "," + number + ",1,70,,,,,,,,,\r\n", sex, born,

@@ -9,6 +9,11 @@ import jp.kenpo.privacy.formats.checkup.Checkup;
 import jp.kenpo.privacy.formats.checkup.Observation;
 import jp.kenpo.privacy.formats.receipt.Comment;
 import jp.kenpo.privacy.formats.receipt.Diagnosis;
+import jp.kenpo.privacy.formats.receipt.DiagnosisGroup;
+import jp.kenpo.privacy.formats.receipt.Dispensing;
+import jp.kenpo.privacy.formats.receipt.DispensingFee;
+import jp.kenpo.privacy.formats.receipt.DpcDiagnosis;
+import jp.kenpo.privacy.formats.receipt.Prescription;
 import jp.kenpo.privacy.formats.receipt.Drug;
 import jp.kenpo.privacy.formats.receipt.EmbeddedComment;
 import jp.kenpo.privacy.formats.receipt.Facility;
@@ -123,6 +128,10 @@ public final class JsonLines implements AutoCloseable {
         g.writeArrayPropertyStart("drugs");
         for (Drug d : r.drugs()) {
             detailStart(d.seq(), "IY", d.category(), d.burden(), d.code());
+            if (!r.prescriptions().isEmpty()) {
+                Prescription rp = r.prescriptionOf(d);
+                number("prescriptionSeq", rp == null ? null : rp.seq());
+            }
             number("quantity", d.quantity());
             number("points", d.points());
             number("count", d.count());
@@ -136,7 +145,7 @@ public final class JsonLines implements AutoCloseable {
             detailStart(m.seq(), "TO", m.category(), m.burden(), m.code());
             number("quantity", m.quantity());
             number("points", m.points());
-            g.writeNumberProperty("count", m.count());
+            number("count", m.count());
             g.writeStringProperty("unitCode", m.unitCode());
             number("unitPrice", m.unitPrice());
             g.writeStringProperty("productName", m.productName());
@@ -159,6 +168,52 @@ public final class JsonLines implements AutoCloseable {
             g.writeStringProperty("category", s.category());
             g.writeStringProperty("text", s.text());
             g.writeEndObject();
+        }
+        g.writeEndArray();
+        DiagnosisGroup bu = r.diagnosisGroup();
+        if (bu == null) {
+            g.writeNullProperty("diagnosisGroup");
+        } else {
+            g.writeObjectPropertyStart("diagnosisGroup");
+            g.writeNumberProperty("seq", bu.seq());
+            g.writeStringProperty("code", bu.code());
+            date("admissionDate", bu.admissionDate());
+            date("dischargeDate", bu.dischargeDate());
+            g.writeStringProperty("outcome", bu.outcome());
+            g.writeStringProperty("causeOfDeath", bu.causeOfDeath());
+            g.writeEndObject();
+        }
+        g.writeArrayPropertyStart("dpcDiagnoses");
+        for (DpcDiagnosis d : r.dpcDiagnoses()) {
+            g.writeStartObject();
+            g.writeNumberProperty("seq", d.seq());
+            g.writeStringProperty("code", d.code());
+            strings("modifiers", d.modifiers());
+            g.writeStringProperty("name", d.name());
+            g.writeStringProperty("icd10", d.icd10());
+            g.writeStringProperty("category", d.category());
+            g.writeBooleanProperty("main", d.main());
+            g.writeStringProperty("causeOfDeath", d.causeOfDeath());
+            g.writeStringProperty("comment", d.comment());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("prescriptions");
+        for (Prescription p : r.prescriptions()) {
+            g.writeStartObject();
+            g.writeNumberProperty("seq", p.seq());
+            g.writeStringProperty("number", p.number());
+            g.writeStringProperty("dosageForm", p.dosageForm());
+            g.writeStringProperty("usage", p.usage());
+            g.writeStringProperty("instruction", p.instruction());
+            g.writeNumberProperty("unitDrugPoints", p.unitDrugPoints());
+            numbers("publicUnitDrugPoints", p.publicUnitDrugPoints());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayPropertyStart("dispensings");
+        for (Dispensing z : r.dispensings()) {
+            dispensing(z, r.prescriptionOf(z));
         }
         g.writeEndArray();
         g.writeArrayPropertyStart("others");
@@ -254,6 +309,72 @@ public final class JsonLines implements AutoCloseable {
         number("mealAmount", h.mealAmount());
         number("burdenAmount", h.burdenAmount());
         g.writeEndObject();
+    }
+
+    private void dispensing(Dispensing z, Prescription of) {
+        g.writeStartObject();
+        g.writeNumberProperty("seq", z.seq());
+        number("prescriptionSeq", of == null ? null : of.seq());
+        g.writeStringProperty("doctorNumber", z.doctorNumber());
+        date("prescribedOn", z.prescribedOn());
+        date("dispensedOn", z.dispensedOn());
+        g.writeNumberProperty("reception", z.reception());
+        g.writeNumberProperty("quantity", z.quantity());
+        fee("preparationFee", z.preparationFee());
+        g.writeStringProperty("splitCategory", z.splitCategory());
+        number("previousQuantity", z.previousQuantity());
+        number("drugPoints", z.drugPoints());
+        g.writeArrayPropertyStart("additions");
+        for (DispensingFee f : z.additions()) {
+            fee(null, f);
+        }
+        g.writeEndArray();
+        number("packagingDays", z.packagingDays());
+        g.writeStringProperty("splitKind", z.splitKind());
+        number("previousPackagingDays", z.previousPackagingDays());
+        g.writeStringProperty("doctorSplitCode", z.doctorSplitCode());
+        g.writeStringProperty("doctorSplitCategory", z.doctorSplitCategory());
+        number("doctorSplitQuantity", z.doctorSplitQuantity());
+        number("doctorSplitPackagingDays", z.doctorSplitPackagingDays());
+        g.writeStringProperty("inclusiveManagement", z.inclusiveManagement());
+        g.writeStringProperty("otherFacilityReception", z.otherFacilityReception());
+        fee("outpatientSupport", z.outpatientSupport());
+        fee("managementFee", z.managementFee());
+        fee("managementOvertime", z.managementOvertime());
+        g.writeStringProperty("drugReduction", z.drugReduction());
+        numbers("drugReductionPoints", z.drugReductionPoints());
+        g.writeEndObject();
+    }
+
+    /** A fee group as a property {@code name}, or as an array element when {@code name} is null. */
+    private void fee(String name, DispensingFee f) {
+        if (f == null) {
+            g.writeNullProperty(name);
+            return;
+        }
+        if (name == null) {
+            g.writeStartObject();
+        } else {
+            g.writeObjectPropertyStart(name);
+        }
+        g.writeStringProperty("burden", f.burden());
+        g.writeStringProperty("calculation", f.calculation());
+        g.writeStringProperty("target", f.target());
+        g.writeStringProperty("code", f.code());
+        number("points", f.points());
+        g.writeEndObject();
+    }
+
+    private void numbers(String name, List<Integer> values) {
+        g.writeArrayPropertyStart(name);
+        for (Integer v : values) {
+            if (v == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(v);
+            }
+        }
+        g.writeEndArray();
     }
 
     private void detailStart(int seq, String record, String category, String burden, String code) {

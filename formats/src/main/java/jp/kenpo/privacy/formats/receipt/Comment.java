@@ -11,11 +11,16 @@ import java.util.Objects;
  * @param code     コメントコード (9 digits)
  * @param text     文字データ (may be empty)
  */
-public record Comment(int seq, String category, String burden, String code, String text) {
+public record Comment(int seq, String category, String burden, String code, String text) implements ChildRecord {
 
     public Comment {
         category = category == null ? "" : category;
         Objects.requireNonNull(code, "code");
         text = text == null ? "" : text;
+    }
+
+    @Override
+    public String recordType() {
+        return "CO";
     }
 }

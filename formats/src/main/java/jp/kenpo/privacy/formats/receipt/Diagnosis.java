@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param teeth      歯式コード of a dental diagnosis, 6 characters per tooth (empty otherwise)
  */
 public record Diagnosis(int seq, String recordType, String code, LocalDate startDate, String outcome,
-                        List<String> modifiers, String name, String mainCode, String comment, String teeth) {
+                        List<String> modifiers, String name, String mainCode, String comment, String teeth) implements ChildRecord {
 
     /** 傷病名コード of a disease name that has no code (未コード化傷病名). */
     public static final String UNCODED = "0000999";

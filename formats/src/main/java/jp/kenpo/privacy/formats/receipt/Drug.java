@@ -18,12 +18,17 @@ import java.util.Objects;
  * @param days     算定日情報
  */
 public record Drug(int seq, String category, String burden, String code, BigDecimal quantity, Integer points,
-                   Integer count, List<EmbeddedComment> comments, ServiceDays days) {
+                   Integer count, List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
 
     public Drug {
         category = category == null ? "" : category;
         Objects.requireNonNull(code, "code");
         comments = List.copyOf(comments);
         days = days == null ? ServiceDays.NONE : days;
+    }
+
+    @Override
+    public String recordType() {
+        return "IY";
     }
 }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param code        特定器材コード (9 digits)
  * @param quantity    使用量 ({@code null} when not recorded)
  * @param points      点数 ({@code null} when not recorded)
- * @param count       回数
+ * @param count       回数 ({@code null} in 調剤 receipts, whose TO records have none)
  * @param unitCode    単位コード (may be empty)
  * @param unitPrice   単価 ({@code null} when not recorded)
  * @param productName 商品名及び規格又はサイズ (may be empty)
@@ -21,8 +21,8 @@ import java.util.Objects;
  * @param days        算定日情報
  */
 public record Material(int seq, String category, String burden, String code, BigDecimal quantity, Integer points,
-                       int count, String unitCode, BigDecimal unitPrice, String productName,
-                       List<EmbeddedComment> comments, ServiceDays days) {
+                       Integer count, String unitCode, BigDecimal unitPrice, String productName,
+                       List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
 
     public Material {
         category = category == null ? "" : category;
@@ -31,5 +31,10 @@ public record Material(int seq, String category, String burden, String code, Big
         productName = productName == null ? "" : productName;
         comments = List.copyOf(comments);
         days = days == null ? ServiceDays.NONE : days;
+    }
+
+    @Override
+    public String recordType() {
+        return "TO";
     }
 }

@@ -11,10 +11,15 @@ import java.util.Objects;
  * @param type   record type
  * @param fields the fields after the record type, as recorded
  */
-public record OtherRecord(int seq, String type, List<String> fields) {
+public record OtherRecord(int seq, String type, List<String> fields) implements ChildRecord {
 
     public OtherRecord {
         Objects.requireNonNull(type, "type");
         fields = List.copyOf(fields);
+    }
+
+    @Override
+    public String recordType() {
+        return type;
     }
 }

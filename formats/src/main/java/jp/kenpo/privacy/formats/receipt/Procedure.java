@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param days       算定日情報
  */
 public record Procedure(int seq, String recordType, String category, String burden, String code, Long quantity,
-                        Integer points, int count, List<EmbeddedComment> comments, ServiceDays days) {
+                        Integer points, int count, List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
 
     public Procedure {
         category = category == null ? "" : category;

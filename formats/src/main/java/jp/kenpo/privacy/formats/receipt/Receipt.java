@@ -2,6 +2,8 @@ package jp.kenpo.privacy.formats.receipt;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import jp.kenpo.privacy.formats.MemberKey;
@@ -29,13 +31,18 @@ import jp.kenpo.privacy.formats.MemberKey;
  * @param comments        CO
  * @param symptomDetails  SJ
  * @param others          other child records kept verbatim (including SN for public expenses)
+ * @param diagnosisGroup  BU of a DPC receipt, {@code null} for others
+ * @param dpcDiagnoses    SB of a DPC receipt
+ * @param prescriptions   SH of a pharmacy receipt
+ * @param dispensings     CZ of a pharmacy receipt
  */
 public record Receipt(Facility facility, int receiptNumber, String receiptType, YearMonth treatmentMonth,
                       String name, String sex, LocalDate birthDate, LocalDate admissionDate, String kanaName,
                       Insurance insurance, List<PublicExpense> publicExpenses, Eligibility eligibility,
                       List<Diagnosis> diagnoses, List<Procedure> procedures, List<Drug> drugs,
                       List<Material> materials, List<Comment> comments, List<SymptomDetail> symptomDetails,
-                      List<OtherRecord> others) {
+                      List<OtherRecord> others, DiagnosisGroup diagnosisGroup, List<DpcDiagnosis> dpcDiagnoses,
+                      List<Prescription> prescriptions, List<Dispensing> dispensings) {
 
     public Receipt {
         Objects.requireNonNull(facility, "facility");
@@ -53,6 +60,43 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
         comments = List.copyOf(comments);
         symptomDetails = List.copyOf(symptomDetails);
         others = List.copyOf(others);
+        dpcDiagnoses = List.copyOf(dpcDiagnoses);
+        prescriptions = List.copyOf(prescriptions);
+        dispensings = List.copyOf(dispensings);
+    }
+
+    /**
+     * Whether the receipt is in the DPC layout (DPCレセプト): a 医科 receipt with a 診断群分類 (BU).
+     * Its RE and HO carry the DPC layout's extra fields.
+     */
+    public boolean dpc() {
+        return diagnosisGroup != null;
+    }
+
+    /**
+     * The SH (RP) a child record of a pharmacy receipt belongs to: the last SH before it, or
+     * {@code null} when none comes before it. The CZ and IY records of an RP follow its SH.
+     */
+    public Prescription prescriptionOf(ChildRecord child) {
+        Prescription found = null;
+        for (Prescription p : prescriptions) {
+            if (p.seq() > child.seq()) {
+                break;
+            }
+            found = p;
+        }
+        return found;
+    }
+
+    /** Every child record in its 摘要 order (by {@code seq}); the insurance and eligibility records are not among them. */
+    public List<ChildRecord> children() {
+        List<List<? extends ChildRecord>> lists = List.of(diagnoses, procedures, drugs, materials, comments,
+                symptomDetails, others, diagnosisGroup == null ? List.of() : List.of(diagnosisGroup), dpcDiagnoses,
+                prescriptions, dispensings);
+        ArrayList<ChildRecord> all = new ArrayList<>();
+        lists.forEach(all::addAll);
+        all.sort(Comparator.comparingInt(ChildRecord::seq));
+        return all;
     }
 
     /**
@@ -86,6 +130,6 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
     public Receipt withReceiptNumber(int number) {
         return new Receipt(facility, number, receiptType, treatmentMonth, name, sex, birthDate, admissionDate, kanaName,
                 insurance, publicExpenses, eligibility, diagnoses, procedures, drugs, materials, comments,
-                symptomDetails, others);
+                symptomDetails, others, diagnosisGroup, dpcDiagnoses, prescriptions, dispensings);
     }
 }

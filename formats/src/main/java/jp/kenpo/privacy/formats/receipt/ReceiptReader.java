@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -327,10 +328,9 @@ public final class ReceiptReader implements Closeable {
         }
         String problem = null;
         String field = "";
-        if (line.count < type.minFields() || line.count > type.maxFields()) {
-            problem = "wrong field count " + line.count + " (expected "
-                    + (type.minFields() == type.maxFields() ? type.minFields() : type.minFields() + "–" + type.maxFields())
-                    + ", record type counted)";
+        FieldCounts.Range widest = FieldCounts.widest(type);
+        if (!widest.allows(line.count)) {
+            problem = wrongCount(widest, "");
         } else if (line.controlAt >= 0) {
             problem = String.format("control character 0x%02X at column %d", buf[lineStart + line.controlAt],
                     line.controlAt + 1);
@@ -353,6 +353,10 @@ public final class ReceiptReader implements Closeable {
             case MANAGEMENT -> onManagement();
             case CHILD -> onChild(type);
         }
+    }
+
+    private String wrongCount(FieldCounts.Range expected, String layout) {
+        return "wrong field count " + line.count + " (expected " + expected + layout + ", record type counted)";
     }
 
     /** A record too broken to read still marks where it stands: a bad RE opens a (skipped) receipt. */
@@ -492,6 +496,11 @@ public final class ReceiptReader implements Closeable {
                     : "RE before any IR/YK facility header"));
             return;
         }
+        String countProblem = receiptCountProblem();
+        if (countProblem != null) {
+            open = Builder.failed(lineNumber, problem(lineNumber, "RE", "", countProblem));
+            return;
+        }
         try {
             open = parseReceiptHeader();
             if (mn != null) {
@@ -501,6 +510,36 @@ public final class ReceiptReader implements Closeable {
             open = Builder.failed(lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()),
                     e.getMessage()));
         }
+    }
+
+    /**
+     * Why the RE's field count does not fit its kind and edition, or null when it fits. A 医科 RE
+     * is in the 出来高 layout or in the DPC layout, told by its count.
+     */
+    private String receiptCountProblem() {
+        boolean era = eraDates();
+        FieldCounts.Kind kind = FieldCounts.Kind.of(facility.kind(), false);
+        FieldCounts.Range range = FieldCounts.receipt(kind, era);
+        if (range.allows(line.count)) {
+            return null;
+        }
+        if (kind == FieldCounts.Kind.MEDICAL) {
+            FieldCounts.Range dpc = FieldCounts.receipt(FieldCounts.Kind.DPC, era);
+            if (dpc.allows(line.count)) {
+                return null;
+            }
+            return wrongCount(range, " in the 医科 layout or " + dpc + " in the DPC layout of the " + edition(era));
+        }
+        return wrongCount(range, " for a " + kind.japanese + " receipt of the " + edition(era));
+    }
+
+    /** The RE's 診療年月 tells the edition: GYYMM in the 和暦 editions, YYYYMM in the 令和 ones. */
+    private boolean eraDates() {
+        return line.ends[3] - line.starts[3] == 5;
+    }
+
+    private static String edition(boolean era) {
+        return era ? "和暦 edition (GYYMMDD dates)" : "令和 edition (Western dates)";
     }
 
     /**
@@ -548,6 +587,17 @@ public final class ReceiptReader implements Closeable {
         if (open.failed) {
             return;
         }
+        FieldCounts.Range range = FieldCounts.of(type, open.layoutKind, open.eraDates);
+        if (range == null) {
+            failOpen(problem(lineNumber, type.name(), "", "record type " + type.name() + " does not belong to a "
+                    + open.layoutKind.japanese + " receipt"));
+            return;
+        }
+        if (!range.allows(line.count)) {
+            failOpen(problem(lineNumber, type.name(), "", wrongCount(range, " for a " + open.layoutKind.japanese
+                    + " receipt of the " + edition(open.eraDates))));
+            return;
+        }
         try {
             parseChild(type, open);
         } catch (InvalidValueException e) {
@@ -567,6 +617,11 @@ public final class ReceiptReader implements Closeable {
         open = null;
         if (b == null) {
             return;
+        }
+        if (!b.failed && b.layoutKind == FieldCounts.Kind.DPC && b.diagnosisGroup == null) {
+            // the writer tells the DPC layout by the BU: a DPC receipt without one could not be written back as read
+            b.failed = true;
+            b.problem = problem(b.line, "RE", "", "a receipt in the DPC layout without its BU (診断群分類) record");
         }
         if (!b.failed) {
             ready.add(new Ready(b.build(), b.line));
@@ -722,27 +777,39 @@ public final class ReceiptReader implements Closeable {
             throw new InvalidValueException("born " + b.birthDate + ", after the treatment month " + b.treatmentMonth);
         }
         ReceiptKind kind = facility.kind();
+        b.eraDates = eraDates();
+        b.layoutKind = FieldCounts.Kind.of(kind, kind == ReceiptKind.MEDICAL
+                && FieldCounts.receipt(FieldCounts.Kind.DPC, b.eraDates).allows(line.count));
         b.admissionDate = kind == ReceiptKind.PHARMACY ? null : line.optionalDate(8);
-        b.kanaName = line.text(kanaField(kind));
+        // the 和暦 医科 layout ends before the カタカナ氏名, which text() then gives as empty
+        b.kanaName = line.text(kanaField(b.layoutKind));
         return b;
     }
 
+    /** Field names of the 調剤 layouts of records whose 医科 layout {@link RecordType} names. */
+    private static final Map<RecordType, List<String>> PHARMACY_FIELDS = Map.of(
+            RecordType.IY, List.of("負担区分", "医薬品コード", "使用量", "予備", "予備", "混合区分コード", "混合区分 枝",
+                    "配合不適区分", "1回用量"),
+            RecordType.TO, List.of("負担区分", "特定器材コード", "使用量", "単位コード", "単価", "特定器材名称"),
+            RecordType.CO, List.of("コメントコード", "文字データ"),
+            RecordType.HO, List.of("保険者番号", "被保険者証等の記号", "被保険者証等の番号", "処方箋受付回数", "合計点数", "予備",
+                    "職務上の事由", "証明書番号", "一部負担金", "予備", "減免区分", "減額割合", "減額金額"),
+            RecordType.KO, List.of("公費負担者番号", "公費受給者番号", "任意給付区分", "処方箋受付回数", "合計点数", "予備",
+                    "一部負担金額", "予備", "公費給付対象一部負担金"));
+
     private String childFieldName(RecordType type, int index) {
-        if (type == RecordType.IY && open.facility.kind() == ReceiptKind.PHARMACY) {
-            return switch (index) {
-                case 1 -> "負担区分";
-                case 2 -> "医薬品コード";
-                case 3 -> "使用量";
-                default -> "項目" + index;
-            };
+        List<String> names = open.facility.kind() == ReceiptKind.PHARMACY ? PHARMACY_FIELDS.get(type) : null;
+        if (names != null) {
+            return index >= 1 && index <= names.size() ? names.get(index - 1) : "項目" + index;
         }
         return type.fieldName(index);
     }
 
-    /** Position of カタカナ氏名 in RE: 医科 36, 歯科 25, 調剤 41. */
-    static int kanaField(ReceiptKind kind) {
+    /** Position of カタカナ氏名 in RE: 医科 36, DPC 38 (after its レセプト総括区分 and 明細情報数), 歯科 25, 調剤 41. */
+    static int kanaField(FieldCounts.Kind kind) {
         return switch (kind) {
             case MEDICAL -> 36;
+            case DPC -> 38;
             case DENTAL -> 25;
             case PHARMACY -> 41;
         };
@@ -757,23 +824,43 @@ public final class ReceiptReader implements Closeable {
                             null, List.of(), ServiceDays.NONE));
                     return;
                 }
-                case TO, CO -> {
-                    // 調剤 layouts of these are not known here: kept as recorded
-                    b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
+                case TO -> {
+                    // 調剤 TO: 負担区分, 特定器材コード, 使用量, 単位コード, 単価, 名称; no 診療識別, 点数 or 回数
+                    b.materials.add(new Material(b.seq++, "", burden(1), line.digits(2, 9), line.optionalDecimal(3, 9, 5),
+                            null, null, line.text(4), line.optionalDecimal(5, 9, 2), line.text(6), List.of(),
+                            ServiceDays.NONE));
+                    return;
+                }
+                case CO -> {
+                    // 調剤 CO: コメントコード, 文字データ
+                    b.comments.add(new Comment(b.seq++, "", "", line.digits(1, 9), line.text(2)));
+                    return;
+                }
+                case HO -> {
+                    b.insurance(parsePharmacyInsurance());
+                    return;
+                }
+                case KO -> {
+                    // 調剤 KO: 処方箋受付回数 at 4, 合計点数 at 5, 一部負担金額 at 7
+                    b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7), line.text(3),
+                            line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(7, 8)));
+                    return;
+                }
+                case SH -> {
+                    b.prescriptions.add(parseSh(b.seq++));
+                    return;
+                }
+                case CZ -> {
+                    b.dispensings.add(parseCz(b.seq++));
                     return;
                 }
                 default -> {
-                    // HO, KO, SN, SJ and the rest share the common layout
+                    // SN, JD, MF and the rest share the common layout
                 }
             }
         }
         switch (type) {
-            case HO -> {
-                if (b.insurance != null) {
-                    throw new InvalidValueException("a second HO record in one receipt");
-                }
-                b.insurance = parseInsurance();
-            }
+            case HO -> b.insurance(parseInsurance());
             case KO -> b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7),
                     line.text(3), line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(6, 8)));
             case SN -> parseEligibility(b);
@@ -791,6 +878,13 @@ public final class ReceiptReader implements Closeable {
             case CO -> b.comments.add(new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
                     line.text(4)));
             case SJ -> b.symptomDetails.add(new SymptomDetail(b.seq++, line.optionalDigits(1, 2), line.text(2)));
+            case BU -> {
+                if (b.diagnosisGroup != null) {
+                    throw new InvalidValueException("a second BU record in one receipt");
+                }
+                b.diagnosisGroup = parseBu(b.seq++);
+            }
+            case SB -> b.dpcDiagnoses.add(parseSb(b.seq++));
             default -> b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
         }
     }
@@ -820,6 +914,127 @@ public final class ReceiptReader implements Closeable {
         return m;
     }
 
+    private DiagnosisGroup parseBu(int seq) {
+        String code = line.text(1);
+        if (!diagnosisGroupCode(code)) {
+            throw new InvalidValueException("診断群分類番号 must be 14 characters, 6 digits then digits or x, got \""
+                    + code + "\"");
+        }
+        LocalDate admitted = line.date(2);
+        LocalDate discharged = line.optionalDate(3);
+        if (discharged != null && discharged.isBefore(admitted)) {
+            throw new InvalidValueException("discharged " + discharged + ", before the admission " + admitted);
+        }
+        return new DiagnosisGroup(seq, code, admitted, discharged, line.optionalDigits(4, 1), line.text(5));
+    }
+
+    /** MDC and 傷病 (6 digits), then 年齢等, 手術, 処置等1・2, 副傷病, 重症度: digits, or x where unused. */
+    private static boolean diagnosisGroupCode(String code) {
+        if (code.length() != 14 || !RecordLine.allDigits(code.substring(0, 6))) {
+            return false;
+        }
+        for (int k = 6; k < 14; k++) {
+            char c = code.charAt(k);
+            if (c != 'x' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private DpcDiagnosis parseSb(int seq) {
+        String code = line.digits(1, 7);
+        List<String> modifiers = modifiers(2);
+        String name = uncodedName(code, 3);
+        String icd10 = line.text(4);
+        if (!icd10Shape(icd10)) {
+            throw new InvalidValueException("ICD10コード must be a capital letter and 2 to 4 digits or capitals, got \""
+                    + icd10 + "\"");
+        }
+        String category = line.digits(5, 2);
+        String death = line.text(6);
+        if (!death.isEmpty() && !"1".equals(death)) {
+            throw new InvalidValueException("死因 must be 1 or empty, got \"" + death + "\"");
+        }
+        return new DpcDiagnosis(seq, code, modifiers, name, icd10, category, death, line.text(7));
+    }
+
+    private static boolean icd10Shape(String s) {
+        if (s.length() < 3 || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'Z'
+                || !RecordLine.allDigits(s.substring(1, 3))) {
+            return false;
+        }
+        for (int k = 3; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Prescription parseSh(int seq) {
+        String number = maxDigits(1, 2);
+        String form = line.digits(2, 1);
+        String usage = optionalMaxDigits(3, 3);
+        String instruction = line.text(4);
+        int unit = line.integer(5, 7);
+        List<Integer> publicUnits = new ArrayList<>(Prescription.PUBLIC_EXPENSES);
+        for (int k = 0; k < Prescription.PUBLIC_EXPENSES; k++) {
+            publicUnits.add(line.optionalInteger(6 + k, 7));
+        }
+        return new Prescription(seq, number, form, usage, instruction, unit, publicUnits);
+    }
+
+    private Dispensing parseCz(int seq) {
+        String doctor = optionalMaxDigits(1, 2);
+        LocalDate prescribed = line.date(2);
+        LocalDate dispensed = line.date(3);
+        if (dispensed.isBefore(prescribed)) {
+            throw new InvalidValueException("dispensed " + dispensed + ", before the prescription " + prescribed);
+        }
+        int reception = line.integer(4, 2);
+        int quantity = line.integer(5, 3);
+        DispensingFee preparation = fee(6, true);
+        String split = optionalMaxDigits(11, 2);
+        Integer previous = line.optionalInteger(12, 3);
+        Integer drugPoints = line.optionalInteger(13, 7);
+        List<DispensingFee> additions = new ArrayList<>(2);
+        for (int k = 0; k < Dispensing.MAX_ADDITIONS; k++) {
+            DispensingFee f = fee(15 + 3 * k, false);
+            if (f != null) {
+                additions.add(f);
+            }
+        }
+        List<Integer> reduction = new ArrayList<>(Dispensing.REDUCTION_POINTS);
+        for (int k = 0; k < Dispensing.REDUCTION_POINTS; k++) {
+            reduction.add(line.optionalInteger(66 + k, 7));
+        }
+        return new Dispensing(seq, doctor, prescribed, dispensed, reception, quantity, preparation, split, previous,
+                drugPoints, additions, line.optionalInteger(45, 3), optionalMaxDigits(46, 1),
+                line.optionalInteger(47, 3), line.optionalDigits(48, 9), optionalMaxDigits(49, 2),
+                line.optionalInteger(50, 3), line.optionalInteger(51, 3), optionalMaxDigits(52, 1),
+                optionalMaxDigits(53, 1), fee(54, false), fee(57, true), fee(62, false), optionalMaxDigits(65, 1),
+                reduction);
+    }
+
+    /**
+     * A CZ fee group from field {@code from}: 負担区分, (算定区分, 算定先No when {@code routed}), コード,
+     * 点数; null when every field of the group is empty.
+     */
+    private DispensingFee fee(int from, boolean routed) {
+        int codeAt = from + (routed ? 3 : 1);
+        boolean any = false;
+        for (int i = from; i <= codeAt + 1; i++) {
+            any |= !line.isEmpty(i);
+        }
+        if (!any) {
+            return null;
+        }
+        return new DispensingFee(burden(from), routed ? line.digits(from + 1, 1) : "",
+                routed ? line.digits(from + 2, 2) : "", line.digits(codeAt, 9), line.optionalInteger(codeAt + 1, 5));
+    }
+
     private void checkDays(ServiceDays days, int count, int countField) {
         if (!days.isEmpty() && days.total() != count) {
             line.text(countField);
@@ -844,6 +1059,13 @@ public final class ReceiptReader implements Closeable {
                 line.optionalInteger(7, 2), line.optionalInteger(8, 8), line.text(9), line.optionalInteger(11, 9));
     }
 
+    /** 調剤 HO: 処方箋受付回数 at 4 in place of 診療実日数, no 食事療養, 職務上の事由 at 7, 一部負担金 at 9. */
+    private Insurance parsePharmacyInsurance() {
+        Insurance common = parseInsurance();
+        return new Insurance(common.insurerNumber(), common.symbol(), common.number(), common.days(), common.points(),
+                null, null, line.text(7), line.optionalInteger(9, 9));
+    }
+
     private void parseEligibility(Builder b) {
         String kind = line.digits(1, 1);
         if (kind.charAt(0) < '1' || kind.charAt(0) > '5') {
@@ -866,11 +1088,7 @@ public final class ReceiptReader implements Closeable {
         LocalDate start = line.date(2);
         String outcome = outcome(3);
         List<String> modifiers = modifiers(4);
-        String name = line.text(5);
-        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
-            line.text(5);
-            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
-        }
+        String name = uncodedName(code, 5);
         return new Diagnosis(seq, "SY", code, start, outcome, modifiers, name, line.optionalDigits(6, 2),
                 line.text(7), "");
     }
@@ -884,11 +1102,7 @@ public final class ReceiptReader implements Closeable {
         }
         String code = line.digits(4, 7);
         List<String> modifiers = modifiers(5);
-        String name = line.text(6);
-        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
-            line.text(6);
-            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
-        }
+        String name = uncodedName(code, 6);
         return new Diagnosis(seq, "HS", code, start, outcome, modifiers, name, line.optionalDigits(9, 2),
                 line.text(11), teeth);
     }
@@ -903,6 +1117,15 @@ public final class ReceiptReader implements Closeable {
         return new Procedure(seq, "SS", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
                 line.optionalLong(4, 8), line.optionalInteger(76, 7), line.integer(77, 3), List.of(),
                 days(RecordType.SS));
+    }
+
+    /** 傷病名称 at {@code i}: recorded for an uncoded disease (0000999), which cannot go without it. */
+    private String uncodedName(String code, int i) {
+        String name = line.text(i);
+        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
+            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
+        }
+        return name;
     }
 
     private String outcome(int i) {
@@ -941,6 +1164,13 @@ public final class ReceiptReader implements Closeable {
             throw new InvalidValueException("負担区分 must be one ASCII letter or digit, got \"" + s + "\"");
         }
         return s;
+    }
+
+    private String maxDigits(int i, int max) {
+        if (line.isEmpty(i)) {
+            throw new InvalidValueException("required value is missing");
+        }
+        return optionalMaxDigits(i, max);
     }
 
     private String optionalMaxDigits(int i, int max) {
@@ -987,6 +1217,10 @@ public final class ReceiptReader implements Closeable {
         String kanaName;
         Insurance insurance;
         Eligibility eligibility;
+        /** The layout the RE is in (医科 splits into 出来高 and DPC) and its edition: they fix every child's field count. */
+        FieldCounts.Kind layoutKind;
+        boolean eraDates;
+        DiagnosisGroup diagnosisGroup;
         // lists are made when a first element comes: most receipts have no KO, TO, CO, SJ or other records
         final Lazy<PublicExpense> publicExpenses = new Lazy<>();
         final Lazy<Diagnosis> diagnoses = new Lazy<>();
@@ -996,10 +1230,20 @@ public final class ReceiptReader implements Closeable {
         final Lazy<Comment> comments = new Lazy<>();
         final Lazy<SymptomDetail> symptomDetails = new Lazy<>();
         final Lazy<OtherRecord> others = new Lazy<>();
+        final Lazy<DpcDiagnosis> dpcDiagnoses = new Lazy<>();
+        final Lazy<Prescription> prescriptions = new Lazy<>();
+        final Lazy<Dispensing> dispensings = new Lazy<>();
 
         Builder(long line, Facility facility) {
             this.line = line;
             this.facility = facility;
+        }
+
+        void insurance(Insurance h) {
+            if (insurance != null) {
+                throw new InvalidValueException("a second HO record in one receipt");
+            }
+            insurance = h;
         }
 
         static Builder failed(long line, FormatError problem) {
@@ -1029,7 +1273,7 @@ public final class ReceiptReader implements Closeable {
             return new Receipt(facility, receiptNumber, receiptType, treatmentMonth, name, sex, birthDate,
                     admissionDate, kanaName, insurance, publicExpenses.list(), eligibility, diagnoses.list(),
                     procedures.list(), drugs.list(), materials.list(), comments.list(), symptomDetails.list(),
-                    others.list());
+                    others.list(), diagnosisGroup, dpcDiagnoses.list(), prescriptions.list(), dispensings.list());
         }
     }
 

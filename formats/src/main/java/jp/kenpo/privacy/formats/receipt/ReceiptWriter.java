@@ -143,20 +143,31 @@ public final class ReceiptWriter implements Closeable {
         }
         sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
                 .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());
+        boolean pharmacy = facility.kind() == ReceiptKind.PHARMACY;
+        // the DPC layout has two more fields (レセプト総括区分, 明細情報数) before the カタカナ氏名, HO and KO one more at the end
+        int dpcExtra = r.dpc() ? 1 : 0;
         switch (facility.kind()) {
             case DENTAL -> sink.empty(16).text(r.kanaName()).empty(1).end();
             case PHARMACY -> sink.empty(32).text(r.kanaName()).end();
-            default -> sink.empty(27).text(r.kanaName()).empty(1).end();
+            default -> sink.empty(27 + 2 * dpcExtra).text(r.kanaName()).empty(1).end();
         }
         Insurance h = r.insurance();
-        if (h != null) {
+        if (h != null && pharmacy) {
+            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
+                    .number(h.points()).empty(1).text(h.occupational()).empty(1).number(h.burdenAmount()).empty(4).end();
+        } else if (h != null) {
             sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
                     .number(h.points()).empty(1).number(h.mealCount()).number(h.mealAmount()).text(h.occupational())
-                    .empty(1).number(h.burdenAmount()).empty(3).end();
+                    .empty(1).number(h.burdenAmount()).empty(3 + dpcExtra).end();
         }
         for (PublicExpense k : r.publicExpenses()) {
             sink.begin("KO").text(k.payerNumber()).text(k.recipientNumber()).text(k.benefitCategory())
-                    .number(k.days()).number(k.points()).number(k.burdenAmount()).empty(5).end();
+                    .number(k.days()).number(k.points());
+            if (pharmacy) {
+                sink.empty(1).number(k.burdenAmount()).empty(2).end();
+            } else {
+                sink.number(k.burdenAmount()).empty(5 + dpcExtra).end();
+            }
         }
         Eligibility e = r.eligibility();
         if (e != null) {
@@ -166,56 +177,21 @@ public final class ReceiptWriter implements Closeable {
         mergeBySeq(r, firstOther);
     }
 
-    /**
-     * Writes the child records of every kind in one sequence by {@code seq}. Each list is in
-     * {@code seq} order (as the reader and the generator make them), so this is a merge.
-     */
+    /** Writes the child records of every kind in their 摘要 order, after the leading MN already written. */
     private void mergeBySeq(Receipt r, int firstOther) throws IOException {
-        List<?>[] lists = {r.diagnoses(), r.procedures(), r.drugs(), r.materials(), r.comments(), r.symptomDetails(),
-            r.others()};
-        int[] next = {0, 0, 0, 0, 0, 0, firstOther};
-        while (true) {
-            int best = -1;
-            int bestSeq = Integer.MAX_VALUE;
-            for (int i = 0; i < lists.length; i++) {
-                if (next[i] < lists[i].size()) {
-                    int seq = seqOf(lists[i].get(next[i]));
-                    if (seq < bestSeq) {
-                        bestSeq = seq;
-                        best = i;
-                    }
-                }
-            }
-            if (best < 0) {
-                return;
-            }
-            child(lists[best].get(next[best]++));
+        List<ChildRecord> all = r.children();
+        for (int i = firstOther; i < all.size(); i++) {
+            child(all.get(i));
         }
     }
 
-    private static int seqOf(Object o) {
-        if (o instanceof Diagnosis d) {
-            return d.seq();
-        } else if (o instanceof Procedure p) {
-            return p.seq();
-        } else if (o instanceof Drug d) {
-            return d.seq();
-        } else if (o instanceof Material m) {
-            return m.seq();
-        } else if (o instanceof Comment c) {
-            return c.seq();
-        } else if (o instanceof SymptomDetail s) {
-            return s.seq();
-        }
-        return ((OtherRecord) o).seq();
-    }
-
-    private void child(Object o) throws IOException {
+    private void child(ChildRecord o) throws IOException {
+        boolean pharmacy = facility.kind() == ReceiptKind.PHARMACY;
         if (o instanceof Diagnosis d) {
             diagnosis(d);
         } else if (o instanceof Procedure p) {
             procedure(p);
-        } else if (o instanceof Drug d && facility.kind() == ReceiptKind.PHARMACY) {
+        } else if (o instanceof Drug d && pharmacy) {
             sink.begin("IY").text(d.burden()).text(d.code()).decimal(d.quantity()).empty(6).end();
         } else if (o instanceof Drug d) {
             sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
@@ -223,19 +199,69 @@ public final class ReceiptWriter implements Closeable {
             comments(d.comments());
             days(d.days());
             sink.end();
+        } else if (o instanceof Material m && pharmacy) {
+            sink.begin("TO").text(m.burden()).text(m.code()).decimal(m.quantity()).text(m.unitCode())
+                    .decimal(m.unitPrice()).text(m.productName()).end();
         } else if (o instanceof Material m) {
             sink.begin("TO").text(m.category()).text(m.burden()).text(m.code()).decimal(m.quantity()).number(m.points())
                     .number(m.count()).text(m.unitCode()).decimal(m.unitPrice()).empty(1).text(m.productName());
             comments(m.comments());
             days(m.days());
             sink.end();
+        } else if (o instanceof Comment c && pharmacy) {
+            sink.begin("CO").text(c.code()).text(c.text()).end();
         } else if (o instanceof Comment c) {
             sink.begin("CO").text(c.category()).text(c.burden()).text(c.code()).text(c.text()).end();
         } else if (o instanceof SymptomDetail s) {
             sink.begin("SJ").text(s.category()).text(s.text()).end();
+        } else if (o instanceof DiagnosisGroup g) {
+            sink.begin("BU").text(g.code()).date(g.admissionDate()).date(g.dischargeDate()).text(g.outcome())
+                    .text(g.causeOfDeath()).end();
+        } else if (o instanceof DpcDiagnosis d) {
+            sink.begin("SB").text(d.code()).text(String.join("", d.modifiers())).text(d.name()).text(d.icd10())
+                    .text(d.category()).text(d.causeOfDeath()).text(d.comment()).end();
+        } else if (o instanceof Prescription p) {
+            sink.begin("SH").text(p.number()).text(p.dosageForm()).text(p.usage()).text(p.instruction())
+                    .number(p.unitDrugPoints());
+            p.publicUnitDrugPoints().forEach(sink::number);
+            sink.end();
+        } else if (o instanceof Dispensing z) {
+            dispensing(z);
         } else {
             other((OtherRecord) o);
         }
+    }
+
+    /** CZ in the 71-field layout of the 令和 editions since 2022 (the older 54 fields are its start). */
+    private void dispensing(Dispensing z) throws IOException {
+        sink.begin("CZ").text(z.doctorNumber()).date(z.prescribedOn()).date(z.dispensedOn()).number(z.reception())
+                .number(z.quantity());
+        fee(z.preparationFee(), true);
+        sink.text(z.splitCategory()).number(z.previousQuantity()).number(z.drugPoints()).empty(1);
+        for (int k = 0; k < Dispensing.MAX_ADDITIONS; k++) {
+            fee(k < z.additions().size() ? z.additions().get(k) : null, false);
+        }
+        sink.number(z.packagingDays()).text(z.splitKind()).number(z.previousPackagingDays()).text(z.doctorSplitCode())
+                .text(z.doctorSplitCategory()).number(z.doctorSplitQuantity()).number(z.doctorSplitPackagingDays())
+                .text(z.inclusiveManagement()).text(z.otherFacilityReception());
+        fee(z.outpatientSupport(), false);
+        fee(z.managementFee(), true);
+        fee(z.managementOvertime(), false);
+        sink.text(z.drugReduction());
+        z.drugReductionPoints().forEach(sink::number);
+        sink.end();
+    }
+
+    private void fee(DispensingFee f, boolean routed) {
+        if (f == null) {
+            sink.empty(routed ? 5 : 3);
+            return;
+        }
+        sink.text(f.burden());
+        if (routed) {
+            sink.text(f.calculation()).text(f.target());
+        }
+        sink.text(f.code()).number(f.points());
     }
 
     private void diagnosis(Diagnosis d) throws IOException {

@@ -7,10 +7,15 @@ package jp.kenpo.privacy.formats.receipt;
  * @param category 症状詳記区分 (2 digits; empty on continuation records)
  * @param text     症状詳記データ
  */
-public record SymptomDetail(int seq, String category, String text) {
+public record SymptomDetail(int seq, String category, String text) implements ChildRecord {
 
     public SymptomDetail {
         category = category == null ? "" : category;
         text = text == null ? "" : text;
+    }
+
+    @Override
+    public String recordType() {
+        return "SJ";
     }
 }

@@ -9,10 +9,15 @@ import java.util.SplittableRandom;
 import jp.kenpo.privacy.formats.MemberKey;
 import jp.kenpo.privacy.formats.receipt.Comment;
 import jp.kenpo.privacy.formats.receipt.Diagnosis;
+import jp.kenpo.privacy.formats.receipt.DiagnosisGroup;
+import jp.kenpo.privacy.formats.receipt.Dispensing;
+import jp.kenpo.privacy.formats.receipt.DispensingFee;
+import jp.kenpo.privacy.formats.receipt.DpcDiagnosis;
 import jp.kenpo.privacy.formats.receipt.Drug;
 import jp.kenpo.privacy.formats.receipt.Eligibility;
 import jp.kenpo.privacy.formats.receipt.Insurance;
 import jp.kenpo.privacy.formats.receipt.Material;
+import jp.kenpo.privacy.formats.receipt.Prescription;
 import jp.kenpo.privacy.formats.receipt.Procedure;
 import jp.kenpo.privacy.formats.receipt.PublicExpense;
 import jp.kenpo.privacy.formats.receipt.Receipt;
@@ -203,7 +208,8 @@ final class ClaimSynthesizer {
 
     private Receipt receipt(Context c, Facilities.Site site, ReceiptKind kind, String type, LocalDate admission,
                             int days, int points, Integer meals, Integer mealAmount, List<Diagnosis> diagnoses,
-                            List<Procedure> procedures, List<Drug> drugs, List<Material> materials, List<Comment> comments) {
+                            List<Procedure> procedures, List<Drug> drugs, List<Material> materials, List<Comment> comments,
+                            DiagnosisGroup bu, List<DpcDiagnosis> sb, List<Prescription> sh, List<Dispensing> cz) {
         Member m = c.member;
         Insurance ho = new Insurance(c.key.insurerNumber(), c.key.symbol(), c.key.number(), days, points, meals,
                 mealAmount, "", null);
@@ -213,7 +219,7 @@ final class ClaimSynthesizer {
         Eligibility sn = new Eligibility("1", "01", "", "", "", c.key.branch(), "");
         return new Receipt(site.forTreatmentMonth(c.month), 1, type, c.month, m.nameKanji(), Integer.toString(m.sex()),
                 m.birthDate(), admission, m.nameKana(), ho, ko, sn, diagnoses, procedures, drugs, materials, comments,
-                List.of(), List.of());
+                List.of(), List.of(), bu, sb, sh, cz);
     }
 
     private Receipt outpatient(Context c, Facilities.Site site, boolean chronicVisit) {
@@ -270,7 +276,19 @@ final class ClaimSynthesizer {
                 ? List.of(new Comment(seq, "", "1", codes.comments[r.nextInt(codes.comments.length)], "テストコメント"))
                 : List.of();
         return receipt(c, site, ReceiptKind.MEDICAL, receiptType(c, ReceiptKind.MEDICAL, false), null, visits, points,
-                null, null, dx, si, iy, List.of(), co);
+                null, null, dx, si, iy, List.of(), co, null, List.of(), List.of(), List.of());
+    }
+
+    /** Share of admissions billed as DPC receipts (a minority: most members' stays here are short, at small hospitals). */
+    private static final double DPC_SHARE = 0.3;
+
+    /** The 傷病名区分 the main disease of a DPC stay is recorded under: 医療資源最投入, 主傷病名, 入院の契機. */
+    private static final List<String> DPC_ROLES = List.of("01", "11", "21");
+
+    /** A synthetic ICD-10 code of the right shape, fixed per disease code (the generator has no real mapping). */
+    static String icd10Of(String diseaseCode) {
+        int h = diseaseCode.hashCode() & 0x7fffffff;
+        return (char) ('A' + h % 26) + String.format("%03d", (h / 26) % 1000);
     }
 
     private Diagnosis acuteDiagnosis(SplittableRandom r, int seq, LocalDate start, boolean main) {
@@ -282,22 +300,47 @@ final class ClaimSynthesizer {
         return new Diagnosis(seq, "SY", codes.acuteDisease(r), start, outcome, modifiers, "", main ? "01" : "", "", "");
     }
 
+    /** 調剤料 of an RP (synthetic code, points of the 内服 調剤料 for up to 7 days of supply and more). */
+    private static DispensingFee preparationFee(int supply) {
+        return new DispensingFee("1", "1", "01", supply <= 7 ? "190000110" : "190000210", supply <= 7 ? 24 : 50);
+    }
+
     private Receipt pharmacy(Context c, Facilities.Site site) {
         SplittableRandom r = c.r;
-        int drugs = 1 + Draw.poisson(r, c.chronic.isEmpty() ? 0.8 : 1.6);
-        List<Drug> iy = new ArrayList<>(drugs);
-        int points = 0;
+        int drugs = Math.min(1 + Draw.poisson(r, c.chronic.isEmpty() ? 0.8 : 1.6), 6);
         int supply = c.chronic.isEmpty() ? 3 + r.nextInt(12) : 14 * (1 + r.nextInt(4));
-        for (int k = 0; k < Math.min(drugs, 6); k++) {
-            CodeCatalog.Item d = !c.chronic.isEmpty() && k < c.chronic.size()
-                    ? codes.drugs[c.chronic.get(k).drugIndex] : codes.drug(r);
-            int quantity = 1 + r.nextInt(3);
-            // 調剤 IY records carry 負担区分, code and 使用量 only; days and points belong to CZ
-            iy.add(new Drug(k, "", "1", d.code(), BigDecimal.valueOf(quantity), null, null, List.of(), ServiceDays.NONE));
-            points += d.points() * quantity * supply;
+        // one RP (SH, its CZ, then its IY records) for up to three drugs taken alike, a second for the rest
+        int rps = drugs > 3 ? 2 : 1;
+        int day = c.eligible[r.nextInt(c.eligible.length)];
+        LocalDate prescribed = c.month.atDay(day);
+        LocalDate dispensed = day < c.month.lengthOfMonth() && r.nextDouble() < 0.1 ? prescribed.plusDays(1) : prescribed;
+        List<Drug> iy = new ArrayList<>(drugs);
+        List<Prescription> sh = new ArrayList<>(rps);
+        List<Dispensing> cz = new ArrayList<>(rps);
+        List<Integer> noPublic = java.util.Arrays.asList(new Integer[Prescription.PUBLIC_EXPENSES]);
+        int points = 0;
+        int seq = 0;
+        int k = 0;
+        for (int rp = 1; rp <= rps; rp++) {
+            int shSeq = seq++;
+            int czSeq = seq++;
+            int unit = 0;
+            for (int end = rp == rps ? drugs : 3; k < end; k++) {
+                CodeCatalog.Item d = !c.chronic.isEmpty() && k < c.chronic.size()
+                        ? codes.drugs[c.chronic.get(k).drugIndex] : codes.drug(r);
+                int quantity = 1 + r.nextInt(3);
+                // 調剤 IY records carry 負担区分, code and 使用量 only; days and points belong to SH and CZ
+                iy.add(new Drug(seq++, "", "1", d.code(), BigDecimal.valueOf(quantity), null, null, List.of(),
+                        ServiceDays.NONE));
+                unit += d.points() * quantity;
+            }
+            DispensingFee fee = preparationFee(supply);
+            sh.add(new Prescription(shSeq, Integer.toString(rp), "1", "", "", unit, noPublic));
+            cz.add(Dispensing.of(czSeq, "1", prescribed, dispensed, 1, supply, fee, unit * supply, List.of()));
+            points += unit * supply + fee.points();
         }
         return receipt(c, site, ReceiptKind.PHARMACY, receiptType(c, ReceiptKind.PHARMACY, false), null, 1, points,
-                null, null, List.of(), List.of(), iy, List.of(), List.of());
+                null, null, List.of(), List.of(), iy, List.of(), List.of(), null, List.of(), sh, cz);
     }
 
     private Receipt dental(Context c, Facilities.Site site) {
@@ -322,7 +365,7 @@ final class ClaimSynthesizer {
             points += t.points() * on.length;
         }
         return receipt(c, site, ReceiptKind.DENTAL, receiptType(c, ReceiptKind.DENTAL, false), null, visits, points, null,
-                null, hs, ss, List.of(), List.of(), List.of());
+                null, hs, ss, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of());
     }
 
     private Receipt inpatient(Context c, Facilities.Site site, LocalDate admitted, boolean lastMonth) {
@@ -340,11 +383,31 @@ final class ClaimSynthesizer {
             stay.add(c.eligible[c.eligible.length - 1]);
         }
         int[] days = stay.stream().mapToInt(Integer::intValue).toArray();
-        int seq = 0;
+        // a share of admissions are at DPC hospitals: BU and the SB records come first, the 出来高 records after them
+        boolean dpc = r.nextDouble() < DPC_SHARE;
+        int comorbidities = Math.min(c.chronic.size(), 4);
+        int seq = dpc ? 1 + DPC_ROLES.size() + comorbidities : 0;
         List<Diagnosis> dx = new ArrayList<>(3);
-        dx.add(acuteDiagnosis(r, seq++, admitted, true));
+        Diagnosis main = acuteDiagnosis(r, seq++, admitted, true);
+        dx.add(main);
         for (Chronic ch : c.chronic) {
             dx.add(new Diagnosis(seq++, "SY", ch.code, ch.since, "1", List.of(), "", "", "", ""));
+        }
+        DiagnosisGroup bu = null;
+        List<DpcDiagnosis> sb = new ArrayList<>(dpc ? DPC_ROLES.size() + comorbidities : 0);
+        if (dpc) {
+            String group = String.format("%02d%04dxx%02dx0xx", 1 + r.nextInt(18), r.nextInt(10000), r.nextBoolean() ? 97 : 99);
+            bu = new DiagnosisGroup(0, group, admitted, lastMonth ? c.month.atDay(days[days.length - 1]) : null,
+                    lastMonth ? "1" : "", "");
+            int at = 1;
+            for (String role : DPC_ROLES) {
+                sb.add(new DpcDiagnosis(at++, main.code(), main.modifiers(), main.name(), icd10Of(main.code()), role, "",
+                        ""));
+            }
+            for (int k = 0; k < comorbidities; k++) {
+                String code = c.chronic.get(k).code;
+                sb.add(new DpcDiagnosis(at++, code, List.of(), "", icd10Of(code), "4" + (k + 1), "", ""));
+            }
         }
         List<Procedure> si = new ArrayList<>(4);
         CodeCatalog.Item basic = CodeCatalog.any(r, codes.inpatientBasics);
@@ -372,7 +435,7 @@ final class ClaimSynthesizer {
         }
         int meals = 3 * days.length;
         return receipt(c, site, ReceiptKind.MEDICAL, receiptType(c, ReceiptKind.MEDICAL, true), admitted, days.length,
-                points, meals, meals * 490, dx, si, iy, to, List.of());
+                points, meals, meals * 490, dx, si, iy, to, List.of(), bu, sb, List.of(), List.of());
     }
 
     /** {@code n} distinct days among the eligible ones, ascending. */

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.kenpo.privacy.formats.receipt.Comment;
 import jp.kenpo.privacy.formats.receipt.Diagnosis;
+import jp.kenpo.privacy.formats.receipt.DiagnosisGroup;
+import jp.kenpo.privacy.formats.receipt.Dispensing;
+import jp.kenpo.privacy.formats.receipt.DpcDiagnosis;
+import jp.kenpo.privacy.formats.receipt.Prescription;
 import jp.kenpo.privacy.formats.receipt.Drug;
 import jp.kenpo.privacy.formats.receipt.Material;
 import jp.kenpo.privacy.formats.receipt.OtherRecord;
@@ -38,6 +42,25 @@ final class Receipts {
                 r.comments().stream().map(c -> new Comment(c.seq() + 1, c.category(), c.burden(), c.code(), c.text()))
                         .toList(),
                 r.symptomDetails().stream().map(s -> new SymptomDetail(s.seq() + 1, s.category(), s.text())).toList(),
-                others);
+                others, shifted(r.diagnosisGroup()),
+                r.dpcDiagnoses().stream().map(d -> new DpcDiagnosis(d.seq() + 1, d.code(), d.modifiers(), d.name(),
+                        d.icd10(), d.category(), d.causeOfDeath(), d.comment())).toList(),
+                r.prescriptions().stream().map(p -> new Prescription(p.seq() + 1, p.number(), p.dosageForm(), p.usage(),
+                        p.instruction(), p.unitDrugPoints(), p.publicUnitDrugPoints())).toList(),
+                r.dispensings().stream().map(Receipts::shifted).toList());
+    }
+
+    private static DiagnosisGroup shifted(DiagnosisGroup g) {
+        return g == null ? null : new DiagnosisGroup(g.seq() + 1, g.code(), g.admissionDate(), g.dischargeDate(),
+                g.outcome(), g.causeOfDeath());
+    }
+
+    private static Dispensing shifted(Dispensing z) {
+        return new Dispensing(z.seq() + 1, z.doctorNumber(), z.prescribedOn(), z.dispensedOn(), z.reception(),
+                z.quantity(), z.preparationFee(), z.splitCategory(), z.previousQuantity(), z.drugPoints(), z.additions(),
+                z.packagingDays(), z.splitKind(), z.previousPackagingDays(), z.doctorSplitCode(),
+                z.doctorSplitCategory(), z.doctorSplitQuantity(), z.doctorSplitPackagingDays(),
+                z.inclusiveManagement(), z.otherFacilityReception(), z.outpatientSupport(), z.managementFee(),
+                z.managementOvertime(), z.drugReduction(), z.drugReductionPoints());
     }
 }

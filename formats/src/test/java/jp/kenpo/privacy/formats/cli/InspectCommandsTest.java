@@ -129,6 +129,26 @@ class InspectCommandsTest {
     }
 
     @Test
+    void dpcAndPharmacyRecordsComeOutTyped() throws IOException {
+        Run dpc = claims(example("dpc-reiwa.UKE").toString());
+        assertThat(dpc.exit()).isZero();
+        assertThat(flatten(dpc.lines().get(0))).containsEntry("diagnosisGroup.code", "040080xx99x0xx")
+                .containsEntry("diagnosisGroup.dischargeDate", "2024-04-14")
+                .containsEntry("dpcDiagnoses.1.icd10", "J069")
+                .containsEntry("dpcDiagnoses.1.main", true)
+                .containsEntry("dpcDiagnoses.0.name", "テスト肺炎");
+        Run pharmacy = claims(example("pharmacy-reiwa.UKE").toString());
+        assertThat(pharmacy.exit()).isZero();
+        assertThat(flatten(pharmacy.lines().get(0))).containsEntry("prescriptions.0.unitDrugPoints", new java.math.BigDecimal("43"))
+                .containsEntry("dispensings.0.prescribedOn", "2024-04-10")
+                .containsEntry("dispensings.0.quantity", new java.math.BigDecimal("14"))
+                .containsEntry("dispensings.0.preparationFee.code", "190000210")
+                .containsEntry("dispensings.1.prescriptionSeq", new java.math.BigDecimal("4"))
+                .containsEntry("drugs.2.prescriptionSeq", new java.math.BigDecimal("4"))
+                .containsEntry("materials.0.count", "null");
+    }
+
+    @Test
     void eraDatesComeOutAsIsoDates() throws IOException {
         Run run = claims(example("medical-heisei.UKE").toString());
         assertThat(run.exit()).isZero();

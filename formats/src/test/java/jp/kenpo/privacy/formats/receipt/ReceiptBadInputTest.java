@@ -70,9 +70,109 @@ class ReceiptBadInputTest {
     @Test
     void wrongFieldCount() {
         FormatError e = onlyError(sandwich(re(2), HO, "SY,2500013,20240401"));
-        assertThat(e.toString()).isEqualTo("test.UKE:8: SY: wrong field count 3 (expected 4–8, record type counted)");
+        assertThat(e.toString()).isEqualTo("test.UKE:8: SY: wrong field count 3 (expected 8, record type counted)");
         FormatError tooMany = onlyError(sandwich(re(2), HO, "SY,2500013,20240401,1,,,01,,,"));
         assertThat(tooMany.reason()).startsWith("wrong field count 10");
+    }
+
+    @Test
+    void truncatedReceiptCommonRecordIsRefusedNotReadWithAnEmptyKanaName() {
+        FormatError cut = onlyError(sandwich("RE,2,1112,202404,テスト　患者,1,19800101", HO));
+        assertThat(cut.toString()).isEqualTo("test.UKE:6: RE: wrong field count 7 (expected 27–42, record type counted)");
+        // one field short of the 医科 layout: the カタカナ氏名 would be missing
+        String short37 = re(2).substring(0, re(2).length() - 1);
+        FormatError e = onlyError(sandwich(short37, HO));
+        assertThat(e.toString()).isEqualTo("test.UKE:6: RE: wrong field count 37 (expected 38 in the 医科 layout or 40 in"
+                + " the DPC layout of the 令和 edition (Western dates), record type counted)");
+    }
+
+    @Test
+    void theEditionOfTheReceiptFixesItsCounts() {
+        // 和暦 dates: the 医科 RE of those editions has 35 fields and no カタカナ氏名; 38 is the 令和 layout's count
+        String heisei38 = "RE,2,1112,43104,テスト　患者,1,3550101" + ",".repeat(31);
+        FormatError e = onlyError(sandwich(heisei38, HO));
+        assertThat(e.reason()).isEqualTo("wrong field count 38 (expected 35 in the 医科 layout or 37 in the DPC layout"
+                + " of the 和暦 edition (GYYMMDD dates), record type counted)");
+    }
+
+    @Test
+    void truncatedProcedureRecord() {
+        FormatError e = onlyError(sandwich(re(2), HO, "SI,11,1,111000110,,100,1"));
+        assertThat(e.toString()).isEqualTo("test.UKE:8: SI: wrong field count 7 (expected 44, record type counted)");
+    }
+
+    @Test
+    void recordTypesOfAnotherKindAreRefused() {
+        String ss = "SS,11,1,301000110" + ",".repeat(73) + "267,1" + ",".repeat(31);
+        FormatError dental = onlyError(sandwich(re(2), HO, ss));
+        assertThat(dental.toString()).isEqualTo("test.UKE:8: SS: record type SS does not belong to a 医科 receipt");
+        FormatError bu = onlyError(sandwich(re(2), HO, "BU,040080xx99x0xx,20240401,,,"));
+        assertThat(bu.reason()).isEqualTo("record type BU does not belong to a 医科 receipt");
+
+        byte[] pharmacy = sjis("YK,1,13,4,1398765,テスト薬局,202405,00,",
+                "RE,1,4112,202404,テスト　患者,1,19800101" + ",".repeat(35),
+                "HO,06130017,１,２,1,100,,,,,,,,",
+                "BU,040080xx99x0xx,20240401,,,",
+                "GO,1,100,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(pharmacy, ReadMode.LENIENT);
+        assertThat(r.receipts()).isEmpty();
+        assertThat(r.errors()).containsExactly(new FormatError("test.UKE", 4, "BU", "",
+                "record type BU does not belong to a 調剤 receipt"));
+        // a 医科 HO of 15 fields is one too many for the 調剤 layout
+        byte[] medicalHo = sjis("YK,1,13,4,1398765,テスト薬局,202405,00,",
+                "RE,1,4112,202404,テスト　患者,1,19800101" + ",".repeat(35), HO, "GO,1,100,99");
+        assertThat(ReceiptFiles.read(medicalHo, ReadMode.LENIENT).errors()).extracting(FormatError::reason)
+                .containsExactly("wrong field count 15 (expected 14 for a 調剤 receipt of the 令和 edition (Western dates),"
+                        + " record type counted)");
+    }
+
+    static String reDpc(int n) {
+        return "RE," + n + ",1111,202404,テスト　患者,1,19800101,,20240401" + ",".repeat(31);
+    }
+
+    static final String HO_DPC = HO + ",";
+
+    @Test
+    void badDpcRecords() {
+        FormatError code = onlyError(sandwich(reDpc(2), HO_DPC, "BU,04008Axx99x0xx,20240401,,,"));
+        assertThat(code).isEqualTo(new FormatError("test.UKE", 8, "BU", "診断群分類番号",
+                "診断群分類番号 must be 14 characters, 6 digits then digits or x, got \"04008Axx99x0xx\""));
+        FormatError out = onlyError(sandwich(reDpc(2), HO_DPC, "BU,040080xx99x0xx,20240401,20240331,,"));
+        assertThat(out.field()).isEqualTo("今回退院年月日");
+        FormatError icd = onlyError(sandwich(reDpc(2), HO_DPC, "BU,040080xx99x0xx,20240401,,,", "SB,2500013,,,e11,01,,"));
+        assertThat(icd.field()).isEqualTo("ICD10コード");
+        FormatError uncoded = onlyError(sandwich(reDpc(2), HO_DPC, "BU,040080xx99x0xx,20240401,,,", "SB,0000999,,,J189,01,,"));
+        assertThat(uncoded.toString()).isEqualTo("test.UKE:9: SB 傷病名称: an uncoded disease (0000999) needs its 傷病名称");
+        FormatError category = onlyError(sandwich(reDpc(2), HO_DPC, "BU,040080xx99x0xx,20240401,,,", "SB,2500013,,,E119,1,,"));
+        assertThat(category.field()).isEqualTo("傷病名区分");
+        FormatError second = onlyError(sandwich(reDpc(2), HO_DPC, "BU,040080xx99x0xx,20240401,,,",
+                "BU,040080xx99x0xx,20240401,,,"));
+        assertThat(second.reason()).isEqualTo("a second BU record in one receipt");
+        // the DPC layout's HO has 16 fields: the 出来高 one of 15 is refused in a DPC receipt
+        FormatError ho = onlyError(sandwich(reDpc(2), HO));
+        assertThat(ho.reason()).startsWith("wrong field count 15 (expected 16 for a DPC receipt");
+        FormatError noBu = onlyError(sandwich(reDpc(2), HO_DPC));
+        assertThat(noBu).isEqualTo(new FormatError("test.UKE", 6, "RE", "",
+                "a receipt in the DPC layout without its BU (診断群分類) record"));
+    }
+
+    @Test
+    void badPharmacyRecords() {
+        String yk = "YK,1,13,4,1398765,テスト薬局,202405,00,";
+        String re = "RE,1,4112,202404,テスト　患者,1,19800101" + ",".repeat(35);
+        String ho = "HO,06130017,１,２,1,100,,,,,,,,";
+        String cz = "CZ,1,20240410,20240409,1,14,1,1,01,190000210,50,,,602" + ",".repeat(40);
+        ReceiptFiles.Result before = ReceiptFiles.read(sjis(yk, re, ho, "SH,1,1,,,43,,,,", cz, "GO,1,100,99"),
+                ReadMode.LENIENT);
+        assertThat(before.errors()).containsExactly(new FormatError("test.UKE", 5, "CZ", "調剤月日",
+                "dispensed 2024-04-09, before the prescription 2024-04-10"));
+        ReceiptFiles.Result form = ReceiptFiles.read(sjis(yk, re, ho, "SH,1,12,,,43,,,,", "GO,1,100,99"),
+                ReadMode.LENIENT);
+        assertThat(form.errors()).extracting(FormatError::field, FormatError::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("剤形コード", "must be 1 digits, got \"12\""));
+        ReceiptFiles.Result fee = ReceiptFiles.read(sjis(yk, re, ho, "SH,1,1,,,43,,,,",
+                "CZ,1,20240410,20240410,1,14,1,1,01,19000021,50,,,602" + ",".repeat(40), "GO,1,100,99"), ReadMode.LENIENT);
+        assertThat(fee.errors()).extracting(FormatError::field).containsExactly("コード 調剤料");
     }
 
     @Test

@@ -146,8 +146,86 @@ class ReceiptExamplesTest {
     }
 
     @Test
+    void dpcLayout() {
+        ReceiptFiles.Result result = ReceiptFiles.resource("dpc-reiwa.UKE");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.receipts()).hasSize(1);
+        Receipt r = result.receipts().get(0);
+        assertThat(r.kind()).isEqualTo(ReceiptKind.MEDICAL);
+        assertThat(r.dpc()).isTrue();
+        assertThat(r.inpatient()).isTrue();
+        assertThat(r.admissionDate()).isEqualTo(LocalDate.of(2024, 4, 8));
+        // the DPC layout's RE has two more fields before the カタカナ氏名, its HO one more at the end
+        assertThat(r.kanaName()).isEqualTo("キキン　ゴロウ");
+        assertThat(r.insurance()).isEqualTo(new Insurance("06130017", "１２３", "４５７０", 7, 28450, 21, 10290, "", 86400));
+        assertThat(r.diagnosisGroup()).isEqualTo(new DiagnosisGroup(0, "040080xx99x0xx", LocalDate.of(2024, 4, 8),
+                LocalDate.of(2024, 4, 14), "1", ""));
+        assertThat(r.dpcDiagnoses()).containsExactly(
+                new DpcDiagnosis(1, "0000999", List.of(), "テスト肺炎", "J189", "01", "", ""),
+                new DpcDiagnosis(2, "4659007", List.of("8002"), "", "J069", "11", "", "主たる傷病"),
+                new DpcDiagnosis(3, "4659007", List.of(), "", "J069", "21", "", ""),
+                new DpcDiagnosis(4, "2500013", List.of(), "", "E119", "41", "", ""));
+        assertThat(r.dpcDiagnoses()).filteredOn(DpcDiagnosis::main).extracting(DpcDiagnosis::code).containsExactly("4659007");
+        // KK, HH, GT and CD are known and counted, kept as recorded
+        assertThat(r.others()).extracting(OtherRecord::type).containsExactly("KK", "HH", "GT", "CD");
+        assertThat(r.others().get(1).fields()).containsExactly("202404", "2", "1", "1", "1", "2880", "7", "20160");
+        assertThat(r.diagnoses()).extracting(Diagnosis::seq, Diagnosis::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(9, "4659007"));
+        assertThat(r.procedures()).extracting(Procedure::code, Procedure::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("160008010", 1));
+    }
+
+    @Test
+    void pharmacyClaimLayoutWithPrescriptionsAndDispensings() {
+        ReceiptFiles.Result result = ReceiptFiles.resource("pharmacy-reiwa.UKE");
+        assertThat(result.errors()).isEmpty();
+        Receipt r = result.receipts().get(0);
+        assertThat(r.kind()).isEqualTo(ReceiptKind.PHARMACY);
+        assertThat(r.kanaName()).isEqualTo("キキンロクロウ");
+        // 調剤 HO: 処方箋受付回数 where 医科 has 診療実日数, no 食事療養, 一部負担金 at 9
+        assertThat(r.insurance()).isEqualTo(new Insurance("06130017", "１２３", "４５７１", 1, 846, null, null, "", 2540));
+        List<Integer> none = java.util.Arrays.asList(null, null, null, null);
+        assertThat(r.prescriptions()).containsExactly(
+                new Prescription(0, "1", "1", "101", "", 43, none),
+                new Prescription(4, "2", "5", "", "1日2回患部に塗布", 12, none));
+        Dispensing first = r.dispensings().get(0);
+        assertThat(first.seq()).isEqualTo(1);
+        assertThat(first.doctorNumber()).isEqualTo("1");
+        assertThat(first.prescribedOn()).isEqualTo(LocalDate.of(2024, 4, 10));
+        assertThat(first.dispensedOn()).isEqualTo(LocalDate.of(2024, 4, 10));
+        assertThat(first.reception()).isEqualTo(1);
+        assertThat(first.quantity()).isEqualTo(14);
+        assertThat(first.preparationFee()).isEqualTo(new DispensingFee("1", "1", "01", "190000210", 50));
+        assertThat(first.drugPoints()).isEqualTo(602);
+        assertThat(first.additions()).containsExactly(new DispensingFee("1", "", "", "190001510", 6));
+        assertThat(first.packagingDays()).isEqualTo(14);
+        assertThat(first.managementFee()).isEqualTo(new DispensingFee("1", "1", "01", "190020010", 4));
+        assertThat(first.outpatientSupport()).isNull();
+        assertThat(first.drugReductionPoints()).containsExactly(null, null, null, null, null);
+        // the older 54-field CZ: the fields the 2022 revisions appended are simply not recorded
+        Dispensing second = r.dispensings().get(1);
+        assertThat(second.dispensedOn()).isEqualTo(LocalDate.of(2024, 4, 11));
+        assertThat(second.preparationFee()).isEqualTo(new DispensingFee("1", "1", "02", "190000310", 8));
+        assertThat(second.managementFee()).isNull();
+        assertThat(second.additions()).isEmpty();
+        // drugs belong to the SH before them
+        assertThat(r.drugs()).extracting(Drug::code, d -> r.prescriptionOf(d).number()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("620098801", "1"),
+                org.assertj.core.groups.Tuple.tuple("620004422", "1"),
+                org.assertj.core.groups.Tuple.tuple("660000001", "2"));
+        assertThat(r.drugs().get(0).points()).isNull();
+        assertThat(r.prescriptionOf(second).number()).isEqualTo("2");
+        // 調剤 TO and CO in their own layouts
+        assertThat(r.materials()).containsExactly(new Material(7, "", "1", "710010000", new BigDecimal("2"), null, null,
+                "", null, "テスト材料", List.of(), ServiceDays.NONE));
+        assertThat(r.comments()).containsExactly(new Comment(8, "", "", "830000001", "テスト調剤コメント"));
+        assertThat(r.others()).isEmpty();
+    }
+
+    @Test
     void examplesSurviveARoundTrip() {
-        for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE", "pharmacy-insurer.CSV")) {
+        for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE", "pharmacy-insurer.CSV",
+                "dpc-reiwa.UKE", "pharmacy-reiwa.UKE")) {
             List<Receipt> first = ReceiptFiles.resource(name).receipts();
             for (Layout layout : Layout.values()) {
                 ReceiptFiles.Result again = ReceiptFiles.read(ReceiptFiles.write(first, layout),

@@ -167,6 +167,27 @@ class SyntheticYearTest {
     }
 
     @Test
+    void pharmacyReceiptsCarryTheirPrescriptionsAndSomeAdmissionsAreDpc() {
+        List<Receipt> pharmacy = receipts.stream().filter(r -> r.kind() == ReceiptKind.PHARMACY).toList();
+        assertThat(pharmacy).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.prescriptions()).isNotEmpty();
+            assertThat(r.dispensings()).hasSameSizeAs(r.prescriptions());
+            // every drug and every dispensing follows the SH it belongs to
+            assertThat(r.drugs()).allSatisfy(d -> assertThat(r.prescriptionOf(d)).isNotNull());
+            assertThat(r.dispensings()).allSatisfy(z -> assertThat(z.drugPoints())
+                    .isEqualTo(r.prescriptionOf(z).unitDrugPoints() * z.quantity()));
+        });
+        List<Receipt> inpatient = receipts.stream().filter(Receipt::inpatient).toList();
+        long dpc = inpatient.stream().filter(Receipt::dpc).count();
+        assertThat((double) dpc / inpatient.size()).isBetween(0.1, 0.5);
+        assertThat(receipts).filteredOn(r -> !r.inpatient()).noneMatch(Receipt::dpc);
+        assertThat(inpatient).filteredOn(Receipt::dpc).allSatisfy(r -> {
+            assertThat(r.dpcDiagnoses()).filteredOn(d -> d.main()).hasSize(1);
+            assertThat(r.diagnosisGroup().admissionDate()).isEqualTo(r.admissionDate());
+        });
+    }
+
+    @Test
     void diagnosesHaveCommonCodesAndALongRareTail() {
         Map<String, Integer> counts = new HashMap<>();
         for (Receipt r : receipts) {
