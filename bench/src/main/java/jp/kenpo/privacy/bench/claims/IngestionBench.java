@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.bench.BenchApp;
+import jp.kenpo.privacy.bench.BenchData;
 import jp.kenpo.privacy.bench.BenchDatabase;
 import jp.kenpo.privacy.claims.HealthDataImport;
 import jp.kenpo.privacy.claims.ImportProgress;
@@ -32,7 +33,7 @@ public final class IngestionBench {
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
-        Path year = Path.of("bench-out", "ingestion", members + "-" + seed);
+        Path year = BenchData.path("ingestion", members + "-" + seed);
         if (!Files.exists(year.resolve("members.csv"))) {
             System.out.printf("generating %,d members' year into %s…%n", members, year);
             SyntheticYear.write(new SyntheticYear.Options(members, 2024, seed, 0), year, (d, t) -> { });

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import jp.kenpo.privacy.bench.BenchData;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 
 /**
@@ -22,8 +24,7 @@ final class BigReceiptFile {
     }
 
     static Path ensure(Path dir, long minBytes) throws IOException {
-        // the generator version is in the name, so that a file made by an older generator is not reused
-        Path file = dir.resolve("receipts-g2-" + (minBytes >> 20) + "MB.UKE");
+        Path file = dir.resolve(BenchData.name("receipts-" + (minBytes >> 20) + "MB.UKE"));
         if (Files.exists(file) && Files.size(file) >= minBytes) {
             return file;
         }
