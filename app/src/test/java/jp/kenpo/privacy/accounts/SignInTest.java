@@ -101,6 +101,18 @@ class SignInTest extends DatabaseTest {
     }
 
     @Test
+    void startingAnEnrolmentIsAuditedWithoutItsSecret() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("auditor"), Role.AUDITOR);
+        var trail = trailOf(p.name);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.SECOND_FACTOR_STARTED || e.action()
+                == AuditAction.SECOND_FACTOR_ENROLLED).extracting(e -> e.action() + " " + e.detail()).containsExactly(
+                "SECOND_FACTOR_STARTED account " + p.name + ": enrolment started, a new secret issued",
+                "SECOND_FACTOR_ENROLLED account " + p.name);
+        assertThat(trail).allSatisfy(e -> assertThat(e.detail()).doesNotContain(p.totpSecret));
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountUntilAnOfficerResetsIt() {
         var api = api();
         TestAccounts.Person p = accounts().person(api, unique("clerk"), Role.CLERK);
