@@ -230,9 +230,10 @@ public class AccountService {
         }
         byte[] secret = Totp.newSecret(random);
         jdbc.update("update account set totp_pending_secret = ? where id = ?", Base32.encode(secret), row.id());
-        // a pending secret already yields codes: whoever holds it and the password is one confirmation from a second factor
-        audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_STARTED, "account " + who.name()
-                + ": enrolment started, a new secret issued" + (row.totpPendingSecret() == null ? "" : " in place of the pending one")));
+        // a pending secret already yields codes: whoever holds it and the password is one confirmation
+        // away from a second factor of their own on this account
+        audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_STARTED, "account " + who.name() + ": enrolment started, "
+                + "a new secret issued" + (row.totpPendingSecret() == null ? "" : " in place of the pending one")));
         return new SecondFactorSetup(Base32.encode(secret), Totp.uri(ISSUER, who.name(), secret));
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -163,8 +165,7 @@ class SignInTest extends DatabaseTest {
         MemberKey key = TestMembers.register(registry);
         var s = accounts().signedIn(api, accounts().member(api, unique("m"), key));
         assertThat(s.get("/api/v1/members/" + key).status()).isEqualTo(200);
-        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) ((org.springframework.boot.web.server.servlet.context
-                .ServletWebServerApplicationContext) context).getWebServer()).getTomcat();
+        var tomcat = ((TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer()).getTomcat();
         var manager = ((org.apache.catalina.Context) tomcat.getHost().findChildren()[0]).getManager();
         var session = manager.findSession(s.cookie().substring("KENPO_SESSION=".length())).getSession();
         assertThat(session.getMaxInactiveInterval()).as("KENPO_SESSION_IDLE of the test profile, 2h")

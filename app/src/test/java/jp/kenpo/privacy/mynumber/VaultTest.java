@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -240,7 +243,7 @@ class VaultTest extends DatabaseTest {
         int n = as(actor, Role.SYSTEM, () -> vault.readAll(population, LINKAGE, (k, num) -> {
             if (read.isEmpty()) {
                 // another thread, outside the read's transaction, sees only what is committed
-                committedBeforeFirst.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> jdbc.queryForObject(
+                committedBeforeFirst.add(CompletableFuture.supplyAsync(() -> jdbc.queryForObject(
                         "select count(*) from audit_entry where actor = ? and action = 'MY_NUMBERS_READ'", Integer.class,
                         actor)).join());
             }
@@ -252,7 +255,7 @@ class VaultTest extends DatabaseTest {
 
         var list = new StringBuilder();
         population.forEach(k -> list.append(k).append('\n'));
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(list.toString().getBytes(StandardCharsets.UTF_8)));
         var entries = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
                 Optional.of(actor), Optional.of(AuditAction.MY_NUMBERS_READ), Optional.empty(), Optional.empty(), 0, 10)));

@@ -3,6 +3,8 @@ package jp.kenpo.privacy.web;
 import static jp.kenpo.privacy.testing.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,9 +136,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
         // a number on file, so that an allowed read reads it
-        TestAccounts.operator(() -> vault.importCsv(new java.io.ByteArrayInputStream(("member,individual_number\n" + own
-                + "," + TestNumbers.next() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "matrix.csv",
-                java.nio.charset.StandardCharsets.UTF_8));
+        TestAccounts.operator(() -> vault.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
+                + TestNumbers.next() + "\n").getBytes(StandardCharsets.UTF_8)), "matrix.csv", StandardCharsets.UTF_8));
         String tag = Long.toString(System.nanoTime(), 36);
         Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
                 "mx-auditor-" + tag, "system", "mx-system-" + tag, "member", "mx-member-" + tag, "household",
