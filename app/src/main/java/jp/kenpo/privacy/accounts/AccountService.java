@@ -46,6 +46,12 @@ public class AccountService {
      * request (OWASP ASVS 3.3.3), so that a disabled or reset account does not live on in an open session.
      */
     private static final String NEXT_CREDENTIALS = "credential_version = credential_version + 1";
+    /**
+     * Who creates the first officer: the application at its first start, since nobody can be signed
+     * in before any account exists. Named, so that the trail says how the first account came to be
+     * rather than that nobody made it. Parentheses keep it apart from every account name.
+     */
+    static final Actor FIRST_START = new Actor("(first start)", "NONE", "local");
 
     private final JdbcTemplate jdbc;
     private final AccountRows rows;
@@ -75,6 +81,10 @@ public class AccountService {
      */
     @Transactional
     public CreatedAccount create(String name, Role role, Optional<MemberKey> member) {
+        return create(name, role, member, Actor.current());
+    }
+
+    private CreatedAccount create(String name, Role role, Optional<MemberKey> member, Actor by) {
         checkName(name);
         if (role == Role.MEMBER) {
             MemberKey key = member.orElseThrow(() -> new AccountRequestException("member",
@@ -89,11 +99,11 @@ public class AccountService {
                     insert into account (name, role, member_key, password_hash, password_change_required, enabled,
                                          created_at, created_by)
                     values (?, ?, ?, ?, ?, true, ?, ?)""", name, role.name(), member.map(MemberKey::toString).orElse(null),
-                    oneTime.map(encoder::encode).orElse(null), oneTime.isPresent(), now(), actorName());
+                    oneTime.map(encoder::encode).orElse(null), oneTime.isPresent(), now(), by.name());
         } catch (DuplicateKeyException e) {
             throw new AccountRequestException("name", "an account '" + name + "' already exists");
         }
-        var event = AuditEvent.of(AuditAction.ACCOUNT_CREATED, "account " + name + " (" + role + ")");
+        var event = AuditEvent.of(AuditAction.ACCOUNT_CREATED, "account " + name + " (" + role + ")").by(by);
         audit.record(member.map(event::member).orElse(event));
         return new CreatedAccount(require(name), oneTime);
     }
@@ -220,6 +230,10 @@ public class AccountService {
         }
         byte[] secret = Totp.newSecret(random);
         jdbc.update("update account set totp_pending_secret = ? where id = ?", Base32.encode(secret), row.id());
+        // a pending secret already yields codes: whoever holds it and the password is one confirmation
+        // away from a second factor of their own on this account
+        audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_STARTED, "account " + who.name() + ": enrolment started, "
+                + "a new secret issued" + (row.totpPendingSecret() == null ? "" : " in place of the pending one")));
         return new SecondFactorSetup(Base32.encode(secret), Totp.uri(ISSUER, who.name(), secret));
     }
 
@@ -254,7 +268,7 @@ public class AccountService {
             return Optional.empty();
         }
         try {
-            return Optional.of(create(policy.firstOfficer(), Role.PRIVACY_OFFICER, Optional.empty()));
+            return Optional.of(create(policy.firstOfficer(), Role.PRIVACY_OFFICER, Optional.empty(), FIRST_START));
         } catch (AccountRequestException e) {
             // another process created it at the same moment: it printed the password
             return Optional.empty();

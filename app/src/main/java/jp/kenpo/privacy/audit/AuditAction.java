@@ -17,6 +17,8 @@ public enum AuditAction {
     /** A new one-time password, and the lock-out (and optionally the second factor) cleared. */
     ACCOUNT_RESET,
     PASSWORD_CHANGED,
+    /** An authenticator's enrolment begun: a pending secret issued, which counts once its first code is confirmed. */
+    SECOND_FACTOR_STARTED,
     SECOND_FACTOR_ENROLLED,
     TOKEN_ISSUED,
     TOKEN_REVOKED,

@@ -1,7 +1,11 @@
 package jp.kenpo.privacy.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +51,22 @@ public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> 
 
     public static AuditEvent of(AuditAction action, String detail) {
         return new AuditEvent(action, AuditOutcome.SUCCESS, List.of(), Optional.empty(), detail, Optional.empty());
+    }
+
+    /**
+     * A batch's listed population as its one entry names it, instead of every member: the list's size
+     * and the SHA-256 of its keys, each followed by a newline, in the caller's order, so that the
+     * caller's file can be matched to the entry.
+     */
+    public static String listedPopulation(List<?> keys) {
+        var text = new StringBuilder(keys.size() * 16);
+        keys.forEach(k -> text.append(k).append('\n'));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return keys.size() + " listed members, list sha256 " + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public AuditEvent member(Object key) {

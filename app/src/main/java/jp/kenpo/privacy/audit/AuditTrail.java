@@ -19,4 +19,11 @@ public interface AuditTrail {
      * refused action (and the caller's transaction) does not go ahead.
      */
     void recordRefusal(AuditEvent event);
+
+    /**
+     * Records the event in a transaction of its own, committed before this returns: for an action
+     * that no rollback takes back (numbers handed to a caller's code as they are read), whose entry
+     * must be durable before the action begins.
+     */
+    void recordCommitted(AuditEvent event);
 }

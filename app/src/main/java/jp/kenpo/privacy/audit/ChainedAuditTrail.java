@@ -57,6 +57,11 @@ class ChainedAuditTrail implements AuditTrail {
 
     @Override
     public void recordRefusal(AuditEvent event) {
+        recordCommitted(event);
+    }
+
+    @Override
+    public void recordCommitted(AuditEvent event) {
         newTransaction.executeWithoutResult(status -> enqueue(event));
     }
 

@@ -84,24 +84,11 @@ public class DecisionService {
         BatchDecision b = population.map(keys -> index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose,
                 at, known)).orElseGet(() -> index.decideAll(purpose, at, known));
         // one entry for the batch, naming its population rather than each member
-        audit.record(AuditEvent.of(AuditAction.BATCH_DECISION, "population: " + population.map(DecisionService::listed)
+        audit.record(AuditEvent.of(AuditAction.BATCH_DECISION, "population: " + population.map(AuditEvent::listedPopulation)
                 .orElse("every member in the registry (" + b.population() + ")") + "; PERMIT " + b.permitted() + " DENY "
                 + b.deniedCount() + " for use at " + at + knownAt.map(k -> " as known at " + k).orElse(""))
                 .purpose(purpose));
         return b;
-    }
-
-    /** A listed population by its size and a fingerprint of the list, so that the caller's file can be matched to it. */
-    private static String listed(List<MemberKey> keys) {
-        var digest = new StringBuilder(keys.size() * 16);
-        keys.forEach(k -> digest.append(k).append('\n'));
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(digest.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return keys.size() + " listed members, list sha256 " + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private void requireKnown(PurposeCode purpose) {

@@ -17,11 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,6 +44,7 @@ import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.UnknownMemberException;
 
 /**
  * The vault of individual numbers (特定個人情報): the only way to store or read one. It owns the
@@ -90,86 +93,92 @@ public class MyNumberVault {
      * Reads a member's number for a My Number purpose.
      *
      * @throws MyNumberRefusedException (audited) for a purpose or role the law or the rules do not allow
-     * @throws NoIndividualNumberException when the vault holds none for the member
+     * @throws NoIndividualNumberException (audited) when the vault holds none for the member
      */
     @Transactional
     public IndividualNumber read(MemberKey member, PurposeCode purpose) {
-        permitRead(purpose, AuditEvent.of(AuditAction.MY_NUMBER_READ, "").member(member));
-        long id = members.require(member).id();
-        var sealed = jdbc.query("select key_id, nonce, ciphertext from individual_number where member_id = ?",
-                (rs, n) -> new Object[] {rs.getInt(1), rs.getBytes(2), rs.getBytes(3)}, id);
-        if (sealed.isEmpty()) {
-            throw new NoIndividualNumberException(member.toString());
-        }
-        Object[] s = sealed.get(0);
-        IndividualNumber number = open(new Gcm(), id, (Integer) s[0], (byte[]) s[1], (byte[]) s[2]);
+        var attempt = AuditEvent.of(AuditAction.MY_NUMBER_READ, "").member(member).purpose(purpose);
+        permitRead(purpose, attempt);
+        IndividualNumber number = open(new Gcm(), sealedOf(member, attempt));
         audit.record(AuditEvent.of(AuditAction.MY_NUMBER_READ, "for purpose " + purpose).member(member).purpose(purpose));
         return number;
     }
 
     /**
      * Reads the numbers of a population for a My Number purpose (an info-linkage batch): one
-     * audit entry naming the population and the purpose. Members without a number are skipped.
+     * audit entry naming the population (its size and the SHA-256 of its list) and the purpose.
+     * Members without a number are skipped.
+     *
+     * <p>The entry is committed, in a transaction of its own, before the first number reaches the
+     * sink: a number handed to the caller cannot be taken back by a rollback, so an entry written
+     * at this transaction's commit could fail after the numbers had gone. It therefore names how
+     * many numbers are on file for the population, counted first; only those members are read.
      *
      * @return how many numbers were read
      */
     @Transactional
     public int readAll(List<MemberKey> population, PurposeCode purpose, BiConsumer<MemberKey, IndividualNumber> sink) {
-        permitRead(purpose, AuditEvent.of(AuditAction.MY_NUMBERS_READ, population.size() + " listed members"));
+        String listed = AuditEvent.listedPopulation(population);
+        permitRead(purpose, AuditEvent.of(AuditAction.MY_NUMBERS_READ, listed));
         Map<MemberKey, Long> ids = members.ids(population);
         var byId = new HashMap<Long, MemberKey>(ids.size() * 2);
         ids.forEach((k, id) -> byId.put(id, k));
-        var idList = new ArrayList<>(byId.keySet());
+        var onFile = new HashSet<Long>();
+        eachRow("member_id", byId.keySet(), rs -> onFile.add(rs.getLong(1)));
+        audit.recordCommitted(AuditEvent.of(AuditAction.MY_NUMBERS_READ, "population: " + listed + "; " + onFile.size()
+                + " with a number on file, read for purpose " + purpose).purpose(purpose));
         var gcm = new Gcm();
         int[] read = {0};
-        if (idList.size() > 5 * CHUNK) {
-            // a large population: one pass over the vault beats many lists of ids
-            streaming.query("select member_id, key_id, nonce, ciphertext from individual_number", rs -> {
-                MemberKey key = byId.get(rs.getLong(1));
-                if (key != null) {
-                    sink.accept(key, open(gcm, rs.getLong(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4)));
-                    read[0]++;
-                }
-            });
-        } else {
-            for (int i = 0; i < idList.size(); i += CHUNK) {
-                named.query("select member_id, key_id, nonce, ciphertext from individual_number where member_id in (:ids)",
-                        Map.of("ids", idList.subList(i, Math.min(idList.size(), i + CHUNK))), rs -> {
-                            long id = rs.getLong(1);
-                            sink.accept(byId.get(id), open(gcm, id, rs.getInt(2), rs.getBytes(3), rs.getBytes(4)));
-                            read[0]++;
-                        });
-            }
-        }
-        audit.record(AuditEvent.of(AuditAction.MY_NUMBERS_READ, "population: " + population.size()
-                + " listed members, " + read[0] + " numbers read, for purpose " + purpose).purpose(purpose));
+        eachRow("member_id, key_id, nonce, ciphertext", onFile, rs -> {
+            long id = rs.getLong(1);
+            sink.accept(byId.get(id), open(gcm, new Sealed(id, rs.getInt(2), rs.getBytes(3), rs.getBytes(4))));
+            read[0]++;
+        });
         return read[0];
     }
 
     /** The masked number {@code ********1234} for staff who check that one is on file. */
     @Transactional
     public String masked(MemberKey member) {
+        var attempt = AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "").member(member);
         Set<Role> roles = callerRoles();
         if (!isOperator() && roles.stream().noneMatch(properties.maskedViewRoles()::contains)) {
-            refuse(AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "").member(member),
-                    "the role " + roles + " may not view individual numbers, even masked");
+            refuse(attempt, "the role " + roles + " may not view individual numbers, even masked");
         }
-        long id = members.require(member).id();
-        var sealed = jdbc.query("select key_id, nonce, ciphertext from individual_number where member_id = ?",
-                (rs, n) -> open(new Gcm(), id, rs.getInt(1), rs.getBytes(2), rs.getBytes(3)), id);
-        if (sealed.isEmpty()) {
-            throw new NoIndividualNumberException(member.toString());
-        }
+        IndividualNumber number = open(new Gcm(), sealedOf(member, attempt));
         audit.record(AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "masked view").member(member));
-        return sealed.get(0).masked();
+        return number.masked();
     }
 
     /**
      * Stores the numbers of an import file (header {@code member,individual_number}): all of them
-     * or, if a row is bad, none. A number already registered to another member is refused.
+     * or, if a row is bad, none. A number already registered to another member is refused. Only
+     * the handlers of numbers and the operator (the command line) import; a refused file is audited.
      */
     @Transactional(timeout = 3600)
     public VaultImport importCsv(InputStream in, String source, Charset charset) {
+        var attempt = AuditEvent.of(AuditAction.MY_NUMBERS_IMPORTED, "");
+        if (!isOperator()) {
+            requireHandler(attempt);
+        }
+        try {
+            return store(in, source, charset);
+        } catch (ImportRejectedException e) {
+            // the rollback takes the file's rows with it: the refusal is kept in a transaction of its own,
+            // by line and column only, since what a bad row held may be a number (番号法第20条)
+            audit.recordRefusal(refusal(attempt, source + ": " + places(e.problems()) + "; nothing stored"));
+            throw e;
+        }
+    }
+
+    /** Where a refused file's problems are (the first ten), never what they held. */
+    private static String places(List<ImportProblem> problems) {
+        return problems.size() + (problems.size() == 1 ? " problem: " : " problems: ") + problems.stream().limit(10)
+                .map(p -> "line " + p.line() + (p.column().isEmpty() ? "" : " column " + p.column()))
+                .collect(Collectors.joining(", ")) + (problems.size() > 10 ? ", …" : "");
+    }
+
+    private VaultImport store(InputStream in, String source, Charset charset) {
         NumberCsv.Parsed parsed = NumberCsv.read(in, source, charset);
         var problems = new ArrayList<>(parsed.problems());
         Map<MemberKey, Long> ids = members.ids(parsed.rows().stream().map(NumberCsv.Row::member).distinct().toList());
@@ -204,11 +213,7 @@ public class MyNumberVault {
             throw new ImportRejectedException(source, problems);
         }
         Set<Long> existing = new HashSet<>();
-        var idList = rows.stream().map(r -> ids.get(r.member())).toList();
-        for (int i = 0; i < idList.size(); i += CHUNK) {
-            existing.addAll(named.queryForList("select member_id from individual_number where member_id in (:ids)",
-                    Map.of("ids", idList.subList(i, Math.min(idList.size(), i + CHUNK))), Long.class));
-        }
+        eachRow("member_id", new HashSet<>(ids.values()), rs -> existing.add(rs.getLong(1)));
         VaultKeys.DataKey dataKey = keys.currentDataKey();
         var gcm = new Gcm();
         var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -254,11 +259,7 @@ public class MyNumberVault {
 
     /** Refuses (and audits the refusal of) a read for a purpose or by a role that may not read numbers. */
     private void permitRead(PurposeCode purpose, AuditEvent attempt) {
-        Set<Role> roles = callerRoles();
-        if (roles.stream().noneMatch(properties.readerRoles()::contains)) {
-            refuse(attempt.purpose(purpose), "the role " + (roles.isEmpty() ? "of this caller" : roles.toString())
-                    + " is not among those who handle individual numbers (kenpo.mynumber.reader-roles)");
-        }
+        requireHandler(attempt.purpose(purpose));
         Optional<Purpose> p = catalog.catalog().purposeInForceAt(purpose, clock.instant());
         if (p.isEmpty() || !p.get().usesIndividualNumbers()) {
             refuse(attempt.purpose(purpose), "purpose " + purpose + (p.isEmpty() ? " is not in force"
@@ -267,17 +268,79 @@ public class MyNumberVault {
         }
     }
 
+    /**
+     * Refuses (audited) a caller whose role is not among the handlers of individual numbers
+     * (事務取扱担当者, {@code kenpo.mynumber.reader-roles}): only they read or store numbers, which
+     * the safety measures of 番号法第12条 ask for (the PPC guideline: the handlers and their scope
+     * are set apart). Checked here as well as by the web layer, so that no caller reaches the vault
+     * around it.
+     */
+    private void requireHandler(AuditEvent attempt) {
+        Set<Role> roles = callerRoles();
+        if (roles.stream().noneMatch(properties.readerRoles()::contains)) {
+            refuse(attempt, "the role " + (roles.isEmpty() ? "of this caller" : roles.toString())
+                    + " is not among those who handle individual numbers (kenpo.mynumber.reader-roles)");
+        }
+    }
+
     private void refuse(AuditEvent attempt, String why) {
-        audit.recordRefusal(new AuditEvent(attempt.action(), AuditOutcome.REFUSED, attempt.members(), attempt.purpose(),
-                "refused: " + why, attempt.actor()));
+        audit.recordRefusal(refusal(attempt, why));
         throw new MyNumberRefusedException(why);
     }
 
-    private IndividualNumber open(Gcm gcm, long memberId, int keyId, byte[] nonce, byte[] ciphertext) {
-        byte[] digits = gcm.open(keys.key(keyId), nonce, ciphertext, associated(memberId, keyId));
+    private static AuditEvent refusal(AuditEvent attempt, String why) {
+        return new AuditEvent(attempt.action(), AuditOutcome.REFUSED, attempt.members(), attempt.purpose(),
+                "refused: " + why, attempt.actor());
+    }
+
+    /** A member's number as stored: what {@link #open} needs. */
+    private record Sealed(long memberId, int keyId, byte[] nonce, byte[] ciphertext) {
+    }
+
+    /**
+     * The member's sealed number. An attempt that finds none (no such member, no number on file) is
+     * audited as refused: a refused read is on record whatever stopped it.
+     */
+    private Sealed sealedOf(MemberKey member, AuditEvent attempt) {
+        long id;
+        try {
+            id = members.require(member).id();
+        } catch (UnknownMemberException e) {
+            audit.recordRefusal(refusal(attempt, "no member with this key"));
+            throw e;
+        }
+        var sealed = jdbc.query("select key_id, nonce, ciphertext from individual_number where member_id = ?",
+                (rs, n) -> new Sealed(id, rs.getInt(1), rs.getBytes(2), rs.getBytes(3)), id);
+        if (sealed.isEmpty()) {
+            audit.recordRefusal(refusal(attempt, "no individual number on file"));
+            throw new NoIndividualNumberException(member.toString());
+        }
+        return sealed.get(0);
+    }
+
+    /** Runs {@code row} over the vault's rows of these members, selecting {@code columns} (member_id first). */
+    private void eachRow(String columns, Set<Long> ids, RowCallbackHandler row) {
+        if (ids.size() > 5 * CHUNK) {
+            // a large population: one pass over the vault beats many lists of ids
+            streaming.query("select " + columns + " from individual_number", rs -> {
+                if (ids.contains(rs.getLong(1))) {
+                    row.processRow(rs);
+                }
+            });
+        } else {
+            var list = new ArrayList<>(ids);
+            for (int i = 0; i < list.size(); i += CHUNK) {
+                named.query("select " + columns + " from individual_number where member_id in (:ids)",
+                        Map.of("ids", list.subList(i, Math.min(list.size(), i + CHUNK))), row);
+            }
+        }
+    }
+
+    private IndividualNumber open(Gcm gcm, Sealed s) {
+        byte[] digits = gcm.open(keys.key(s.keyId()), s.nonce(), s.ciphertext(), associated(s.memberId(), s.keyId()));
         String text = new String(digits, StandardCharsets.US_ASCII);
         if (!IndividualNumber.isValid(text)) {
-            throw new Gcm.VaultIntegrityException("a stored number of member id " + memberId + " is not a valid number");
+            throw new Gcm.VaultIntegrityException("a stored number of member id " + s.memberId() + " is not a valid number");
         }
         return IndividualNumber.parse(text);
     }

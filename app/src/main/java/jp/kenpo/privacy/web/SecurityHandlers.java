@@ -36,6 +36,8 @@ final class SecurityHandlers {
 
     /** The session attribute holding when its holder signed in. */
     static final String SIGNED_IN_AT = "kenpo.signedInAt";
+    /** Everything the application serves is under this path; public endpoints are named in {@link SecurityConfig}. */
+    static final String API = "/api/v1/";
     private static final Pattern MEMBER_PATH = Pattern.compile("^/api/v1/members/([^/]+)");
 
     private final Problems problems;
@@ -88,8 +90,18 @@ final class SecurityHandlers {
         };
     }
 
+    /**
+     * A request without an account where one is needed. Audited like every refusal, one entry per
+     * request, but only under the API's path: public endpoints never come here (they are open), and
+     * whatever else a browser or a scanner asks for (a favicon, a probe) would fill the trail with
+     * requests for nothing that exists.
+     */
     AuthenticationEntryPoint signInRequired() {
         return (request, response, e) -> {
+            if (request.getRequestURI().startsWith(API)) {
+                boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+                audit.recordRefusal(refusal(request, ended ? "the session has ended: sign-in required" : "sign-in required"));
+            }
             response.setHeader("WWW-Authenticate", "Bearer realm=\"kenpo-privacy\"");
             problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in required",
                     "sign in (POST /api/v1/session) or send an API token");
@@ -100,11 +112,16 @@ final class SecurityHandlers {
     AccessDeniedHandler refused() {
         return (request, response, e) -> {
             String why = e instanceof CsrfException ? "missing or wrong CSRF token" : "not allowed for this account";
-            var event = AuditEvent.of(AuditAction.ACCESS_REFUSED, request.getMethod() + " " + request.getRequestURI()
-                    + ": " + why).outcome(AuditOutcome.REFUSED);
-            audit.recordRefusal(memberIn(request.getRequestURI()).map(event::member).orElse(event));
+            audit.recordRefusal(refusal(request, why));
             problems.write(request, response, HttpStatus.FORBIDDEN, "Refused", why);
         };
+    }
+
+    /** A refused request as the trail keeps it: method, path and why, naming the member the path names. */
+    private static AuditEvent refusal(HttpServletRequest request, String why) {
+        var event = AuditEvent.of(AuditAction.ACCESS_REFUSED, request.getMethod() + " " + request.getRequestURI()
+                + ": " + why).outcome(AuditOutcome.REFUSED);
+        return memberIn(request.getRequestURI()).map(event::member).orElse(event);
     }
 
     LogoutHandler recordSignOut() {

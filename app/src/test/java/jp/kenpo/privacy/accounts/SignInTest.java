@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -98,6 +100,82 @@ class SignInTest extends DatabaseTest {
 
         assertThat(trailOf(p.name)).extracting(AuditEntry::detail).contains("sign-in refused: second factor code missing",
                 "sign-in refused: wrong or reused second factor code", "signed in with password and second factor");
+    }
+
+    @Test
+    void startingAnEnrolmentIsAuditedWithoutItsSecret() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("auditor"), Role.AUDITOR);
+        var trail = trailOf(p.name);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.SECOND_FACTOR_STARTED || e.action()
+                == AuditAction.SECOND_FACTOR_ENROLLED).extracting(e -> e.action() + " " + e.detail()).containsExactly(
+                "SECOND_FACTOR_STARTED account " + p.name + ": enrolment started, a new secret issued",
+                "SECOND_FACTOR_ENROLLED account " + p.name);
+        assertThat(trail).allSatisfy(e -> assertThat(e.detail()).doesNotContain(p.totpSecret));
+    }
+
+    /** Refusals with 401 are audited, one entry a request, for the API's protected endpoints only. */
+    @Test
+    void aRequestRefusedForWantOfASignInIsAuditedUnderTheApiOnly() {
+        var api = api();
+        MemberKey key = TestMembers.register(registry);
+        var member = accounts().signedIn(api, accounts().member(api, unique("m"), key));
+        Instant from = Instant.now();
+        for (String publicOrElsewhere : List.of("/api/v1/notice", "/api/v1/session", "/favicon.ico", "/index.html",
+                "/static/app.js")) {
+            assertThat(api.anonymous().get(publicOrElsewhere).status()).as(publicOrElsewhere).isIn(200, 401);
+        }
+        assertThat(api.anonymous().signIn(unique("nobody"), "not a password", null).status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/api/v1/members/" + key).status()).isEqualTo(401);
+        assertThat(api.anonymous().postJson("/api/v1/decisions", "{}").status()).isEqualTo(401);
+        assertThat(member.delete("/api/v1/session").status()).isEqualTo(204);
+        assertThat(member.get("/api/v1/members/" + key).status()).as("with the cookie of the ended session").isEqualTo(401);
+
+        var refusals = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
+                Optional.of("(nobody signed in)"), Optional.of(AuditAction.ACCESS_REFUSED), Optional.of(from),
+                Optional.empty(), 0, 100))).entries();
+        assertThat(refusals).extracting(e -> e.outcome() + " " + e.members() + " " + e.detail()).containsExactly(
+                "REFUSED [" + key + "] GET /api/v1/members/" + key + ": sign-in required",
+                "REFUSED [] POST /api/v1/decisions: sign-in required",
+                "REFUSED [" + key + "] GET /api/v1/members/" + key + ": the session has ended: sign-in required");
+    }
+
+    @Test
+    void signingInGivesTheSessionANewId() {
+        var api = api();
+        MemberKey key = TestMembers.register(registry);
+        TestAccounts.Person p = accounts().member(api, unique("m"), key);
+        var s = api.anonymous().open();
+        String before = s.cookie();
+        assertThat(before).startsWith("KENPO_SESSION=");
+        assertThat(s.signIn(p.name, p.password, null).status()).isEqualTo(200);
+        assertThat(s.cookie()).as("session fixation (OWASP ASVS 3.2.1)").isNotEqualTo(before);
+        assertThat(s.get("/api/v1/members/" + key).status()).isEqualTo(200);
+        var planted = api.withCookie(before);
+        assertThat(planted.get("/api/v1/members/" + key).status()).as("the id known before sign-in").isEqualTo(401);
+    }
+
+    /**
+     * The idle timeout is the servlet container's, set from KENPO_SESSION_IDLE; the container counts
+     * it in whole minutes, so the test shortens this one session's to a second rather than wait.
+     */
+    @Test
+    void aSessionIdleLongerThanItsTimeoutEnds() throws Exception {
+        var api = api();
+        MemberKey key = TestMembers.register(registry);
+        var s = accounts().signedIn(api, accounts().member(api, unique("m"), key));
+        assertThat(s.get("/api/v1/members/" + key).status()).isEqualTo(200);
+        var tomcat = ((TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer()).getTomcat();
+        var manager = ((org.apache.catalina.Context) tomcat.getHost().findChildren()[0]).getManager();
+        var session = manager.findSession(s.cookie().substring("KENPO_SESSION=".length())).getSession();
+        assertThat(session.getMaxInactiveInterval()).as("KENPO_SESSION_IDLE of the test profile, 2h")
+                .isEqualTo(7200);
+
+        session.setMaxInactiveInterval(1);
+        Thread.sleep(2_000);
+        assertThat(s.get("/api/v1/members/" + key).status()).as("idle for longer than its timeout").isEqualTo(401);
+        assertThat(trailOf("(nobody signed in)")).extracting(AuditEntry::detail)
+                .contains("GET /api/v1/members/" + key + ": the session has ended: sign-in required");
     }
 
     @Test
@@ -202,6 +280,9 @@ class SignInTest extends DatabaseTest {
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(r.headers().firstValue("Strict-Transport-Security")).as("only over TLS").isEmpty();
+        assertThat(api.anonymous().get("/api/v1/session", "X-Forwarded-Proto", "https").headers()
+                .firstValue("Strict-Transport-Security")).as("a client's claim, with no proxy configured").isEmpty();
+        assertThat(r.headers().allValues("Set-Cookie")).noneSatisfy(c -> assertThat(c).contains("Secure"));
         assertThat(r.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("KENPO_SESSION=")
                 .contains("HttpOnly").contains("SameSite=Strict"));
         assertThat(api.get("/api/v1/members", "clerk").headers().firstValue("Cache-Control")).hasValueSatisfying(

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,6 +181,14 @@ class VaultTest extends DatabaseTest {
                 "bad.csv:4: column individual_number: this number is registered to another member",
                 "bad.csv:5: column individual_number: an individual number has exactly 12 digits");
         assertThat(rejected.getMessage() + rejected.problems()).doesNotContain(typo).doesNotContain(numbers.get(keys.get(0)));
+        var refusal = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
+                Optional.of("cli:tests"), Optional.of(AuditAction.MY_NUMBERS_IMPORTED), Optional.empty(), Optional.empty(),
+                0, 1000))).entries().stream().filter(e -> e.detail().contains("bad.csv")).toList();
+        assertThat(refusal).as("the rolled-back import is on record").singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditOutcome.REFUSED);
+            assertThat(e.detail()).isEqualTo("refused: bad.csv: 4 problems: line 2 column individual_number, line 3 column "
+                    + "member, line 4 column individual_number, line 5 column individual_number; nothing stored");
+        });
         assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(MemberKey.parse(s + "-1-00"), WORK)))
                 .isInstanceOf(NoIndividualNumberException.class);
 
@@ -187,18 +198,70 @@ class VaultTest extends DatabaseTest {
     }
 
     @Test
-    void aBatchReadIsOneEntryNamingItsPopulationAndPurpose() {
+    void onlyTheHandlersAndTheOperatorImportNumbers() {
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        MemberKey m = MemberKey.parse(s + "-1-00");
+        String number = TestNumbers.next();
+        for (Role role : List.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.MEMBER)) {
+            assertThatThrownBy(() -> as("importer-" + s, role, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+                    StandardCharsets.UTF_8))).as(role.name()).isInstanceOf(MyNumberRefusedException.class)
+                    .hasMessageContaining("reader-roles");
+        }
+        assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, WORK))).as("nothing stored")
+                .isInstanceOf(NoIndividualNumberException.class);
+        assertThat(as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of("importer-" + s),
+                Optional.of(AuditAction.MY_NUMBERS_IMPORTED), Optional.empty(), Optional.empty(), 0, 10))).entries())
+                .extracting(AuditEntry::outcome).containsExactly(AuditOutcome.REFUSED, AuditOutcome.REFUSED, AuditOutcome.REFUSED);
+
+        assertThat(as("clerk", Role.CLERK, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+                StandardCharsets.UTF_8)).added()).as("a handler imports").isEqualTo(1);
+        assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).isEqualTo(number);
+    }
+
+    @Test
+    void aReadThatFindsNoNumberIsAuditedAsRefused() {
+        MemberKey m = TestMembers.register(registry);
+        var api = api();
+        assertThat(api.postJson("/api/v1/my-numbers/reads", "clerk", "{\"member\":\"" + m + "\",\"purpose\":\"1.3\"}")
+                .status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/members/" + m + "/my-number", "clerk").status()).isEqualTo(404);
+        assertThat(trailOf(m)).filteredOn(e -> e.action() != AuditAction.MEMBERS_IMPORTED)
+                .extracting(e -> e.action() + " " + e.outcome() + " " + e.purpose().orElse("-") + " " + e.detail())
+                .containsExactly("MY_NUMBER_READ REFUSED 1.3 refused: no individual number on file",
+                        "MY_NUMBER_MASKED_VIEW REFUSED - refused: no individual number on file");
+    }
+
+    @Test
+    void aBatchReadIsOneEntryNamingItsPopulationAndPurposeCommittedBeforeAnyNumberIsHandedOut() throws Exception {
         var numbers = numbered(30);
         var population = new ArrayList<>(numbers.keySet());
         population.add(MemberKey.parse("NOBODY-1-00"));
+        String actor = "linkage-" + population.get(0).symbol();
         var read = new HashMap<MemberKey, String>();
-        int n = as("linkage", Role.SYSTEM, () -> vault.readAll(population, LINKAGE, (k, num) -> read.put(k, num.reveal())));
+        var committedBeforeFirst = new ArrayList<Integer>();
+        int n = as(actor, Role.SYSTEM, () -> vault.readAll(population, LINKAGE, (k, num) -> {
+            if (read.isEmpty()) {
+                // another thread, outside the read's transaction, sees only what is committed
+                committedBeforeFirst.add(CompletableFuture.supplyAsync(() -> jdbc.queryForObject(
+                        "select count(*) from audit_entry where actor = ? and action = 'MY_NUMBERS_READ'", Integer.class,
+                        actor)).join());
+            }
+            read.put(k, num.reveal());
+        }));
         assertThat(n).isEqualTo(30);
         assertThat(read).isEqualTo(numbers);
+        assertThat(committedBeforeFirst).as("the entry was durable before the first number left").containsExactly(1);
+
+        var list = new StringBuilder();
+        population.forEach(k -> list.append(k).append('\n'));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(list.toString().getBytes(StandardCharsets.UTF_8)));
         var entries = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
-                Optional.of("linkage"), Optional.of(AuditAction.MY_NUMBERS_READ), Optional.empty(), Optional.empty(), 0, 10)));
+                Optional.of(actor), Optional.of(AuditAction.MY_NUMBERS_READ), Optional.empty(), Optional.empty(), 0, 10)));
         assertThat(entries.entries()).singleElement().satisfies(e -> {
-            assertThat(e.detail()).isEqualTo("population: 31 listed members, 30 numbers read, for purpose 1.8");
+            assertThat(e.detail()).isEqualTo("population: 31 listed members, list sha256 " + sha
+                    + "; 30 with a number on file, read for purpose 1.8");
             assertThat(e.purpose()).hasValue("1.8");
         });
     }

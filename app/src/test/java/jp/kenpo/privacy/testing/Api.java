@@ -57,6 +57,11 @@ public final class Api {
             return send(request(path).GET());
         }
 
+        /** A GET with one more header, as a proxy in front of the server would add it. */
+        public Response get(String path, String header, String value) {
+            return send(request(path).header(header, value).GET());
+        }
+
         public Response post(String path, String contentType, String body) {
             return send(request(path).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
@@ -148,6 +153,13 @@ public final class Api {
     /** A client with no credentials yet. */
     public Session anonymous() {
         return new Session(null);
+    }
+
+    /** A client that sends this session cookie, as one who planted or copied it would. */
+    public Session withCookie(String cookie) {
+        var s = new Session(null);
+        s.cookie = cookie;
+        return s;
     }
 
     /** A client that sends an API token with every request. */

@@ -11,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jp.kenpo.privacy.catalog.CatalogFixtures;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestNumbers;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API over real HTTP: who may call what, the answers, and the problem details. */
@@ -25,6 +27,8 @@ class ApiTest extends DatabaseTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void client() {
@@ -54,6 +58,25 @@ class ApiTest extends DatabaseTest {
         }
         assertThat(api.postJson("/api/v1/decisions", null, "{}").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/nothing-here", "officer").status()).isEqualTo(403);
+    }
+
+    /**
+     * A failure no handler answers goes to Spring Boot's /error, whose answer repeats the request's
+     * path. Made here by a refusal whose audit entry the database will not take.
+     */
+    @Test
+    void theErrorPageMasksANumberInThePath() {
+        String number = TestNumbers.next();
+        jdbc.execute("alter table audit_entry add constraint audit_error_page check (detail not like 'GET /api/v1/error-page/%')");
+        Api.Response r;
+        try {
+            r = api.get("/api/v1/error-page/" + number, "clerk");
+        } finally {
+            jdbc.execute("alter table audit_entry drop constraint audit_error_page");
+        }
+        assertThat(r.status()).isEqualTo(500);
+        assertThat(r.json().get("path").asString()).isEqualTo("/api/v1/error-page/********" + number.substring(8));
+        assertThat(r.body()).doesNotContain(number);
     }
 
     @Test

@@ -3,6 +3,9 @@ package jp.kenpo.privacy.web;
 import static jp.kenpo.privacy.testing.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +26,12 @@ import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.mynumber.MyNumberVault;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestAccounts;
 import jp.kenpo.privacy.testing.TestMembers;
+import jp.kenpo.privacy.testing.TestNumbers;
 
 /**
  * Every endpoint × every role and anonymous: allowed or refused, as the table says. The table
@@ -90,6 +96,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
     MemberRegistry registry;
     @Autowired
     AuditReview review;
+    @Autowired
+    MyNumberVault vault;
 
     private static Map<String, Set<String>> matrix() {
         var rows = new LinkedHashMap<String, Set<String>>();
@@ -127,6 +135,9 @@ class AuthorizationMatrixTest extends DatabaseTest {
         MemberKey own = MemberKey.parse(s + "-1-00");
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
+        // a number on file, so that an allowed read reads it
+        TestAccounts.operator(() -> vault.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
+                + TestNumbers.next() + "\n").getBytes(StandardCharsets.UTF_8)), "matrix.csv", StandardCharsets.UTF_8));
         String tag = Long.toString(System.nanoTime(), 36);
         Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
                 "mx-auditor-" + tag, "system", "mx-system-" + tag, "member", "mx-member-" + tag, "household",
@@ -152,6 +163,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
         var failures = new ArrayList<String>();
         var refusals = new LinkedHashMap<String, Integer>();
+        var unauthenticated = new ArrayList<String>();
+        Instant started = Instant.now();
         // signing out last: it ends the session the other rows use
         var order = new ArrayList<>(rows.keySet());
         order.remove("DELETE /api/v1/session");
@@ -181,6 +194,10 @@ class AuthorizationMatrixTest extends DatabaseTest {
                 if (!allowed && signedIn) {
                     refusals.merge(who, 1, Integer::sum);
                 }
+                if (!allowed && !signedIn) {
+                    unauthenticated.add(path(endpoint, who.equals("household") ? dependent : own, tag) + ": "
+                            + (who.equals("disabled") ? "the session has ended: sign-in required" : "sign-in required"));
+                }
             }
         }
         assertThat(failures).isEmpty();
@@ -190,6 +207,12 @@ class AuthorizationMatrixTest extends DatabaseTest {
             var refusedEntries = trail(names.get(who)).stream().filter(e -> e.outcome() == AuditOutcome.REFUSED).toList();
             assertThat(refusedEntries).as("refusals of " + who).hasSize(count);
         });
+
+        // and every refusal of a caller without a live session, one entry each
+        var signInRequired = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
+                Optional.of("(nobody signed in)"), Optional.of(AuditAction.ACCESS_REFUSED), Optional.of(started),
+                Optional.empty(), 0, 1000))).entries();
+        assertThat(signInRequired).extracting(AuditEntry::detail).containsExactlyInAnyOrderElementsOf(unauthenticated);
 
         // a member asking for another member's data: refused, and audited naming that member
         var member = accounts().signedIn(api, accounts().member(api, "mx-member2-" + tag, own));
@@ -206,6 +229,12 @@ class AuthorizationMatrixTest extends DatabaseTest {
                 });
     }
 
+    /** The endpoint's method and the path the test calls it at. */
+    private static String path(String endpoint, MemberKey key, String tag) {
+        return endpoint.replace("{key}", key.toString()).replace("{version}", "1").replace("{name}", "mx-target-" + tag)
+                .replace("{id}", "1");
+    }
+
     private List<AuditEntry> trail(String actor) {
         return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).entries();
@@ -214,13 +243,13 @@ class AuthorizationMatrixTest extends DatabaseTest {
     /**
      * A request each endpoint can take without changing anything that matters to other tests: a valid
      * one where that is cheap (decisions, consent events of the test's own member, an import of one
-     * more synthetic member, the account endpoints on a SYSTEM account of the test's own), so that an
-     * allowed call runs its endpoint's real work; else a 4xx for bad input.
+     * more synthetic member, a number read of the test's own member, the account endpoints on a SYSTEM
+     * account of the test's own), so that an allowed call runs its endpoint's real work; else a 4xx
+     * for bad input.
      */
     private static Api.Response call(Api.Session s, String endpoint, MemberKey key, String tag) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{key}", key.toString())
-                .replace("{version}", "1").replace("{name}", "mx-target-" + tag).replace("{id}", "1");
+        String path = path(endpoint, key, tag).substring(method.length() + 1);
         return switch (endpoint) {
             case "POST /api/v1/session" -> s.post(path, "application/x-www-form-urlencoded",
                     "username=matrix-nobody&password=not+a+password");

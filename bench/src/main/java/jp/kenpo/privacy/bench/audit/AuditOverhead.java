@@ -57,6 +57,10 @@ public final class AuditOverhead {
         @Override
         public void recordRefusal(AuditEvent event) {
         }
+
+        @Override
+        public void recordCommitted(AuditEvent event) {
+        }
     };
 
     public static void main(String[] args) throws Exception {
