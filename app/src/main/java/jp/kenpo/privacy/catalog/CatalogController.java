@@ -2,6 +2,7 @@ package jp.kenpo.privacy.catalog;
 
 import java.security.Principal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -62,7 +63,7 @@ class CatalogController {
     private CatalogVersion inForceAt(Instant when) {
         return catalogs.catalog().inForceAt(when).orElseThrow(() -> new BadRequestException("at",
                 "no catalog version was in force at " + when + " (the first took effect on "
-                        + catalogs.catalog().versions().stream().findFirst().map(v -> v.effectiveFrom().toString()).orElse("—") + ")"));
+                        + catalogs.firstInForce().map(LocalDate::toString).orElse("—") + ")"));
     }
 
     private static <T> T parameter(String name, Supplier<T> parse) {

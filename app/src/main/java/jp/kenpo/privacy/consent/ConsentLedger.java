@@ -74,7 +74,8 @@ public class ConsentLedger implements DisposableBean {
     private final Clock clock;
     private final AuditTrail audit;
     private final GroupCommit groupCommit;
-    private final TransactionTemplate alone;
+    /** A group's transaction, or one request's whose member was busy: short, with a time limit. */
+    private final TransactionTemplate write;
 
     public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock, AuditTrail audit,
                          PlatformTransactionManager transactions,
@@ -88,11 +89,9 @@ public class ConsentLedger implements DisposableBean {
         this.catalog = catalog;
         this.clock = clock;
         this.audit = audit;
-        var groupTransaction = new TransactionTemplate(transactions);
-        groupTransaction.setTimeout(WRITE_TIMEOUT_SECONDS);
-        this.groupCommit = new GroupCommit(groupTransaction, group -> appendAll(group, true), writerThreads);
-        this.alone = new TransactionTemplate(transactions);
-        this.alone.setTimeout(WRITE_TIMEOUT_SECONDS);
+        this.write = new TransactionTemplate(transactions);
+        this.write.setTimeout(WRITE_TIMEOUT_SECONDS);
+        this.groupCommit = new GroupCommit(write, group -> appendAll(group, true), writerThreads);
     }
 
     /**
@@ -110,7 +109,7 @@ public class ConsentLedger implements DisposableBean {
         }
         // a member whose row another transaction holds (an import, say) would stall the whole
         // group: the group skips them, and their caller waits for the row in a transaction of its own
-        return groupCommit.record(submission).orElseGet(() -> alone.execute(status ->
+        return groupCommit.record(submission).orElseGet(() -> write.execute(status ->
                 appendAll(List.of(submission), false).get(0).eventOrThrow()));
     }
 
