@@ -129,7 +129,8 @@ final class GroupCommit implements AutoCloseable {
         List<ConsentLedger.Appended> outcomes;
         try {
             outcomes = transaction.execute(status -> append.apply(group.stream().map(Waiting::submission).toList()));
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
+            // an Error too: escaping, it would end the writer and leave the group's callers waiting for ever
             if (group.size() == 1) {
                 group.get(0).result.completeExceptionally(failed);
             } else {
