@@ -16,20 +16,33 @@ import java.util.Map;
  */
 final class FieldCounts {
 
-    /** An allowed count, {@code min} to {@code max} inclusive. */
-    record Range(int min, int max) {
+    /**
+     * An allowed count, {@code min} to {@code max} inclusive, or {@code also} (an edition that
+     * appended fields to a record whose older layout is still sent; -1 for none).
+     */
+    record Range(int min, int max, int also) {
+
+        Range(int min, int max) {
+            this(min, max, -1);
+        }
 
         static Range exactly(int n) {
             return new Range(n, n);
         }
 
+        /** Exactly {@code older} or exactly {@code newer}, nothing between (a count between is another layout). */
+        static Range either(int older, int newer) {
+            return new Range(older, older, newer);
+        }
+
         boolean allows(int count) {
-            return count >= min && count <= max;
+            return count >= min && count <= max || count == also;
         }
 
         @Override
         public String toString() {
-            return min == max ? Integer.toString(min) : min + "–" + max;
+            String range = min == max ? Integer.toString(min) : min + "–" + max;
+            return also < 0 ? range : range + " or " + also;
         }
     }
 
@@ -55,18 +68,21 @@ final class FieldCounts {
     private FieldCounts() {
     }
 
-    /** RE of the 出来高 and the DPC layout: 医科 35 / 38, DPC 37 / 40 (和暦 / 令和); 歯科 27; 調剤 42. */
+    /**
+     * RE of the 出来高 and the DPC layout: 医科 35 or 38 / 38, DPC 37 or 40 / 40 (和暦 / 令和: the 和暦
+     * editions from 平成30年4月 on appended カタカナ氏名 and 患者の状態); 歯科 27; 調剤 42.
+     */
     static Range receipt(Kind kind, boolean eraDates) {
         return of(RecordType.RE, kind, eraDates);
     }
 
     private static Range receiptLayout(Kind kind, boolean eraDates) {
-        return Range.exactly(switch (kind) {
-            case MEDICAL -> eraDates ? 35 : 38;
-            case DPC -> eraDates ? 37 : 40;
-            case DENTAL -> 27;
-            case PHARMACY -> 42;
-        });
+        return switch (kind) {
+            case MEDICAL -> eraDates ? Range.either(35, 38) : Range.exactly(38);
+            case DPC -> eraDates ? Range.either(37, 40) : Range.exactly(40);
+            case DENTAL -> Range.exactly(27);
+            case PHARMACY -> Range.exactly(42);
+        };
     }
 
     /** The count of a child record (or facility header) of {@code kind}; null when the type does not belong to it. */
@@ -101,21 +117,25 @@ final class FieldCounts {
         boolean dental = kind == Kind.DENTAL;
         return switch (type) {
             case RE -> receiptLayout(kind, eraDates);
-            // 届出 after the telephone number is listed by one source only (README)
-            case IR -> pharmacy ? null : new Range(10, 11);
+            // 届出 after the telephone number is listed by one source only (README); the 歯科 IR has no name (9)
+            case IR -> pharmacy ? null : dental ? Range.exactly(9) : new Range(10, 11);
+            // the 歯科 file's own facility header, before its IR
+            case UK -> dental ? Range.exactly(10) : null;
             case YK -> pharmacy ? Range.exactly(9) : null;
             case GO -> Range.exactly(4);
-            case HO -> Range.exactly(pharmacy ? 14 : dpc ? 16 : 15);
-            case KO -> Range.exactly(pharmacy ? 10 : dpc ? 13 : 12);
+            // 歯科 HO has no 予備 before the 食事療養 fields, 歯科 KO none after its 負担金額 fields
+            case HO -> Range.exactly(pharmacy || dental ? 14 : dpc ? 16 : 15);
+            case KO -> Range.exactly(pharmacy || dental ? 10 : dpc ? 13 : 12);
             case SN -> Range.exactly(9);
             case JD, MF -> Range.exactly(33);
             case KH -> medical ? Range.exactly(2) : null;
             case SY -> medical ? Range.exactly(8) : null;
             case HS, SS -> dental ? Range.exactly(type == RecordType.HS ? 13 : 109) : null;
-            case SI -> pharmacy ? null : Range.exactly(44);
-            case IY -> Range.exactly(pharmacy ? 10 : 44);
-            case TO -> Range.exactly(pharmacy ? 7 : 48);
-            case CO -> Range.exactly(pharmacy ? 3 : 5);
+            // 歯科 SI, IY and TO carry no comment fields; 歯科 CO ends with 歯式 and 予備 fields
+            case SI -> pharmacy ? null : Range.exactly(dental ? 38 : 44);
+            case IY -> Range.exactly(pharmacy ? 10 : dental ? 39 : 44);
+            case TO -> Range.exactly(pharmacy ? 7 : dental ? 45 : 48);
+            case CO -> Range.exactly(pharmacy ? 3 : dental ? 11 : 5);
             case SJ -> pharmacy ? null : Range.exactly(3);
             case NI -> medical ? new Range(2, 40) : null;
             case BU -> dpc ? Range.exactly(6) : null;
@@ -151,7 +171,7 @@ final class FieldCounts {
                     Range r = of(t, k, era);
                     if (r != null) {
                         min = Math.min(min, r.min);
-                        max = Math.max(max, r.max);
+                        max = Math.max(max, Math.max(r.max, r.also));
                     }
                 }
             }

@@ -87,7 +87,12 @@ public final class ReceiptReader implements Closeable {
     private long facilityLine;
     private boolean facilityFailed;
     private int facilityReceipts;
+    /** HO and KO records under the facility header: what GO's 総件数 counts. */
+    private int facilityClaims;
+    private int facilityHoRecords;
     private boolean sawFacility;
+    /** Whether the facility's data was opened by a UK (a 歯科 file): an IR after it is the 歯科 IR. */
+    private boolean dentalFacility;
     private Builder open;
     private PendingManagement pending;
     private long receiptLine;
@@ -326,6 +331,11 @@ public final class ReceiptReader implements Closeable {
             keepIfOpen();
             return;
         }
+        if (open != null && (type == RecordType.HO || type == RecordType.KO)) {
+            // counted even in a receipt left out: GO counts what the sender wrote
+            facilityClaims++;
+            facilityHoRecords += type == RecordType.HO ? 1 : 0;
+        }
         String problem = null;
         String field = "";
         FieldCounts.Range widest = FieldCounts.widest(type);
@@ -370,11 +380,11 @@ public final class ReceiptReader implements Closeable {
                 closeOpen(false);
                 dropRaw();
                 fileProblem(problem);
+                if (!dentalIr(type)) {
+                    startFacility(type);
+                }
                 facility = null;
                 facilityFailed = true;
-                sawFacility = true;
-                facilityLine = lineNumber;
-                facilityReceipts = 0;
                 keepLine();
             }
             case END -> {
@@ -384,6 +394,7 @@ public final class ReceiptReader implements Closeable {
                 facility = null;
                 facilityFailed = false;
                 sawFacility = false;
+                dentalFacility = false;
             }
             default -> {
                 failOpen(problem);
@@ -450,18 +461,79 @@ public final class ReceiptReader implements Closeable {
     private void onFacility(RecordType type) {
         closeOpen(false); // an MN before this header belongs to the RE after it
         dropRaw();
+        boolean dentalIr = dentalIr(type);
+        if (dentalIr && facilityFailed) {
+            keepLine(); // its UK could not be read: the receipts under it are left out already
+            return;
+        }
         try {
-            facility = parseFacility(type);
-            facilityFailed = false;
+            facility = dentalIr ? withDentalIr(facility) : parseFacility(type);
+            FieldCounts.Range range = FieldCounts.of(type, FieldCounts.Kind.of(facility.kind(), false), false);
+            if (range == null || !range.allows(line.count)) {
+                facility = null;
+                fileProblem(problem(lineNumber, type.name(), "", range == null
+                        ? "a " + kindName(type) + " file has no " + type.name() + " record"
+                        : wrongCount(range, " for a " + kindName(type) + " facility header")));
+                facilityFailed = true;
+            } else {
+                facilityFailed = false;
+            }
         } catch (InvalidValueException e) {
             fileProblem(problem(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage()));
             facility = null;
             facilityFailed = true;
         }
+        if (!dentalIr) {
+            startFacility(type);
+        }
+        keepLine();
+    }
+
+    private String kindName(RecordType type) {
+        return switch (line.isEmpty(3) ? "" : line.text(3)) {
+            case "1" -> "医科";
+            case "3" -> "歯科";
+            case "4" -> "調剤";
+            default -> type.name();
+        };
+    }
+
+    /** A facility's data begins with {@code header}: GO counts what follows from here. */
+    private void startFacility(RecordType header) {
         sawFacility = true;
         facilityLine = lineNumber;
         facilityReceipts = 0;
-        keepLine();
+        facilityClaims = 0;
+        facilityHoRecords = 0;
+        dentalFacility = header == RecordType.UK;
+    }
+
+    /**
+     * Whether an IR is the 歯科 file's IR: after the UK that opened the 歯科 facility, an IR (which may
+     * come again before each receipt) adds the telephone number and does not open another facility.
+     */
+    private boolean dentalIr(RecordType type) {
+        return type == RecordType.IR && sawFacility && dentalFacility;
+    }
+
+    /** The 歯科 IR: the UK's 審査支払機関, 都道府県, 点数表 and 医療機関コード again, then 請求年月 and 電話番号. */
+    private Facility withDentalIr(Facility uk) {
+        for (int i = 1; i <= 4; i++) {
+            String expected = switch (i) {
+                case 1 -> uk.payer();
+                case 2 -> uk.prefecture();
+                case 3 -> uk.scoreTable();
+                default -> uk.code();
+            };
+            if (!line.text(i).equals(expected)) {
+                throw new InvalidValueException("differs from the UK record on line " + facilityLine);
+            }
+        }
+        if (!line.yearMonth(6).equals(uk.billingMonth())) {
+            throw new InvalidValueException("differs from the UK record on line " + facilityLine);
+        }
+        return new Facility(uk.recordType(), uk.payer(), uk.prefecture(), uk.scoreTable(), uk.code(), uk.name(),
+                uk.billingMonth(), uk.volume(), line.text(7));
     }
 
     private void onEnd() {
@@ -475,10 +547,12 @@ public final class ReceiptReader implements Closeable {
             int total = line.integer(1, 6);
             line.integer(2, 10);
             line.digits(3, 2);
-            if (!facilityFailed && total != facilityReceipts) {
+            // 作成手引き: 総件数 counts the claims on the 医療保険 (HO) and on each 公費 (KO), not the receipts
+            if (!facilityFailed && total != facilityClaims) {
                 line.integer(1, 6);
-                throw new InvalidValueException("says " + total + " receipts but the facility header on line "
-                        + facilityLine + " is followed by " + facilityReceipts);
+                throw new InvalidValueException("says " + total + " but the facility header on line " + facilityLine
+                        + " is followed by " + facilityHoRecords + " HO and " + (facilityClaims - facilityHoRecords)
+                        + " KO records (" + facilityReceipts + " receipts)");
             }
         } catch (InvalidValueException e) {
             fileProblem(problem(lineNumber, "GO", RecordType.GO.fieldName(line.lastField()), e.getMessage()));
@@ -486,6 +560,7 @@ public final class ReceiptReader implements Closeable {
         facility = null;
         facilityFailed = false;
         sawFacility = false;
+        dentalFacility = false;
     }
 
     private void onReceipt() {
@@ -738,11 +813,23 @@ public final class ReceiptReader implements Closeable {
         if (type == RecordType.YK && !"4".equals(table)) {
             throw new InvalidValueException("a pharmacy header must have 点数表 4, got " + table);
         }
+        if (type == RecordType.UK && !"3".equals(table)) {
+            throw new InvalidValueException("a UK header must have 点数表 3 (歯科), got " + table);
+        }
+        if (type == RecordType.IR && "3".equals(table)) {
+            throw new InvalidValueException("a 歯科 file opens with its UK record; an IR with 点数表 3 must follow a UK");
+        }
         String code = line.digits(4, 7);
         // YK has no 予備 field after the code: name, 請求年月, volume and phone sit one field earlier
         int at = type == RecordType.YK ? 5 : 6;
         String name = line.text(at);
         YearMonth billing = line.yearMonth(at + 1);
+        if (type == RecordType.UK) {
+            // 届出 at 8 (not kept), マルチボリューム識別情報 at 9; the telephone number is in the 歯科 IR
+            line.text(8);
+            String volume = line.isEmpty(9) ? "" : line.digits(9, 2);
+            return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, "");
+        }
         String volume = line.isEmpty(at + 2) ? "" : line.digits(at + 2, 2);
         String phone = line.text(at + 3);
         return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, phone);
@@ -797,8 +884,25 @@ public final class ReceiptReader implements Closeable {
             RecordType.KO, List.of("公費負担者番号", "公費受給者番号", "任意給付区分", "処方箋受付回数", "合計点数", "予備",
                     "一部負担金額", "予備", "公費給付対象一部負担金"));
 
+    /** Field names of the 歯科 layouts that differ from the 医科 ones {@link RecordType} names (up to the 算定日情報). */
+    private static final Map<RecordType, List<String>> DENTAL_FIELDS = Map.of(
+            RecordType.HO, List.of("保険者番号", "被保険者証等の記号", "被保険者証等の番号", "診療実日数", "合計点数",
+                    "食事療養・生活療養 回数", "食事療養・生活療養 合計金額", "職務上の事由", "証明書番号", "負担金額 医療保険",
+                    "減免区分", "減額割合", "減額金額"),
+            RecordType.SI, List.of("診療識別", "負担区分", "診療行為コード", "数量データ", "点数", "回数"),
+            RecordType.IY, List.of("診療識別", "負担区分", "医薬品コード", "使用量", "点数", "回数", "医薬品区分"),
+            RecordType.TO, List.of("診療識別", "負担区分", "特定器材コード", "使用量", "単位コード", "単価",
+                    "特定器材加算等コード1", "特定器材加算等数量データ1", "特定器材加算等コード2", "特定器材加算等数量データ2",
+                    "商品名及び規格又はサイズ", "点数", "回数"));
+
     private String childFieldName(RecordType type, int index) {
-        List<String> names = open.facility.kind() == ReceiptKind.PHARMACY ? PHARMACY_FIELDS.get(type) : null;
+        ReceiptKind kind = open.facility.kind();
+        List<String> dental = kind == ReceiptKind.DENTAL ? DENTAL_FIELDS.get(type) : null;
+        if (dental != null) {
+            return index >= 1 && index <= dental.size() ? dental.get(index - 1)
+                    : index <= dental.size() + 31 ? (index - dental.size()) + "日の情報" : "項目" + index;
+        }
+        List<String> names = kind == ReceiptKind.PHARMACY ? PHARMACY_FIELDS.get(type) : null;
         if (names != null) {
             return index >= 1 && index <= names.size() ? names.get(index - 1) : "項目" + index;
         }
@@ -859,6 +963,9 @@ public final class ReceiptReader implements Closeable {
                 }
             }
         }
+        if (b.facility.kind() == ReceiptKind.DENTAL && parseDentalChild(type, b)) {
+            return;
+        }
         switch (type) {
             case HO -> b.insurance(parseInsurance());
             case KO -> b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7),
@@ -887,6 +994,38 @@ public final class ReceiptReader implements Closeable {
             case SB -> b.dpcDiagnoses.add(parseSb(b.seq++));
             default -> b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
         }
+    }
+
+    /**
+     * The 歯科 layouts of HO, SI, IY and TO (記録条件仕様 歯科用): no comment fields in SI, IY and TO,
+     * 医薬品区分 after IY's 回数, TO's 点数 and 回数 after its 加算 and name, no 予備 in HO. False for a
+     * record whose layout is the common one.
+     */
+    private boolean parseDentalChild(RecordType type, Builder b) {
+        switch (type) {
+            case HO -> {
+                Insurance common = parseInsurance();
+                b.insurance(new Insurance(common.insurerNumber(), common.symbol(), common.number(), common.days(),
+                        common.points(), line.optionalInteger(6, 2), line.optionalInteger(7, 8), line.text(8),
+                        line.optionalInteger(10, 9)));
+            }
+            case SI -> b.procedures.add(checked(new Procedure(b.seq++, "SI", line.optionalDigits(1, 2), burden(2),
+                    line.digits(3, 9), line.optionalLong(4, 8), line.optionalInteger(5, 7), line.integer(6, 3), List.of(),
+                    days(7))));
+            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                    line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3), List.of(), days(8))));
+            case TO -> {
+                Material m = new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
+                        line.optionalDecimal(4, 9, 5), line.optionalInteger(12, 7), line.integer(13, 3), line.text(5),
+                        line.optionalDecimal(6, 9, 2), line.text(11), List.of(), days(14));
+                checkDays(m.days(), m.count(), 13);
+                b.materials.add(m);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1046,15 +1185,17 @@ public final class ReceiptReader implements Closeable {
     private Insurance parseInsurance() {
         String insurer = line.text(1);
         String trimmed = insurer.stripLeading();
-        if (insurer.length() != 8 || trimmed.length() < 6 || !RecordLine.allDigits(trimmed)) {
-            throw new InvalidValueException("保険者番号 must be 8 characters of digits (6-digit numbers left-padded), got \""
-                    + insurer + "\"");
+        // Read as written: 国保 cards have no 記号, 6-digit numbers come left-padded with spaces ("  133066"),
+        // and receipt software writes the card fields it has, even none; the linker quarantines a receipt
+        // that names no member rather than the reader refusing it.
+        if (!trimmed.isEmpty() && (insurer.length() != 8 || trimmed.length() < 6 || !RecordLine.allDigits(trimmed))) {
+            throw new InvalidValueException("保険者番号 must be 8 characters of digits (6-digit numbers left-padded)");
         }
         if (trimmed.length() == 8 && !InsurerNumber.isValid(insurer)) {
-            throw new InvalidValueException("check digit of 保険者番号 " + insurer + " is wrong");
+            throw new InvalidValueException("check digit of 保険者番号 is wrong");
         }
         String symbol = line.text(2);
-        String number = line.required(3);
+        String number = line.text(3);
         return new Insurance(insurer, symbol, number, line.optionalInteger(4, 2), line.integer(5, 8),
                 line.optionalInteger(7, 2), line.optionalInteger(8, 8), line.text(9), line.optionalInteger(11, 9));
     }
@@ -1182,7 +1323,11 @@ public final class ReceiptReader implements Closeable {
     }
 
     private ServiceDays days(RecordType type) {
-        int from = type.dayOffset();
+        return days(type.dayOffset());
+    }
+
+    /** The 31 算定日情報 fields from field {@code from}. */
+    private ServiceDays days(int from) {
         if (line.count <= from) {
             return ServiceDays.NONE;
         }

@@ -22,7 +22,10 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>The GO record's 総件数 and 総合計点数 are counted by the writer. Child records are written in
+ * <p>The GO record's 総件数 and 総合計点数 are counted by the writer: 総件数 is the number of HO and
+ * KO records (a receipt with 医療保険 and one 公費 counts twice), 総合計点数 the HO 合計点数 plus, for
+ * a receipt without HO (公費単独), its first KO's. A 歯科 facility's data opens with UK and the
+ * 9-field 歯科 IR. Child records are written in
  * this order: HO, KO, the medical SN, then every other child record in its {@code seq} order.
  */
 public final class ReceiptWriter implements Closeable {
@@ -32,7 +35,8 @@ public final class ReceiptWriter implements Closeable {
     private final Layout layout;
     private final RecordSink sink;
     private Facility facility;
-    private int receipts;
+    /** HO and KO records written for the open facility: GO's 総件数. */
+    private int claims;
     private long points;
 
     /**
@@ -59,7 +63,7 @@ public final class ReceiptWriter implements Closeable {
             throw new IllegalStateException("facility " + facility.code() + " is still open");
         }
         facility = f;
-        receipts = 0;
+        claims = 0;
         points = 0;
         if (layout == Layout.INSURER) {
             return; // the header goes before each receipt
@@ -68,6 +72,14 @@ public final class ReceiptWriter implements Closeable {
     }
 
     private void facilityHeader(Facility f) throws IOException {
+        if (f.recordType().equals("UK")) {
+            // UK: the name and 請求年月, 届出 (not kept) and the volume; then the 歯科 IR with the telephone number
+            sink.begin("UK").text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code()).empty(1)
+                    .text(f.name()).yearMonth(f.billingMonth()).empty(1).text(f.volume()).end();
+            sink.begin("IR").text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code()).empty(1)
+                    .yearMonth(f.billingMonth()).text(f.phone()).empty(1).end();
+            return;
+        }
         sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
         if (!f.recordType().equals("YK")) {
             sink.empty(1); // IR has a 予備 field before the name, YK does not
@@ -83,7 +95,7 @@ public final class ReceiptWriter implements Closeable {
             throw new IllegalArgumentException("receipt " + r.receiptNumber() + " belongs to facility "
                     + r.facility().code() + ", not to the open " + facility.code());
         }
-        receipts++;
+        claims += (r.insurance() != null ? 1 : 0) + r.publicExpenses().size();
         if (r.insurance() != null) {
             points += r.insurance().points();
         } else if (!r.publicExpenses().isEmpty() && r.publicExpenses().get(0).points() != null) {
@@ -97,7 +109,7 @@ public final class ReceiptWriter implements Closeable {
             throw new IllegalStateException("no facility begun");
         }
         if (layout == Layout.CLAIM) {
-            io(() -> sink.begin("GO").number(receipts).number(points).text("99").end());
+            io(() -> sink.begin("GO").number(claims).number(points).text("99").end());
         }
         facility = null;
     }
@@ -151,8 +163,13 @@ public final class ReceiptWriter implements Closeable {
             case PHARMACY -> sink.empty(32).text(r.kanaName()).end();
             default -> sink.empty(27 + 2 * dpcExtra).text(r.kanaName()).empty(1).end();
         }
+        boolean dental = facility.kind() == ReceiptKind.DENTAL;
         Insurance h = r.insurance();
-        if (h != null && pharmacy) {
+        if (h != null && dental) {
+            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
+                    .number(h.points()).number(h.mealCount()).number(h.mealAmount()).text(h.occupational())
+                    .empty(1).number(h.burdenAmount()).empty(3).end();
+        } else if (h != null && pharmacy) {
             sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
                     .number(h.points()).empty(1).text(h.occupational()).empty(1).number(h.burdenAmount()).empty(4).end();
         } else if (h != null) {
@@ -165,6 +182,8 @@ public final class ReceiptWriter implements Closeable {
                     .number(k.days()).number(k.points());
             if (pharmacy) {
                 sink.empty(1).number(k.burdenAmount()).empty(2).end();
+            } else if (dental) {
+                sink.number(k.burdenAmount()).empty(3).end();
             } else {
                 sink.number(k.burdenAmount()).empty(5 + dpcExtra).end();
             }
@@ -187,6 +206,9 @@ public final class ReceiptWriter implements Closeable {
 
     private void child(ChildRecord o) throws IOException {
         boolean pharmacy = facility.kind() == ReceiptKind.PHARMACY;
+        if (facility.kind() == ReceiptKind.DENTAL && dentalChild(o)) {
+            return;
+        }
         if (o instanceof Diagnosis d) {
             diagnosis(d);
         } else if (o instanceof Procedure p) {
@@ -229,6 +251,41 @@ public final class ReceiptWriter implements Closeable {
             dispensing(z);
         } else {
             other((OtherRecord) o);
+        }
+    }
+
+    /** SI, IY, TO and CO in their 歯科 layouts (no embedded comments); false for any other record. */
+    private boolean dentalChild(ChildRecord o) throws IOException {
+        ServiceDays days;
+        if (o instanceof Procedure p && p.recordType().equals("SI")) {
+            requireNoComments(p.comments());
+            sink.begin("SI").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).number(p.points())
+                    .number(p.count());
+            days = p.days();
+        } else if (o instanceof Drug d) {
+            requireNoComments(d.comments());
+            sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
+                    .number(d.count()).empty(1);
+            days = d.days();
+        } else if (o instanceof Material m) {
+            requireNoComments(m.comments());
+            sink.begin("TO").text(m.category()).text(m.burden()).text(m.code()).decimal(m.quantity()).text(m.unitCode())
+                    .decimal(m.unitPrice()).empty(4).text(m.productName()).number(m.points()).number(m.count());
+            days = m.days();
+        } else if (o instanceof Comment c) {
+            sink.begin("CO").text(c.category()).text(c.burden()).text(c.code()).text(c.text()).empty(6).end();
+            return true;
+        } else {
+            return false;
+        }
+        days(days);
+        sink.end();
+        return true;
+    }
+
+    private static void requireNoComments(List<EmbeddedComment> comments) {
+        if (!comments.isEmpty()) {
+            throw new IllegalArgumentException("the 歯科 layouts of SI, IY and TO have no comment fields");
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
 public enum RecordType {
     IR("医療機関情報レコード", Role.FACILITY,
             "審査支払機関", "都道府県", "点数表", "医療機関コード", "予備", "医療機関名称", "請求年月", "マルチボリューム識別情報", "電話番号", "届出"),
+    /** The 歯科 file's facility header (name and 請求年月); the 9-field 歯科 IR after it carries the telephone number. */
+    UK("医療機関情報レコード（歯科）", Role.FACILITY,
+            "審査支払機関", "都道府県", "点数表", "医療機関コード", "予備", "医療機関名称", "請求年月", "届出", "マルチボリューム識別情報"),
     YK("薬局情報レコード", Role.FACILITY,
             "審査支払機関", "都道府県", "点数表", "薬局コード", "薬局名称", "請求年月", "マルチボリューム識別情報", "電話番号", "届出"),
     GO("診療報酬請求書レコード", Role.END, "総件数", "総合計点数", "マルチボリューム識別情報"),

@@ -47,7 +47,7 @@ final class Facilities {
         SplittableRandom r = new SplittableRandom(seed ^ 0x46414349L);
         clinics = sites(r, Math.max(10, members / 400), "IR", "1", prefecture, "医院", firstMonth);
         hospitals = sites(r, Math.max(3, members / 4000), "IR", "1", prefecture, "病院", firstMonth);
-        dentists = sites(r, Math.max(5, members / 1200), "IR", "3", prefecture, "歯科医院", firstMonth);
+        dentists = sites(r, Math.max(5, members / 1200), "UK", "3", prefecture, "歯科医院", firstMonth);
         pharmacies = sites(r, Math.max(5, members / 800), "YK", "4", prefecture, "薬局", firstMonth);
         int centres = Math.max(2, Math.min(40, members / 20000));
         checkupCentres = new String[centres];

@@ -88,17 +88,28 @@ class ReceiptBadInputTest {
 
     @Test
     void theEditionOfTheReceiptFixesItsCounts() {
-        // 和暦 dates: the 医科 RE of those editions has 35 fields and no カタカナ氏名; 38 is the 令和 layout's count
-        String heisei38 = "RE,2,1112,43104,テスト　患者,1,3550101" + ",".repeat(31);
-        FormatError e = onlyError(sandwich(heisei38, HO));
-        assertThat(e.reason()).isEqualTo("wrong field count 38 (expected 35 in the 医科 layout or 37 in the DPC layout"
-                + " of the 和暦 edition (GYYMMDD dates), record type counted)");
+        // 和暦 dates: the 医科 RE has 35 fields, or 38 from the 平成30年4月 edition on (カタカナ氏名, 患者の状態);
+        // a count between is neither
+        String heisei36 = "RE,2,1112,43104,テスト　患者,1,3550101" + ",".repeat(29);
+        FormatError e = onlyError(sandwich(heisei36, HO));
+        assertThat(e.reason()).isEqualTo("wrong field count 36 (expected 35 or 38 in the 医科 layout or 37 or 40 in the"
+                + " DPC layout of the 和暦 edition (GYYMMDD dates), record type counted)");
+    }
+
+    @Test
+    void heiseiEditionsFromApril2018CarryTheKanaNameInTheReceiptCommonRecord() {
+        String heisei38 = "RE,2,1112,43104,テスト　患者,1,3550101" + ",".repeat(30) + "テスト　カンジャ,";
+        String heisei35 = "RE,4,1112,43104,テスト　患者,1,3550101" + ",".repeat(28);
+        byte[] file = sjis(IR, heisei38, HO, heisei35, HO, "GO,2,200,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.STRICT);
+        assertThat(r.receipts()).extracting(Receipt::kanaName).containsExactly("テスト　カンジャ", "");
     }
 
     @Test
     void truncatedProcedureRecord() {
         FormatError e = onlyError(sandwich(re(2), HO, "SI,11,1,111000110,,100,1"));
-        assertThat(e.toString()).isEqualTo("test.UKE:8: SI: wrong field count 7 (expected 44, record type counted)");
+        // before the receipt's kind is looked at, a record is held to the counts of every layout of its type
+        assertThat(e.toString()).isEqualTo("test.UKE:8: SI: wrong field count 7 (expected 38–44, record type counted)");
     }
 
     @Test
@@ -209,7 +220,7 @@ class ReceiptBadInputTest {
                 .isEqualTo("test.UKE:8: SY 傷病名コード: must be 7 digits, got \"250001\"");
         assertThat(onlyError(sandwich(re(2), HO, si("11100011X", 1))).field()).isEqualTo("診療行為コード");
         assertThat(onlyError(sandwich(re(2), "HO,06130018,１,２,1,100,,,,,,,,,")).reason())
-                .isEqualTo("check digit of 保険者番号 06130018 is wrong");
+                .isEqualTo("check digit of 保険者番号 is wrong");
         assertThat(onlyError(sandwich(re(2), HO, "SY,2500013,20240401,5,,,01,")).field()).isEqualTo("転帰区分");
         assertThat(onlyError(sandwich(re(2), HO, "SY,2500013,20240401,1,800,,01,")).field()).isEqualTo("修飾語コード");
         assertThat(onlyError(sandwich("RE,2,3112,202404,テスト,1,19790228,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", HO)).reason())
@@ -254,12 +265,24 @@ class ReceiptBadInputTest {
     }
 
     @Test
-    void goCountingOtherThanTheReceipts() {
+    void goCountingOtherThanTheClaims() {
         byte[] file = sjis(IR, re(1), HO, "GO,2,100,99");
         ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.LENIENT);
         assertThat(r.receipts()).hasSize(1);
-        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
-                "test.UKE:4: GO 総件数: says 2 receipts but the facility header on line 1 is followed by 1");
+        assertThat(r.errors()).extracting(FormatError::toString).containsExactly("test.UKE:4: GO 総件数: says 2 but the"
+                + " facility header on line 1 is followed by 1 HO and 0 KO records (1 receipts)");
+    }
+
+    @Test
+    void goTotalCountsEveryHoAndKoRecordNotTheReceipts() {
+        // 作成手引き: a receipt with 医療保険 and a 公費 is two claims; a 公費単独 receipt one per KO
+        String ko = "KO,54136015,1234566,,1,100,,,,,,";
+        String koOnly = "RE,2,1122,202404,テスト　患者,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
+        byte[] file = sjis(IR, re(1), HO, ko, koOnly.replace("1122", "1212"), ko, "GO,3,200,99");
+        assertThat(ReceiptFiles.read(file, ReadMode.STRICT).receipts()).hasSize(2);
+        byte[] byReceipts = sjis(IR, re(1), HO, ko, koOnly.replace("1122", "1212"), ko, "GO,2,200,99");
+        assertThatThrownBy(() -> ReceiptFiles.read(byReceipts, ReadMode.STRICT))
+                .hasMessageContaining("GO 総件数: says 2 but the facility header on line 1 is followed by 1 HO and 2 KO");
     }
 
     @Test
@@ -333,7 +356,7 @@ class ReceiptBadInputTest {
 
     @Test
     void managementRecordBelongsToTheReceiptAfterIt() {
-        byte[] file = sjis(IR, "MN,1234567890123,東京都", re(1), HO, "MN,9999999999,大阪府", "KO,54136015,1234566,,1,100,,,,,,", re(2), HO, "GO,2,200,99");
+        byte[] file = sjis(IR, "MN,1234567890123,東京都", re(1), HO, "MN,9999999999,大阪府", "KO,54136015,1234566,,1,100,,,,,,", re(2), HO, "GO,3,200,99");
         ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.STRICT);
         assertThat(r.receipts().get(0).others()).containsExactly(
                 new OtherRecord(0, "MN", List.of("1234567890123", "東京都")),

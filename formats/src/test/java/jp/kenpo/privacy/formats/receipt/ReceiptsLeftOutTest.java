@@ -93,7 +93,8 @@ class ReceiptsLeftOutTest {
         assertThat(t.receipts()).hasSize(2);
         assertThat(t.leftOut()).isEmpty();
         assertThat(t.ofFile()).extracting(FormatError::toString).containsExactly(
-                "test.UKE:4: GO 総件数: says 2 receipts but the facility header on line 1 is followed by 1",
+                "test.UKE:4: GO 総件数: says 2 but the facility header on line 1 is followed by 1 HO and 0 KO records"
+                        + " (1 receipts)",
                 "test.UKE:5: HO: child record before any RE");
     }
 
