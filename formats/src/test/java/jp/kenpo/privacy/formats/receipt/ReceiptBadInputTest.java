@@ -137,6 +137,39 @@ class ReceiptBadInputTest {
                         + " record type counted)");
     }
 
+    static final String UK = "UK,1,13,3,1398765,,テスト歯科医院,202405,,00";
+    static final String IR_DENTAL = "IR,1,13,3,1398765,,202405,03-0000-0000,";
+    static final String RE_DENTAL = "RE,1,3112,202404,テスト　患者,1,19800101" + ",".repeat(20);
+    static final String HO_DENTAL = "HO,06130017,１,２,1,100,,,,,,,,";
+
+    @Test
+    void aDentalFileOpensWithItsUkRecord() {
+        // an IR with 点数表 3 and a name, as the generator used to write, is no 歯科 header
+        byte[] asIr = sjis("IR,1,13,3,1398765,,テスト歯科医院,202405,00,", RE_DENTAL, HO_DENTAL, "GO,1,100,99");
+        assertThat(ReceiptFiles.read(asIr, ReadMode.LENIENT).errors()).extracting(FormatError::toString).containsExactly(
+                "test.UKE:1: IR 点数表: a 歯科 file opens with its UK record; an IR with 点数表 3 must follow a UK",
+                "test.UKE:2: RE: left out with its facility header on line 1, which could not be read");
+        ReceiptFiles.Result good = ReceiptFiles.read(sjis(UK, IR_DENTAL, RE_DENTAL, HO_DENTAL, "GO,1,100,99"),
+                ReadMode.STRICT);
+        assertThat(good.receipts()).singleElement().extracting(r -> r.facility().phone()).isEqualTo("03-0000-0000");
+    }
+
+    @Test
+    void dentalRecordsHaveTheirOwnCounts() {
+        ReceiptFiles.Result medicalHo = ReceiptFiles.read(sjis(UK, IR_DENTAL, RE_DENTAL, HO, "GO,1,100,99"),
+                ReadMode.LENIENT);
+        assertThat(medicalHo.errors()).extracting(FormatError::reason).containsExactly(
+                "wrong field count 15 (expected 14 for a 歯科 receipt of the 令和 edition (Western dates), record type counted)");
+        ReceiptFiles.Result medicalIr = ReceiptFiles.read(sjis(UK, "IR,1,13,3,1398765,,202405,03-0000-0000,,",
+                RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
+        assertThat(medicalIr.errors()).extracting(FormatError::reason).first().asString()
+                .startsWith("wrong field count 10 (expected 9 for a 歯科 facility header");
+        ReceiptFiles.Result otherFacility = ReceiptFiles.read(sjis(UK, "IR,1,13,3,1398766,,202405,03-0000-0000,",
+                RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
+        assertThat(otherFacility.errors()).extracting(FormatError::toString).first().asString()
+                .isEqualTo("test.UKE:2: IR 医療機関コード: differs from the UK record on line 1");
+    }
+
     static String reDpc(int n) {
         return "RE," + n + ",1111,202404,テスト　患者,1,19800101,,20240401" + ",".repeat(31);
     }

@@ -103,6 +103,8 @@ class ReceiptExamplesTest {
         assertThat(result.errors()).isEmpty();
         Receipt r = result.receipts().get(0);
         assertThat(r.kind()).isEqualTo(ReceiptKind.DENTAL);
+        assertThat(r.facility()).isEqualTo(new Facility("UK", "1", "13", "3", "1398765", "テスト歯科医院",
+                YearMonth.of(2024, 5), "00", "03-0000-2222"));
         assertThat(r.kanaName()).isEqualTo("キキン　ジロウ");
         assertThat(r.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.recordType()).isEqualTo("HS");
@@ -115,6 +117,51 @@ class ReceiptExamplesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("SS", "301000110", 267),
                         org.assertj.core.groups.Tuple.tuple("SS", "309000110", 545));
         assertThat(r.procedures().get(1).days().on(22)).isEqualTo(1);
+    }
+
+    /**
+     * A 和暦 file in the layout ORCA (日医標準レセプトソフト) writes, as its output files of 平成30年–31年
+     * show it: a 38-field RE with カタカナ氏名, 国保 HO with a space-padded 6-digit 保険者番号 and no 記号
+     * (one with no 番号 either), a HO with a KO, a 公費単独 receipt, and GO counting HO and KO records.
+     */
+    @Test
+    void heiseiFileAsOrcaWritesIt() {
+        ReceiptFiles.Result result = ReceiptFiles.resource("medical-heisei-orca.UKE");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.receipts()).extracting(Receipt::receiptNumber).containsExactly(1, 2, 3, 4);
+        Receipt kokuho = result.receipts().get(0);
+        assertThat(kokuho.treatmentMonth()).isEqualTo(YearMonth.of(2018, 12));
+        assertThat(kokuho.kanaName()).isEqualTo("テスト　タロウ");
+        assertThat(kokuho.memberKey()).isEqualTo(new MemberKey("  138057", "", "１２３４", ""));
+        assertThat(kokuho.publicExpenses()).extracting(PublicExpense::payerNumber).containsExactly("21116017");
+        assertThat(result.receipts().get(2).memberKey()).isEqualTo(new MemberKey("  133066", "", "", ""));
+        Receipt publicOnly = result.receipts().get(3);
+        assertThat(publicOnly.insurance()).isNull();
+        assertThat(publicOnly.publicExpenses()).singleElement().extracting(PublicExpense::points).isEqualTo(569);
+    }
+
+    /**
+     * A 歯科 file of the 和暦 edition: UK (name, 請求年月), the 9-field 歯科 IR before each receipt (as
+     * some senders repeat it), RE 27, HO 14, HS 13, SS 109, TO 45, GO.
+     */
+    @Test
+    void dentalHeiseiFileWithItsIrBeforeEachReceipt() {
+        ReceiptFiles.Result result = ReceiptFiles.resource("dental-heisei.UKE");
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.lines()).containsExactly(3L, 10L);
+        Receipt r = result.receipts().get(0);
+        assertThat(r.facility()).isEqualTo(new Facility("UK", "1", "13", "3", "1399992", "テスト歯科医院",
+                YearMonth.of(2019, 2), "00", "03-0000-0002"));
+        assertThat(r.kanaName()).isEqualTo("テスト　イチロウ");
+        assertThat(r.insurance()).isEqualTo(new Insurance("01130012", "１３４", "１２", 1, 438, null, null, "", null));
+        assertThat(r.procedures()).extracting(Procedure::code).containsExactly("301072810", "302000110");
+        assertThat(r.materials()).singleElement().satisfies(m -> {
+            assertThat(m.code()).isEqualTo("700720000");
+            assertThat(m.points()).isEqualTo(22);
+            assertThat(m.count()).isEqualTo(1);
+            assertThat(m.days().on(14)).isEqualTo(1);
+        });
+        assertThat(result.receipts().get(1).procedures().get(1).days().on(30)).isEqualTo(2);
     }
 
     @Test
@@ -225,7 +272,7 @@ class ReceiptExamplesTest {
     @Test
     void examplesSurviveARoundTrip() {
         for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE", "pharmacy-insurer.CSV",
-                "dpc-reiwa.UKE", "pharmacy-reiwa.UKE")) {
+                "dpc-reiwa.UKE", "pharmacy-reiwa.UKE", "medical-heisei-orca.UKE", "dental-heisei.UKE")) {
             List<Receipt> first = ReceiptFiles.resource(name).receipts();
             for (Layout layout : Layout.values()) {
                 ReceiptFiles.Result again = ReceiptFiles.read(ReceiptFiles.write(first, layout),
