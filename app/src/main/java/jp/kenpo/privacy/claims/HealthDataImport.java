@@ -371,10 +371,12 @@ public class HealthDataImport {
     private String receipts(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
         var receipts = new BatchInsert(jdbc, "receipt", "file_id, seq, line, member_id, kind, receipt_type, "
                 + "treatment_month, inpatient, admission_date, facility_code, prefecture, billing_month, days, points, "
-                + "dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome",
+                + "dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome, receipt_number, content_sha256, "
+                + "superseded_by_file, superseded_by_seq",
                 Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE,
                 Types.BOOLEAN, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.INTEGER,
-                Types.VARCHAR, Types.DATE, Types.DATE, Types.VARCHAR);
+                Types.VARCHAR, Types.DATE, Types.DATE, Types.VARCHAR, Types.INTEGER, Types.CHAR, Types.BIGINT,
+                Types.INTEGER);
         var diagnoses = new BatchInsert(jdbc, "receipt_diagnosis",
                 "file_id, receipt_seq, seq, record_type, code, start_date, outcome, modifiers, name, main, icd10, dpc_category",
                 Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
@@ -407,6 +409,8 @@ public class HealthDataImport {
                 materials, comments, counts.quarantine);
         long size = sizeOf(file);
         long fileId = counts.fileId;
+        var versions = new ReceiptVersions(jdbc, fileId, () -> inOrder.forEach(BatchInsert::flush));
+        int unchanged = 0;
         try (DigestingInput in = DigestingInput.open(file);
              ReceiptReader reader = new ReceiptReader(in, file.toString(), mode, counts)) {
             int read = 0;
@@ -418,51 +422,63 @@ public class HealthDataImport {
                     counts.quarantine("line " + line, link.reason(), link.detail(), JsonLines.of(r, line));
                 } else {
                     counts.linked++;
-                    DiagnosisGroup dpc = r.diagnosisGroup();
-                    receipts.add(fileId, seq, line, link.memberId(), r.kind().name(), r.receiptType(),
-                            month(r.treatmentMonth()), r.inpatient(), r.admissionDate(),
-                            r.facility() == null ? null : r.facility().code(),
-                            r.facility() == null ? null : r.facility().prefecture(),
-                            r.facility() == null ? null : month(r.facility().billingMonth()),
-                            r.insurance() == null ? null : r.insurance().days(),
-                            r.insurance() == null ? null : r.insurance().points(),
-                            dpc == null ? null : dpc.code(), dpc == null ? null : dpc.admissionDate(),
-                            dpc == null ? null : dpc.dischargeDate(), dpc == null ? null : dpc.outcome());
-                    for (Diagnosis d : r.diagnoses()) {
-                        diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), d.startDate(), d.outcome(),
-                                String.join(" ", d.modifiers()), d.name(), d.main(), null, null);
-                    }
-                    for (DpcDiagnosis d : r.dpcDiagnoses()) {
-                        diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), null, null,
-                                String.join(" ", d.modifiers()), d.name(), d.main(), d.icd10(), d.category());
-                    }
-                    for (Prescription p : r.prescriptions()) {
-                        prescriptions.add(fileId, seq, p.seq(), p.number(), p.dosageForm(), p.usage(), p.instruction(),
-                                p.unitDrugPoints());
-                    }
-                    for (Dispensing z : r.dispensings()) {
-                        dispensings.add(fileId, seq, z.seq(), prescriptionSeq(r, z), z.doctorNumber(), z.prescribedOn(),
-                                z.dispensedOn(), z.reception(), z.quantity(), z.drugPoints(), z.packagingDays());
-                        int n = 0;
-                        for (var f : feesOf(z)) {
-                            fees.add(fileId, seq, z.seq(), n++, f.getKey(), f.getValue().burden(), f.getValue().code(),
-                                    f.getValue().points());
+                    String content = ReceiptVersions.contentSha256(r);
+                    var placement = versions.place(new ReceiptVersions.Identity(link.memberId(), r.kind().name(),
+                            r.facility().prefecture(), r.facility().code(), month(r.treatmentMonth()), r.receiptType()),
+                            seq, content, month(r.facility().billingMonth()));
+                    if (placement.unchanged()) {
+                        // the same receipt, already stored from another file (or earlier in this one): nothing new
+                        unchanged++;
+                    } else {
+                        var newer = placement.supersededBy();
+                        DiagnosisGroup dpc = r.diagnosisGroup();
+                        receipts.add(fileId, seq, line, link.memberId(), r.kind().name(), r.receiptType(),
+                                month(r.treatmentMonth()), r.inpatient(), r.admissionDate(),
+                                r.facility() == null ? null : r.facility().code(),
+                                r.facility() == null ? null : r.facility().prefecture(),
+                                r.facility() == null ? null : month(r.facility().billingMonth()),
+                                r.insurance() == null ? null : r.insurance().days(),
+                                r.insurance() == null ? null : r.insurance().points(),
+                                dpc == null ? null : dpc.code(), dpc == null ? null : dpc.admissionDate(),
+                                dpc == null ? null : dpc.dischargeDate(), dpc == null ? null : dpc.outcome(),
+                                r.receiptNumber(), content, newer == null ? null : newer.fileId(),
+                                newer == null ? null : newer.seq());
+                        for (Diagnosis d : r.diagnoses()) {
+                            diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), d.startDate(), d.outcome(),
+                                    String.join(" ", d.modifiers()), d.name(), d.main(), null, null);
                         }
-                    }
-                    for (Procedure p : r.procedures()) {
-                        procedures.add(fileId, seq, p.seq(), p.recordType(), p.category(), p.code(), p.quantity(),
-                                p.points(), p.count());
-                    }
-                    for (Drug d : r.drugs()) {
-                        drugs.add(fileId, seq, d.seq(), d.category(), d.code(), d.quantity(), d.points(), d.count(),
-                                prescriptionSeq(r, d));
-                    }
-                    for (Material m : r.materials()) {
-                        materials.add(fileId, seq, m.seq(), m.category(), m.code(), m.quantity(), m.points(), m.count(),
-                                m.unitCode(), m.unitPrice(), m.productName());
-                    }
-                    for (Comment c : r.comments()) {
-                        comments.add(fileId, seq, c.seq(), c.category(), c.code(), c.text());
+                        for (DpcDiagnosis d : r.dpcDiagnoses()) {
+                            diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), null, null,
+                                    String.join(" ", d.modifiers()), d.name(), d.main(), d.icd10(), d.category());
+                        }
+                        for (Prescription p : r.prescriptions()) {
+                            prescriptions.add(fileId, seq, p.seq(), p.number(), p.dosageForm(), p.usage(), p.instruction(),
+                                    p.unitDrugPoints());
+                        }
+                        for (Dispensing z : r.dispensings()) {
+                            dispensings.add(fileId, seq, z.seq(), prescriptionSeq(r, z), z.doctorNumber(), z.prescribedOn(),
+                                    z.dispensedOn(), z.reception(), z.quantity(), z.drugPoints(), z.packagingDays());
+                            int n = 0;
+                            for (var f : feesOf(z)) {
+                                fees.add(fileId, seq, z.seq(), n++, f.getKey(), f.getValue().burden(), f.getValue().code(),
+                                        f.getValue().points());
+                            }
+                        }
+                        for (Procedure p : r.procedures()) {
+                            procedures.add(fileId, seq, p.seq(), p.recordType(), p.category(), p.code(), p.quantity(),
+                                    p.points(), p.count());
+                        }
+                        for (Drug d : r.drugs()) {
+                            drugs.add(fileId, seq, d.seq(), d.category(), d.code(), d.quantity(), d.points(), d.count(),
+                                    prescriptionSeq(r, d));
+                        }
+                        for (Material m : r.materials()) {
+                            materials.add(fileId, seq, m.seq(), m.category(), m.code(), m.quantity(), m.points(), m.count(),
+                                    m.unitCode(), m.unitPrice(), m.productName());
+                        }
+                        for (Comment c : r.comments()) {
+                            comments.add(fileId, seq, c.seq(), c.category(), c.code(), c.text());
+                        }
                     }
                 }
                 if (++read % FLUSH_EVERY == 0) {
@@ -471,6 +487,7 @@ public class HealthDataImport {
                 }
             }
             inOrder.forEach(BatchInsert::flush);
+            jdbc.update("update health_data_file set unchanged = ? where id = ?", unchanged, fileId);
             progress.update(file, size, size, "bytes");
             return in.finish();
         } catch (IOException e) {

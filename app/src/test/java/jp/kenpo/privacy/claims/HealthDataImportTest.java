@@ -324,6 +324,64 @@ class HealthDataImportTest extends DatabaseTest {
         return all;
     }
 
+    /** A claim-layout file of one facility billed in {@code billingMonth} (YYYYMM), one HO per receipt. */
+    private Path billedFile(String name, String billingMonth, List<String> receipts) throws Exception {
+        Path file = dir.resolve(name);
+        Files.write(file, ("IR,1,13,1,0006286,,テスト医院," + billingMonth + ",00,\r\n" + String.join("", receipts) + "GO,"
+                + receipts.size() + ",70,99\r\n").getBytes(SJIS));
+        return file;
+    }
+
+    private static String numbered(int number, String type, String receipt) {
+        return receipt.replaceFirst("^RE,1,1112,", "RE," + number + "," + type + ",");
+    }
+
+    /** The versions of the member's receipts of 2024-04 at the test facility: receipt_type, file name, whether current. */
+    private List<String> versionsOf(String symbol) {
+        return jdbc.queryForList("select r.receipt_type || ' ' || f.name || ' ' || case when r.superseded_by_file is null "
+                + "then 'current' else 'superseded' end from receipt r join health_data_file f on f.id = r.file_id "
+                + "join member m on m.id = r.member_id where m.symbol = ? order by r.receipt_type, f.id", String.class, symbol);
+    }
+
+    @Test
+    void aReceiptImportedAgainInAnEditedFileIsStoredOnlyWhereItChangedAndTheEarlierVersionIsKept() throws Exception {
+        String symbol = registeredSymbol();
+        String outpatient = receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n");
+        String other = numbered(2, "1118", outpatient);
+        importer.importReceipts(billedFile("month.UKE", "202405", List.of(outpatient, other)), ReadMode.STRICT, "test",
+                ImportProgress.NONE);
+        // the same month's file with one line edited: only the receipt it belongs to is new
+        String corrected = other.replace("SY,0797868,20240401,1,,,01,", "SY,0797868,20240401,2,,,01,");
+        ImportedFile again = importer.importReceipts(billedFile("month-corrected.UKE", "202405", List.of(outpatient, corrected)),
+                ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(again.outcome()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(again.linked()).isEqualTo(2);
+        assertThat(count("select count(*) from receipt where file_id = ?", again.fileId())).isEqualTo(1);
+        assertThat(count("select unchanged from health_data_file where id = ?", again.fileId())).isEqualTo(1);
+        assertThat(versionsOf(symbol)).containsExactly("1112 month.UKE current", "1118 month.UKE superseded",
+                "1118 month-corrected.UKE current");
+        assertThat(count("select count(*) from receipt_diagnosis d join receipt r on r.file_id = d.file_id and r.seq = "
+                + "d.receipt_seq join member m on m.id = r.member_id where m.symbol = ? and r.superseded_by_file is null "
+                + "and d.outcome = '2'", symbol)).as("the current version's diagnosis").isEqualTo(1);
+    }
+
+    @Test
+    void theVersionClaimedLastIsCurrentWhateverTheOrderOfImport() throws Exception {
+        String symbol = registeredSymbol();
+        String first = receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n");
+        // 返戻 and claimed again two months later with another レセプト番号 and a corrected diagnosis
+        String reclaimed = numbered(7, "1112", first.replace("SY,0797868,20240401,1,", "SY,0797868,20240401,3,"));
+        importer.importReceipts(billedFile("june.UKE", "202406", List.of(reclaimed)), ReadMode.STRICT, "test",
+                ImportProgress.NONE);
+        importer.importReceipts(billedFile("may.UKE", "202405", List.of(first)), ReadMode.STRICT, "test",
+                ImportProgress.NONE);
+
+        assertThat(versionsOf(symbol)).containsExactly("1112 june.UKE current", "1112 may.UKE superseded");
+        assertThat(count("select r.receipt_number from receipt r join health_data_file f on f.id = r.file_id "
+                + "where f.name = 'june.UKE' and r.superseded_by_file is null")).isEqualTo(7);
+    }
+
     @Test
     void aDirectoryTakesInsurerLayoutCsvFilesAndNamesEveryFileItIgnores() throws Exception {
         base();
@@ -428,7 +486,7 @@ class HealthDataImportTest extends DatabaseTest {
         List<String> receipts = List.of(receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401",
                 "SY,0797868,20240401,1,,,01,\r\n"), bad);
         Path file = dir.resolve("lenient.UKE");
-        // GO counts 3 receipts where there are 2: a problem of the file, not a record
+        // GO counts 3 where there are 2 HO records: a problem of the file, not a record
         Files.write(file, ("IR,1,13,1,0006286,,テスト医院,202405,00,\r\n" + String.join("", receipts) + "GO,3,70,99\r\n")
                 .getBytes(SJIS));
 
@@ -444,7 +502,7 @@ class HealthDataImportTest extends DatabaseTest {
         assertThat(row.get("location")).isEqualTo("line 7");
         assertThat((String) row.get("detail")).contains("lenient.UKE:10: SY 診療開始日");
         assertThat(row.get("record")).isEqualTo(bad.replace("\r\n", "\n").strip());
-        assertThat(imported.fileProblems()).singleElement().asString().contains("lenient.UKE:13: GO 総件数: says 3 receipts");
+        assertThat(imported.fileProblems()).singleElement().asString().contains("lenient.UKE:13: GO 総件数: says 3 but the facility header on line 1 is followed by 2 HO");
         assertThat(jdbc.queryForList("select problem from health_data_file_problem where file_id = ?", String.class,
                 imported.fileId())).isEqualTo(imported.fileProblems());
         assertThat(count("select file_problems from health_data_file where id = ?", imported.fileId())).isEqualTo(1);
