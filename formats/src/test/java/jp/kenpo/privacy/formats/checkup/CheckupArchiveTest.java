@@ -63,7 +63,7 @@ class CheckupArchiveTest {
         Path zip = dir.resolve("a.zip");
         List<Checkup> written = new ArrayList<>();
         try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
-                LocalDate.of(2024, 7, 1), 1)) {
+                LocalDate.of(2024, 7, 1), 0)) {
             for (int i = 0; i < 25; i++) {
                 written.add(person(i));
                 w.add(person(i));
@@ -72,7 +72,7 @@ class CheckupArchiveTest {
         Read r = read(zip, ReadMode.STRICT);
         assertThat(r.errors()).isEmpty();
         assertThat(r.checkups()).isEqualTo(written);
-        assertThat(r.names().get(0)).isEqualTo(zip + "!/1312345678_06130017_20240701_1/DATA/h13123456782024070100000001.xml");
+        assertThat(r.names().get(0)).isEqualTo(zip + "!/1312345678_06130017_202407010_1/DATA/h13123456782024070101000001.xml");
     }
 
     @Test
