@@ -76,6 +76,40 @@ class CheckupArchiveTest {
     }
 
     @Test
+    void aDocumentHasTheSameDigestLooseOrInAnArchive() throws IOException {
+        byte[] document = new CheckupWriter().toBytes(person(3));
+        Path loose = dir.resolve("h.xml");
+        Files.write(loose, document);
+        Path zip = dir.resolve("wrapped.zip");
+        try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
+                LocalDate.of(2024, 7, 1), 0)) {
+            w.add(person(1));
+            w.addDocument(document);
+        }
+        String expected = java.util.HexFormat.of().formatHex(sha256(document));
+        try (CheckupSource s = CheckupSource.open(loose, ReadMode.STRICT, e -> { })) {
+            assertThat(s.next()).isNotNull();
+            assertThat(s.currentDigest()).isEqualTo(expected);
+        }
+        List<String> digests = new ArrayList<>();
+        try (CheckupSource s = CheckupSource.open(zip, ReadMode.STRICT, e -> { })) {
+            while (s.next() != null) {
+                digests.add(s.currentDigest());
+            }
+        }
+        assertThat(digests).hasSize(2).element(1).isEqualTo(expected);
+        assertThat(digests.get(0)).isNotEqualTo(expected);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aSingleXmlFileIsReadAsOneCheckup() throws IOException {
         Path xml = dir.resolve("one.xml");
         Files.writeString(xml, CheckupReaderTest.example());
