@@ -1,23 +1,18 @@
 package jp.kenpo.privacy.claims;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import jp.kenpo.privacy.formats.Sha256Input;
 
 /**
- * A file's bytes with their SHA-256 taken as they are read, so that the digest describes exactly
- * the bytes a reader parsed: the register knows a file by its content, and a content read twice
- * could differ between the readings.
+ * A file's bytes with their SHA-256 taken as they are read ({@link Sha256Input}): the register
+ * knows a file by the content a reader parsed.
  */
-final class DigestingInput extends DigestInputStream {
+final class DigestingInput extends Sha256Input {
 
     private DigestingInput(Path file) throws IOException {
-        super(Files.newInputStream(file), sha256());
+        super(Files.newInputStream(file));
     }
 
     static DigestingInput open(Path file) throws IOException {
@@ -28,20 +23,6 @@ final class DigestingInput extends DigestInputStream {
     static String sha256(Path file) throws IOException {
         try (DigestingInput in = open(file)) {
             return in.finish();
-        }
-    }
-
-    /** Reads whatever a reader left (it may stop before the end) and gives the digest of every byte. */
-    String finish() throws IOException {
-        transferTo(OutputStream.nullOutputStream());
-        return HexFormat.of().formatHex(getMessageDigest().digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -495,28 +495,42 @@ public class HealthDataImport {
         }
     }
 
-    /** Stores the file's checkups; returns the SHA-256 of the bytes parsed. */
+    /**
+     * Stores the file's checkups; returns the SHA-256 of the bytes parsed. A checkup is known by
+     * its document's content, whatever it came in: a document stored before (alone, in another
+     * archive, earlier in this one) is read and counted, not stored again, and the file is told
+     * where it is stored.
+     */
     private String checkups(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
         var checkups = new BatchInsert(jdbc, "checkup",
-                "file_id, seq, document, member_id, checkup_date, program_type, facility_code",
-                Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR);
+                "file_id, seq, document, member_id, checkup_date, program_type, facility_code, document_sha256",
+                Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+                Types.CHAR);
         var observations = new BatchInsert(jdbc, "checkup_observation", "file_id, checkup_seq, seq, code, value_type, "
                 + "value_text, unit, value_number, value_code_system, null_flavor", Types.BIGINT, Types.INTEGER, Types.INTEGER,
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR);
         List<BatchInsert> inOrder = List.of(checkups, observations, counts.quarantine);
         long fileId = counts.fileId;
+        var storedHere = new java.util.HashMap<String, String>();
         try (DigestingInput in = DigestingInput.open(file);
              CheckupSource source = CheckupSource.open(in, file.toString(), mode, counts, XmlLimits.DEFAULT)) {
             int read = 0;
             for (Checkup c; (c = source.next()) != null; ) {
                 int seq = ++counts.records;
                 String document = source.currentName();
-                var link = linker.link(c.member(), c.sex(), c.birthDate());
-                if (!link.linked()) {
+                String digest = source.currentDigest();
+                String storedAs = storedHere.containsKey(digest) ? "this file, " + storedHere.get(digest) : storedAs(digest);
+                var link = storedAs == null ? linker.link(c.member(), c.sex(), c.birthDate()) : null;
+                if (storedAs != null) {
+                    counts.ofFile(new FormatError(document, 0, "", "", "the same checkup document is stored already ("
+                            + storedAs + "); not stored again"));
+                } else if (!link.linked()) {
                     counts.quarantine(document, link.reason(), link.detail(), JsonLines.of(c, document));
                 } else {
                     counts.linked++;
-                    checkups.add(fileId, seq, document, link.memberId(), c.checkupDate(), c.programType(), c.facilityCode());
+                    checkups.add(fileId, seq, document, link.memberId(), c.checkupDate(), c.programType(), c.facilityCode(),
+                            digest);
+                    storedHere.put(digest, document);
                     int n = 0;
                     for (Observation o : c.observations()) {
                         observations.add(fileId, seq, ++n, o.code(), o.valueType(), o.value(), o.unit(), o.number(),
@@ -534,6 +548,12 @@ public class HealthDataImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where a checkup document of this digest is stored ("file #N, DOCUMENT"), or null when it is not. */
+    private String storedAs(String digest) {
+        return jdbc.query("select file_id, document from checkup where document_sha256 = ?",
+                (rs, n) -> "file #" + rs.getLong(1) + ", " + rs.getString(2), digest).stream().findFirst().orElse(null);
     }
 
     private static LocalDate month(YearMonth month) {

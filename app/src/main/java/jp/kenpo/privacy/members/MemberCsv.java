@@ -16,7 +16,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import jp.kenpo.privacy.formats.InsurerNumber;
-import jp.kenpo.privacy.shared.StrictTextReader;
+import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
  * Reads the member import file and checks each row on its own and against the other rows of the

@@ -2,6 +2,7 @@ package jp.kenpo.privacy.members;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import jp.kenpo.privacy.formats.BoundedInputStream;
 
 @RestController
 @RequestMapping("/api/v1/members")
@@ -44,8 +47,14 @@ class MembersController {
         if (request.getContentLengthLong() > maxUploadBytes) {
             throw new UploadTooLargeException(maxUploadBytes);
         }
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxUploadBytes)) {
+        // the body read is bounded too: a chunked upload declares no length
+        try (InputStream in = new BoundedInputStream(request.getInputStream(), maxUploadBytes)) {
             return registry.importCsv(in, filename, charset, skipBad);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BoundedInputStream.LimitExceeded) {
+                throw new UploadTooLargeException(maxUploadBytes);
+            }
+            throw e;
         }
     }
 

@@ -13,7 +13,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.StrictTextReader;
+import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
  * Reads the number import file: header {@code member,individual_number}, one member key and one

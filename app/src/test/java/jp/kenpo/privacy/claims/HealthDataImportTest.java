@@ -565,7 +565,9 @@ class HealthDataImportTest extends DatabaseTest {
                 "checkup_observation", count("select count(*) from checkup_observation"),
                 "health_data_file", count("select count(*) from health_data_file"))).isEqualTo(before);
 
-        Path miscounted = archive("miscounted-" + symbol + ".zip", 5, good, bad, good);
+        // other checkups than the one stored above: a document stored before is not stored again
+        Path miscounted = archive("miscounted-" + symbol + ".zip", 5, checkupDocument(symbol, "170.2"), bad,
+                checkupDocument(symbol, "170.3"));
         ImportedFile lenient = importer.importCheckups(miscounted, ReadMode.LENIENT, "test", ImportProgress.NONE).get(0);
         assertThat(lenient.outcome()).isEqualTo(ImportedFile.Outcome.IMPORTED);
         assertThat(lenient.records()).isEqualTo(3);
@@ -575,6 +577,41 @@ class HealthDataImportTest extends DatabaseTest {
                 .containsEntry("reason", "UNREADABLE").containsEntry("location", miscounted + "!/A/DATA/h1.xml")
                 .containsEntry("record", new String(bad, StandardCharsets.UTF_8));
         assertThat(lenient.fileProblems()).singleElement().asString().endsWith("says 5 documents but the archive holds 3");
+    }
+
+    @Test
+    void aCheckupDeliveredLooseAndThenInArchivesIsStoredOnce() throws Exception {
+        String symbol = registeredSymbol();
+        byte[] checkup = checkupDocument(symbol, "168.2");
+        byte[] another = checkupDocument(symbol, "168.9");
+        Path loose = dir.resolve("loose-" + symbol + ".xml");
+        Files.write(loose, checkup);
+
+        ImportedFile alone = importer.importCheckups(loose, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(alone.linked()).isEqualTo(1);
+
+        Path zipped = archive("zipped-" + symbol + ".zip", 3, checkup, another, another);
+        ImportedFile wrapped = importer.importCheckups(zipped, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(wrapped.outcome()).as(wrapped.problem()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(wrapped.records()).isEqualTo(3);
+        assertThat(wrapped.linked()).as("only the checkup not stored before").isEqualTo(1);
+        assertThat(wrapped.quarantined()).isZero();
+        assertThat(wrapped.fileProblems()).containsExactly(
+                zipped + "!/A/DATA/h0.xml:0: : the same checkup document is stored already (file #" + alone.fileId()
+                        + ", " + loose + "); not stored again",
+                zipped + "!/A/DATA/h2.xml:0: : the same checkup document is stored already (this file, " + zipped
+                        + "!/A/DATA/h1.xml); not stored again");
+        assertThat(count("select count(*) from checkup c join member m on m.id = c.member_id where m.symbol = ?", symbol))
+                .as("two checkups, each stored once").isEqualTo(2);
+        assertThat(count("select count(*) from checkup_observation where file_id = ?", wrapped.fileId())).isEqualTo(1);
+
+        Path again = archive("again-" + symbol + ".zip", 1, another);
+        ImportedFile rewrapped = importer.importCheckups(again, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+        assertThat(rewrapped.outcome()).as("another archive: another file").isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(rewrapped.linked()).isZero();
+        assertThat(count("select count(*) from checkup c join member m on m.id = c.member_id where m.symbol = ?", symbol))
+                .isEqualTo(2);
     }
 
     @Test

@@ -67,6 +67,12 @@ public final class Api {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         }
 
+        /** A POST whose body declares no length (chunked), as a streaming client sends it. */
+        public Response postChunked(String path, String contentType, byte[] body) {
+            return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(body))));
+        }
+
         public Response postJson(String path, String json) {
             return post(path, "application/json", json);
         }

@@ -194,6 +194,21 @@ class ApiTest extends DatabaseTest {
     }
 
     @Test
+    void anOversizedUploadThatDeclaresNoLengthIsRefusedWhileItIsRead() {
+        var rows = new ArrayList<String>();
+        String s = freshSymbol();
+        for (int i = 1; i <= 1000; i++) {
+            rows.add(insured(s, Integer.toString(i), "2020-04-01", null));
+        }
+        var r = api.as("clerk").postChunked("/api/v1/members/import", "text/csv",
+                csv(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("detail").asString()).contains("larger than 65536 bytes");
+        assertThat(api.get("/api/v1/members/" + s + "-1-00", "clerk").status()).isEqualTo(404);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
         var doc = api.get("/api/v1/openapi.json", "auditor");
         assertThat(doc.status()).isEqualTo(200);

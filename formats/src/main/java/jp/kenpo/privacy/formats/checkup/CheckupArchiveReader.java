@@ -9,10 +9,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
+import jp.kenpo.privacy.formats.BoundedInputStream;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.ReadProblems;
+import jp.kenpo.privacy.formats.Sha256Input;
 
 /**
  * Reads an exchange archive of 特定健診 data (特定健診・特定保健指導データの電子的交換のための
@@ -47,6 +49,7 @@ public final class CheckupArchiveReader implements CheckupSource {
     private int entries;
     private int documents;
     private String currentName = "";
+    private String currentDigest = "";
     private int errorCount;
     private boolean sawIndex;
     private long declaredCount = -1;
@@ -109,9 +112,14 @@ public final class CheckupArchiveReader implements CheckupSource {
     private Checkup document(String name) {
         documents++;
         currentName = name;
-        RecordCapture capture = new RecordCapture(inflated, keepText);
+        Sha256Input entry = new Sha256Input(inflated);
+        RecordCapture capture = new RecordCapture(entry, keepText);
         try {
-            return reader.read(capture, name);
+            Checkup c = reader.read(capture, name);
+            currentDigest = entry.finish();
+            return c;
+        } catch (IOException io) {
+            throw broken(io);
         } catch (FormatException ex) {
             archiveBound();
             if (mode == ReadMode.STRICT) {
@@ -236,6 +244,11 @@ public final class CheckupArchiveReader implements CheckupSource {
     @Override
     public String currentName() {
         return currentName;
+    }
+
+    @Override
+    public String currentDigest() {
+        return currentDigest;
     }
 
     @Override

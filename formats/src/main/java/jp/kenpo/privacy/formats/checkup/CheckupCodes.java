@@ -13,6 +13,15 @@ public final class CheckupCodes {
 
     public static final String HL7_NAMESPACE = "urn:hl7-org:v3";
     public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";
+    /**
+     * Namespace of the exchange archive's own documents, 交換用基本情報 (ix08) and 集計情報 (su08), in
+     * the V08 schemas of the specifications Version 4 (2023); the person documents stay HL7 CDA.
+     */
+    public static final String EXCHANGE_NAMESPACE = "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/0000161103.html";
+    /** 種別コード (別表1) 6: 特定健診機関又は特定保健指導機関から保険者. */
+    public static final String INTERACTION_FACILITY_TO_INSURER = "6";
+    /** 実施区分コード (別表3) 1: 特定健診情報. */
+    public static final String SERVICE_EVENT_CHECKUP = "1";
 
     /** 特定健診項目コード. */
     public static final String ITEM_CODE_SYSTEM = "1.2.392.200119.6.1005";

@@ -12,6 +12,7 @@ import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.ReadProblems;
+import jp.kenpo.privacy.formats.Sha256Input;
 
 /**
  * Checkups from one file, one at a time: a single 特定健診情報ファイル (XML) or an exchange
@@ -34,6 +35,13 @@ public interface CheckupSource extends Closeable {
 
     /** The name of the document the last checkup came from. */
     String currentName();
+
+    /**
+     * The SHA-256 (lower-case hex) of every byte of the document the last checkup came from, as a
+     * file of its own or as an archive entry inflates: the same document has the same digest
+     * whatever it was delivered in.
+     */
+    String currentDigest();
 
     /** Errors reported so far (lenient mode). */
     int errorCount();
@@ -87,6 +95,7 @@ public interface CheckupSource extends Closeable {
         private final CheckupReader reader;
         private boolean done;
         private int errorCount;
+        private String digest = "";
 
         SingleDocument(InputStream in, String name, ReadMode mode, ReadProblems problems, boolean keepText,
                        XmlLimits limits) {
@@ -104,9 +113,14 @@ public interface CheckupSource extends Closeable {
                 return null;
             }
             done = true;
-            RecordCapture capture = new RecordCapture(in, keepText);
+            Sha256Input document = new Sha256Input(in);
+            RecordCapture capture = new RecordCapture(document, keepText);
             try {
-                return reader.read(capture, name);
+                Checkup c = reader.read(capture, name);
+                digest = document.finish();
+                return c;
+            } catch (IOException e) {
+                throw new UncheckedIOException(name + ": " + e.getMessage(), e);
             } catch (FormatException e) {
                 if (mode == ReadMode.STRICT) {
                     throw e;
@@ -124,6 +138,11 @@ public interface CheckupSource extends Closeable {
         @Override
         public String currentName() {
             return name;
+        }
+
+        @Override
+        public String currentDigest() {
+            return digest;
         }
 
         @Override

@@ -18,8 +18,10 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import jp.kenpo.privacy.formats.BoundedInputStream;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
+import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
  * One pass over one XML document of this package (a person's CDA document, the archive's index),
@@ -93,7 +95,7 @@ abstract class XmlPass {
             if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 bytes.skipNBytes(3);
             }
-            x = factory.createXMLStreamReader(new StrictUtf8Reader(bytes));
+            x = factory.createXMLStreamReader(new StrictTextReader(bytes, name, StandardCharsets.UTF_8));
             run(x);
         } catch (IOException e) {
             throw new FormatException(new FormatError(name, lineOf(e, line), path(), "", reasonFor(e)), e);
@@ -185,7 +187,7 @@ abstract class XmlPass {
     }
 
     private static long lineOf(Throwable io, long otherwise) {
-        return io instanceof StrictUtf8Reader.Malformed m ? m.line : otherwise;
+        return io instanceof StrictTextReader.TextEncodingException m ? m.line() : otherwise;
     }
 
     private static String reasonFor(Throwable io) {

@@ -31,7 +31,7 @@ import jp.kenpo.privacy.formats.receipt.ReceiptWriter;
  * <pre>
  * members.csv                                   the member CSV (core member import format)
  * claims/{medical,dental,pharmacy}-YYYYMM.UKE   receipts by treatment month, Windows-31J, CR LF, 0x1A
- * checkups/&lt;centre&gt;_&lt;insurer&gt;_&lt;date&gt;_&lt;n&gt;.zip   特定健診 exchange archives, one series per centre
+ * checkups/&lt;centre&gt;_&lt;insurer&gt;_&lt;date&gt;&lt;n&gt;_1.zip  特定健診 exchange archives (results only, no settlements), one series per centre
  * </pre>
  *
  * <p>Deterministic for a seed: the same options give byte-identical files. People are made in
@@ -280,11 +280,13 @@ public final class SyntheticYear {
                 a = null;
             }
             if (a == null) {
-                int serial = ++archiveSerial[centre];
+                // 同日分割送信回数 is one digit: a centre's eleventh archive goes on the next day
+                int nth = archiveSerial[centre]++;
+                LocalDate submitted = created.plusDays(nth / 10);
                 String sender = facilities.checkupCentres[centre];
-                String name = CheckupArchiveWriter.archiveBaseName(sender, insurer, created, serial) + ".zip";
+                String name = CheckupArchiveWriter.archiveBaseName(sender, insurer, submitted, nth % 10) + ".zip";
                 a = new CheckupArchiveWriter(Files.newOutputStream(dir.resolve("checkups").resolve(name)), sender, insurer,
-                        created, serial);
+                        submitted, nth % 10);
                 archives[centre] = a;
                 archiveCount++;
             }

@@ -63,7 +63,7 @@ class CheckupArchiveTest {
         Path zip = dir.resolve("a.zip");
         List<Checkup> written = new ArrayList<>();
         try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
-                LocalDate.of(2024, 7, 1), 1)) {
+                LocalDate.of(2024, 7, 1), 0)) {
             for (int i = 0; i < 25; i++) {
                 written.add(person(i));
                 w.add(person(i));
@@ -72,7 +72,41 @@ class CheckupArchiveTest {
         Read r = read(zip, ReadMode.STRICT);
         assertThat(r.errors()).isEmpty();
         assertThat(r.checkups()).isEqualTo(written);
-        assertThat(r.names().get(0)).isEqualTo(zip + "!/1312345678_06130017_20240701_1/DATA/h13123456782024070100000001.xml");
+        assertThat(r.names().get(0)).isEqualTo(zip + "!/1312345678_06130017_202407010_1/DATA/h13123456782024070101000001.xml");
+    }
+
+    @Test
+    void aDocumentHasTheSameDigestLooseOrInAnArchive() throws IOException {
+        byte[] document = new CheckupWriter().toBytes(person(3));
+        Path loose = dir.resolve("h.xml");
+        Files.write(loose, document);
+        Path zip = dir.resolve("wrapped.zip");
+        try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
+                LocalDate.of(2024, 7, 1), 0)) {
+            w.add(person(1));
+            w.addDocument(document);
+        }
+        String expected = java.util.HexFormat.of().formatHex(sha256(document));
+        try (CheckupSource s = CheckupSource.open(loose, ReadMode.STRICT, e -> { })) {
+            assertThat(s.next()).isNotNull();
+            assertThat(s.currentDigest()).isEqualTo(expected);
+        }
+        List<String> digests = new ArrayList<>();
+        try (CheckupSource s = CheckupSource.open(zip, ReadMode.STRICT, e -> { })) {
+            while (s.next() != null) {
+                digests.add(s.currentDigest());
+            }
+        }
+        assertThat(digests).hasSize(2).element(1).isEqualTo(expected);
+        assertThat(digests.get(0)).isNotEqualTo(expected);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

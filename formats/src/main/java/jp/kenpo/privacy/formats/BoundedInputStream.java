@@ -1,15 +1,26 @@
-package jp.kenpo.privacy.formats.checkup;
+package jp.kenpo.privacy.formats;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Fails once more than {@code limit} bytes were read: the real size, whatever a header claims. */
-final class BoundedInputStream extends FilterInputStream {
+/**
+ * Fails once more than {@code limit} bytes were read: the real size, whatever a header (a zip
+ * entry's, an HTTP request's Content-Length) claims.
+ */
+public final class BoundedInputStream extends FilterInputStream {
 
-    static final class LimitExceeded extends IOException {
+    /** More bytes than the limit. */
+    public static final class LimitExceeded extends IOException {
+        private final long limit;
+
         LimitExceeded(long limit) {
             super("larger than the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
         }
     }
 
@@ -17,7 +28,7 @@ final class BoundedInputStream extends FilterInputStream {
     private long count;
     private boolean exceeded;
 
-    BoundedInputStream(InputStream in, long limit) {
+    public BoundedInputStream(InputStream in, long limit) {
         super(in);
         this.limit = limit;
     }
@@ -56,7 +67,7 @@ final class BoundedInputStream extends FilterInputStream {
     }
 
     /** Whether the limit was passed, however a reader above reported the exception. */
-    boolean exceeded() {
+    public boolean exceeded() {
         return exceeded;
     }
 }
