@@ -125,7 +125,7 @@ class CliTest extends DatabaseTest {
     @Test
     void claimsImportLinksStoresOnceAndRefusesABrokenFile() throws Exception {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberImport.class),
                 List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         String receipt = "IR,1,13,1,0006286,,テスト医院,202405,00,\r\n"
                 + "RE,1,1112,202404,試験　太郎,1,19800401,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,シケン　タロウ,\r\n"
@@ -156,7 +156,7 @@ class CliTest extends DatabaseTest {
     @Test
     void checkupsImportLinksStoresOnceAndRefusesABrokenDocumentUnlessLenient() throws Exception {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberImport.class),
                 List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         var checkup = new jp.kenpo.privacy.formats.checkup.Checkup("doc-" + s, "10", java.time.LocalDate.of(2024, 6, 20),
                 new jp.kenpo.privacy.formats.MemberKey(TestMembers.INSURER, s, "1", "00"), "試験 太郎", "1",

@@ -35,6 +35,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -51,6 +52,8 @@ class VaultTest extends DatabaseTest {
     @Autowired
     MemberRegistry registry;
     @Autowired
+    MemberImport memberImport;
+    @Autowired
     AuditReview review;
     @Autowired
     JdbcTemplate jdbc;
@@ -64,7 +67,7 @@ class VaultTest extends DatabaseTest {
             rows.add(TestMembers.insured(s, Integer.toString(i), "2020-04-01", null));
             numbers.put(new MemberKey(s, Integer.toString(i), "00"), TestNumbers.next());
         }
-        TestMembers.importRows(registry, rows);
+        TestMembers.importRows(memberImport, rows);
         operator(() -> vault.importCsv(csv(numbers), "numbers.csv", StandardCharsets.UTF_8));
         return numbers;
     }
@@ -164,7 +167,7 @@ class VaultTest extends DatabaseTest {
         var numbers = numbered(2);
         var keys = new ArrayList<>(numbers.keySet());
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         String good = TestNumbers.next();
         String typo = good.substring(0, 11) + (char) ('0' + (good.charAt(11) - '0' + 1) % 10);
         String file = "member,individual_number\n"
@@ -200,7 +203,7 @@ class VaultTest extends DatabaseTest {
     @Test
     void onlyTheHandlersAndTheOperatorImportNumbers() {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         MemberKey m = MemberKey.parse(s + "-1-00");
         String number = TestNumbers.next();
         for (Role role : List.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.MEMBER)) {
@@ -221,7 +224,7 @@ class VaultTest extends DatabaseTest {
 
     @Test
     void aReadThatFindsNoNumberIsAuditedAsRefused() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         var api = api();
         assertThat(api.postJson("/api/v1/my-numbers/reads", "clerk", "{\"member\":\"" + m + "\",\"purpose\":\"1.3\"}")
                 .status()).isEqualTo(404);

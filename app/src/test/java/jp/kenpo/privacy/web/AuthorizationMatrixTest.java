@@ -25,7 +25,7 @@ import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.mynumber.MyNumberVault;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -92,9 +92,9 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
-    @Autowired
-    MemberRegistry registry;
-    @Autowired
+      @Autowired
+    MemberImport memberImport;
+  @Autowired
     AuditReview review;
     @Autowired
     MyNumberVault vault;
@@ -129,9 +129,9 @@ class AuthorizationMatrixTest extends DatabaseTest {
     void everyEndpointForEveryRoleAndAnonymous() {
         var api = api();
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
                 TestMembers.insured(s, "2", "2020-04-01", null)));
-        TestMembers.importRows(registry, List.of(TestMembers.dependent(s, "1", "01", "2021-04-01")));
+        TestMembers.importRows(memberImport, List.of(TestMembers.dependent(s, "1", "01", "2021-04-01")));
         MemberKey own = MemberKey.parse(s + "-1-00");
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
