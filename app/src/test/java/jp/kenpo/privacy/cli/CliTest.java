@@ -196,4 +196,36 @@ class CliTest extends DatabaseTest {
         assertThat(kenpo("catalog", "show", "1").out()).contains("3.8   DEEMED THIRD_PARTY_PROVISION");
         assertThat(kenpo("catalog", "show", "1", "--source").out()).isEqualTo(CatalogFixtures.defaultSource());
     }
+
+    @Test
+    void membersCorrectKeepsTheOldValuesAndShowListsTheCorrections() throws Exception {
+        String s = TestMembers.freshSymbol();
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2020-04-01", "2023-04-01"))));
+        assertThat(kenpo("members", "import", csv.toString()).code()).isZero();
+        String key = s + "-1-00";
+
+        Run corrected = kenpo("members", "correct", key, "--name", "別姓 太郎", "--kana", "ベッセイ タロウ",
+                "--reason", "氏名変更届");
+        assertThat(corrected.code()).as(corrected.err()).isZero();
+        assertThat(corrected.out()).startsWith("corrected " + key + ": name_kanji, name_kana (correction #");
+
+        Run show = kenpo("members", "show", key);
+        assertThat(show.out()).contains("別姓 太郎（ベッセイ タロウ）").contains("氏名変更届")
+                .contains("name_kanji: 試験 太郎 -> 別姓 太郎").contains("name_kana: シケン タロウ -> ベッセイ タロウ");
+
+        Run noReason = kenpo("members", "correct", key, "--name", "試験 太郎");
+        assertThat(noReason.code()).isNotZero();
+        assertThat(noReason.err()).contains("--reason");
+        Run badKana = kenpo("members", "correct", key, "--kana", "べっせい", "--reason", "form");
+        assertThat(badKana.code()).isEqualTo(1);
+        assertThat(badKana.err()).contains("kenpo: --kana: must be written in katakana").doesNotContain("べっせい");
+
+        // the old identity in the member file is now another person: refused, naming the line and column
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2024-04-01", null))));
+        Run refused = kenpo("members", "import", csv.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains(csv + ":2: column name_kanji: differs from the registered member " + key)
+                .contains(csv + ":2: column name_kana:").doesNotContain("試験");
+    }
 }

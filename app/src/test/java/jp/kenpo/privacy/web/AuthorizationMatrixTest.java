@@ -69,6 +69,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
             GET    /api/v1/members/{key}/consent                 officer clerk auditor member
             GET    /api/v1/members/{key}/consent-events          officer clerk auditor member
             POST   /api/v1/members/{key}/consent-events          officer clerk member
+            GET    /api/v1/members/{key}/corrections             officer clerk auditor member
+            POST   /api/v1/members/{key}/corrections             officer clerk
             GET    /api/v1/members/{key}/my-number               officer clerk
             POST   /api/v1/my-numbers/reads                      clerk system
             POST   /api/v1/decisions                             officer clerk system
@@ -243,7 +245,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
     /**
      * A request each endpoint can take without changing anything that matters to other tests: a valid
      * one where that is cheap (decisions, consent events of the test's own member, an import of one
-     * more synthetic member, a number read of the test's own member, the account endpoints on a SYSTEM
+     * more synthetic member, a number read of the test's own member, a correction of the test's own member's
+ * name (which the second allowed caller finds already made: 400), the account endpoints on a SYSTEM
      * account of the test's own), so that an allowed call runs its endpoint's real work; else a 4xx
      * for bad input.
      */
@@ -258,6 +261,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
                     TestMembers.csv(List.of(TestMembers.insured(key.symbol(), "9", "2020-04-01", null))));
             case "POST /api/v1/members/{key}/consent-events" -> s.postJson(path,
                     "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
+            case "POST /api/v1/members/{key}/corrections" -> s.postJson(path,
+                    "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
             case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
             case "POST /api/v1/my-numbers/reads" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
             case "POST /api/v1/decisions" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"3.8\"}");
