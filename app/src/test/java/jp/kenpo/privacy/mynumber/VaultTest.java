@@ -50,6 +50,8 @@ class VaultTest extends DatabaseTest {
     @Autowired
     MyNumberVault vault;
     @Autowired
+    MyNumberImport numberImport;
+    @Autowired
     MemberRegistry registry;
     @Autowired
     MemberImport memberImport;
@@ -68,7 +70,7 @@ class VaultTest extends DatabaseTest {
             numbers.put(new MemberKey(s, Integer.toString(i), "00"), TestNumbers.next());
         }
         TestMembers.importRows(memberImport, rows);
-        operator(() -> vault.importCsv(csv(numbers), "numbers.csv", StandardCharsets.UTF_8));
+        operator(() -> numberImport.importCsv(csv(numbers), "numbers.csv", StandardCharsets.UTF_8));
         return numbers;
     }
 
@@ -176,7 +178,7 @@ class VaultTest extends DatabaseTest {
                 + s + "-1-00," + numbers.get(keys.get(0)) + "\n"
                 + keys.get(1) + ",12345\n";
         var rejected = org.assertj.core.api.Assertions.catchThrowableOfType(ImportRejectedException.class,
-                () -> operator(() -> vault.importCsv(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                () -> operator(() -> numberImport.importCsv(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
                         "bad.csv", StandardCharsets.UTF_8)));
         assertThat(rejected.problems()).extracting(ImportProblem::toString).containsExactly(
                 "bad.csv:2: column individual_number: the check digit of the individual number does not match (番号法施行令第8条)",
@@ -195,7 +197,7 @@ class VaultTest extends DatabaseTest {
         assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(MemberKey.parse(s + "-1-00"), WORK)))
                 .isInstanceOf(NoIndividualNumberException.class);
 
-        var replaced = operator(() -> vault.importCsv(csv(Map.of(keys.get(0), good)), "fix.csv", StandardCharsets.UTF_8));
+        var replaced = operator(() -> numberImport.importCsv(csv(Map.of(keys.get(0), good)), "fix.csv", StandardCharsets.UTF_8));
         assertThat(replaced.replaced()).isEqualTo(1);
         assertThat(as("clerk", Role.CLERK, () -> vault.read(keys.get(0), WORK)).reveal()).isEqualTo(good);
     }
@@ -207,7 +209,7 @@ class VaultTest extends DatabaseTest {
         MemberKey m = MemberKey.parse(s + "-1-00");
         String number = TestNumbers.next();
         for (Role role : List.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.MEMBER)) {
-            assertThatThrownBy(() -> as("importer-" + s, role, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+            assertThatThrownBy(() -> as("importer-" + s, role, () -> numberImport.importCsv(csv(Map.of(m, number)), "numbers.csv",
                     StandardCharsets.UTF_8))).as(role.name()).isInstanceOf(MyNumberRefusedException.class)
                     .hasMessageContaining("reader-roles");
         }
@@ -217,7 +219,7 @@ class VaultTest extends DatabaseTest {
                 Optional.of(AuditAction.MY_NUMBERS_IMPORTED), Optional.empty(), Optional.empty(), 0, 10))).entries())
                 .extracting(AuditEntry::outcome).containsExactly(AuditOutcome.REFUSED, AuditOutcome.REFUSED, AuditOutcome.REFUSED);
 
-        assertThat(as("clerk", Role.CLERK, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+        assertThat(as("clerk", Role.CLERK, () -> numberImport.importCsv(csv(Map.of(m, number)), "numbers.csv",
                 StandardCharsets.UTF_8)).added()).as("a handler imports").isEqualTo(1);
         assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).isEqualTo(number);
     }
@@ -298,8 +300,8 @@ class VaultTest extends DatabaseTest {
         try {
             VaultKeys onlyNew = keys(newKey);
             assertThat(onlyNew.wrappings()).singleElement().satisfies(w -> assertThat(w.current()).isTrue());
-            var rotated = new MyNumberVault(jdbc, onlyNew, registry, context.getBean(CatalogService.class),
-                    context.getBean(AuditTrail.class), properties(newKey), clock);
+            var rotated = new MyNumberVault(new VaultRows(jdbc), onlyNew, new VaultAccess(context.getBean(AuditTrail.class),
+                    properties(newKey)), registry, context.getBean(CatalogService.class), context.getBean(AuditTrail.class), clock);
             assertThat(as("clerk", Role.CLERK, () -> rotated.read(m, WORK)).reveal()).isEqualTo(numbers.get(m));
             assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).as("the running vault").isEqualTo(numbers.get(m));
             assertThatThrownBy(() -> keys(oldKey).key(jdbc.queryForObject("select min(id) from vault_key", Integer.class)))

@@ -26,7 +26,7 @@ import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberImport;
-import jp.kenpo.privacy.mynumber.MyNumberVault;
+import jp.kenpo.privacy.mynumber.MyNumberImport;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
@@ -99,7 +99,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
   @Autowired
     AuditReview review;
     @Autowired
-    MyNumberVault vault;
+    MyNumberImport numberImport;
 
     private static Map<String, Set<String>> matrix() {
         var rows = new LinkedHashMap<String, Set<String>>();
@@ -138,7 +138,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
         // a number on file, so that an allowed read reads it
-        TestAccounts.operator(() -> vault.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
+        TestAccounts.operator(() -> numberImport.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
                 + TestNumbers.next() + "\n").getBytes(StandardCharsets.UTF_8)), "matrix.csv", StandardCharsets.UTF_8));
         String tag = Long.toString(System.nanoTime(), 36);
         Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
