@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.RunRecord;
@@ -49,10 +49,9 @@ class NumberLeakScanTest extends DatabaseTest {
 
     static final Pattern TWELVE_DIGITS = Pattern.compile("(?<![0-9A-Za-z])[0-9]{12}(?![0-9A-Za-z])");
 
-    @Autowired
-    MemberRegistry registry;
-
-    static List<String> leaks(String where, List<String> lines) {
+      @Autowired
+    MemberImport memberImport;
+   static List<String> leaks(String where, List<String> lines) {
         var found = new ArrayList<String>();
         for (int i = 0; i < lines.size(); i++) {
             var m = TWELVE_DIGITS.matcher(lines.get(i));
@@ -79,7 +78,7 @@ class NumberLeakScanTest extends DatabaseTest {
     void numbersTypedWhereNoneBelongsAreRefusedWithoutBeingRepeated() {
         var api = api();
         String number = TestNumbers.next();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
 
         assertThat(api.get("/api/v1/members/" + number + "/my-number", "clerk").json().get("field").asString())
                 .isEqualTo("key");

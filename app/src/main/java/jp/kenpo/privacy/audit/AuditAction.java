@@ -27,6 +27,8 @@ public enum AuditAction {
     /** A page of the registry read. */
     MEMBERS_LISTED,
     MEMBERS_IMPORTED,
+    /** A member's identity (insurer number, names, sex, birth date) corrected, naming the fields changed. */
+    MEMBER_CORRECTED,
     /** A file of receipts or checkups stored against members (one entry per file, naming its counts). */
     HEALTH_DATA_IMPORTED,
     CONSENT_RECORDED,

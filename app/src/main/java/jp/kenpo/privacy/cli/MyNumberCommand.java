@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.mynumber.MyNumberImport;
 import jp.kenpo.privacy.mynumber.MyNumberVault;
 import jp.kenpo.privacy.mynumber.VaultImport;
 import jp.kenpo.privacy.mynumber.VaultKeyFiles;
@@ -33,7 +34,7 @@ final class MyNumberCommand {
         public Integer call() throws IOException {
             VaultImport r;
             try (InputStream in = Files.newInputStream(file)) {
-                r = service(MyNumberVault.class).importCsv(in, file.toString(), encoding);
+                r = service(MyNumberImport.class).importCsv(in, file.toString(), encoding);
             }
             out().printf("%s: %d rows read; %d numbers added, %d replaced%n", r.source(), r.rowsRead(), r.added(), r.replaced());
             return 0;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
@@ -20,17 +19,12 @@ import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
  * Reads the member import file and checks each row on its own and against the other rows of the
- * file. Checks against the registry happen when the rows are written ({@link MemberRegistry}).
+ * file. Checks against the registry happen when the rows are written ({@link MemberImport}).
  */
 final class MemberCsv {
 
     static final List<String> HEADER = List.of("insurer_number", "symbol", "number", "branch", "kind",
             "insured_branch", "name_kanji", "name_kana", "sex", "birth_date", "acquired_on", "lost_on");
-
-    /** 全角・半角カタカナ and spaces, as registries write 氏名カナ. */
-    private static final Pattern KANA = Pattern.compile("[\\u30A0-\\u30FF\\uFF65-\\uFF9F\\u3000 ]+");
-    private static final Pattern NO_CONTROLS = Pattern.compile("[^\\p{Cntrl}]+");
-    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     record Parsed(List<MemberRow> rows, List<ImportProblem> problems, int rowsRead) {
     }
@@ -108,7 +102,7 @@ final class MemberCsv {
         }
         var f = new Fields(record, source, line, problems);
         String insurer = f.text("insurer_number", 8);
-        String insurerProblem = insurer == null ? null : insurerProblem(insurer);
+        String insurerProblem = insurer == null ? null : MemberFieldRules.insurerNumber(insurer);
         if (insurerProblem != null) {
             f.problem("insurer_number", "'" + insurer + "' " + insurerProblem);
         }
@@ -143,13 +137,15 @@ final class MemberCsv {
                 insured = Optional.of(key.withBranch(insuredBranch));
             }
         }
-        String kanji = f.text("name_kanji", 100);
-        if (kanji != null && !NO_CONTROLS.matcher(kanji).matches()) {
-            f.problem("name_kanji", "contains control characters");
+        String kanji = f.text("name_kanji", MemberFieldRules.NAME_MAX);
+        String kanjiProblem = kanji == null ? null : MemberFieldRules.nameKanji(kanji);
+        if (kanjiProblem != null) {
+            f.problem("name_kanji", kanjiProblem);
         }
-        String kana = f.text("name_kana", 100);
-        if (kana != null && !KANA.matcher(kana).matches()) {
-            f.problem("name_kana", "'" + kana + "' must be written in katakana");
+        String kana = f.text("name_kana", MemberFieldRules.NAME_MAX);
+        String kanaProblem = kana == null ? null : MemberFieldRules.nameKana(kana);
+        if (kanaProblem != null) {
+            f.problem("name_kana", "'" + kana + "' " + kanaProblem);
         }
         Sex sex = null;
         try {
@@ -158,8 +154,9 @@ final class MemberCsv {
             f.problem("sex", "'" + f.raw("sex") + "' must be 1 (male) or 2 (female)");
         }
         LocalDate birth = f.date("birth_date");
-        if (birth != null && (birth.isAfter(today) || birth.isBefore(EARLIEST))) {
-            f.problem("birth_date", birth + " is not a plausible birth date");
+        String birthProblem = birth == null ? null : MemberFieldRules.birthDate(birth, today);
+        if (birthProblem != null) {
+            f.problem("birth_date", birth + " " + birthProblem);
         }
         LocalDate acquired = f.date("acquired_on");
         LocalDate lost = f.raw("lost_on").isEmpty() ? null : f.date("lost_on");
@@ -174,19 +171,6 @@ final class MemberCsv {
         }
         return new MemberRow(line, insurer, key, kind, insured, kanji, kana, sex, birth,
                 new EligibilityPeriod(acquired, Optional.ofNullable(lost)));
-    }
-
-    /** 保険者番号 of a health insurance society: 8 digits, 法別番号 06, and the right check digit. */
-    private static String insurerProblem(String number) {
-        if (!number.matches("[0-9]{8}")) {
-            return "must be 8 digits";
-        }
-        if (!number.startsWith("06")) {
-            return "must start with 06 (法別番号 of a health insurance society)";
-        }
-        int expected = InsurerNumber.checkDigit(number.substring(0, 7));
-        int actual = number.charAt(7) - '0';
-        return expected == actual ? null : "check digit is " + actual + " but should be " + expected;
     }
 
     /** Rows of one member must agree on the person, and their periods must not overlap. */
@@ -240,12 +224,9 @@ final class MemberCsv {
 
         String text(String column, int maxLength) {
             String value = raw(column);
-            if (value.isEmpty()) {
-                problem(column, "is empty");
-                return null;
-            }
-            if (value.length() > maxLength) {
-                problem(column, "is longer than " + maxLength + " characters");
+            String problem = MemberFieldRules.text(value, maxLength);
+            if (problem != null) {
+                problem(column, problem);
                 return null;
             }
             return value;

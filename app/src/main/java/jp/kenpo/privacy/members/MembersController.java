@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,13 +28,26 @@ import jp.kenpo.privacy.formats.BoundedInputStream;
 class MembersController {
 
     private final MemberRegistry registry;
+    private final MemberImport memberImport;
+    private final MemberCorrections corrections;
     private final long maxUploadBytes;
 
     /** @param maxUploadBytes larger member files are imported from the command line */
-    MembersController(MemberRegistry registry,
+    MembersController(MemberRegistry registry, MemberImport memberImport, MemberCorrections corrections,
                       @Value("${kenpo.import.max-upload-bytes:268435456}") long maxUploadBytes) {
         this.registry = registry;
+        this.memberImport = memberImport;
+        this.corrections = corrections;
         this.maxUploadBytes = maxUploadBytes;
+    }
+
+    /**
+     * A correction of a member's identity: the fields to change (as the member file writes them:
+     * {@code sex} "1" or "2", {@code birthDate} YYYY-MM-DD; a field left out keeps its value) and
+     * the reason, which is required.
+     */
+    record CorrectionRequest(String insurerNumber, String nameKanji, String nameKana, String sex, String birthDate,
+                             String reason) {
     }
 
     /** Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the header. */
@@ -49,7 +66,7 @@ class MembersController {
         }
         // the body read is bounded too: a chunked upload declares no length
         try (InputStream in = new BoundedInputStream(request.getInputStream(), maxUploadBytes)) {
-            return registry.importCsv(in, filename, charset, skipBad);
+            return memberImport.importCsv(in, filename, charset, skipBad);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BoundedInputStream.LimitExceeded) {
                 throw new UploadTooLargeException(maxUploadBytes);
@@ -61,6 +78,19 @@ class MembersController {
     @GetMapping("/{key}")
     Member member(@PathVariable MemberKey key) {
         return registry.read(key);
+    }
+
+    @PostMapping("/{key}/corrections")
+    @ResponseStatus(HttpStatus.CREATED)
+    MemberCorrection correct(@PathVariable MemberKey key, @RequestBody CorrectionRequest body) {
+        return corrections.correct(key, new IdentityCorrection(Optional.ofNullable(body.insurerNumber()),
+                Optional.ofNullable(body.nameKanji()), Optional.ofNullable(body.nameKana()),
+                Optional.ofNullable(body.sex()), Optional.ofNullable(body.birthDate()), body.reason()));
+    }
+
+    @GetMapping("/{key}/corrections")
+    List<MemberCorrection> corrections(@PathVariable MemberKey key) {
+        return corrections.history(key);
     }
 
     @GetMapping

@@ -91,7 +91,10 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}/my-number")
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}", "/api/v1/members/{key}/consent",
-                                "/api/v1/members/{key}/consent-events").access(staffScoped)
+                                "/api/v1/members/{key}/consent-events", "/api/v1/members/{key}/corrections")
+                        .access(staffScoped)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events").access(clerkScoped)
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
                         .hasAnyRole(roles(SYSTEM, CLERK, PRIVACY_OFFICER))

@@ -26,7 +26,7 @@ import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -42,10 +42,9 @@ class SignInTest extends DatabaseTest {
     AuditReview review;
     @Autowired
     JdbcTemplate jdbc;
-    @Autowired
-    MemberRegistry registry;
-
-    private List<AuditEntry> trailOf(String actor) {
+      @Autowired
+    MemberImport memberImport;
+   private List<AuditEntry> trailOf(String actor) {
         return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
                 Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).entries();
     }
@@ -118,7 +117,7 @@ class SignInTest extends DatabaseTest {
     @Test
     void aRequestRefusedForWantOfASignInIsAuditedUnderTheApiOnly() {
         var api = api();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         var member = accounts().signedIn(api, accounts().member(api, unique("m"), key));
         Instant from = Instant.now();
         for (String publicOrElsewhere : List.of("/api/v1/notice", "/api/v1/session", "/favicon.ico", "/index.html",
@@ -143,7 +142,7 @@ class SignInTest extends DatabaseTest {
     @Test
     void signingInGivesTheSessionANewId() {
         var api = api();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         TestAccounts.Person p = accounts().member(api, unique("m"), key);
         var s = api.anonymous().open();
         String before = s.cookie();
@@ -162,7 +161,7 @@ class SignInTest extends DatabaseTest {
     @Test
     void aSessionIdleLongerThanItsTimeoutEnds() throws Exception {
         var api = api();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         var s = accounts().signedIn(api, accounts().member(api, unique("m"), key));
         assertThat(s.get("/api/v1/members/" + key).status()).isEqualTo(200);
         var tomcat = ((TomcatWebServer) ((ServletWebServerApplicationContext) context).getWebServer()).getTomcat();
@@ -293,7 +292,7 @@ class SignInTest extends DatabaseTest {
     void aMemberSeesTheirOwnAndTheirDependentsDataOnly() {
         var api = api();
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
                 TestMembers.dependent(s, "1", "01", "2021-04-01"), TestMembers.insured(s, "2", "2020-04-01", null)));
         var parent = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-00")));
         var child = accounts().signedIn(api, accounts().member(api, unique("m"), MemberKey.parse(s + "-1-01")));
@@ -357,7 +356,7 @@ class SignInTest extends DatabaseTest {
         assertThat(trailOf(clerk.name)).extracting(AuditEntry::detail).contains("session ended: the account was disabled");
 
         // members sign in without a second factor: as many sessions as the test needs
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         TestAccounts.Person member = accounts().member(api, unique("m"), key);
         var beforeReset = accounts().signedIn(api, member);
         assertThat(beforeReset.get("/api/v1/members/" + key).status()).isEqualTo(200);
@@ -377,7 +376,7 @@ class SignInTest extends DatabaseTest {
     @Test
     void aMemberFilesOnlineAndOnTheDayItArrives() {
         var api = api();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         var member = accounts().signedIn(api, accounts().member(api, unique("m"), key));
         String path = "/api/v1/members/" + key + "/consent-events";
         String today = SocietyTime.dateOf(Instant.now()).toString();

@@ -26,6 +26,7 @@ import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -47,6 +48,8 @@ class AuditTrailTest extends DatabaseTest {
     @Autowired
     MemberRegistry registry;
     @Autowired
+    MemberImport memberImport;
+    @Autowired
     JdbcTemplate jdbc;
 
     private List<AuditEntry> entriesOf(MemberKey m) {
@@ -66,7 +69,7 @@ class AuditTrailTest extends DatabaseTest {
     @Test
     void whoWhenWhatWhoseAndWhyOverTheApi() {
         var api = api();
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         Instant before = Instant.now();
         assertThat(api.postJson("/api/v1/members/" + m + "/consent-events", "clerk",
                 "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"COUNTER\",\"receivedOn\":\"2026-01-10\"}")
@@ -100,7 +103,7 @@ class AuditTrailTest extends DatabaseTest {
     @Test
     void aSearchByMemberTakesAMemberKeyAndCannotBreakTheTrail() {
         var api = api();
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         for (String bad : List.of(m + "," + m, "A".repeat(46), "not a key")) {
             var r = api.get("/api/v1/audit/entries?member=" + java.net.URLEncoder.encode(bad,
                     java.nio.charset.StandardCharsets.UTF_8), "auditor");
@@ -114,7 +117,7 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void anActionWhoseEntryCannotBeWrittenDoesNotHappen() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         jdbc.execute("alter table audit_entry add constraint audit_doomed check (actor <> 'doomed')");
         try {
             assertThatThrownBy(() -> as("doomed", Role.CLERK, () -> ledger.record(reserve(m), "doomed")))
@@ -130,7 +133,7 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void theDatabaseRefusesToChangeOrRemoveAnEntry() {
-        TestMembers.register(registry);
+        TestMembers.register(memberImport);
         long seq = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
         assertThatThrownBy(() -> jdbc.update("update audit_entry set detail = 'nothing happened' where seq = ?", seq))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
@@ -151,7 +154,7 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void verifyNamesAnEntryChangedBehindTheDatabasesBack() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         as("clerk", Role.CLERK, () -> registry.read(m));
         AuditEntry read = entriesOf(m).get(0);
         assertThat(review.verify(Optional.empty()).intact()).isTrue();
@@ -191,7 +194,7 @@ class AuditTrailTest extends DatabaseTest {
     @Test
     void aDigestTakenEarlierStillHoldsAndAFalseOneDoesNot() {
         AuditDigest digest = as("auditor", Role.AUDITOR, () -> review.digest());
-        TestMembers.register(registry);
+        TestMembers.register(memberImport);
 
         assertThat(review.verify(Optional.of(AuditDigest.parse(digest.text()))).intact()).isTrue();
 
@@ -205,8 +208,8 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void aBatchDecisionIsOneEntryNamingItsPopulation() {
-        MemberKey a = TestMembers.register(registry);
-        MemberKey b = TestMembers.register(registry);
+        MemberKey a = TestMembers.register(memberImport);
+        MemberKey b = TestMembers.register(memberImport);
         String actor = "batch-" + a.symbol();
         as(actor, Role.SYSTEM, () -> decisions.decideBatch(P38, FEB, Optional.of(List.of(a, b)), Optional.empty()));
         as(actor, Role.SYSTEM, () -> decisions.decideBatch(P38, FEB, Optional.empty(), Optional.empty()));
@@ -222,7 +225,7 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void searchByTimeAndPages() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         Instant from = Instant.now().minusMillis(1);
         for (int i = 0; i < 5; i++) {
             as("pager", Role.CLERK, () -> registry.read(m));
@@ -242,7 +245,7 @@ class AuditTrailTest extends DatabaseTest {
 
     @Test
     void concurrentWritersKeepEveryChainWhole() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         decisions.catchUp();
         var writers = new ArrayList<CompletableFuture<Void>>();
         for (int t = 0; t < 8; t++) {

@@ -36,6 +36,7 @@ import jp.kenpo.privacy.formats.checkup.CheckupWriter;
 import jp.kenpo.privacy.formats.checkup.Observation;
 import jp.kenpo.privacy.formats.receipt.Layout;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -49,6 +50,8 @@ class HealthDataImportTest extends DatabaseTest {
     HealthDataImport importer;
     @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
     @Autowired
     JdbcTemplate jdbc;
     /**
@@ -69,7 +72,7 @@ class HealthDataImportTest extends DatabaseTest {
         if (base == null) {
             base = SyntheticYear.write(new SyntheticYear.Options(25, 2024, SEED, 0), baseDir, (d, t) -> { });
             try (InputStream in = Files.newInputStream(baseDir.resolve("members.csv"))) {
-                registry.importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
+                memberImport.importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
             }
         }
         return baseDir;
@@ -179,7 +182,7 @@ class HealthDataImportTest extends DatabaseTest {
         // a household registered by the test: twins born the same day
         String s = TestMembers.freshSymbol().substring(1);
         String insurer = TestMembers.INSURER;
-        TestMembers.importRows(registry, List.of(TestMembers.insured("K" + s, "5", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured("K" + s, "5", "2020-04-01", null),
                 TestMembers.dependent("K" + s, "5", "01", "2020-04-01"),
                 TestMembers.dependent("K" + s, "5", "02", "2020-04-01")));
         String fullWidthSymbol = "Ｋ" + s.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
@@ -204,7 +207,7 @@ class HealthDataImportTest extends DatabaseTest {
 
     @Test
     void dpcDiagnosesPharmacyPrescriptionsAndTheirDrugsAreStored() throws Exception {
-        var key = TestMembers.register(registry);
+        var key = TestMembers.register(memberImport);
         String insurer = TestMembers.INSURER;
         String ho = insurer + "," + key.symbol() + "," + key.number();
         String sn = fields(9, "SN", "1", "01", "", "", "", "00");
@@ -293,7 +296,7 @@ class HealthDataImportTest extends DatabaseTest {
     /** A member of this test's own, registered; the insured person 1-00 of the returned symbol (male, born 1980-04-01). */
     private String registeredSymbol() {
         String symbol = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(symbol, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(symbol, "1", "2020-04-01", null)));
         return symbol;
     }
 

@@ -125,7 +125,7 @@ class CliTest extends DatabaseTest {
     @Test
     void claimsImportLinksStoresOnceAndRefusesABrokenFile() throws Exception {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberImport.class),
                 List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         String receipt = "IR,1,13,1,0006286,,テスト医院,202405,00,\r\n"
                 + "RE,1,1112,202404,試験　太郎,1,19800401,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,シケン　タロウ,\r\n"
@@ -156,7 +156,7 @@ class CliTest extends DatabaseTest {
     @Test
     void checkupsImportLinksStoresOnceAndRefusesABrokenDocumentUnlessLenient() throws Exception {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberRegistry.class),
+        TestMembers.importRows(context.getBean(jp.kenpo.privacy.members.MemberImport.class),
                 List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         var checkup = new jp.kenpo.privacy.formats.checkup.Checkup("doc-" + s, "10", java.time.LocalDate.of(2024, 6, 20),
                 new jp.kenpo.privacy.formats.MemberKey(TestMembers.INSURER, s, "1", "00"), "試験 太郎", "1",
@@ -195,5 +195,37 @@ class CliTest extends DatabaseTest {
         assertThat(kenpo("catalog", "versions").out()).contains("1  effective 2025-04-01");
         assertThat(kenpo("catalog", "show", "1").out()).contains("3.8   DEEMED THIRD_PARTY_PROVISION");
         assertThat(kenpo("catalog", "show", "1", "--source").out()).isEqualTo(CatalogFixtures.defaultSource());
+    }
+
+    @Test
+    void membersCorrectKeepsTheOldValuesAndShowListsTheCorrections() throws Exception {
+        String s = TestMembers.freshSymbol();
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2020-04-01", "2023-04-01"))));
+        assertThat(kenpo("members", "import", csv.toString()).code()).isZero();
+        String key = s + "-1-00";
+
+        Run corrected = kenpo("members", "correct", key, "--name", "別姓 太郎", "--kana", "ベッセイ タロウ",
+                "--reason", "氏名変更届");
+        assertThat(corrected.code()).as(corrected.err()).isZero();
+        assertThat(corrected.out()).startsWith("corrected " + key + ": name_kanji, name_kana (correction #");
+
+        Run show = kenpo("members", "show", key);
+        assertThat(show.out()).contains("別姓 太郎（ベッセイ タロウ）").contains("氏名変更届")
+                .contains("name_kanji: 試験 太郎 -> 別姓 太郎").contains("name_kana: シケン タロウ -> ベッセイ タロウ");
+
+        Run noReason = kenpo("members", "correct", key, "--name", "試験 太郎");
+        assertThat(noReason.code()).isNotZero();
+        assertThat(noReason.err()).contains("--reason");
+        Run badKana = kenpo("members", "correct", key, "--kana", "べっせい", "--reason", "form");
+        assertThat(badKana.code()).isEqualTo(1);
+        assertThat(badKana.err()).contains("kenpo: --kana: must be written in katakana").doesNotContain("べっせい");
+
+        // the old identity in the member file is now another person: refused, naming the line and column
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2024-04-01", null))));
+        Run refused = kenpo("members", "import", csv.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains(csv + ":2: column name_kanji: differs from the registered member " + key)
+                .contains(csv + ":2: column name_kana:").doesNotContain("試験");
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.RunRecord;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -24,10 +24,9 @@ class SecurityCommandsTest extends DatabaseTest {
     @TempDir
     Path dir;
 
-    @Autowired
-    MemberRegistry registry;
-
-    record Run(int code, String out, String err) {
+      @Autowired
+    MemberImport memberImport;
+   record Run(int code, String out, String err) {
     }
 
     private Run kenpo(String... args) {
@@ -94,7 +93,7 @@ class SecurityCommandsTest extends DatabaseTest {
     @Test
     void mynumberImportShowStatusAndKeys() throws Exception {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
                 TestMembers.dependent(s, "1", "01", "2021-04-01")));
         String parent = TestNumbers.next();
         String child = TestNumbers.next();

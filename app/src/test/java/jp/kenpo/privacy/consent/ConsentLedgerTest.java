@@ -26,6 +26,7 @@ import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -41,6 +42,8 @@ class ConsentLedgerTest extends DatabaseTest {
     ConsentLedger ledger;
     @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -59,7 +62,7 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void eventsChainPerMemberAndTheStateFollowsThem() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         ConsentEvent first = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk-a");
         ConsentEvent second = ledger.record(request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-02-10"), "clerk-b");
 
@@ -77,7 +80,7 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void badRequestsNameTheirField() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
 
         assertThatThrownBy(() -> ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.99")),
                 "2026-01-10"), "clerk")).isInstanceOf(InvalidConsentRequestException.class).hasMessageContaining("purpose 3.99");
@@ -97,8 +100,8 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void aBatchIsRecordedWholeOrNotAtAll() {
-        MemberKey a = TestMembers.register(registry);
-        MemberKey b = TestMembers.register(registry);
+        MemberKey a = TestMembers.register(memberImport);
+        MemberKey b = TestMembers.register(memberImport);
         var good = request(a, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10");
         var bad = request(b, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.99")), "2026-01-10");
 
@@ -114,7 +117,7 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void theDatabaseRefusesToChangeOrRemoveAnEvent() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         ConsentEvent e = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
 
         assertThatThrownBy(() -> jdbc.update("update consent_event set kind = 'LIFT' where seq = ?", e.seq()))
@@ -135,7 +138,7 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void verifyNamesTheFirstBrokenLinkOfEveryKind() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         ConsentEvent first = ledger.record(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"), "clerk");
         ConsentEvent second = ledger.record(request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-02-10"), "clerk");
         ConsentEvent third = ledger.record(request(m, ConsentAction.WITHDRAW, ConsentTarget.purpose(P38), "2026-03-10"), "clerk");
@@ -212,8 +215,8 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void concurrentClerksAllLandInOneUnbrokenChain() throws Exception {
-        MemberKey m = TestMembers.register(registry);
-        MemberKey other = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
+        MemberKey other = TestMembers.register(memberImport);
         int threads = 8;
         int each = 15;
         var pool = Executors.newFixedThreadPool(threads);
@@ -255,7 +258,7 @@ class ConsentLedgerTest extends DatabaseTest {
     void aRefusedRequestAmongConcurrentOnesFailsAloneAndEachAuditEntryNamesItsClerk() throws Exception {
         List<MemberKey> members = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            members.add(TestMembers.register(registry));
+            members.add(TestMembers.register(memberImport));
         }
         var pool = Executors.newFixedThreadPool(members.size() + 1);
         var start = new CountDownLatch(1);
@@ -292,8 +295,8 @@ class ConsentLedgerTest extends DatabaseTest {
 
     @Test
     void aMemberHeldByAnotherTransactionDoesNotStallOtherMembersEvents() throws Exception {
-        MemberKey held = TestMembers.register(registry);
-        MemberKey free = TestMembers.register(registry);
+        MemberKey held = TestMembers.register(memberImport);
+        MemberKey free = TestMembers.register(memberImport);
         var pool = Executors.newFixedThreadPool(2);
         var locked = new CountDownLatch(1);
         var release = new CountDownLatch(1);
@@ -335,7 +338,7 @@ class ConsentLedgerTest extends DatabaseTest {
             throw new AssertionError("nothing may be written after close");
         }, 1);
         commit.close();
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         assertThatThrownBy(() -> commit.record(new GroupCommit.Submission(request(m, ConsentAction.RESERVE,
                 ConsentTarget.purpose(P38), "2026-01-10"), "clerk", new Actor("clerk", "CLERK", "local"))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not recorded");

@@ -23,6 +23,7 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.DatabaseTest;
@@ -41,6 +42,8 @@ class DecisionServiceTest extends DatabaseTest {
     @Autowired
     MemberRegistry registry;
     @Autowired
+    MemberImport memberImport;
+    @Autowired
     TransactionTemplate transactions;
 
     private void reserve(MemberKey m) {
@@ -50,7 +53,7 @@ class DecisionServiceTest extends DatabaseTest {
 
     @Test
     void aReservationCountsTheMomentItIsRecorded() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
 
         reserve(m);
@@ -62,7 +65,7 @@ class DecisionServiceTest extends DatabaseTest {
 
     @Test
     void aMemberRegisteredAMomentAgoIsDecided() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
         assertThat(decisions.decide(new MemberKey("NOBODY", "9", "00"), P38, FEB).summary()).isEqualTo("DENY UNKNOWN_MEMBER");
         assertThatThrownBy(() -> decisions.decide(m, PurposeCode.parse("3.99"), FEB))
@@ -71,8 +74,8 @@ class DecisionServiceTest extends DatabaseTest {
 
     @Test
     void anEventThatCommitsAfterALaterOneIsNotMissed() throws Exception {
-        MemberKey slow = TestMembers.register(registry);
-        MemberKey fast = TestMembers.register(registry);
+        MemberKey slow = TestMembers.register(memberImport);
+        MemberKey fast = TestMembers.register(memberImport);
         decisions.catchUp();
         var recorded = new CountDownLatch(1);
         var commit = new CountDownLatch(1);
@@ -101,8 +104,8 @@ class DecisionServiceTest extends DatabaseTest {
 
     @Test
     void aBatchForEveryoneListsWhoIsDeniedAndWhy() {
-        MemberKey reserved = TestMembers.register(registry);
-        MemberKey deemed = TestMembers.register(registry);
+        MemberKey reserved = TestMembers.register(memberImport);
+        MemberKey deemed = TestMembers.register(memberImport);
         reserve(reserved);
 
         BatchDecision all = decisions.decideBatch(P38, FEB, Optional.empty(), Optional.empty());

@@ -25,9 +25,11 @@ class MemberImportTest extends DatabaseTest {
 
     @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
 
     private ImportReport importText(String text, Charset charset, boolean skipBad) {
-        return registry.importCsv(new ByteArrayInputStream(text.getBytes(charset)), "members.csv", charset, skipBad);
+        return memberImport.importCsv(new ByteArrayInputStream(text.getBytes(charset)), "members.csv", charset, skipBad);
     }
 
     private List<ImportProblem> rejected(String text) {
@@ -93,7 +95,7 @@ class MemberImportTest extends DatabaseTest {
 
         String other = freshSymbol();
         byte[] sjis = csv(List.of(insured(other, "1", "2020-04-01", null))).getBytes(SJIS);
-        assertThatThrownBy(() -> registry.importCsv(new ByteArrayInputStream(sjis), "sjis.csv", StandardCharsets.UTF_8, false))
+        assertThatThrownBy(() -> memberImport.importCsv(new ByteArrayInputStream(sjis), "sjis.csv", StandardCharsets.UTF_8, false))
                 .isInstanceOf(ImportRejectedException.class)
                 .hasMessageContaining("sjis.csv:2").hasMessageContaining("not valid UTF-8")
                 .hasMessageContaining("Windows-31J");
@@ -165,5 +167,58 @@ class MemberImportTest extends DatabaseTest {
         assertThat(r.membersAdded()).isEqualTo(1);
         assertThat(r.rowsSkipped()).as("the bad insured person, then their dependent").isEqualTo(2);
         assertThat(registry.find(new MemberKey(s, "2", "01"))).isEmpty();
+    }
+
+    @Test
+    void aChangedIdentityOnARegisteredKeyIsRefusedNamingTheFieldsNotTheirValues() {
+        String s = freshSymbol();
+        importText(csv(List.of(insured(s, "1", "2020-04-01", "2023-04-01"))), StandardCharsets.UTF_8, false);
+        String anotherInsurer = "061399" + "2" + jp.kenpo.privacy.formats.InsurerNumber.checkDigit("0613992");
+        // another person under the same key, for a period that overlaps nothing registered
+        String otherPerson = insured(s, "1", "2024-04-01", null).replace(TestMembers.INSURER, anotherInsurer)
+                .replace("試験 太郎", "別人 次郎").replace("シケン タロウ", "ベツジン ジロウ")
+                .replace(",1,1980-04-01,", ",2,1975-01-02,");
+
+        List<ImportProblem> problems = rejected(csv(List.of(otherPerson)));
+
+        assertThat(problems).extracting(ImportProblem::column)
+                .containsExactly("insurer_number", "name_kanji", "name_kana", "sex", "birth_date");
+        assertThat(problems).allSatisfy(p -> assertThat(p.toString()).startsWith("members.csv:2: column ")
+                .contains(s + "-1-00"));
+        assertThat(problems.get(0).reason()).contains(anotherInsurer).contains(TestMembers.INSURER);
+        assertThat(problems.toString()).doesNotContain("別人").doesNotContain("ベツジン").doesNotContain("1975")
+                .doesNotContain("試験").doesNotContain("シケン").doesNotContain("1980");
+        Member kept = registry.require(new MemberKey(s, "1", "00"));
+        assertThat(kept.nameKanji()).isEqualTo("試験 太郎");
+        assertThat(kept.insurerNumber()).isEqualTo(TestMembers.INSURER);
+        assertThat(kept.eligibility()).hasSize(1);
+    }
+
+    @Test
+    void oneChangedFieldIsEnoughToRefuseTheRowAndSkipBadSkipsIt() {
+        String s = freshSymbol();
+        importText(csv(List.of(insured(s, "1", "2020-04-01", "2023-04-01"))), StandardCharsets.UTF_8, false);
+        String married = insured(s, "1", "2024-04-01", null).replace("試験 太郎", "別姓 太郎");
+
+        assertThat(rejected(csv(List.of(married)))).extracting(ImportProblem::column).containsExactly("name_kanji");
+        ImportReport skipped = importText(csv(List.of(married, insured(s, "2", "2024-04-01", null))),
+                StandardCharsets.UTF_8, true);
+        assertThat(skipped.membersUpdated()).isZero();
+        assertThat(skipped.membersAdded()).isEqualTo(1);
+        assertThat(registry.require(new MemberKey(s, "1", "00")).nameKanji()).isEqualTo("試験 太郎");
+    }
+
+    @Test
+    void theSameNameInAnotherWidthIsTheSamePersonAndKeepsItsRegisteredSpelling() {
+        String s = freshSymbol();
+        importText(csv(List.of(insured(s, "1", "2020-04-01", "2023-04-01"))), StandardCharsets.UTF_8, false);
+        // half-width katakana and a full-width space: the same name after NFKC
+        String sameName = insured(s, "1", "2024-04-01", null).replace("シケン タロウ", "ｼｹﾝ　ﾀﾛｳ");
+
+        ImportReport r = importText(csv(List.of(sameName)), StandardCharsets.UTF_8, false);
+
+        assertThat(r.membersUpdated()).isEqualTo(1);
+        assertThat(r.periodsAdded()).isEqualTo(1);
+        assertThat(registry.require(new MemberKey(s, "1", "00")).nameKana()).isEqualTo("シケン タロウ");
     }
 }

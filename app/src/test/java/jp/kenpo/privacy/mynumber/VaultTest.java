@@ -35,6 +35,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -49,7 +50,11 @@ class VaultTest extends DatabaseTest {
     @Autowired
     MyNumberVault vault;
     @Autowired
+    MyNumberImport numberImport;
+    @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
     @Autowired
     AuditReview review;
     @Autowired
@@ -64,8 +69,8 @@ class VaultTest extends DatabaseTest {
             rows.add(TestMembers.insured(s, Integer.toString(i), "2020-04-01", null));
             numbers.put(new MemberKey(s, Integer.toString(i), "00"), TestNumbers.next());
         }
-        TestMembers.importRows(registry, rows);
-        operator(() -> vault.importCsv(csv(numbers), "numbers.csv", StandardCharsets.UTF_8));
+        TestMembers.importRows(memberImport, rows);
+        operator(() -> numberImport.importCsv(csv(numbers), "numbers.csv", StandardCharsets.UTF_8));
         return numbers;
     }
 
@@ -164,7 +169,7 @@ class VaultTest extends DatabaseTest {
         var numbers = numbered(2);
         var keys = new ArrayList<>(numbers.keySet());
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         String good = TestNumbers.next();
         String typo = good.substring(0, 11) + (char) ('0' + (good.charAt(11) - '0' + 1) % 10);
         String file = "member,individual_number\n"
@@ -173,7 +178,7 @@ class VaultTest extends DatabaseTest {
                 + s + "-1-00," + numbers.get(keys.get(0)) + "\n"
                 + keys.get(1) + ",12345\n";
         var rejected = org.assertj.core.api.Assertions.catchThrowableOfType(ImportRejectedException.class,
-                () -> operator(() -> vault.importCsv(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                () -> operator(() -> numberImport.importCsv(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
                         "bad.csv", StandardCharsets.UTF_8)));
         assertThat(rejected.problems()).extracting(ImportProblem::toString).containsExactly(
                 "bad.csv:2: column individual_number: the check digit of the individual number does not match (番号法施行令第8条)",
@@ -192,7 +197,7 @@ class VaultTest extends DatabaseTest {
         assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(MemberKey.parse(s + "-1-00"), WORK)))
                 .isInstanceOf(NoIndividualNumberException.class);
 
-        var replaced = operator(() -> vault.importCsv(csv(Map.of(keys.get(0), good)), "fix.csv", StandardCharsets.UTF_8));
+        var replaced = operator(() -> numberImport.importCsv(csv(Map.of(keys.get(0), good)), "fix.csv", StandardCharsets.UTF_8));
         assertThat(replaced.replaced()).isEqualTo(1);
         assertThat(as("clerk", Role.CLERK, () -> vault.read(keys.get(0), WORK)).reveal()).isEqualTo(good);
     }
@@ -200,11 +205,11 @@ class VaultTest extends DatabaseTest {
     @Test
     void onlyTheHandlersAndTheOperatorImportNumbers() {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         MemberKey m = MemberKey.parse(s + "-1-00");
         String number = TestNumbers.next();
         for (Role role : List.of(Role.PRIVACY_OFFICER, Role.AUDITOR, Role.MEMBER)) {
-            assertThatThrownBy(() -> as("importer-" + s, role, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+            assertThatThrownBy(() -> as("importer-" + s, role, () -> numberImport.importCsv(csv(Map.of(m, number)), "numbers.csv",
                     StandardCharsets.UTF_8))).as(role.name()).isInstanceOf(MyNumberRefusedException.class)
                     .hasMessageContaining("reader-roles");
         }
@@ -214,14 +219,14 @@ class VaultTest extends DatabaseTest {
                 Optional.of(AuditAction.MY_NUMBERS_IMPORTED), Optional.empty(), Optional.empty(), 0, 10))).entries())
                 .extracting(AuditEntry::outcome).containsExactly(AuditOutcome.REFUSED, AuditOutcome.REFUSED, AuditOutcome.REFUSED);
 
-        assertThat(as("clerk", Role.CLERK, () -> vault.importCsv(csv(Map.of(m, number)), "numbers.csv",
+        assertThat(as("clerk", Role.CLERK, () -> numberImport.importCsv(csv(Map.of(m, number)), "numbers.csv",
                 StandardCharsets.UTF_8)).added()).as("a handler imports").isEqualTo(1);
         assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).isEqualTo(number);
     }
 
     @Test
     void aReadThatFindsNoNumberIsAuditedAsRefused() {
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         var api = api();
         assertThat(api.postJson("/api/v1/my-numbers/reads", "clerk", "{\"member\":\"" + m + "\",\"purpose\":\"1.3\"}")
                 .status()).isEqualTo(404);
@@ -295,8 +300,8 @@ class VaultTest extends DatabaseTest {
         try {
             VaultKeys onlyNew = keys(newKey);
             assertThat(onlyNew.wrappings()).singleElement().satisfies(w -> assertThat(w.current()).isTrue());
-            var rotated = new MyNumberVault(jdbc, onlyNew, registry, context.getBean(CatalogService.class),
-                    context.getBean(AuditTrail.class), properties(newKey), clock);
+            var rotated = new MyNumberVault(new VaultRows(jdbc), onlyNew, new VaultAccess(context.getBean(AuditTrail.class),
+                    properties(newKey)), registry, context.getBean(CatalogService.class), context.getBean(AuditTrail.class), clock);
             assertThat(as("clerk", Role.CLERK, () -> rotated.read(m, WORK)).reveal()).isEqualTo(numbers.get(m));
             assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).as("the running vault").isEqualTo(numbers.get(m));
             assertThatThrownBy(() -> keys(oldKey).key(jdbc.queryForObject("select min(id) from vault_key", Integer.class)))

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -27,6 +28,8 @@ class ConnectionTurnoverTest extends DatabaseTest {
     DataSource dataSource;
     @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
 
     @Test
     void theDatabaseKeepsWorkingAfterThePoolRetiresItsConnections() throws Exception {
@@ -37,7 +40,7 @@ class ConnectionTurnoverTest extends DatabaseTest {
         }
 
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
         assertThat(registry.find(new jp.kenpo.privacy.members.MemberKey(s, "1", "00"))).isPresent();
     }
 }

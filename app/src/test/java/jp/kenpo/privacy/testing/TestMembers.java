@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.kenpo.privacy.members.ImportReport;
 import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 
 /**
  * Synthetic members for tests: each call gets a household under a symbol no other test uses, so
@@ -50,14 +50,14 @@ public final class TestMembers {
     }
 
     /** Registers one insured person eligible from 2020-04-01 and returns their key. */
-    public static MemberKey register(MemberRegistry registry) {
+    public static MemberKey register(MemberImport members) {
         String symbol = freshSymbol();
-        importRows(registry, List.of(insured(symbol, "1", "2020-04-01", null)));
+        importRows(members, List.of(insured(symbol, "1", "2020-04-01", null)));
         return new MemberKey(symbol, "1", "00");
     }
 
-    public static ImportReport importRows(MemberRegistry registry, List<String> rows) {
-        return registry.importCsv(new ByteArrayInputStream(csv(rows).getBytes(StandardCharsets.UTF_8)), "test.csv",
+    public static ImportReport importRows(MemberImport members, List<String> rows) {
+        return members.importCsv(new ByteArrayInputStream(csv(rows).getBytes(StandardCharsets.UTF_8)), "test.csv",
                 StandardCharsets.UTF_8, false);
     }
 }

@@ -222,4 +222,32 @@ class ApiTest extends DatabaseTest {
         assertThat(served).hasSizeGreaterThanOrEqualTo(10);
         assertThat(documented).containsAll(served);
     }
+
+    @Test
+    void aClerkCorrectsAMemberAndTheMemberSeesTheHistory() {
+        String key = importOne();
+
+        var corrected = api.postJson("/api/v1/members/" + key + "/corrections", "clerk",
+                "{\"nameKanji\":\"別姓 太郎\",\"sex\":\"2\",\"reason\":\"氏名変更届\"}");
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(201);
+        assertThat(corrected.json().get("changes").get(0).get("field").asString()).isEqualTo("name_kanji");
+        assertThat(corrected.json().get("changes").get(1).get("after").asString()).isEqualTo("2");
+        assertThat(api.get("/api/v1/members/" + key, "clerk").json().get("nameKanji").asString()).isEqualTo("別姓 太郎");
+
+        JsonNode history = api.get("/api/v1/members/" + key + "/corrections", "auditor").json();
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).get("reason").asString()).isEqualTo("氏名変更届");
+        assertThat(history.get(0).get("changes").get(0).get("before").asString()).isEqualTo("試験 太郎");
+
+        var badKana = api.postJson("/api/v1/members/" + key + "/corrections", "clerk",
+                "{\"nameKana\":\"べっせい\",\"reason\":\"form\"}");
+        assertThat(badKana.status()).isEqualTo(400);
+        assertThat(badKana.json().get("field").asString()).isEqualTo("nameKana");
+        assertThat(badKana.body()).doesNotContain("べっせい");
+        var noReason = api.postJson("/api/v1/members/" + key + "/corrections", "clerk", "{\"nameKanji\":\"試験 太郎\"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("field").asString()).isEqualTo("reason");
+        assertThat(api.postJson("/api/v1/members/NOBODY-1-00/corrections", "clerk",
+                "{\"nameKanji\":\"試験 太郎\",\"reason\":\"form\"}").status()).isEqualTo(404);
+    }
 }

@@ -25,8 +25,8 @@ import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
-import jp.kenpo.privacy.mynumber.MyNumberVault;
+import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.mynumber.MyNumberImport;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
@@ -69,6 +69,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
             GET    /api/v1/members/{key}/consent                 officer clerk auditor member
             GET    /api/v1/members/{key}/consent-events          officer clerk auditor member
             POST   /api/v1/members/{key}/consent-events          officer clerk member
+            GET    /api/v1/members/{key}/corrections             officer clerk auditor member
+            POST   /api/v1/members/{key}/corrections             officer clerk
             GET    /api/v1/members/{key}/my-number               officer clerk
             POST   /api/v1/my-numbers/reads                      clerk system
             POST   /api/v1/decisions                             officer clerk system
@@ -92,12 +94,12 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
-    @Autowired
-    MemberRegistry registry;
-    @Autowired
+      @Autowired
+    MemberImport memberImport;
+  @Autowired
     AuditReview review;
     @Autowired
-    MyNumberVault vault;
+    MyNumberImport numberImport;
 
     private static Map<String, Set<String>> matrix() {
         var rows = new LinkedHashMap<String, Set<String>>();
@@ -129,14 +131,14 @@ class AuthorizationMatrixTest extends DatabaseTest {
     void everyEndpointForEveryRoleAndAnonymous() {
         var api = api();
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
                 TestMembers.insured(s, "2", "2020-04-01", null)));
-        TestMembers.importRows(registry, List.of(TestMembers.dependent(s, "1", "01", "2021-04-01")));
+        TestMembers.importRows(memberImport, List.of(TestMembers.dependent(s, "1", "01", "2021-04-01")));
         MemberKey own = MemberKey.parse(s + "-1-00");
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
         // a number on file, so that an allowed read reads it
-        TestAccounts.operator(() -> vault.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
+        TestAccounts.operator(() -> numberImport.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
                 + TestNumbers.next() + "\n").getBytes(StandardCharsets.UTF_8)), "matrix.csv", StandardCharsets.UTF_8));
         String tag = Long.toString(System.nanoTime(), 36);
         Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
@@ -243,7 +245,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
     /**
      * A request each endpoint can take without changing anything that matters to other tests: a valid
      * one where that is cheap (decisions, consent events of the test's own member, an import of one
-     * more synthetic member, a number read of the test's own member, the account endpoints on a SYSTEM
+     * more synthetic member, a number read of the test's own member, a correction of the test's own member's
+ * name (which the second allowed caller finds already made: 400), the account endpoints on a SYSTEM
      * account of the test's own), so that an allowed call runs its endpoint's real work; else a 4xx
      * for bad input.
      */
@@ -258,6 +261,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
                     TestMembers.csv(List.of(TestMembers.insured(key.symbol(), "9", "2020-04-01", null))));
             case "POST /api/v1/members/{key}/consent-events" -> s.postJson(path,
                     "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
+            case "POST /api/v1/members/{key}/corrections" -> s.postJson(path,
+                    "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
             case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
             case "POST /api/v1/my-numbers/reads" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
             case "POST /api/v1/decisions" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"3.8\"}");

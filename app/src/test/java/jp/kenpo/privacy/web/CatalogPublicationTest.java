@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.kenpo.privacy.catalog.CatalogFixtures;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
 
@@ -19,13 +19,12 @@ import jp.kenpo.privacy.testing.TestMembers;
  */
 class CatalogPublicationTest extends DatabaseTest {
 
-    @Autowired
-    MemberRegistry registry;
-
-    @Test
+      @Autowired
+    MemberImport memberImport;
+   @Test
     void aNewVersionTakesEffectOnItsDate() {
         var api = api();
-        String key = TestMembers.register(registry).toString();
+        String key = TestMembers.register(memberImport).toString();
         var reserved = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
                 "{\"action\":\"RESERVE\",\"category\":3,\"channel\":\"PAPER\",\"receivedOn\":\"2026-01-10\"}");
         assertThat(reserved.status()).isEqualTo(201);

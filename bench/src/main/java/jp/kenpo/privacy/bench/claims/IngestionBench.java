@@ -18,7 +18,7 @@ import jp.kenpo.privacy.claims.ImportedFile;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 import jp.kenpo.privacy.members.ImportReport;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 
 /**
  * Ingestion of one synthetic year into PostgreSQL (issue 4 target: 100,000 members' year, about
@@ -44,7 +44,7 @@ public final class IngestionBench {
             ImportReport m;
             m = BenchApp.as("bench-clerk", Role.CLERK, () -> {
                 try (InputStream in = Files.newInputStream(year.resolve("members.csv"))) {
-                    return app.getBean(MemberRegistry.class).importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
+                    return app.getBean(MemberImport.class).importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
