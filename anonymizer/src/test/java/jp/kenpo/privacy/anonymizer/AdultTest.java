@@ -21,7 +21,7 @@ import jp.kenpo.privacy.anonymizer.search.SearchOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The UCI Adult table with its published hierarchies, read from ../shared/bench-data/adult. */
+/** The UCI Adult table with its published hierarchies, read from the repository's examples/adult. */
 class AdultTest {
 
   static final List<String> QUASI = List.of("sex", "age", "race", "marital-status", "education",
@@ -33,7 +33,7 @@ class AdultTest {
   @BeforeAll
   static void load() {
     folder = find();
-    assumeTrue(folder != null, "../shared/bench-data/adult is not beside the repository");
+    assumeTrue(folder != null, "examples/adult is not in the repository");
     table = TableCsv.read(folder.resolve("adult.csv"), ';', header -> {
       List<ColumnSpec> specs = new ArrayList<>();
       for (String name : header) {
@@ -45,7 +45,7 @@ class AdultTest {
 
   static Path find() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/bench-data/adult");
+      Path candidate = dir.resolve("examples/adult");
       if (Files.exists(candidate.resolve("adult.csv"))) {
         return candidate;
       }

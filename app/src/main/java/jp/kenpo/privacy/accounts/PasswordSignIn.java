@@ -16,6 +16,13 @@ public final class PasswordSignIn implements AuthenticationProvider {
         }
     }
 
+    /** The right password with a code that was used already: the web layer says to wait for the next one. */
+    public static final class CodeUsedAlreadyException extends AuthenticationException {
+        public CodeUsedAlreadyException() {
+            super("this code was used already; wait for the next code");
+        }
+    }
+
     private final SignInService signIns;
 
     public PasswordSignIn(SignInService signIns) {
@@ -39,8 +46,12 @@ public final class PasswordSignIn implements AuthenticationProvider {
             authenticated.setDetails(new SignInDetails(source, null));
             return authenticated;
         }
-        if (((SignInService.Refused) result).throttled()) {
+        var refused = (SignInService.Refused) result;
+        if (refused.throttled()) {
             throw new ThrottledException();
+        }
+        if (refused.codeUsedAlready()) {
+            throw new CodeUsedAlreadyException();
         }
         throw new BadCredentialsException("sign-in failed");
     }

@@ -36,8 +36,15 @@ public class SignInService {
     public record Success(SignedIn signedIn) implements Result {
     }
 
-    /** Refused; the caller says no more than "sign-in failed", whatever the reason. */
-    public record Refused(boolean throttled) implements Result {
+    /**
+     * Refused; the caller says no more than "sign-in failed", whatever the reason, but for two:
+     * too many attempts from the address, and a right password with a code that was right but
+     * used already — its holder knows both factors, and is told to wait for the next code.
+     */
+    public record Refused(boolean throttled, boolean codeUsedAlready) implements Result {
+        public Refused(boolean throttled) {
+            this(throttled, false);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -95,8 +102,13 @@ public class SignInService {
         if (row.totpSecret() != null) {
             OptionalLong step = Totp.verify(Base32.decode(row.totpSecret()), code, now, row.totpLastStep());
             if (step.isEmpty()) {
+                // a code is good once (RFC 6238 §5.2), also the one that confirmed the enrolment
+                if (Totp.usedAlready(Base32.decode(row.totpSecret()), code, now, row.totpLastStep())) {
+                    failed(row, source, "second factor code used already", now);
+                    return new Refused(false, true);
+                }
                 return failed(row, source, code == null || code.isBlank() ? "second factor code missing"
-                        : "wrong or reused second factor code", now);
+                        : "wrong second factor code", now);
             }
             jdbc.update("update account set totp_last_step = ? where id = ?", step.getAsLong(), row.id());
             factors = "password and second factor";

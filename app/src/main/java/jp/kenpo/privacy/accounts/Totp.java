@@ -65,6 +65,23 @@ final class Totp {
         return OptionalLong.empty();
     }
 
+    /**
+     * Whether the code is the right one for a step in the window that was used already (to sign
+     * in or to confirm the enrolment): its holder has the authenticator and waits for the next code.
+     */
+    static boolean usedAlready(byte[] secret, String code, Instant now, long lastUsedStep) {
+        if (code == null || !code.matches("[0-9]{" + DIGITS + "}")) {
+            return false;
+        }
+        long current = step(now);
+        for (long step = current - 1; step <= Math.min(current + 1, lastUsedStep); step++) {
+            if (MessageDigest.isEqual(code(secret, step).getBytes(), code.getBytes())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The otpauth URI an authenticator app reads from a QR code (Key Uri Format). */
     static String uri(String issuer, String account, byte[] secret) {
         String label = encode(issuer) + ":" + encode(account);

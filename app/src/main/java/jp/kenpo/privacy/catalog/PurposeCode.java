@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  */
 public record PurposeCode(int category, int item) implements Comparable<PurposeCode> {
 
-    private static final Pattern SHAPE = Pattern.compile("([1-9][0-9]?)\\.([1-9][0-9]?)");
+    /** A code as written, CATEGORY.ITEM, both from 1: the pattern the API's description gives too. */
+    public static final String REGEX = "([1-9][0-9]?)\\.([1-9][0-9]?)";
+    private static final Pattern SHAPE = Pattern.compile(REGEX);
 
     public PurposeCode {
         if (category < 1 || item < 1) {

@@ -9,6 +9,7 @@ import jp.kenpo.privacy.accounts.CreatedAccount;
 import jp.kenpo.privacy.accounts.IssuedToken;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,9 +28,9 @@ final class AccountsCommand {
                         a.member().map(m -> "  member " + m).orElse(""),
                         a.passwordChangeRequired() ? "  (one-time password)" : "",
                         a.role().isStaff() || a.role() == Role.MEMBER ? (a.secondFactor() ? "  2FA" : "  no 2FA") : "",
-                        a.lockedUntil().map(t -> "  LOCKED until " + t).orElse(""));
-                a.tokens().forEach(t -> out().printf("    token #%d %-20s expires %s%s%n", t.id(), t.label(), t.expiresAt(),
-                        t.revokedAt().map(r -> "  revoked " + r).orElse("")));
+                        a.lockedUntil().map(t -> "  LOCKED until " + SocietyTime.format(t)).orElse(""));
+                a.tokens().forEach(t -> out().printf("    token #%d %-20s expires %s%s%n", t.id(), t.label(),
+                        SocietyTime.format(t.expiresAt()), t.revokedAt().map(r -> "  revoked " + SocietyTime.format(r)).orElse("")));
             }
             return 0;
         }
@@ -127,7 +128,7 @@ final class AccountsCommand {
             }
             IssuedToken t = accounts.issueToken(name, label, Optional.ofNullable(days).map(Duration::ofDays));
             out().printf("API token #%d for %s, valid until %s (shown this once; the system sends it as "
-                    + "'Authorization: Bearer TOKEN'):%n%s%n", t.id(), name, t.expiresAt(), t.token());
+                    + "'Authorization: Bearer TOKEN'):%n%s%n", t.id(), name, SocietyTime.format(t.expiresAt()), t.token());
             return 0;
         }
     }

@@ -15,6 +15,7 @@ import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.audit.AuditVerification;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,7 @@ final class AuditCommand {
             AuditVerification v = service(AuditReview.class).verify(d);
             if (v.intact()) {
                 out().printf("audit trail intact: %d entries in %d chains verified%s%n", v.entriesChecked(), v.chains(),
-                        d.map(x -> "; it still leads to the digest taken " + x.takenAt()).orElse(""));
+                        d.map(x -> "; it still leads to the digest taken " + SocietyTime.format(x.takenAt())).orElse(""));
                 return 0;
             }
             err().println("audit trail BROKEN: " + v.firstBroken().orElseThrow());
@@ -73,7 +74,7 @@ final class AuditCommand {
                     Optional.ofNullable(actor), Optional.ofNullable(action), Optional.ofNullable(from),
                     Optional.ofNullable(to), offset, limit));
             for (AuditEntry e : page.entries()) {
-                out().printf("#%d  %s  %-7s %-22s %s (%s) from %s%s%s  %s%n", e.seq(), e.at(), e.outcome(), e.action(),
+                out().printf("#%d  %s  %-7s %-22s %s (%s) from %s%s%s  %s%n", e.seq(), SocietyTime.format(e.at()), e.outcome(), e.action(),
                         e.actor(), e.role(), e.source(), e.purpose().map(p -> "  purpose " + p).orElse(""),
                         e.members().isEmpty() ? "" : "  members " + String.join(",", e.members().size() > 5
                                 ? e.members().subList(0, 5) : e.members()) + (e.members().size() > 5

@@ -12,6 +12,7 @@ import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.CatalogVersion;
 import jp.kenpo.privacy.catalog.Purpose;
 import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ final class CatalogCommand {
             var inForce = catalog.catalog().inForceAt(Instant.now()).map(CatalogVersion::version).orElse(0);
             for (var v : catalog.published()) {
                 out().printf("%d  effective %s  published %s by %s  sha256 %s%s%n", v.version(), v.effectiveFrom(),
-                        v.publishedAt(), v.publishedBy(), v.sourceSha256(), v.version() == inForce ? "  (in force)" : "");
+                        SocietyTime.format(v.publishedAt()), v.publishedBy(), v.sourceSha256(), v.version() == inForce ? "  (in force)" : "");
             }
             return 0;
         }

@@ -1,5 +1,7 @@
 package jp.kenpo.privacy.cli;
 
+import java.util.regex.Pattern;
+
 import org.springframework.dao.DataAccessException;
 
 import jp.kenpo.privacy.accounts.AccountStateException;
@@ -19,6 +21,8 @@ import picocli.CommandLine.ParseResult;
 
 /** Turns a refused request into one clear line on standard error and exit code 1. */
 final class CliErrors implements IExecutionExceptionHandler {
+
+    private static final Pattern JAVA_TALK = Pattern.compile("\\b(java|javax|jakarta|jp\\.kenpo|org|com|tools)\\.[a-z]+\\.|Exception\\b");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
@@ -43,7 +47,10 @@ final class CliErrors implements IExecutionExceptionHandler {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            err.println("kenpo: failed: " + root.getMessage());
+            // a message of the JVM's or a library's own names Java classes, which say nothing to an operator
+            String message = root.getMessage();
+            boolean ours = message != null && !JAVA_TALK.matcher(message).find();
+            err.println("kenpo: failed: " + (ours ? message : "an unexpected error"));
             if (System.getenv("KENPO_DEBUG") != null) {
                 e.printStackTrace(err);
             } else {

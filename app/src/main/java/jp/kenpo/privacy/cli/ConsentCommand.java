@@ -119,8 +119,9 @@ final class ConsentCommand {
         @Override
         public Integer call() {
             ConsentStatus s = service(ConsentLedger.class).status(member, at != null ? at : Instant.now(),
-                    knownAt != null ? knownAt : Instant.MAX);
-            out().printf("member %s at %s (catalog version %d)%n", s.member(), s.at(), s.catalogVersion());
+                    Optional.ofNullable(knownAt));
+            out().printf("member %s at %s%s (catalog version %d)%n", s.member(), SocietyTime.format(s.at()),
+                    s.knownAt().map(k -> " as known at " + SocietyTime.format(k)).orElse(""), s.catalogVersion());
             for (PurposeStanding p : s.purposes()) {
                 out().printf("  %-5s %-9s %-6s %s%n", p.purpose().code(), p.state(), p.purpose().policy(),
                         p.purpose().text().ja());
@@ -132,7 +133,7 @@ final class ConsentCommand {
             for (ConsentEvent e : s.history()) {
                 out().printf("  #%d  %s  %-8s %-11s received %s via %s, filed by %s, recorded by %s at %s%s%n",
                         e.memberSeq(), e.hash().substring(0, 12), e.action(), e.target(), e.receivedOn(), e.channel(),
-                        e.filedBy(), e.recordedBy(), e.recordedAt(), e.note().map(n -> "  note: " + n).orElse(""));
+                        e.filedBy(), e.recordedBy(), SocietyTime.format(e.recordedAt()), e.note().map(n -> "  note: " + n).orElse(""));
             }
             return 0;
         }

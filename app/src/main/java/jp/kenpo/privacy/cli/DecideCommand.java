@@ -14,6 +14,7 @@ import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.Decision;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class DecideCommand extends AppCommand {
         if (population.member != null) {
             Decision d = decisions.decide(population.member, purpose, when, Optional.ofNullable(knownAt));
             out().println(d.summary());
-            out().printf("member %s, purpose %s, at %s, catalog version %s%n", d.member(), d.purpose(), d.at(),
+            out().printf("member %s, purpose %s, at %s, catalog version %s%n", d.member(), d.purpose(), SocietyTime.format(d.at()),
                     d.catalogVersion().isPresent() ? d.catalogVersion().getAsInt() : "none");
             d.statute().ifPresent(s -> out().println("statute: " + s));
             if (d.reservationOnRecord()) {
@@ -64,7 +65,7 @@ final class DecideCommand extends AppCommand {
         var keys = population.file == null ? Optional.<List<MemberKey>>empty() : Optional.of(keys(population.file));
         BatchDecision b = decisions.decideBatch(purpose, when, keys, Optional.ofNullable(knownAt));
         out().printf("PERMIT %d DENY %d of %d  (purpose %s at %s, catalog version %d)%n", b.permitted(),
-                b.deniedCount(), b.population(), b.purpose(), b.at(), b.catalogVersion());
+                b.deniedCount(), b.population(), b.purpose(), SocietyTime.format(b.at()), b.catalogVersion());
         b.permittedByBasis().forEach((basis, n) -> out().printf("  permitted %s: %d%n", basis, n));
         if (b.reservationsOnRecord() > 0) {
             out().printf("  permitted on a legal basis despite a reservation on record: %d%n", b.reservationsOnRecord());

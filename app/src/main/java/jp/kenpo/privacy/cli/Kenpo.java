@@ -1,9 +1,6 @@
 package jp.kenpo.privacy.cli;
 
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.function.Supplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -11,9 +8,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import jp.kenpo.privacy.accounts.Operator;
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine;
 
 /**
@@ -53,11 +47,7 @@ public final class Kenpo {
 
     static CommandLine commandLine(Supplier<ConfigurableApplicationContext> application) {
         var cl = new CommandLine(new KenpoCommand(application));
-        cl.registerConverter(MemberKey.class, MemberKey::parse);
-        cl.registerConverter(PurposeCode.class, PurposeCode::parse);
-        cl.registerConverter(Instant.class, SocietyTime::parseInstant);
-        cl.registerConverter(LocalDate.class, LocalDate::parse);
-        cl.registerConverter(Charset.class, Charset::forName);
+        OptionConverters.register(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;

@@ -86,7 +86,7 @@ class ConsentController {
     @GetMapping("/members/{key}/consent")
     ConsentStatus status(@PathVariable MemberKey key, @RequestParam(required = false) Instant at,
                          @RequestParam(required = false) Instant knownAt) {
-        return ledger.status(key, at != null ? at : clock.instant(), knownAt != null ? knownAt : Instant.MAX);
+        return ledger.status(key, at != null ? at : clock.instant(), Optional.ofNullable(knownAt));
     }
 
     @GetMapping("/ledger/verification")

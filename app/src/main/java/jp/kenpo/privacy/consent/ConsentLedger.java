@@ -347,20 +347,20 @@ public class ConsentLedger implements DisposableBean {
 
     /**
      * The member's state on every purpose of the notice in force at {@code at}, counting only the
-     * events recorded by {@code knownAt} ({@link Instant#MAX}: all).
+     * events recorded by {@code knownAt} (absent: all).
      */
     @Transactional
-    public ConsentStatus status(MemberKey key, Instant at, Instant knownAt) {
+    public ConsentStatus status(MemberKey key, Instant at, Optional<Instant> knownAt) {
         Catalog current = catalog.catalog();
         var version = current.inForceAt(at).orElseThrow(() -> new IllegalArgumentException(
-                "no catalog version was in force at " + at));
+                "no catalog version was in force at " + SocietyTime.format(at)));
         List<ConsentEvent> events = events(key);
         ConsentHistory history = ConsentHistory.of(events);
         LocalDate day = SocietyTime.dateOf(at);
         var standings = version.purposesInForceOn(day).stream().map(p -> new PurposeStanding(p,
-                history.stateOf(p.code(), day, knownAt, current.firstPublished(p.code()).orElseThrow()))).toList();
-        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent state at " + at
-                + (knownAt.equals(Instant.MAX) ? "" : " as known at " + knownAt)).member(key));
+                history.stateOf(p.code(), day, knownAt.orElse(Instant.MAX), current.firstPublished(p.code()).orElseThrow()))).toList();
+        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent state at " + SocietyTime.format(at)
+                + knownAt.map(k -> " as known at " + SocietyTime.format(k)).orElse("")).member(key));
         return new ConsentStatus(key, at, knownAt, version.version(), standings, events);
     }
 

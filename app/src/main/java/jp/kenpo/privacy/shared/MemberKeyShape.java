@@ -15,6 +15,9 @@ public final class MemberKeyShape {
     /** What a refusal says is expected. */
     public static final String EXPECTED = "write SYMBOL-NUMBER-BRANCH, e.g. 1234-5678-01";
 
+    /** The shape as one pattern, for the API's description (the check-digit rule is in {@link #problem} only). */
+    public static final String REGEX = "[0-9A-Za-z]{1,20}-[0-9A-Za-z]{1,20}-[0-9]{2}";
+
     private static final Pattern PART = Pattern.compile("[0-9A-Za-z]{1,20}");
     private static final Pattern BRANCH = Pattern.compile("[0-9]{2}");
 

@@ -45,8 +45,28 @@ public final class SocietyTime {
             return LocalDateTime.parse(s).atZone(ZONE).toInstant();
         } catch (DateTimeException e) {
             // the text is not repeated: it may be anything a person typed
-            throw new IllegalArgumentException("not a date or date-time; write 2026-04-01, "
-                    + "2026-04-01T10:00 (Tokyo time) or 2026-04-01T10:00+09:00");
+            throw new IllegalArgumentException("expected " + ExpectedForm.INSTANT);
         }
+    }
+
+    /**
+     * Reads a calendar date {@code YYYY-MM-DD}.
+     *
+     * @throws IllegalArgumentException naming the form, never repeating the text
+     */
+    public static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("expected " + ExpectedForm.DATE);
+        }
+    }
+
+    /**
+     * An instant as people here read it: Tokyo time with its offset, {@code 2026-05-01T10:00+09:00}
+     * (seconds only when there are some), the way {@link #parseInstant} takes it back.
+     */
+    public static String format(Instant instant) {
+        return instant.atZone(ZONE).toOffsetDateTime().toString();
     }
 }

@@ -36,8 +36,10 @@ import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
+import jp.kenpo.privacy.shared.ExpectedForm;
 import jp.kenpo.privacy.shared.NumberMask;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every refusal of the API as an RFC 9457 problem detail that names what is wrong and where:
@@ -124,8 +126,7 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
                                                         HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
-        Throwable cause = ex.getMostSpecificCause();
-        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "not a valid " + field;
+        String reason = expected(ex.getRequiredType(), ex.getMostSpecificCause());
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
                 Map.of("field", field == null ? "" : field)));
     }
@@ -142,10 +143,26 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            reason = root instanceof IllegalArgumentException ? root.getMessage() : d.getOriginalMessage();
+            reason = expected(d instanceof MismatchedInputException m ? m.getTargetType() : null, root);
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request body",
                 (field.isEmpty() ? "" : field + ": ") + reason, Map.of("field", field)));
+    }
+
+    /**
+     * What a value of the type looks like ({@code expected a date YYYY-MM-DD}), never the parser's
+     * own message: Jackson's and Spring's name Java classes and repeat the value. The domain's
+     * parsers ({@code MemberKey}, {@code PurposeCode}) say the expected form themselves, without
+     * the value: their message is used.
+     */
+    private static String expected(Class<?> type, Throwable cause) {
+        String form = type == null ? ExpectedForm.of(Object.class) : ExpectedForm.of(type);
+        boolean domainParser = cause instanceof IllegalArgumentException && type != null && !type.isEnum()
+                && type.getName().startsWith("jp.kenpo.");
+        if (domainParser) {
+            return cause.getMessage();
+        }
+        return "expected " + form;
     }
 
     @Override

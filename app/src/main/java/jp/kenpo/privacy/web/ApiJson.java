@@ -1,5 +1,8 @@
 package jp.kenpo.privacy.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,16 +13,20 @@ import jp.kenpo.privacy.consent.ConsentEvent;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.deser.std.FromStringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.ser.std.ToStringSerializer;
 
 /**
  * How the domain's values look in the API: purpose codes and member keys as the strings people
- * write ({@code "3.8"}, {@code "1234-5678-01"}), without the registry's internal ids. Kept here so
- * the domain types stay free of serialisation concerns.
+ * write ({@code "3.8"}, {@code "1234-5678-01"}), without the registry's internal ids; instants in
+ * Tokyo time. Kept here so the domain types stay free of serialisation concerns.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiJson {
@@ -43,9 +50,25 @@ class ApiJson {
                 return MemberKey.parse(value);
             }
         });
+        module.addSerializer(Instant.class, new TokyoTime());
         module.setMixInAnnotation(ConsentEvent.class, WithoutMemberId.class);
         module.setMixInAnnotation(Member.class, WithoutId.class);
         return module;
+    }
+
+    /**
+     * An instant as the society reads it: Tokyo time with its offset, {@code 2026-05-01T10:00:00+09:00}
+     * — the same instant as the UTC form, but the day and hour a clerk typed.
+     */
+    private static final class TokyoTime extends StdSerializer<Instant> {
+        TokyoTime() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializationContext context) {
+            gen.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(SocietyTime.ZONE)));
+        }
     }
 
     private abstract static class FromText<T> extends FromStringDeserializer<T> {

@@ -42,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what (APPI Art. 23 technical safety measures; OWASP ASVS level 2). Nothing but the
- * public notice and signing in is open; every other endpoint names the roles that may use it,
+ * public notice, signing in and the API's description is open; every other endpoint names the roles that may use it,
  * and anything not named is refused.
  *
  * <p>People sign in with a session: {@code POST /api/v1/session} with name, password and (where
@@ -81,9 +81,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, SESSION).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
                                 "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
+                        // the API's description holds no data (its page, /api/v1/docs, is ApiDocs')
                         .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
-                                "/api/v1/openapi.json.yaml")
-                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
+                                "/api/v1/openapi.json.yaml").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(roles(PRIVACY_OFFICER, CLERK))

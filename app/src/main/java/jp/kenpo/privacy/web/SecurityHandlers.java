@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kenpo.privacy.accounts.PasswordSignIn;
 import jp.kenpo.privacy.accounts.SessionView;
+import jp.kenpo.privacy.accounts.SetupStep;
 import jp.kenpo.privacy.accounts.SignInService;
 import jp.kenpo.privacy.accounts.SignedIn;
 import jp.kenpo.privacy.audit.AuditAction;
@@ -60,7 +61,11 @@ final class SecurityHandlers {
         };
     }
 
-    /** Never says why: a wrong name, a wrong password and a locked account look alike (OWASP ASVS 2.2). */
+    /**
+     * Never says why: a wrong name, a wrong password and a locked account look alike (OWASP ASVS
+     * 2.2). Only a caller who gave the right password and a right but used code is told to wait
+     * for the next one: they hold both factors already.
+     */
     AuthenticationFailureHandler signInFailed() {
         return (request, response, e) -> refuseSignIn(request, response, e);
     }
@@ -71,6 +76,12 @@ final class SecurityHandlers {
             response.setHeader("Retry-After", "60");
             problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
                     "too many sign-in attempts from this address; wait a minute");
+            return;
+        }
+        if (e instanceof PasswordSignIn.CodeUsedAlreadyException) {
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Code used already",
+                    "this code was used already (each code signs in once, and the one that confirmed the "
+                            + "authenticator counts); wait for the next code and sign in with it");
             return;
         }
         problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in failed",
@@ -111,10 +122,35 @@ final class SecurityHandlers {
     /** Every refusal is audited, naming the member whose data was asked for. */
     AccessDeniedHandler refused() {
         return (request, response, e) -> {
+            var auth = SecurityContextHolder.getContext().getAuthentication();
+            if (!(e instanceof CsrfException) && auth != null && auth.getPrincipal() instanceof SignedIn who
+                    && !who.setup().isEmpty()) {
+                String remains = remainingSetup(who.setup());
+                audit.recordRefusal(refusal(request, "account set-up not finished"));
+                problems.write(request, response, HttpStatus.FORBIDDEN, "Account set-up not finished", remains);
+                return;
+            }
             String why = e instanceof CsrfException ? "missing or wrong CSRF token" : "not allowed for this account";
             audit.recordRefusal(refusal(request, why));
             problems.write(request, response, HttpStatus.FORBIDDEN, "Refused", why);
         };
+    }
+
+    /**
+     * What a person still has to do before the account's role applies, in the order it is done;
+     * each step ends the session, so they sign in again after it.
+     */
+    static String remainingSetup(java.util.Set<SetupStep> steps) {
+        var todo = new java.util.ArrayList<String>();
+        if (steps.contains(SetupStep.CHANGE_PASSWORD)) {
+            todo.add("choose your own password (POST /api/v1/account/password {currentPassword, newPassword})");
+        }
+        if (steps.contains(SetupStep.ENROL_SECOND_FACTOR)) {
+            todo.add("enrol an authenticator app (POST /api/v1/account/second-factor, then "
+                    + "POST /api/v1/account/second-factor/confirm {code})");
+        }
+        return "the account's set-up is not finished: " + String.join("; then ", todo)
+                + "; sign in again after each step";
     }
 
     /** A refused request as the trail keeps it: method, path and why, naming the member the path names. */

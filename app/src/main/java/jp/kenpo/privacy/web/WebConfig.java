@@ -4,14 +4,17 @@ import java.time.Instant;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.ExpectedForm;
 import jp.kenpo.privacy.shared.SocietyTime;
 
-/** Path and query values read as the domain's types: member keys, purpose codes, instants; /error's answer masked. */
+/** Path and query values read as the domain's types: member keys, purpose codes, instants, enums in any case; /error's answer masked. */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -26,5 +29,24 @@ class WebConfig implements WebMvcConfigurer {
         registry.addConverter(String.class, MemberKey.class, MemberKey::parse);
         registry.addConverter(String.class, PurposeCode.class, PurposeCode::parse);
         registry.addConverter(String.class, Instant.class, SocietyTime::parseInstant);
+        registry.addConverterFactory(new AnyCaseEnums());
+    }
+
+    /** {@code ?action=sign_in} as good as {@code SIGN_IN}; a value that is none is refused naming the constants. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final class AnyCaseEnums implements ConverterFactory<String, Enum> {
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> type) {
+            return text -> {
+                if (text.isBlank()) {
+                    return null;
+                }
+                Enum value = ExpectedForm.constant((Class) type, text);
+                if (value == null) {
+                    throw new IllegalArgumentException(ExpectedForm.expected(type));
+                }
+                return (T) value;
+            };
+        }
     }
 }

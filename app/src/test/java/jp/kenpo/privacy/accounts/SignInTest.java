@@ -95,10 +95,55 @@ class SignInTest extends DatabaseTest {
         var s = api.anonymous();
         assertThat(s.signIn(p.name, p.password, code).json().get("role").asString()).isEqualTo("AUDITOR");
         assertThat(s.get("/api/v1/members").status()).isEqualTo(200);
-        assertThat(api.anonymous().signIn(p.name, p.password, code).status()).as("the same code again").isEqualTo(401);
+        var again = api.anonymous().signIn(p.name, p.password, code);
+        assertThat(again.status()).as("the same code again").isEqualTo(401);
+        assertThat(again.json().get("detail").asString()).contains("wait for the next code");
 
         assertThat(trailOf(p.name)).extracting(AuditEntry::detail).contains("sign-in refused: second factor code missing",
-                "sign-in refused: wrong or reused second factor code", "signed in with password and second factor");
+                "sign-in refused: wrong second factor code", "sign-in refused: second factor code used already",
+                "signed in with password and second factor");
+    }
+
+    @Test
+    void theCodeThatConfirmedTheEnrolmentCannotSignInAndTheRefusalSaysToWaitForTheNext() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("clerk"), Role.CLERK);
+
+        var replayed = api.anonymous().signIn(p.name, p.password, p.lastUsedCode());
+        assertThat(replayed.status()).isEqualTo(401);
+        assertThat(replayed.json().get("detail").asString()).contains("used already").contains("wait for the next code")
+                .doesNotContain("sign-in failed");
+
+        var wrongPassword = api.anonymous().signIn(p.name, "not the password", p.lastUsedCode());
+        assertThat(wrongPassword.json().get("detail").asString()).as("says nothing without the password")
+                .isEqualTo("sign-in failed; after repeated failures the account is locked for a while");
+        assertThat(api.anonymous().signIn(p.name, p.password, p.nextCode()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountWhoseSetUpIsUnfinishedIsToldTheStepThatRemains() {
+        var api = api();
+        String name = unique("clerk");
+        var created = api.postJson("/api/v1/accounts", "officer", Api.json(Map.of("name", name, "role", "CLERK")));
+        String oneTime = created.json().get("oneTimePassword").asString();
+        var s = api.anonymous();
+        s.signIn(name, oneTime, null);
+
+        var first = s.get("/api/v1/members");
+        assertThat(first.status()).isEqualTo(403);
+        assertThat(first.json().get("title").asString()).isEqualTo("Account set-up not finished");
+        assertThat(first.json().get("detail").asString()).contains("choose your own password")
+                .contains("POST /api/v1/account/password").contains("enrol an authenticator app")
+                .doesNotContain("not allowed");
+
+        String password = "a long enough passphrase";
+        s.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime, "newPassword", password)));
+        var again = api.anonymous();
+        again.signIn(name, password, null);
+        var second = again.get("/api/v1/members");
+        assertThat(second.status()).isEqualTo(403);
+        assertThat(second.json().get("detail").asString()).contains("enrol an authenticator app")
+                .contains("POST /api/v1/account/second-factor").doesNotContain("password");
     }
 
     @Test

@@ -97,6 +97,32 @@ class CliTest extends DatabaseTest {
                 + " for clerk Sato");
     }
 
+    /** Times as a clerk in Tokyo reads them, with the offset; no far-future stand-in for "every event". */
+    @Test
+    void timesAreShownInTokyoTimeWithTheirOffset() throws Exception {
+        String s = TestMembers.freshSymbol();
+        Path csv = dir.resolve("members.csv");
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2020-04-01", null))));
+        assertThat(kenpo("members", "import", csv.toString()).code()).isZero();
+        String member = s + "-1-00";
+
+        Run one = kenpo("decide", "--member", member, "--purpose", "3.8", "--at", "2026-05-01T10:00");
+        assertThat(one.out()).contains("at 2026-05-01T10:00+09:00,");
+        Run batch = kenpo("decide", "--purpose", "3.8", "--all", "--at", "2026-05-01T01:00:00Z");
+        assertThat(batch.firstLine()).contains("at 2026-05-01T10:00+09:00");
+
+        kenpo("consent", "reserve", "--member", member, "--purpose", "3.8", "--received", "2026-04-01");
+        Run show = kenpo("consent", "show", "--member", member, "--at", "2026-05-01");
+        assertThat(show.firstLine()).isEqualTo("member " + member + " at 2026-05-01T00:00+09:00 (catalog version 1)");
+        assertThat(show.out()).doesNotContain("+1000000000").doesNotContain("Z ").containsPattern(
+                "recorded by cli:\\S+ at \\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+09:00");
+        Run asKnown = kenpo("consent", "show", "--member", member, "--at", "2026-05-01", "--known-at", "2026-04-01T09:30");
+        assertThat(asKnown.firstLine()).contains("as known at 2026-04-01T09:30+09:00");
+
+        Run trail = kenpo("audit", "search", "--member", member, "--limit", "1");
+        assertThat(trail.firstLine()).containsPattern("^#\\d+  \\d{4}-\\d\\d-\\d\\dT[0-9:.]+\\+09:00 ");
+    }
+
     @Test
     void mistakesAreOneClearLineAndExitCodeOne() throws Exception {
         Run unknown = kenpo("decide", "--member", "NOBODY-1-00", "--purpose", "9.7");

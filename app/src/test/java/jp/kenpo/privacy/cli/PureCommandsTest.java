@@ -42,6 +42,40 @@ class PureCommandsTest {
         assertThat(r[2]).contains("--member", "--all", "--members-file");
     }
 
+    /** A value picocli cannot read is named with its option and the form it takes, never a Java class nor the value. */
+    @Test
+    void aValueThatCannotBeReadNamesTheOptionAndItsForm() {
+        String[][] cases = {
+                {"--received", "expected a date YYYY-MM-DD", "2026/04/01",
+                        "consent reserve --member 1234-5678-01 --purpose 3.8 --received 2026/04/01"},
+                {"--channel", "expected one of PAPER, COUNTER, PHONE, PORTAL", "fax",
+                        "consent reserve --member 1234-5678-01 --purpose 3.8 --channel fax"},
+                {"--member", "SYMBOL-NUMBER-BRANCH", "12-34", "consent show --member 12-34"},
+                {"--purpose", "CATEGORY.ITEM", "38", "decide --purpose 38 --all"},
+                {"--at", "expected a date or date-time: 2026-04-01, 2026-04-01T10:00 (Tokyo time)", "soon",
+                        "decide --purpose 3.8 --all --at soon"},
+                {"--action", "expected one of", "FORGOTTEN", "audit search --action FORGOTTEN"},
+                {"--limit", "expected a whole number", "many", "audit search --limit many"},
+                {"--encoding", "expected an encoding", "klingon", "members import x.csv --encoding klingon"},
+        };
+        for (String[] c : cases) {
+            String[] r = run(c[3].split(" "));
+            assertThat(r[0]).as(c[3]).isEqualTo("2");
+            String message = r[2].lines().findFirst().orElse("");
+            assertThat(message).as(c[3]).contains("'" + c[0] + "'").contains(c[1]).doesNotContain(c[2]);
+            assertThat(r[2]).doesNotContain("java.", "jp.kenpo", "Exception");
+        }
+    }
+
+    @Test
+    void enumValuesAreReadInAnyCase() {
+        var parsed = Kenpo.commandLine(PureCommandsTest::noApplication).parseArgs("consent", "reserve", "--member",
+                "1234-5678-01", "--purpose", "3.8", "--channel", "Counter", "--filed-by", "insured_person");
+        var reserve = parsed.subcommand().subcommand();
+        assertThat((Object) reserve.matchedOptionValue("--channel", null)).hasToString("COUNTER");
+        assertThat((Object) reserve.matchedOptionValue("--filed-by", null)).hasToString("INSURED_PERSON");
+    }
+
     @Test
     void anonymizeRunsTheEngine() throws Exception {
         Path table = dir.resolve("t.csv");

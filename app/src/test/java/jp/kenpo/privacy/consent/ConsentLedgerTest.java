@@ -72,7 +72,7 @@ class ConsentLedgerTest extends DatabaseTest {
         assertThat(second.prevHash()).isEqualTo(first.hash());
         assertThat(ledger.history(m)).containsExactly(first, second);
         ConsentStatus jan = ledger.status(m, jp.kenpo.privacy.shared.SocietyTime.startOf(LocalDate.of(2026, 1, 20)),
-                java.time.Instant.MAX);
+                java.util.Optional.empty());
         assertThat(jan.purposes()).filteredOn(s -> s.purpose().code().equals(P38)).singleElement()
                 .extracting(PurposeStanding::state).isEqualTo(ConsentState.RESERVED);
         assertThat(jan.purposes()).hasSize(39);

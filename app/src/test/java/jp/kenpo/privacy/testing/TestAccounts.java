@@ -55,6 +55,11 @@ public final class TestAccounts {
             return Totps.code(totpSecret, lastStep);
         }
 
+        /** The code of the step used last: at sign-in, or to confirm the enrolment. */
+        public synchronized String lastUsedCode() {
+            return Totps.code(totpSecret, lastStep);
+        }
+
         /** A code that is not the current one (and uses no step). */
         public String wrongCode() {
             String right = Totps.code(totpSecret, Totps.step(Instant.now()));

@@ -45,7 +45,7 @@ class ApiTest extends DatabaseTest {
     }
 
     @Test
-    void onlyTheNoticeIsPublic() {
+    void onlyTheNoticeSigningInAndTheApiDescriptionArePublic() {
         var notice = api.get("/api/v1/notice", null);
         assertThat(notice.status()).isEqualTo(200);
         assertThat(notice.contentType()).startsWith("text/plain");
@@ -53,11 +53,23 @@ class ApiTest extends DatabaseTest {
         assertThat(api.get("/api/v1/notice?lang=en&format=html", null).body()).contains("<html lang=\"en\">");
 
         for (String path : List.of("/api/v1/catalog", "/api/v1/catalog/versions", "/api/v1/members",
-                "/api/v1/ledger/verification", "/api/v1/openapi.json")) {
+                "/api/v1/ledger/verification")) {
             assertThat(api.get(path, null).status()).as(path).isEqualTo(401);
         }
         assertThat(api.postJson("/api/v1/decisions", null, "{}").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/nothing-here", "officer").status()).isEqualTo(403);
+
+        var anonymous = api.anonymous();
+        assertThat(anonymous.get("/api/v1/openapi.json").status()).isEqualTo(200);
+        var docs = anonymous.get("/api/v1/docs");
+        assertThat(docs.status()).as("the Swagger UI page, found at").isEqualTo(302);
+        String page = docs.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        var ui = anonymous.get(page);
+        assertThat(ui.status()).as(page).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        var config = anonymous.get("/api/v1/openapi.json/swagger-config");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body()).contains("/api/v1/openapi.json");
     }
 
     /**
@@ -178,6 +190,74 @@ class ApiTest extends DatabaseTest {
         assertThat(api.get("/api/v1/catalog/versions/999", "clerk").status()).isEqualTo(404);
     }
 
+    /** What people typed wrongly is named with the form it should have, in the API's words, not Java's. */
+    @Test
+    void problemDetailsNameTheFieldAndItsFormNeverAJavaClass() {
+        String key = importOne();
+        String events = "/api/v1/members/" + key + "/consent-events";
+        record Case(Api.Response answer, String field, String form, String typed) {
+        }
+        var cases = List.of(
+                new Case(api.postJson(events, "clerk", "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\","
+                        + "\"receivedOn\":\"2026/04/01\"}"), "receivedOn", "expected a date YYYY-MM-DD", "2026/04/01"),
+                new Case(api.postJson(events, "clerk", "{\"action\":\"FORGET\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}"),
+                        "action", "expected one of RESERVE, GIVE, WITHDRAW, LIFT", "FORGET"),
+                new Case(api.postJson(events, "clerk", "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":{}}"),
+                        "channel", "expected one of PAPER, COUNTER, PHONE, PORTAL", "{}"),
+                new Case(api.postJson(events, "clerk", "{\"action\":\"RESERVE\",\"category\":\"three\",\"channel\":\"PAPER\"}"),
+                        "category", "expected a whole number", "three"),
+                new Case(api.postJson("/api/v1/decisions", "system", "{\"member\":\"" + key + "\",\"purpose\":\"38\"}"),
+                        "purpose", "CATEGORY.ITEM", "38"),
+                new Case(api.postJson("/api/v1/decisions", "system", "{\"member\":\"12-34\",\"purpose\":\"3.8\"}"),
+                        "member", "SYMBOL-NUMBER-BRANCH", "12-34"),
+                new Case(api.get("/api/v1/audit/entries?action=FORGOTTEN", "auditor"), "action", "expected one of", "FORGOTTEN"),
+                new Case(api.get("/api/v1/audit/entries?from=2026/04/01", "auditor"), "from",
+                        "expected a date or date-time: 2026-04-01, 2026-04-01T10:00 (Tokyo time)", "2026/04/01"),
+                new Case(api.get("/api/v1/members?offset=first", "clerk"), "offset", "expected a whole number", "first"));
+        for (Case c : cases) {
+            assertThat(c.answer().status()).as(c.field() + ": " + c.answer().body()).isEqualTo(400);
+            JsonNode problem = c.answer().json();
+            String detail = problem.get("detail").asString();
+            assertThat(problem.get("field").asString()).as(detail).isEqualTo(c.field());
+            assertThat(detail).startsWith(c.field() + ": ").contains(c.form()).doesNotContain(c.typed());
+            assertThat(c.answer().body()).doesNotContain("java.", "jp.kenpo", "tools.jackson", "Exception");
+        }
+    }
+
+    @Test
+    void enumsAreAcceptedInAnyCase() {
+        String key = importOne();
+        var recorded = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
+                "{\"action\":\"reserve\",\"purpose\":\"3.8\",\"channel\":\"Paper\",\"filedBy\":\"self\"}");
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("action").asString()).isEqualTo("RESERVE");
+        assertThat(api.get("/api/v1/audit/entries?action=consent_recorded&member=" + key, "auditor").json()
+                .get("total").asInt()).isEqualTo(1);
+    }
+
+    /** Times as a clerk in Tokyo reads them, with the offset; a knownAt not asked for is absent, not a far-future sentinel. */
+    @Test
+    void timesAreTokyoTimeWithTheirOffsetAndAnAbsentKnownAtIsAbsent() {
+        String key = importOne();
+        JsonNode decision = api.postJson("/api/v1/decisions", "system",
+                "{\"member\":\"" + key + "\",\"purpose\":\"3.8\",\"at\":\"2026-05-01T10:00\"}").json();
+        assertThat(decision.get("at").asString()).isEqualTo("2026-05-01T10:00:00+09:00");
+        JsonNode batch = api.postJson("/api/v1/decisions/batch", "system",
+                "{\"purpose\":\"3.8\",\"at\":\"2026-05-01T01:00:00Z\",\"members\":[\"" + key + "\"]}").json();
+        assertThat(batch.get("at").asString()).isEqualTo("2026-05-01T10:00:00+09:00");
+
+        var recorded = api.postJson("/api/v1/members/" + key + "/consent-events", "clerk",
+                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}").json();
+        assertThat(recorded.get("recordedAt").asString()).endsWith("+09:00");
+
+        var state = api.get("/api/v1/members/" + key + "/consent?at=2026-05-01", "clerk");
+        assertThat(state.json().get("at").asString()).isEqualTo("2026-05-01T00:00:00+09:00");
+        assertThat(state.json().has("knownAt")).as(state.body().substring(0, 200)).isFalse();
+        assertThat(state.body()).doesNotContain("+1000000000");
+        var asKnown = api.get("/api/v1/members/" + key + "/consent?at=2026-05-01&knownAt=2026-04-01T09:30", "clerk").json();
+        assertThat(asKnown.get("knownAt").asString()).isEqualTo("2026-04-01T09:30:00+09:00");
+    }
+
     @Test
     void anOversizedUploadIsRefusedAndImportsNothing() {
         // application-test.yml sets the limit to 64 KiB
@@ -210,7 +290,7 @@ class ApiTest extends DatabaseTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryEndpoint() {
-        var doc = api.get("/api/v1/openapi.json", "auditor");
+        var doc = api.anonymous().get("/api/v1/openapi.json");
         assertThat(doc.status()).isEqualTo(200);
         JsonNode paths = doc.json().get("paths");
         var documented = new ArrayList<String>();
@@ -218,9 +298,63 @@ class ApiTest extends DatabaseTest {
 
         var served = mappings.getHandlerMethods().keySet().stream()
                 .flatMap(info -> info.getPatternValues().stream())
-                .filter(p -> p.startsWith("/api/v1/") && !p.startsWith("/api/v1/openapi.json")).distinct().toList();
+                .filter(p -> p.startsWith("/api/v1/") && !p.startsWith("/api/v1/openapi.json") && !p.equals(ApiDocs.UI))
+                .distinct().toList();
         assertThat(served).hasSizeGreaterThanOrEqualTo(10);
         assertThat(documented).containsAll(served);
+        assertThat(documented).as("signing in, which the security filters answer").contains("/api/v1/session");
+        assertThat(paths.get("/api/v1/session").get("post").get("requestBody").toString())
+                .contains("username", "password", "code");
+    }
+
+    /**
+     * Every field of every JSON request body is in the document, as the JSON the API takes: a
+     * member key and a purpose code are strings with their pattern, not the objects Java holds.
+     */
+    @Test
+    void theOpenApiDocumentDescribesEveryRequestBodyAsTheApiTakesIt() {
+        JsonNode doc = api.anonymous().get("/api/v1/openapi.json").json();
+        var checked = new ArrayList<String>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            for (var parameter : method.getMethodParameters()) {
+                Class<?> type = parameter.getParameterType();
+                if (!parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                        || !type.isRecord()) {
+                    continue;
+                }
+                String path = info.getPatternValues().iterator().next();
+                String verb = info.getMethodsCondition().getMethods().iterator().next().name().toLowerCase();
+                JsonNode operation = doc.get("paths").get(path).get(verb);
+                assertThat(operation).as(verb + " " + path).isNotNull();
+                JsonNode schema = resolve(doc, operation.get("requestBody").get("content").get("application/json")
+                        .get("schema"));
+                for (var component : type.getRecordComponents()) {
+                    JsonNode property = schema.get("properties").get(component.getName());
+                    assertThat(property).as(verb + " " + path + " field " + component.getName()).isNotNull();
+                    JsonNode resolved = resolve(doc, property);
+                    if (component.getType().getSimpleName().equals("MemberKey")
+                            || component.getType().getSimpleName().equals("PurposeCode")) {
+                        assertThat(resolved.get("type").asString()).as(path + " " + component.getName()).isEqualTo("string");
+                        assertThat(resolved.has("pattern")).isTrue();
+                    }
+                    checked.add(path + " " + component.getName());
+                }
+            }
+        });
+        assertThat(checked).contains("/api/v1/decisions member", "/api/v1/decisions purpose", "/api/v1/decisions knownAt",
+                "/api/v1/my-numbers/reads member", "/api/v1/members/{key}/consent-events receivedOn",
+                "/api/v1/account/password newPassword", "/api/v1/accounts member");
+        JsonNode batchMembers = resolve(doc, resolve(doc, doc.get("paths").get("/api/v1/decisions/batch").get("post")
+                .get("requestBody").get("content").get("application/json").get("schema")).get("properties").get("members"));
+        assertThat(resolve(doc, batchMembers.get("items")).get("type").asString()).isEqualTo("string");
+    }
+
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        if (schema != null && schema.has("$ref")) {
+            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+            return doc.get("components").get("schemas").get(name);
+        }
+        return schema;
     }
 
     @Test

@@ -57,8 +57,9 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/account/password                      officer clerk auditor member
             POST   /api/v1/account/second-factor                 officer clerk auditor member
             POST   /api/v1/account/second-factor/confirm         officer clerk auditor member
-            GET    /api/v1/openapi.json                          officer clerk auditor system
-            GET    /api/v1/openapi.json.yaml                     officer clerk auditor system
+            GET    /api/v1/openapi.json                          anonymous officer clerk auditor system member
+            GET    /api/v1/openapi.json.yaml                     anonymous officer clerk auditor system member
+            GET    /api/v1/docs                                  anonymous officer clerk auditor system member
             GET    /api/v1/catalog                               officer clerk auditor system member
             GET    /api/v1/catalog/versions                      officer clerk auditor system member
             GET    /api/v1/catalog/versions/{version}            officer clerk auditor system member

@@ -20,7 +20,7 @@ import jp.kenpo.privacy.anonymizer.model.KAnonymity;
  * the other seven quasi-identifiers (the usual setting for l-diversity on Adult).
  *
  * <p>{@code bench/run anonymizer.AdultBench [ADULT_DIR] [RUNS]}, from the repository root;
- * ADULT_DIR defaults to ../shared/bench-data/adult.
+ * ADULT_DIR defaults to examples/adult.
  */
 public final class AdultBench {
 
@@ -31,7 +31,7 @@ public final class AdultBench {
   }
 
   public static void main(String[] args) {
-    Path folder = Path.of(args.length > 0 ? args[0] : "../shared/bench-data/adult");
+    Path folder = Path.of(args.length > 0 ? args[0] : "examples/adult");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     if (!Files.exists(folder.resolve("adult.csv"))) {
       System.err.println("no adult.csv in " + folder.toAbsolutePath() + "; run from the repository root");
