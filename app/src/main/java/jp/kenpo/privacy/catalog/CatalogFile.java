@@ -34,7 +34,20 @@ public final class CatalogFile {
         return read(source, file).version();
     }
 
+    /**
+     * A version as it was published. {@code numberUseStated} is false for the versions published
+     * before purposes stated {@code my_number_use} (database version 14): those are read with the
+     * rule that was in force when they were published, so that a purpose keeps what it allowed.
+     */
+    static CatalogVersion parsePublished(String source, String file, boolean numberUseStated) {
+        return read(source, file, numberUseStated).version();
+    }
+
     static Parsed read(String source, String file) {
+        return read(source, file, true);
+    }
+
+    private static Parsed read(String source, String file, boolean numberUseStated) {
         if (source.length() > MAX_BYTES) {
             throw new CatalogFileException(file, 0, "the file is larger than " + MAX_BYTES + " characters");
         }
@@ -54,10 +67,10 @@ public final class CatalogFile {
         if (root == null) {
             throw new CatalogFileException(file, 0, "the file is empty");
         }
-        return read(new YamlNode(file, root, "the catalog"), file);
+        return read(new YamlNode(file, root, "the catalog"), file, numberUseStated);
     }
 
-    private static Parsed read(YamlNode doc, String file) {
+    private static Parsed read(YamlNode doc, String file, boolean numberUseStated) {
         doc.allowOnly(Set.of("version", "effective_from", "title", "preamble", "consent_model", "record_marker",
                 "categories"));
         int version = doc.integer("version");
@@ -69,7 +82,7 @@ public final class CatalogFile {
         var categoryLines = new HashMap<Integer, Integer>();
         int expectedCategory = 1;
         for (YamlNode c : doc.list("categories", true)) {
-            Category category = category(c, seenCodes, file);
+            Category category = category(c, seenCodes, file, numberUseStated);
             categoryLines.put(category.number(), c.line());
             if (category.number() != expectedCategory) {
                 throw c.error("number", "category " + category.number() + " is out of order: expected category "
@@ -86,7 +99,8 @@ public final class CatalogFile {
                 seenCodes));
     }
 
-    private static Category category(YamlNode c, Map<PurposeCode, Integer> seenCodes, String file) {
+    private static Category category(YamlNode c, Map<PurposeCode, Integer> seenCodes, String file,
+                                     boolean numberUseStated) {
         c.allowOnly(Set.of("number", "heading", "intro", "groups"));
         int number = c.integer("number");
         var groups = new ArrayList<PurposeGroup>();
@@ -94,7 +108,7 @@ public final class CatalogFile {
             g.allowOnly(Set.of("heading", "purposes"));
             var purposes = new ArrayList<Purpose>();
             for (YamlNode p : g.list("purposes", true)) {
-                Purpose purpose = purpose(p, number, file);
+                Purpose purpose = purpose(p, number, numberUseStated);
                 Integer previous = seenCodes.putIfAbsent(purpose.code(), p.line());
                 if (previous != null) {
                     throw p.error("code", "purpose code " + purpose.code() + " is used twice (first on line "
@@ -108,9 +122,9 @@ public final class CatalogFile {
                 c.optionalMapping("intro").map(CatalogFile::bilingual), groups);
     }
 
-    private static Purpose purpose(YamlNode p, int category, String file) {
-        p.allowOnly(Set.of("code", "ja", "en", "flow", "policy", "statute", "reason", "published_items",
-                "retired_on"));
+    private static Purpose purpose(YamlNode p, int category, boolean numberUseStated) {
+        p.allowOnly(Set.of("code", "ja", "en", "flow", "policy", "statute", "my_number_use", "reason",
+                "published_items", "retired_on"));
         PurposeCode code;
         try {
             code = PurposeCode.parse(p.text("code"));
@@ -129,6 +143,18 @@ public final class CatalogFile {
         if (policy == ConsentPolicy.DEEMED && statute.isPresent()) {
             throw p.error("statute", "purpose " + code + " is DEEMED: a statute belongs only to LEGAL purposes");
         }
+        boolean numbers = numberUseStated ? p.optionalBoolean("my_number_use").orElse(false)
+                : p.optionalBoolean("my_number_use").orElseGet(() -> usedNumbersBeforeTheField(flow, statute));
+        if (numbers && policy != ConsentPolicy.LEGAL) {
+            // 番号法第9条: numbers serve only the work the Act itself defines, never a use by consent
+            throw p.error("my_number_use", "purpose " + code + " is DEEMED: individual numbers may be used only for "
+                    + "the work the My Number Act defines (番号法第9条), a LEGAL purpose");
+        }
+        if (!numbers && (flow == Flow.MY_NUMBER_RECEIPT || flow == Flow.MY_NUMBER_PROVISION)) {
+            // the info-linkage exchanges records under individual numbers (番号法第19条第8号)
+            throw p.error("flow", "purpose " + code + " is an info-linkage flow of the My Number Act: "
+                    + "it uses individual numbers, say so with 'my_number_use: true'");
+        }
         List<Bilingual> items = p.list("published_items", false).stream().map(CatalogFile::bilingual).toList();
         if (flow == Flow.ANONYMIZED_INFORMATION && items.isEmpty()) {
             // APPI Art. 43(3): the items of anonymized information must be published.
@@ -143,7 +169,14 @@ public final class CatalogFile {
                 throw p.error("published_items", "published item '" + item.ja() + "' is not in the text of " + code);
             }
         }
-        return new Purpose(code, text, flow, policy, statute, p.text("reason"), items, p.optionalDate("retired_on"));
+        return new Purpose(code, text, flow, policy, statute, numbers, p.text("reason"), items,
+                p.optionalDate("retired_on"));
+    }
+
+    /** How versions published before the field existed marked a My Number purpose: by flow or statute. */
+    private static boolean usedNumbersBeforeTheField(Flow flow, Optional<String> statute) {
+        return flow == Flow.MY_NUMBER_PROVISION || flow == Flow.MY_NUMBER_RECEIPT
+                || statute.filter(s -> s.startsWith("番号法")).isPresent();
     }
 
     private static <E extends Enum<E>> E enumValue(YamlNode node, String key, Class<E> type) {

@@ -78,14 +78,19 @@ public final class CatalogRules {
 
     /**
      * A reservation or consent recorded for a purpose stays attached to its code, so the code's
-     * wording, flow and consent policy are fixed once published: a changed purpose of use is a new
-     * purpose (APPI Art. 17(2), 21(3)), published under a new code while the old one is retired.
+     * wording, flow, consent policy and use of individual numbers are fixed once published: a
+     * changed purpose of use is a new purpose (APPI Art. 17(2), 21(3)), published under a new code
+     * while the old one is retired. Which purposes may use numbers decides who may read the vault
+     * (番号法第9条, 第20条): it is not to be widened by an edit of a published line.
      * The English title, the reason and the statute's citation may be corrected.
      */
     private static void checkSameMeaning(Purpose before, Purpose after, String file, int line) {
         String change = !after.text().ja().equals(before.text().ja()) ? "its Japanese text"
                 : after.flow() != before.flow() ? "its flow from " + before.flow() + " to " + after.flow()
                 : after.policy() != before.policy() ? "its consent policy from " + before.policy() + " to " + after.policy()
+                : after.usesIndividualNumbers() != before.usesIndividualNumbers()
+                        ? "whether it may use individual numbers (my_number_use) from " + before.usesIndividualNumbers()
+                                + " to " + after.usesIndividualNumbers()
                 : null;
         if (change != null) {
             throw new CatalogFileException(file, line, "purpose " + after.code() + " changes " + change

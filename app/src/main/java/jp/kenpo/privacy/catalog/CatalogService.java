@@ -46,8 +46,10 @@ public class CatalogService {
         Integer latest = jdbc.queryForObject("select coalesce(max(version), 0) from catalog_version", Integer.class);
         Loaded current = loaded;
         if (latest != current.latestVersion()) {
-            List<CatalogVersion> versions = jdbc.query("select version, source from catalog_version order by version",
-                    (rs, n) -> CatalogFile.parse(rs.getString(2), "catalog version " + rs.getInt(1)));
+            List<CatalogVersion> versions = jdbc.query(
+                    "select version, source, number_use_stated from catalog_version order by version",
+                    (rs, n) -> CatalogFile.parsePublished(rs.getString(2), "catalog version " + rs.getInt(1),
+                            rs.getBoolean(3)));
             current = new Loaded(latest, new Catalog(versions));
             loaded = current;
         }
@@ -90,8 +92,9 @@ public class CatalogService {
         CatalogChanges changes = CatalogRules.checkSuccessor(catalog(), parsed, file, SocietyTime.dateOf(clock.instant()));
         try {
             jdbc.update("""
-                    insert into catalog_version (version, effective_from, published_at, published_by, source_sha256, source)
-                    values (?, ?, ?, ?, ?, ?)""", version.version(), version.effectiveFrom(),
+                    insert into catalog_version (version, effective_from, published_at, published_by, source_sha256, source,
+                                                 number_use_stated)
+                    values (?, ?, ?, ?, ?, ?, true)""", version.version(), version.effectiveFrom(),
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), publishedBy, sha256(source), source);
         } catch (DuplicateKeyException e) {
             throw new CatalogFileException(file, 0, "version " + version.version() + " or its effective date "

@@ -101,6 +101,14 @@ final class YamlNode {
         }
     }
 
+    Optional<Boolean> optionalBoolean(String key) {
+        return optionalText(key).map(t -> switch (t) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(key, "'" + key + "' must be true or false, not '" + t + "'");
+        });
+    }
+
     LocalDate date(String key) {
         return optionalDate(key).orElseThrow(() -> error(key, "'" + key + "' is missing"));
     }

@@ -1,7 +1,7 @@
 package jp.kenpo.privacy.cli;
 
-import jp.kenpo.privacy.consent.ConsentLedger;
 import jp.kenpo.privacy.consent.LedgerVerification;
+import jp.kenpo.privacy.consent.LedgerVerifier;
 import picocli.CommandLine.Command;
 
 @Command(name = "ledger", description = "The consent ledger.", subcommands = LedgerCommand.Verify.class)
@@ -11,7 +11,7 @@ final class LedgerCommand {
     static final class Verify extends AppCommand {
         @Override
         public Integer call() {
-            LedgerVerification v = service(ConsentLedger.class).verify();
+            LedgerVerification v = service(LedgerVerifier.class).verify();
             if (v.intact()) {
                 out().printf("ledger intact: %d events in %d member chains verified%n", v.eventsChecked(), v.chainsChecked());
                 return 0;

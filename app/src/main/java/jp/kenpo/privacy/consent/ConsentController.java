@@ -28,10 +28,12 @@ import jp.kenpo.privacy.shared.SocietyTime;
 class ConsentController {
 
     private final ConsentLedger ledger;
+    private final LedgerVerifier verifier;
     private final Clock clock;
 
-    ConsentController(ConsentLedger ledger, Clock clock) {
+    ConsentController(ConsentLedger ledger, LedgerVerifier verifier, Clock clock) {
         this.ledger = ledger;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -91,6 +93,6 @@ class ConsentController {
 
     @GetMapping("/ledger/verification")
     LedgerVerification verify() {
-        return ledger.verify();
+        return verifier.verify();
     }
 }

@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.consent;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -11,15 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,10 +45,12 @@ import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.shared.SocietyTime;
 
 /**
- * The append-only consent ledger (ア)(イ)(ウ): the consent module's one way in. It owns the table
- * consent_event. Events are only ever inserted; each carries the hash of the member's previous
- * event, and the member's row lock puts concurrent events for one member in a defined order.
- * Events recorded at the same moment share one transaction ({@link GroupCommit}).
+ * The append-only consent ledger (ア)(イ)(ウ): the consent module's one way in, for recording events
+ * and reading a member's. It owns the tables consent_event and consent_chain_head. Events are only
+ * ever inserted; each carries the hash of the member's previous event, and the member's row lock
+ * puts concurrent events for one member in a defined order. Events recorded at the same moment
+ * share one transaction ({@link GroupCommit}). Reading the ledger's tail is {@link LedgerEvents}',
+ * checking its chains {@link LedgerVerifier}'s.
  */
 @Service
 public class ConsentLedger implements DisposableBean {
@@ -63,13 +60,11 @@ public class ConsentLedger implements DisposableBean {
     /** No ledger transaction holds a sequence number longer than this (see {@link LedgerTail}). */
     static final int LONGEST_WRITE_SECONDS = 300;
     private static final int NOTE_MAX = 2000;
-    private static final int TAIL_PAGE = 10_000;
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streaming;
-    private final NamedParameterJdbcTemplate streamingNamed;
     private final NamedParameterJdbcTemplate named;
     private final MemberRegistry members;
+    private final LedgerEvents events;
     private final CatalogService catalog;
     private final Clock clock;
     private final AuditTrail audit;
@@ -77,15 +72,13 @@ public class ConsentLedger implements DisposableBean {
     /** A group's transaction, or one request's whose member was busy: short, with a time limit. */
     private final TransactionTemplate write;
 
-    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, CatalogService catalog, Clock clock, AuditTrail audit,
-                         PlatformTransactionManager transactions,
+    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, LedgerEvents events, CatalogService catalog,
+                         Clock clock, AuditTrail audit, PlatformTransactionManager transactions,
                          @Value("${kenpo.consent.writer-threads:1}") int writerThreads) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(10_000);
-        this.streamingNamed = new NamedParameterJdbcTemplate(streaming);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.members = members;
+        this.events = events;
         this.catalog = catalog;
         this.clock = clock;
         this.audit = audit;
@@ -240,11 +233,6 @@ public class ConsentLedger implements DisposableBean {
         }
     }
 
-    /** The last event of a member's chain: what the next event links to. */
-    private record ChainHead(int memberSeq, String hash) {
-        static final ChainHead EMPTY = new ChainHead(0, EventHash.GENESIS);
-    }
-
     /**
      * The heads of the members' chains, read from their last events; the members are locked, so
      * no one appends meanwhile. (Read from consent_chain_head instead, a young table's cached
@@ -252,8 +240,8 @@ public class ConsentLedger implements DisposableBean {
      */
     private Map<Long, ChainHead> heads(List<Long> memberIds) {
         var heads = new HashMap<Long, ChainHead>(memberIds.size() * 2);
-        for (int from = 0; from < memberIds.size(); from += TAIL_PAGE) {
-            var chunk = memberIds.subList(from, Math.min(memberIds.size(), from + TAIL_PAGE));
+        for (int from = 0; from < memberIds.size(); from += LedgerEvents.PAGE) {
+            var chunk = memberIds.subList(from, Math.min(memberIds.size(), from + LedgerEvents.PAGE));
             named.query("""
                     select e.member_id, e.member_seq, e.hash from consent_event e
                      where e.member_id in (:ids)
@@ -374,136 +362,6 @@ public class ConsentLedger implements DisposableBean {
 
     private List<ConsentEvent> events(MemberKey key) {
         Member member = members.require(key);
-        return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> event(rs), member.id());
-    }
-
-    /**
-     * Streams, in ledger order, the events recorded after {@code seq} and those among
-     * {@code missing} that have appeared since.
-     */
-    @Transactional(readOnly = true)
-    public void after(long seq, Collection<Long> missing, Consumer<ConsentEvent> sink) {
-        if (!missing.isEmpty()) {
-            streamingNamed.query(SELECT_EVENT + " where e.seq in (:missing) order by e.seq",
-                    Map.of("missing", List.copyOf(missing)), rs -> {
-                        sink.accept(event(rs));
-                    });
-        }
-        // a page at a time in key order: even a generic plan (PostgreSQL's after a few runs of the
-        // statement) walks the primary key instead of scanning the whole ledger
-        long from = seq;
-        int read;
-        do {
-            var page = new Object() {
-                int rows;
-                long last;
-            };
-            page.last = from;
-            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + TAIL_PAGE + " rows only", rs -> {
-                ConsentEvent e = event(rs);
-                page.rows++;
-                page.last = e.seq();
-                sink.accept(e);
-            }, from);
-            read = page.rows;
-            from = page.last;
-        } while (read == TAIL_PAGE);
-    }
-
-    /**
-     * Recomputes every member's chain and names the first broken link, in member order: an event
-     * whose contents no longer match its hash, a link to the wrong previous event, a gap where an
-     * event was removed, or a chain that does not end where its head says (events cut off its
-     * end, or the whole chain removed).
-     */
-    @Transactional(readOnly = true)
-    public LedgerVerification verify() {
-        // the heads first: an event appended meanwhile is then past its head, not a cut-off chain
-        var heads = new TreeMap<Long, ChainHead>();
-        var keys = new HashMap<Long, MemberKey>();
-        streaming.query("""
-                select h.member_id, m.symbol, m.number, m.branch, h.member_seq, h.hash
-                  from consent_chain_head h join member m on m.id = h.member_id""", rs -> {
-            heads.put(rs.getLong(1), new ChainHead(rs.getInt(5), rs.getString(6)));
-            keys.put(rs.getLong(1), new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)));
-        });
-        var state = new Object() {
-            long memberId = -1;
-            MemberKey member;
-            int expectedSeq;
-            String prevHash;
-            long events;
-            long chains;
-            String broken;
-
-            /** The chain just read ends where its head says, and no chain before it lost all its events. */
-            void endChain(long nextMemberId) {
-                if (broken == null && memberId >= 0) {
-                    ChainHead head = heads.remove(memberId);
-                    int last = expectedSeq - 1;
-                    if (head == null) {
-                        broken = "member " + member + ": the chain has no head — its head was removed";
-                    } else if (head.memberSeq() > last) {
-                        broken = "member " + member + ", event #" + (last + 1) + ": missing — the chain ends at event #"
-                                + last + " but its head names event #" + head.memberSeq() + " (events were cut off its end)";
-                    } else if (head.memberSeq() == last && !head.hash().equals(prevHash)) {
-                        broken = "member " + member + ", event #" + last + ": it is not the event its chain head names";
-                    }
-                }
-                var emptied = heads.headMap(nextMemberId, false);
-                if (broken == null && !emptied.isEmpty()) {
-                    var first = emptied.firstEntry();
-                    broken = "member " + keys.get(first.getKey()) + ": its chain head names event #" + first.getValue().memberSeq()
-                            + " but the chain has no events — it was removed";
-                }
-            }
-        };
-        streaming.query(SELECT_EVENT + " order by e.member_id, e.member_seq", rs -> {
-            if (state.broken != null) {
-                return;
-            }
-            ConsentEvent e = event(rs);
-            if (e.memberId() != state.memberId) {
-                state.endChain(e.memberId());
-                if (state.broken != null) {
-                    return;
-                }
-                state.memberId = e.memberId();
-                state.member = e.member();
-                state.expectedSeq = 1;
-                state.prevHash = EventHash.GENESIS;
-                state.chains++;
-            }
-            state.events++;
-            String where = "member " + e.member() + ", event #" + e.memberSeq() + " (ledger seq " + e.seq() + ")";
-            if (e.memberSeq() != state.expectedSeq) {
-                state.broken = where + ": expected event #" + state.expectedSeq + " — an event is missing";
-            } else if (!e.prevHash().equals(state.prevHash)) {
-                state.broken = where + ": it does not link to the member's previous event";
-            } else if (!EventHash.of(e).equals(e.hash())) {
-                state.broken = where + ": its contents no longer match its hash — it was changed after recording";
-            }
-            state.expectedSeq++;
-            state.prevHash = e.hash();
-        });
-        state.endChain(Long.MAX_VALUE);
-        return new LedgerVerification(state.broken == null, state.events, state.chains, Optional.ofNullable(state.broken));
-    }
-
-    private static final String SELECT_EVENT = """
-            select e.seq, e.member_id, m.symbol, m.number, m.branch, e.member_seq, e.kind, e.purpose_code, e.category,
-                   e.received_on, e.channel, e.filed_by, e.recorded_by, e.recorded_at, e.note, e.prev_hash, e.hash
-              from consent_event e join member m on m.id = e.member_id""";
-
-    private static ConsentEvent event(ResultSet rs) throws SQLException {
-        String purpose = rs.getString(8);
-        ConsentTarget target = purpose != null
-                ? ConsentTarget.purpose(jp.kenpo.privacy.catalog.PurposeCode.parse(purpose))
-                : ConsentTarget.category(rs.getInt(9));
-        return new ConsentEvent(rs.getLong(1), rs.getLong(2), new MemberKey(rs.getString(3), rs.getString(4),
-                rs.getString(5)), rs.getInt(6), ConsentAction.valueOf(rs.getString(7)), target,
-                rs.getObject(10, LocalDate.class), Channel.valueOf(rs.getString(11)), Filer.valueOf(rs.getString(12)),
-                rs.getString(13), rs.getObject(14, OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(rs.getString(15)), rs.getString(16), rs.getString(17));
+        return events.ofMember(member.id(), member.key());
     }
 }

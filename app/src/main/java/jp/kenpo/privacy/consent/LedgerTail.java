@@ -28,7 +28,7 @@ public final class LedgerTail {
     private long last;
 
     /** Hands every event not seen before to {@code sink}, in ledger order; the first poll hands all. */
-    public void poll(ConsentLedger ledger, Instant now, Consumer<ConsentEvent> sink) {
+    public void poll(LedgerEvents ledger, Instant now, Consumer<ConsentEvent> sink) {
         gaps.entrySet().removeIf(gap -> {
             boolean expired = gap.getValue().plus(GAP_EXPIRY).isBefore(now);
             if (expired) {

@@ -17,7 +17,7 @@ import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.ConsentEvent;
-import jp.kenpo.privacy.consent.ConsentLedger;
+import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.consent.LedgerTail;
 import jp.kenpo.privacy.members.MemberEligibility;
 import jp.kenpo.privacy.members.MemberKey;
@@ -37,7 +37,7 @@ public class DecisionService {
     private final DecisionIndex index = new DecisionIndex();
     private final CatalogService catalogs;
     private final MemberRegistry members;
-    private final ConsentLedger ledger;
+    private final LedgerEvents ledgerEvents;
     private final Clock clock;
     private final AuditTrail audit;
 
@@ -47,11 +47,11 @@ public class DecisionService {
     private long registryRevision = -1;
     private long lastRefreshStarted;
 
-    public DecisionService(CatalogService catalogs, MemberRegistry members, ConsentLedger ledger, Clock clock,
+    public DecisionService(CatalogService catalogs, MemberRegistry members, LedgerEvents ledgerEvents, Clock clock,
                            AuditTrail audit) {
         this.catalogs = catalogs;
         this.members = members;
-        this.ledger = ledger;
+        this.ledgerEvents = ledgerEvents;
         this.clock = clock;
         this.audit = audit;
     }
@@ -120,7 +120,7 @@ public class DecisionService {
             boolean first = registryRevision < 0;
             catchUpRegistry();
             var events = new ArrayList<ConsentEvent>();
-            tail.poll(ledger, clock.instant(), events::add);
+            tail.poll(ledgerEvents, clock.instant(), events::add);
             List<ConsentEvent> unplaced = index.applyEvents(events);
             if (!unplaced.isEmpty()) {
                 // their members were registered after the registry was read a moment ago

@@ -163,6 +163,28 @@ public class MemberRegistry {
         });
     }
 
+    /**
+     * The keys of the members with these registry ids; ids no member has are left out. For the
+     * modules that keep a member's id in tables of their own and may not read the registry's.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, MemberKey> keysOf(Collection<Long> memberIds) {
+        var keys = new HashMap<Long, MemberKey>(memberIds.size() * 2);
+        if (memberIds.isEmpty()) {
+            return keys;
+        }
+        // one array parameter: one statement (and one plan) whatever the number of ids
+        Long[] ids = memberIds.stream().distinct().toArray(Long[]::new);
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("select id, symbol, number, branch from member where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", ids));
+            return ps;
+        }, rs -> {
+            keys.put(rs.getLong(1), new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+        return keys;
+    }
+
     /** The registry ids of the members with these keys; keys no member has are left out. */
     @Transactional(readOnly = true)
     public Map<MemberKey, Long> ids(List<MemberKey> keys) {

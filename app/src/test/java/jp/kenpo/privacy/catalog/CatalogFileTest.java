@@ -116,6 +116,49 @@ class CatalogFileTest {
     }
 
     @Test
+    void theCatalogStatesWhichPurposesMayUseIndividualNumbers() {
+        assertThat(CatalogFixtures.defaultVersion().purposes()).filteredOn(Purpose::usesIndividualNumbers)
+                .extracting(p -> p.code().toString())
+                .containsExactly("1.3", "1.8", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "8.1");
+        // the statute's wording decides nothing: a LEGAL purpose citing the My Number Act without the field uses none
+        String cites = SOURCE.replace("statute: 健康保険法第3条第7項・第35条・第36条・第39条", "statute: 番号法第9条第1項");
+        assertThat(CatalogFile.parse(cites, "v.yaml").purpose(PurposeCode.parse("1.1")).orElseThrow()
+                .usesIndividualNumbers()).isFalse();
+    }
+
+    @Test
+    void onlyALegalPurposeMayUseIndividualNumbers() {
+        String deemed = SOURCE.replace("            reason: Analysis is useful but not required by law.\n",
+                "            my_number_use: true\n            reason: Analysis is useful but not required by law.\n");
+        CatalogFileException e = refused(deemed);
+
+        assertThat(e.getMessage()).contains("purpose 5.1 is DEEMED").contains("番号法第9条");
+        assertThat(e.line()).isEqualTo(lineOf(deemed, "my_number_use: true\n            reason: Analysis"));
+    }
+
+    @Test
+    void anInfoLinkageFlowMustSayItUsesIndividualNumbers() {
+        int at = SOURCE.indexOf("my_number_use: true", SOURCE.indexOf("code: \"7.2\""));
+        String silent = SOURCE.substring(0, at) + SOURCE.substring(at).replaceFirst("my_number_use: true\n\\s*", "");
+
+        assertThat(refused(silent).getMessage()).contains("purpose 7.2 is an info-linkage flow")
+                .contains("my_number_use: true");
+        String field = "            my_number_use: true";
+        assertThat(refused(SOURCE.replaceFirst(field, "            my_number_use: yes")).getMessage())
+                .contains("bad.yaml:" + lineOf(SOURCE, field)).contains("must be true or false");
+    }
+
+    /** Versions published before the field existed are read as they were decided then: by flow or statute. */
+    @Test
+    void aVersionPublishedBeforeTheFieldKeepsWhatItAllowed() {
+        String before = SOURCE.replaceAll("            my_number_use: true\n", "");
+
+        assertThat(CatalogFile.parsePublished(before, "catalog version 1", false).purposes())
+                .filteredOn(Purpose::usesIndividualNumbers).extracting(p -> p.code().toString())
+                .containsExactly("1.3", "1.8", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6");
+    }
+
+    @Test
     void retirementIsRead() {
         CatalogVersion v2 = CatalogFile.parse(CatalogFixtures.version2("2027-04-01", "2027-10-01"), "v2.yaml");
 

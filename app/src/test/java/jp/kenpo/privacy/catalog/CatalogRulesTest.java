@@ -109,6 +109,23 @@ class CatalogRulesTest {
         assertThat(check(en).added()).containsExactly(PurposeCode.parse("3.10"));
     }
 
+    /** Who may read the vault follows the field: an edit of a published line cannot widen or narrow it. */
+    @Test
+    void aPublishedPurposeKeepsWhetherItUsesIndividualNumbers() {
+        String at13 = "code: \"1.3\"";
+        String dropped = withinPurpose(V2, at13, "            my_number_use: true\n", "");
+        refusedAt(dropped, at13).hasMessageContaining("purpose 1.3 changes whether it may use individual numbers")
+                .hasMessageContaining("from true to false");
+        String at11 = "code: \"1.1\"";
+        String added = withinPurpose(V2, at11, "            reason: ", "            my_number_use: true\n            reason: ");
+        refusedAt(added, at11).hasMessageContaining("purpose 1.1 changes whether it may use individual numbers");
+        // the statute's citation may be corrected, and the purpose still uses numbers
+        String cited = withinPurpose(V2, at13, "statute: 番号法第9条第1項",
+                "statute: 行政手続における特定の個人を識別するための番号の利用等に関する法律第9条第1項");
+        assertThat(check(cited).added()).containsExactly(PurposeCode.parse("3.10"));
+        assertThat(parse(cited).purpose(PurposeCode.parse("1.3")).orElseThrow().usesIndividualNumbers()).isTrue();
+    }
+
     @Test
     void aPurposeIsNeverDropped() {
         int from = V2.indexOf("          - code: \"6.2\"");

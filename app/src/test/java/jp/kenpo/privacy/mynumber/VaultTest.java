@@ -96,7 +96,7 @@ class VaultTest extends DatabaseTest {
         assertThat(as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("7.4"))).reveal()).isEqualTo(number);
         assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("3.8"))))
                 .isInstanceOf(MyNumberRefusedException.class).hasMessageContaining("not a My Number purpose");
-        assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("8.1"))))
+        assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("8.2"))))
                 .isInstanceOf(MyNumberRefusedException.class);
         assertThatThrownBy(() -> as("auditor", Role.AUDITOR, () -> vault.read(m, WORK)))
                 .isInstanceOf(MyNumberRefusedException.class).hasMessageContaining("reader-roles");
@@ -111,7 +111,7 @@ class VaultTest extends DatabaseTest {
         var reads = trailOf(m).stream().filter(e -> e.action() == AuditAction.MY_NUMBER_READ).toList();
         assertThat(reads).extracting(e -> e.purpose().orElse("") + " " + e.outcome() + " " + e.actor())
                 .containsExactly("1.3 SUCCESS clerk", "1.8 SUCCESS benefits", "7.4 SUCCESS clerk", "3.8 REFUSED clerk",
-                        "8.1 REFUSED clerk", "1.3 REFUSED auditor", "1.3 REFUSED officer", "1.3 REFUSED cli:tests");
+                        "8.2 REFUSED clerk", "1.3 REFUSED auditor", "1.3 REFUSED officer", "1.3 REFUSED cli:tests");
         assertThat(trailOf(m)).filteredOn(e -> e.action() == AuditAction.MY_NUMBER_MASKED_VIEW)
                 .extracting(AuditEntry::outcome).containsExactly(AuditOutcome.SUCCESS, AuditOutcome.REFUSED);
         assertThat(trailOf(m)).allSatisfy(e -> assertThat(e.detail()).doesNotContain(number));

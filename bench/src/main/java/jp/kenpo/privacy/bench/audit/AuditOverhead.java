@@ -24,6 +24,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.ConsentLedger;
+import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
@@ -79,7 +80,7 @@ public final class AuditOverhead {
             System.out.printf("%d consent events recorded in %.0f s%n", events, (System.nanoTime() - t0) / 1e9);
             DecisionService audited = app.getBean(DecisionService.class);
             DecisionService plain = new DecisionService(app.getBean(CatalogService.class), app.getBean(MemberRegistry.class),
-                    app.getBean(ConsentLedger.class), app.getBean(Clock.class), NONE);
+                    app.getBean(LedgerEvents.class), app.getBean(Clock.class), NONE);
             BenchApp.as("bench-system", Role.SYSTEM, () -> {
                 audited.catchUp();
                 plain.catchUp();

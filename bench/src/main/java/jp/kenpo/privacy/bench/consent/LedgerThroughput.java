@@ -23,6 +23,7 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerification;
+import jp.kenpo.privacy.consent.LedgerVerifier;
 import jp.kenpo.privacy.members.MemberKey;
 
 /**
@@ -57,7 +58,7 @@ public final class LedgerThroughput {
             Arrays.sort(latencies, 0, n);
             System.out.printf("durable consent events: %d in %.1f s = %.0f events/s; latency p50 %.2f ms, p99 %.2f ms%n",
                     count[0], elapsed, count[0] / elapsed, latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6);
-            LedgerVerification v = ledger.verify();
+            LedgerVerification v = app.getBean(LedgerVerifier.class).verify();
             System.out.printf("ledger verify: %s, %d events in %d chains%n", v.intact() ? "intact" : "BROKEN", v.eventsChecked(),
                     v.chainsChecked());
         }
