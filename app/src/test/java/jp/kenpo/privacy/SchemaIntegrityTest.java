@@ -34,6 +34,7 @@ import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberKind;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestDatabases;
@@ -48,6 +49,8 @@ class SchemaIntegrityTest extends DatabaseTest {
     DataSource dataSource;
     @Autowired
     MemberRegistry registry;
+    @Autowired
+    MemberImport memberImport;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -138,7 +141,7 @@ class SchemaIntegrityTest extends DatabaseTest {
     @Test
     void aMembersEligibilityPeriodsCannotOverlap() {
         assumeTrue(TestDatabases.postgres(), "H2 has no exclusion constraints");
-        MemberKey m = TestMembers.register(registry);
+        MemberKey m = TestMembers.register(memberImport);
         long id = registry.ids(List.of(m)).get(m);
         var tx = new TransactionTemplate(transactions);
 

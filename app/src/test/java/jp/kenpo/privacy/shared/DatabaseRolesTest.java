@@ -32,7 +32,7 @@ import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerifier;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
 
@@ -67,7 +67,7 @@ class DatabaseRolesTest {
                             "--spring.datasource.password=", "--kenpo.db.migration-user=" + owner,
                             "--kenpo.db.migration-password=")) {
                 // the first start already published the catalog and created the first officer, audited
-                MemberKey m = TestMembers.register(app.getBean(MemberRegistry.class));
+                MemberKey m = TestMembers.register(app.getBean(MemberImport.class));
                 var ledger = app.getBean(ConsentLedger.class);
                 for (var action : List.of(ConsentAction.RESERVE, ConsentAction.GIVE)) {
                     as("clerk", Role.CLERK, () -> ledger.record(new ConsentRequest(m, action,
