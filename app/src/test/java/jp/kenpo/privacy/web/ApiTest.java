@@ -258,15 +258,19 @@ class ApiTest extends DatabaseTest {
         assertThat(asKnown.get("knownAt").asString()).isEqualTo("2026-04-01T09:30:00+09:00");
     }
 
+    /** A member file of 1,000 rows of the household {@code symbol}: over the tests' upload limit of 64 KiB. */
+    private static String oversizedMemberFile(String symbol) {
+        var rows = new ArrayList<String>();
+        for (int i = 1; i <= 1000; i++) {
+            rows.add(insured(symbol, Integer.toString(i), "2020-04-01", null));
+        }
+        return csv(rows);
+    }
+
     @Test
     void anOversizedUploadIsRefusedAndImportsNothing() {
-        // application-test.yml sets the limit to 64 KiB
-        var rows = new ArrayList<String>();
         String s = freshSymbol();
-        for (int i = 1; i <= 1000; i++) {
-            rows.add(insured(s, Integer.toString(i), "2020-04-01", null));
-        }
-        var r = api.post("/api/v1/members/import", "clerk", "text/csv", csv(rows));
+        var r = api.post("/api/v1/members/import", "clerk", "text/csv", oversizedMemberFile(s));
 
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("detail").asString()).contains("larger than 65536 bytes");
@@ -275,13 +279,9 @@ class ApiTest extends DatabaseTest {
 
     @Test
     void anOversizedUploadThatDeclaresNoLengthIsRefusedWhileItIsRead() {
-        var rows = new ArrayList<String>();
         String s = freshSymbol();
-        for (int i = 1; i <= 1000; i++) {
-            rows.add(insured(s, Integer.toString(i), "2020-04-01", null));
-        }
         var r = api.as("clerk").postChunked("/api/v1/members/import", "text/csv",
-                csv(rows).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                oversizedMemberFile(s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("detail").asString()).contains("larger than 65536 bytes");

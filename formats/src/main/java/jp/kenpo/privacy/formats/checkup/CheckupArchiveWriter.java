@@ -10,6 +10,7 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import jp.kenpo.privacy.formats.NonClosingOutputStream;
 
 /**
  * Writes an exchange archive as the 送付用ファイルアーカイブ仕様説明書 names and fills it: the zip
@@ -130,7 +131,7 @@ public final class CheckupArchiveWriter implements Closeable {
     }
 
     private XMLStreamWriter exchangeDocument(String root) throws XMLStreamException {
-        XMLStreamWriter w = xml.createXMLStreamWriter(new NonClosing(zip), "UTF-8");
+        XMLStreamWriter w = xml.createXMLStreamWriter(new NonClosingOutputStream(zip), "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
         w.setDefaultNamespace(CheckupCodes.EXCHANGE_NAMESPACE);
         w.writeStartElement(CheckupCodes.EXCHANGE_NAMESPACE, root);
@@ -166,23 +167,6 @@ public final class CheckupArchiveWriter implements Closeable {
         w.writeEmptyElement(CheckupCodes.EXCHANGE_NAMESPACE, element);
         for (int i = 0; i < attributes.length; i += 2) {
             w.writeAttribute(attributes[i], attributes[i + 1]);
-        }
-    }
-
-    /** Lets the XML writer flush into the current zip entry without closing the zip. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }

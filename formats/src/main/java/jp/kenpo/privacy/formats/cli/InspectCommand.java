@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.formats.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
+import jp.kenpo.privacy.formats.NonClosingOutputStream;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.json.JsonLines;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ abstract class InspectCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         int[] errors = {0};
-        try (JsonLines json = new JsonLines(new BufferedOutputStream(nonClosing(out), 1 << 16))) {
+        try (JsonLines json = new JsonLines(new BufferedOutputStream(new NonClosingOutputStream(out), 1 << 16))) {
             print(strict ? ReadMode.STRICT : ReadMode.LENIENT, e -> {
                 errors[0]++;
                 err.println(e);
@@ -56,20 +56,5 @@ abstract class InspectCommand implements Callable<Integer> {
             return 2;
         }
         return errors[0] == 0 ? 0 : 1;
-    }
-
-    /** Standard output stays open for whoever runs the command next. */
-    private static OutputStream nonClosing(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 }
