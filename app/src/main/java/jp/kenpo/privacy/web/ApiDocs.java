@@ -110,7 +110,20 @@ class ApiDocs {
                             .description("a signed-in session; changes also send the header X-CSRF-TOKEN")));
             describeSignIn(api);
             describeMemberImport(api);
+            // the registry's internal ids, which ApiJson's mix-ins keep out of every answer
+            withoutProperty(api, "Member", "id");
+            withoutProperty(api, "ConsentEvent", "memberId");
         };
+    }
+
+    private static void withoutProperty(OpenAPI api, String schema, String property) {
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null
+                && api.getComponents().getSchemas().get(schema) instanceof Schema<?> s && s.getProperties() != null) {
+            s.getProperties().remove(property);
+            if (s.getRequired() != null) {
+                s.getRequired().remove(property);
+            }
+        }
     }
 
     /** Signing in and out are the security filters' (not a controller's): described by hand. */

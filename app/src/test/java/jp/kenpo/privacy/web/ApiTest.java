@@ -305,6 +305,12 @@ class ApiTest extends DatabaseTest {
         assertThat(documented).as("signing in, which the security filters answer").contains("/api/v1/session");
         assertThat(paths.get("/api/v1/session").get("post").get("requestBody").toString())
                 .contains("username", "password", "code");
+
+        JsonNode event = doc.json().get("components").get("schemas").get("ConsentEvent").get("properties");
+        assertThat(event.has("memberId")).as("kept out of every answer").isFalse();
+        assertThat(event.get("member").get("type").asString()).isEqualTo("string");
+        assertThat(event.get("target").get("type").asString()).isEqualTo("string");
+        assertThat(doc.json().get("components").get("schemas").get("Member").get("properties").has("id")).isFalse();
     }
 
     /**
