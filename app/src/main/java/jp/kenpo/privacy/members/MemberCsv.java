@@ -16,6 +16,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.shared.FreeText;
 import jp.kenpo.privacy.shared.StrictTextReader;
 
 /**
@@ -29,7 +30,6 @@ final class MemberCsv {
 
     /** 全角・半角カタカナ and spaces, as registries write 氏名カナ. */
     private static final Pattern KANA = Pattern.compile("[\\u30A0-\\u30FF\\uFF65-\\uFF9F\\u3000 ]+");
-    private static final Pattern NO_CONTROLS = Pattern.compile("[^\\p{Cntrl}]+");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     record Parsed(List<MemberRow> rows, List<ImportProblem> problems, int rowsRead) {
@@ -143,13 +143,12 @@ final class MemberCsv {
                 insured = Optional.of(key.withBranch(insuredBranch));
             }
         }
-        String kanji = f.text("name_kanji", 100);
-        if (kanji != null && !NO_CONTROLS.matcher(kanji).matches()) {
-            f.problem("name_kanji", "contains control characters");
-        }
-        String kana = f.text("name_kana", 100);
+        String kanji = f.name("name_kanji");
+        String kana = f.name("name_kana");
         if (kana != null && !KANA.matcher(kana).matches()) {
-            f.problem("name_kana", "'" + kana + "' must be written in katakana");
+            // never the value: a name is personal data, and what was typed may be a number
+            f.problem("name_kana", "must be written in katakana");
+            kana = null;
         }
         Sex sex = null;
         try {
@@ -246,6 +245,20 @@ final class MemberCsv {
             }
             if (value.length() > maxLength) {
                 problem(column, "is longer than " + maxLength + " characters");
+                return null;
+            }
+            return value;
+        }
+
+        /**
+         * A name: free text that is stored, so neither control characters nor what may be an
+         * individual number, however written (My Number Act Art. 20).
+         */
+        String name(String column) {
+            String value = text(column, 100);
+            String problem = FreeText.problem(value, false);
+            if (problem != null) {
+                problem(column, problem);
                 return null;
             }
             return value;

@@ -37,7 +37,9 @@ import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.NumberMask;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Every refusal of the API as an RFC 9457 problem detail that names what is wrong and where:
@@ -91,6 +93,11 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     }
 
     @ExceptionHandler
+    ProblemDetail bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
     ProblemDetail unknownAccount(UnknownAccountException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown account", e.getMessage(), Map.of());
     }
@@ -133,6 +140,10 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        ProblemDetail refused = refusedBody(ex);
+        if (refused != null) {
+            return ResponseEntity.status(refused.getStatus()).body(refused);
+        }
         String field = "";
         String reason = "the request body is not valid JSON for this request";
         if (ex.getCause() instanceof DatabindException d) {
@@ -147,6 +158,35 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request body",
                 (field.isEmpty() ? "" : field + ": ") + reason, Map.of("field", field)));
     }
+
+    /**
+     * A body refused for what it is rather than for a value in it: too large (a chunked body found
+     * out while read, which a reader may have wrapped), a key given twice, a null inside a list.
+     */
+    private static ProblemDetail refusedBody(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage(), Map.of());
+            }
+        }
+        if (ex.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            var duplicate = DUPLICATE_KEY.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid request body", duplicate.group(1)
+                        + ": the key is given more than once", Map.of("field", duplicate.group(1)));
+            }
+        }
+        if (ex.getCause() instanceof InvalidNullException nulls) {
+            String field = nulls.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request body", field + ": must not be null",
+                    Map.of("field", field));
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE_KEY =
+            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
