@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.core.MethodParameter;
 
@@ -185,8 +186,7 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         return null;
     }
 
-    private static final java.util.regex.Pattern DUPLICATE_KEY =
-            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
