@@ -18,14 +18,19 @@ class AccountRows {
 
     private static final String SELECT_ACCOUNT = """
             select id, name, role, member_key, password_hash, password_change_required, totp_secret, totp_pending_secret,
-                   totp_last_step, failed_sign_ins, locked_until, enabled, created_at, created_by, credential_version
+                   totp_last_step, failed_sign_ins, locked_until, enabled, created_at, created_by, credential_version,
+                   one_time_password_used
               from account""";
 
-    /** An account's row with its secrets: never leaves this module. */
+    /**
+     * An account's row with its secrets: never leaves this module.
+     *
+     * @param oneTimePasswordUsed while {@code passwordChangeRequired}: its one-time password has opened a setup session once
+     */
     record AccountRow(long id, String name, Role role, Optional<MemberKey> member, String passwordHash,
                       boolean passwordChangeRequired, String totpSecret, String totpPendingSecret, long totpLastStep,
                       int failedSignIns, Optional<Instant> lockedUntil, boolean enabled, Instant createdAt,
-                      String createdBy, long credentialVersion) {
+                      String createdBy, long credentialVersion, boolean oneTimePasswordUsed) {
 
         Account account(List<Account.ApiToken> tokens, Instant now) {
             return new Account(name, role, member, enabled, passwordChangeRequired, totpSecret != null,
@@ -66,6 +71,7 @@ class AccountRows {
                 Optional.ofNullable(rs.getString(4)).map(MemberKey::parse), rs.getString(5), rs.getBoolean(6),
                 rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
                 Optional.ofNullable(rs.getObject(11, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
-                rs.getBoolean(12), rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getString(14), rs.getLong(15));
+                rs.getBoolean(12), rs.getObject(13, OffsetDateTime.class).toInstant(), rs.getString(14), rs.getLong(15),
+                rs.getBoolean(16));
     }
 }

@@ -26,9 +26,12 @@ import jp.kenpo.privacy.accounts.AccountRows.AccountRow;
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.shared.FreeText;
+import jp.kenpo.privacy.shared.NumberMask;
 
 /**
  * The accounts module's one way in for managing accounts (officers, and operators on the
@@ -60,10 +63,14 @@ public class AccountService {
     private final AuditTrail audit;
     private final SecurityPolicy policy;
     private final Clock clock;
+    private final LockOut lockOut;
+    private final PasswordPolicy passwords;
     private final SecureRandom random = new SecureRandom();
 
-    public AccountService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, MemberRegistry members, AuditTrail audit,
-                          SecurityPolicy policy, Clock clock) {
+    AccountService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, MemberRegistry members, AuditTrail audit,
+                   SecurityPolicy policy, Clock clock, LockOut lockOut, PasswordPolicy passwords) {
+        this.lockOut = lockOut;
+        this.passwords = passwords;
         this.jdbc = jdbc;
         this.rows = rows;
         this.encoder = encoder;
@@ -137,8 +144,8 @@ public class AccountService {
         }
         String oneTime = Secrets.oneTimePassword(random);
         jdbc.update("""
-                update account set password_hash = ?, password_change_required = true, failed_sign_ins = 0,
-                       locked_until = null, """ + NEXT_CREDENTIALS + (clearSecondFactor
+                update account set password_hash = ?, password_change_required = true, one_time_password_used = false,
+                       failed_sign_ins = 0, locked_until = null, """ + NEXT_CREDENTIALS + (clearSecondFactor
                 ? ", totp_secret = null, totp_pending_secret = null" : "") + " where id = ?",
                 encoder.encode(oneTime), row.id());
         audit.record(AuditEvent.of(AuditAction.ACCOUNT_RESET, "account " + name + ": new one-time password, unlocked"
@@ -160,8 +167,12 @@ public class AccountService {
                     + policy.tokenMaxValidity().toDays() + " days");
         }
         String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
-        if (cleanLabel.length() > 100 || !cleanLabel.matches("[^\\p{Cntrl}]+")) {
-            throw new AccountRequestException("label", "a label has at most 100 characters and no control characters");
+        if (cleanLabel.length() > 100) {
+            throw new AccountRequestException("label", "a label has at most 100 characters");
+        }
+        String labelProblem = FreeText.problem(cleanLabel, false);
+        if (labelProblem != null) {
+            throw new AccountRequestException("label", "the label " + labelProblem);
         }
         String token = Secrets.apiToken(random);
         Instant expires = clock.instant().plus(valid).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -200,23 +211,36 @@ public class AccountService {
         return row.account(tokens().getOrDefault(row.id(), List.of()), clock.instant());
     }
 
-    /** The signed-in person changes their password; the current one proves it is them. */
-    @Transactional
+    /**
+     * The signed-in person changes their password; the current one proves it is them. A wrong
+     * current password counts towards the account's lock-out like a failed sign-in, and is audited
+     * (OWASP ASVS 2.2.1): a session taken over must not become a way to guess the password. The
+     * failure's count and entry commit although the request is refused.
+     */
+    @Transactional(noRollbackFor = AccountRequestException.class)
     public void changePassword(SignedIn who, String current, String next) {
         AccountRow row = rows.lock(who.name());
+        Instant now = clock.instant();
+        if (LockOut.locked(row, now)) {
+            throw new AccountRequestException("currentPassword", "the account is locked for a while after repeated failures");
+        }
         if (row.passwordHash() == null || !PasswordPolicy.fitsBcrypt(current)
                 || !encoder.matches(current == null ? "" : current, row.passwordHash())) {
-            throw new AccountRequestException("currentPassword", "the current password is not right");
+            String count = lockOut.countFailure(row, now, true);
+            audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, "account " + who.name()
+                    + ": password change refused: wrong current password; " + count).outcome(AuditOutcome.FAILED));
+            throw new AccountRequestException("currentPassword", "the current password is not right; "
+                    + "after repeated failures the account is locked for a while");
         }
-        String problem = PasswordPolicy.problem(next, who.name());
+        String problem = passwords.problem(next, who.name());
         if (problem != null) {
             throw new AccountRequestException("newPassword", problem);
         }
         if (encoder.matches(next, row.passwordHash())) {
             throw new AccountRequestException("newPassword", "the new password must differ from the current one");
         }
-        jdbc.update("update account set password_hash = ?, password_change_required = false, " + NEXT_CREDENTIALS
-                + " where id = ?", encoder.encode(next), row.id());
+        jdbc.update("update account set password_hash = ?, password_change_required = false, failed_sign_ins = 0, "
+                + NEXT_CREDENTIALS + " where id = ?", encoder.encode(next), row.id());
         audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, "account " + who.name()));
     }
 
@@ -237,10 +261,16 @@ public class AccountService {
         return new SecondFactorSetup(Base32.encode(secret), Totp.uri(ISSUER, who.name(), secret));
     }
 
-    /** Confirms enrolment with the first code the app shows. */
-    @Transactional
+    /**
+     * Confirms enrolment with the first code the app shows. A wrong code counts towards the
+     * account's lock-out and is audited, as at sign-in.
+     */
+    @Transactional(noRollbackFor = AccountRequestException.class)
     public void confirmSecondFactor(SignedIn who, String code) {
         AccountRow row = rows.lock(who.name());
+        if (LockOut.locked(row, clock.instant())) {
+            throw new AccountRequestException("code", "the account is locked for a while after repeated failures");
+        }
         if (row.totpSecret() != null) {
             throw new AccountStateException("a second factor is already enrolled");
         }
@@ -249,11 +279,14 @@ public class AccountService {
         }
         OptionalLong step = Totp.verify(Base32.decode(row.totpPendingSecret()), code, clock.instant(), row.totpLastStep());
         if (step.isEmpty()) {
+            String count = lockOut.countFailure(row, clock.instant(), true);
+            audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_ENROLLED, "account " + who.name()
+                    + ": enrolment refused: wrong code; " + count).outcome(AuditOutcome.FAILED));
             throw new AccountRequestException("code", "the code does not match: check the app's clock and try the next code");
         }
         jdbc.update("""
                 update account set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_last_step = ?,
-                       """ + NEXT_CREDENTIALS + " where id = ?", step.getAsLong(), row.id());
+                       failed_sign_ins = 0, """ + NEXT_CREDENTIALS + " where id = ?", step.getAsLong(), row.id());
         audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_ENROLLED, "account " + who.name()));
     }
 
@@ -279,6 +312,10 @@ public class AccountService {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new AccountRequestException("name", "an account name has 2 to 64 ASCII letters, digits and . _ @ -, "
                     + "starting with a letter or digit");
+        }
+        if (NumberMask.holdsNumber(name)) {
+            // a name is kept in the account table and in every audit entry the account makes (My Number Act Art. 20)
+            throw new AccountRequestException("name", "an account name must not hold what may be an individual number");
         }
     }
 

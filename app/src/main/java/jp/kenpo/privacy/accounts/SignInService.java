@@ -54,11 +54,13 @@ public class SignInService {
     private final SecurityPolicy policy;
     private final Clock clock;
     private final SignInThrottle throttle;
+    private final LockOut lockOut;
     private volatile String dummyHash;
 
-    public SignInService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, AuditTrail audit,
-                         SecurityPolicy policy, Clock clock) {
+    SignInService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, AuditTrail audit,
+                  SecurityPolicy policy, Clock clock, LockOut lockOut) {
         this.jdbc = jdbc;
+        this.lockOut = lockOut;
         this.rows = rows;
         this.encoder = encoder;
         this.audit = audit;
@@ -86,7 +88,7 @@ public class SignInService {
             spendPasswordCheck(password);
             return refused(claimed, role, source, "the account is disabled", false);
         }
-        if (row.lockedUntil().filter(now::isBefore).isPresent()) {
+        if (LockOut.locked(row, now)) {
             spendPasswordCheck(password);
             return refused(claimed, role, source, "the account is locked until " + row.lockedUntil().get(), false);
         }
@@ -96,6 +98,10 @@ public class SignInService {
         }
         if (!PasswordPolicy.fitsBcrypt(password) || !encoder.matches(password, row.passwordHash())) {
             return failed(row, source, "wrong password", now);
+        }
+        if (row.passwordChangeRequired() && row.oneTimePasswordUsed()) {
+            // NIST SP 800-63B 5.1.1.2: a one-time password is good for one sign-in; its setup session is the only one
+            return failed(row, source, "the one-time password was used before; an officer's reset gives a new one", now);
         }
         var setup = EnumSet.noneOf(SetupStep.class);
         String factors = "password";
@@ -117,6 +123,7 @@ public class SignInService {
         }
         if (row.passwordChangeRequired()) {
             setup.add(SetupStep.CHANGE_PASSWORD);
+            jdbc.update("update account set one_time_password_used = true where id = ?", row.id());
         }
         jdbc.update("update account set failed_sign_ins = 0, locked_until = null where id = ?", row.id());
         if (encoder.upgradeEncoding(row.passwordHash())) {
@@ -200,16 +207,8 @@ public class SignInService {
 
     /** A failed password or code: counts towards lock-out (OWASP ASVS 2.2.1). */
     private Result failed(AccountRows.AccountRow row, String source, String why, Instant now) {
-        int failures = row.failedSignIns() + 1;
-        String detail = why;
-        if (failures >= policy.lockoutAttempts()) {
-            Instant until = now.plus(policy.lockoutDuration());
-            jdbc.update("update account set failed_sign_ins = 0, locked_until = ? where id = ?",
-                    OffsetDateTime.ofInstant(until, ZoneOffset.UTC), row.id());
-            detail += "; " + failures + " failures in a row: locked until " + until;
-        } else {
-            jdbc.update("update account set failed_sign_ins = ? where id = ?", failures, row.id());
-        }
+        String count = lockOut.countFailure(row, now, false);
+        String detail = count.contains("locked") ? why + "; " + count : why;
         return refused(row.name(), row.role().name(), source, detail, false);
     }
 

@@ -15,18 +15,24 @@ import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
+import jp.kenpo.privacy.shared.NumberMask;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns a refused request into one clear line on standard error and exit code 1. */
+/**
+ * Turns a refused request into one clear line on standard error and exit code 1. Every line is
+ * masked first: a message may quote what a file or an argument said, and a person may have typed
+ * an individual number anywhere (My Number Act Art. 20) — the API masks its answers, and the
+ * command line must not be the channel that shows one.
+ */
 final class CliErrors implements IExecutionExceptionHandler {
 
     private static final Pattern JAVA_TALK = Pattern.compile("\\b(java|javax|jakarta|jp\\.kenpo|org|com|tools)\\.[a-z]+\\.|Exception\\b");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-        var err = cl.getErr();
+        var err = new MaskedWriter(cl.getErr());
         if (e instanceof ImportRejectedException rejected) {
             rejected.problems().forEach(p -> err.println(p));
             err.println("kenpo: " + rejected.problems().size() + " bad row(s); nothing was imported"
@@ -59,5 +65,22 @@ final class CliErrors implements IExecutionExceptionHandler {
         }
         err.flush();
         return 1;
+    }
+
+    /** Standard error with every line masked, stack traces included. */
+    private static final class MaskedWriter extends java.io.PrintWriter {
+        MaskedWriter(java.io.PrintWriter out) {
+            super(out, true);
+        }
+
+        @Override
+        public void println(String line) {
+            super.println(NumberMask.mask(line));
+        }
+
+        @Override
+        public void println(Object line) {
+            println(String.valueOf(line));
+        }
     }
 }

@@ -5,14 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.NumberMask;
+import jp.kenpo.privacy.shared.FreeText;
 
 /**
  * A request from a member as the society received it, before it is recorded.
  *
  * @param receivedOn the date the request was received; it takes effect from that date (ウ)
  * @param note       free text of whoever records it; never an individual number, which is kept in the
- *                   vault only (My Number Act Art. 20): a note holding one is refused, not stored
+ *                   vault only (My Number Act Art. 20): a note holding one, however written (spaced,
+ *                   hyphenated, full-width, glued to letters), is refused, not stored in the ledger
+ *                   that can never forget it; nor control characters
  */
 public record ConsentRequest(MemberKey member, ConsentAction action, ConsentTarget target, LocalDate receivedOn,
                              Channel channel, Filer filedBy, Optional<String> note) {
@@ -25,10 +27,9 @@ public record ConsentRequest(MemberKey member, ConsentAction action, ConsentTarg
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(filedBy, "filedBy");
         Objects.requireNonNull(note, "note");
-        if (note.filter(NumberMask::holdsNumber).isPresent()) {
-            throw new InvalidConsentRequestException("note", "the note holds what may be an individual number "
-                    + "(12 digits that pass its check digit); numbers are kept in the My Number vault only: "
-                    + "leave it out of the note");
+        String problem = note.map(n -> FreeText.problem(n, true)).orElse(null);
+        if (problem != null) {
+            throw new InvalidConsentRequestException("note", "the note " + problem);
         }
     }
 }

@@ -145,7 +145,8 @@ final class MemberCsv {
         String kana = f.text("name_kana", MemberFieldRules.NAME_MAX);
         String kanaProblem = kana == null ? null : MemberFieldRules.nameKana(kana);
         if (kanaProblem != null) {
-            f.problem("name_kana", "'" + kana + "' " + kanaProblem);
+            // never the value: a name is personal data, and what was typed may be a number
+            f.problem("name_kana", kanaProblem);
         }
         Sex sex = null;
         try {

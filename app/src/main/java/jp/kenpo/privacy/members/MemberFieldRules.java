@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.shared.FreeText;
 
 /**
  * What a member's identity fields must be, wherever they come from: a row of the member file or a
@@ -15,7 +16,6 @@ final class MemberFieldRules {
 
     /** 全角・半角カタカナ and spaces, as registries write 氏名カナ. */
     private static final Pattern KANA = Pattern.compile("[\\u30A0-\\u30FF\\uFF65-\\uFF9F\\u3000 ]+");
-    private static final Pattern NO_CONTROLS = Pattern.compile("[^\\p{Cntrl}]+");
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private MemberFieldRules() {
@@ -42,13 +42,17 @@ final class MemberFieldRules {
         return expected == actual ? null : "check digit is " + actual + " but should be " + expected;
     }
 
+    /** Free text that is stored: no control characters, nor what may be an individual number (My Number Act Art. 20). */
     static String nameKanji(String name) {
         String problem = text(name, NAME_MAX);
-        return problem != null ? problem : NO_CONTROLS.matcher(name).matches() ? null : "contains control characters";
+        return problem != null ? problem : FreeText.problem(name, false);
     }
 
     static String nameKana(String name) {
         String problem = text(name, NAME_MAX);
+        if (problem == null) {
+            problem = FreeText.problem(name, false);
+        }
         return problem != null ? problem : KANA.matcher(name).matches() ? null : "must be written in katakana";
     }
 

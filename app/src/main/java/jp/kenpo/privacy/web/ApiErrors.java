@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.core.MethodParameter;
 
@@ -38,7 +39,9 @@ import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.ExpectedForm;
 import jp.kenpo.privacy.shared.NumberMask;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -93,6 +96,11 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     }
 
     @ExceptionHandler
+    ProblemDetail bodyTooLarge(BodyTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler
     ProblemDetail unknownAccount(UnknownAccountException e) {
         return problem(HttpStatus.NOT_FOUND, "Unknown account", e.getMessage(), Map.of());
     }
@@ -134,6 +142,10 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        ProblemDetail refused = refusedBody(ex);
+        if (refused != null) {
+            return ResponseEntity.status(refused.getStatus()).body(refused);
+        }
         String field = "";
         String reason = "the request body is not valid JSON for this request";
         if (ex.getCause() instanceof DatabindException d) {
@@ -164,6 +176,34 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         }
         return "expected " + form;
     }
+
+    /**
+     * A body refused for what it is rather than for a value in it: too large (a chunked body found
+     * out while read, which a reader may have wrapped), a key given twice, a null inside a list.
+     */
+    private static ProblemDetail refusedBody(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLargeException tooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage(), Map.of());
+            }
+        }
+        if (ex.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            var duplicate = DUPLICATE_KEY.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return problem(HttpStatus.BAD_REQUEST, "Invalid request body", duplicate.group(1)
+                        + ": the key is given more than once", Map.of("field", duplicate.group(1)));
+            }
+        }
+        if (ex.getCause() instanceof InvalidNullException nulls) {
+            String field = nulls.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request body", field + ": must not be null",
+                    Map.of("field", field));
+        }
+        return null;
+    }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

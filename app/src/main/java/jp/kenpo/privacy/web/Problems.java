@@ -26,12 +26,19 @@ final class Problems {
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
+        write(request, response, status, title, detail, java.util.Map.of());
+    }
+
+    /** With more members, such as the {@code field} at fault. */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail,
+               java.util.Map<String, String> properties) throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", NumberMask.mask(detail));
         body.put("instance", NumberMask.mask(request.getRequestURI()));
+        properties.forEach((name, value) -> body.put(name, NumberMask.mask(value)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

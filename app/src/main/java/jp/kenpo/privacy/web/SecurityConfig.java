@@ -14,15 +14,19 @@ import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -48,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>People sign in with a session: {@code POST /api/v1/session} with name, password and (where
  * the policy asks) a TOTP code; the session cookie is HttpOnly and SameSite=Strict, and every
  * change made with it carries the session's CSRF token. Other systems send an API token
- * ({@code Authorization: Bearer …}) with each request: no cookie, so no CSRF to forge.
+ * ({@code Authorization: Bearer …}) with each request, in a filter chain of their own that keeps
+ * no session: no cookie, so nothing to outlive the token and no CSRF to forge.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -56,55 +61,53 @@ class SecurityConfig {
 
     static final String SESSION = "/api/v1/session";
 
+    /**
+     * Requests of other systems, with an API token: stateless. No session is created, read or
+     * answered with a cookie — a cookie would outlive the token, staying signed in after the token
+     * was revoked or had expired — and a session cookie sent along is ignored: the token alone
+     * says who calls, and is looked up with every request. There is no session to sign in to or
+     * out of ({@code POST}/{@code DELETE /api/v1/session} are refused) and no CSRF to forge.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
-                            SecurityPolicy policy, JsonMapper json, Clock clock) throws Exception {
+    @Order(1)
+    SecurityFilterChain apiTokens(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
+                                  JsonMapper json, Clock clock) throws Exception {
         var handlers = new SecurityHandlers(new Problems(json), audit, signIns, clock);
-        var manager = new ProviderManager(List.of(new PasswordSignIn(signIns), new ApiTokenSignIn(signIns)));
+        var manager = new ProviderManager(List.of(new ApiTokenSignIn(signIns)));
         var bearer = new AuthenticationFilter(manager,
                 request -> new ApiTokenSignIn.Presented(SecurityHandlers.bearerToken(request), request.getRemoteAddr()));
-        bearer.setRequestMatcher(SecurityHandlers::carriesBearerToken);
         bearer.setSuccessHandler((request, response, auth) -> {
             // the request goes on to its endpoint, signed in for this request only
         });
         bearer.setFailureHandler(handlers.tokenRefused());
+        bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
 
-        var staffScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK, AUDITOR);
-        var clerkScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK);
-        String[] anyRole = roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM, MEMBER);
-        String[] people = authorities(Set.of(PRIVACY_OFFICER, CLERK, AUDITOR, MEMBER), SignedIn.SETUP_AUTHORITY);
+        http.securityMatcher(SecurityHandlers::carriesBearerToken)
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> rules(auth, memberAccess))
+                .addFilterBefore(new SecurityHandlers.NoSession(), SecurityContextHolderFilter.class)
+                .addFilterBefore(bearer, AnonymousAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.signInRequired())
+                        .accessDeniedHandler(handlers.refused()))
+                .headers(SecurityConfig::headers);
+        return http.build();
+    }
+
+    /** People: a session signed in with password and second factor, every change with its CSRF token. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain sessions(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
+                                 SecurityPolicy policy, JsonMapper json, Clock clock) throws Exception {
+        var handlers = new SecurityHandlers(new Problems(json), audit, signIns, clock);
+        var manager = new ProviderManager(List.of(new PasswordSignIn(signIns)));
 
         http.authenticationManager(manager)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/api/v1/notice").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, SESSION).permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
-                                "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
-                        // the API's description holds no data (its page, /api/v1/docs, is ApiDocs')
-                        .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
-                                "/api/v1/openapi.json.yaml").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/members").hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}/my-number")
-                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}", "/api/v1/members/{key}/consent",
-                                "/api/v1/members/{key}/consent-events", "/api/v1/members/{key}/corrections")
-                        .access(staffScoped)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
-                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                        .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events").access(clerkScoped)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
-                        .hasAnyRole(roles(SYSTEM, CLERK, PRIVACY_OFFICER))
-                        // which of these roles may read individual numbers is the vault's to decide (kenpo.mynumber.reader-roles)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/my-numbers/reads")
-                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
-                        .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
-                        .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(PRIVACY_OFFICER.name())
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(auth -> rules(auth, memberAccess))
                 .formLogin(form -> form
                         .loginPage(SESSION)
                         .loginProcessingUrl(SESSION)
@@ -116,33 +119,76 @@ class SecurityConfig {
                         .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, SESSION))
                         .addLogoutHandler(handlers.recordSignOut())
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new SecurityHandlers.SessionStillValid(signIns), CsrfFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // an API answers 401; it does not remember requests to replay after a sign-in page
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfProtected()))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfProtected())
+                        .csrfTokenRequestHandler(new HeaderOrFormCsrfToken()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers.signInRequired())
                         .accessDeniedHandler(handlers.refused()))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        // sent on requests that came over TLS (directly or, with forwarded headers, through a proxy)
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                .headers(SecurityConfig::headers);
         return http.build();
+    }
+
+    /** Who may call what: one table for both ways in; anything not named is refused. */
+    private static void rules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            MemberAccess memberAccess) {
+        var staffScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK, AUDITOR);
+        var clerkScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK);
+        String[] anyRole = roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM, MEMBER);
+        String[] people = authorities(Set.of(PRIVACY_OFFICER, CLERK, AUDITOR, MEMBER), SignedIn.SETUP_AUTHORITY);
+        auth.requestMatchers(HttpMethod.GET, "/api/v1/notice").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers(HttpMethod.GET, SESSION).permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
+                        "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
+                // the API's description holds no data (its page, /api/v1/docs, is ApiDocs')
+                .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
+                        "/api/v1/openapi.json.yaml").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
+                .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                .requestMatchers(HttpMethod.GET, "/api/v1/members").hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}/my-number")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}", "/api/v1/members/{key}/consent",
+                        "/api/v1/members/{key}/consent-events", "/api/v1/members/{key}/corrections")
+                .access(staffScoped)
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events").access(clerkScoped)
+                .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
+                .hasAnyRole(roles(SYSTEM, CLERK, PRIVACY_OFFICER))
+                // which of these roles may read individual numbers is the vault's to decide (kenpo.mynumber.reader-roles)
+                .requestMatchers(HttpMethod.POST, "/api/v1/my-numbers/reads")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
+                .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(PRIVACY_OFFICER.name())
+                .anyRequest().denyAll();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> h) {
+        h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                // sent on requests that came over TLS (directly or, with forwarded headers, through a proxy)
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /**
      * A change needs the session's CSRF token when it comes with the cookie of a live session, and
-     * always for signing in (login CSRF). A request with an API token, with no credentials at all,
+     * always for signing in (login CSRF). A request with no credentials at all (one with an API
+     * token never comes here),
      * or with the cookie of a session that has ended (timed out, signed out, its account disabled)
      * carries nothing a forged request could borrow: it goes on signed out, and is answered 401.
      */
     private static RequestMatcher csrfProtected() {
         Set<String> safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-        return request -> !safe.contains(request.getMethod()) && !SecurityHandlers.carriesBearerToken(request)
+        return request -> !safe.contains(request.getMethod())
                 && (request.isRequestedSessionIdValid() || SESSION.equals(request.getRequestURI()));
     }
 

@@ -14,13 +14,16 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jp.kenpo.privacy.accounts.PasswordSignIn;
 import jp.kenpo.privacy.accounts.SessionView;
 import jp.kenpo.privacy.accounts.SetupStep;
@@ -182,7 +185,10 @@ final class SecurityHandlers {
 
     /**
      * Ends a session whose holder signed in longer ago than its lifetime, however active it has
-     * been (OWASP ASVS 3.3.2); the idle timeout is the servlet container's.
+     * been (OWASP ASVS 3.3.2); the idle timeout is the servlet container's. The cap holds for every
+     * session, however it came to be: one with no sign-in time counts from its creation, and one
+     * that holds a signed-in account without having been signed in here (no sign-in time) is
+     * ended at once — nothing but {@link #signedIn()} may make a session that stays signed in.
      */
     static final class SessionLifetime extends OncePerRequestFilter {
         private final Duration lifetime;
@@ -197,9 +203,14 @@ final class SecurityHandlers {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             var session = request.getSession(false);
-            if (session != null && session.getAttribute(SIGNED_IN_AT) instanceof Instant at
-                    && clock.instant().isAfter(at.plus(lifetime))) {
-                session.invalidate();
+            if (session != null) {
+                Instant start = session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at
+                        : Instant.ofEpochMilli(session.getCreationTime());
+                boolean signedInElsewhere = !(session.getAttribute(SIGNED_IN_AT) instanceof Instant)
+                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+                if (signedInElsewhere || clock.instant().isAfter(start.plus(lifetime))) {
+                    session.invalidate();
+                }
             }
             chain.doFilter(request, response);
         }
@@ -229,6 +240,46 @@ final class SecurityHandlers {
                 SecurityContextHolder.clearContext();
             }
             chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * A request with an API token, seen as having no session at all: a session cookie sent along
+     * is not read, not renewed (no new id for someone else's session), and nothing can create one.
+     */
+    static final class NoSession extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            chain.doFilter(new HttpServletRequestWrapper(request) {
+                @Override
+                public HttpSession getSession(boolean create) {
+                    if (create) {
+                        throw new IllegalStateException("a request with an API token has no session");
+                    }
+                    return null;
+                }
+
+                @Override
+                public HttpSession getSession() {
+                    return getSession(true);
+                }
+
+                @Override
+                public String getRequestedSessionId() {
+                    return null;
+                }
+
+                @Override
+                public boolean isRequestedSessionIdValid() {
+                    return false;
+                }
+
+                @Override
+                public String changeSessionId() {
+                    throw new IllegalStateException("a request with an API token has no session");
+                }
+            }, response);
         }
     }
 

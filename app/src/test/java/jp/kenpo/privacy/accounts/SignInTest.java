@@ -369,7 +369,7 @@ class SignInTest extends DatabaseTest {
         assertThat(shipped.signInsPerMinute()).isEqualTo(30);
         var oneMinute = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MINUTES).plusSeconds(1), ZoneOffset.UTC);
         var service = new SignInService(jdbc, context.getBean(AccountRows.class), context.getBean(PasswordEncoder.class),
-                context.getBean(AuditTrail.class), shipped, oneMinute);
+                context.getBean(AuditTrail.class), shipped, oneMinute, new LockOut(jdbc, shipped));
         String token = accounts().systemToken(unique("premiums"));
         String system = "192.0.2.40";
 
@@ -437,5 +437,89 @@ class SignInTest extends DatabaseTest {
         assertThat(undated.json().get("receivedOn").asString()).isEqualTo(today);
         assertThat(api.postJson(path, "clerk", "{\"action\":\"LIFT\",\"purpose\":\"3.8\",\"channel\":\"PAPER\","
                 + "\"receivedOn\":\"2026-01-10\"}").status()).as("the society records a paper form on its date").isEqualTo(201);
+    }
+
+    @Test
+    void guessingTheCurrentPasswordCountsTowardsLockOutAndIsAudited() {
+        var api = api();
+        TestAccounts.Person p = accounts().person(api, unique("clerk"), Role.CLERK);
+        var taken = accounts().signedIn(api, p);
+        for (int i = 1; i <= 5; i++) {
+            var r = taken.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", "guess number " + i,
+                    "newPassword", "a long enough passphrase")));
+            assertThat(r.status()).as("guess " + i).isEqualTo(400);
+            assertThat(r.json().get("field").asString()).isEqualTo("currentPassword");
+        }
+        assertThat(taken.get("/api/v1/members").status()).as("the lock ended the session that guessed").isEqualTo(401);
+        assertThat(api.anonymous().signIn(p.name, p.password, p.nextCode()).status()).as("locked").isEqualTo(401);
+        assertThat(trailOf(p.name)).filteredOn(e -> e.action() == AuditAction.PASSWORD_CHANGED
+                        && e.outcome() == jp.kenpo.privacy.audit.AuditOutcome.FAILED)
+                .extracting(AuditEntry::detail).hasSize(5)
+                .contains("account " + p.name + ": password change refused: wrong current password; 1 failure in a row")
+                .anyMatch(d -> d.contains("5 failures in a row: locked until"));
+    }
+
+    @Test
+    void aWrongCodeWhenEnrollingASecondFactorCountsTowardsLockOut() {
+        var api = api();
+        String name = unique("auditor");
+        String oneTime = TestAccounts.operator(() -> accounts.create(name, Role.AUDITOR, Optional.empty()))
+                .oneTimePassword().orElseThrow();
+        var first = api.anonymous();
+        assertThat(first.signIn(name, oneTime, null).status()).isEqualTo(200);
+        assertThat(first.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime,
+                "newPassword", "a long enough passphrase"))).status()).isEqualTo(204);
+        var enrolling = api.anonymous();
+        assertThat(enrolling.signIn(name, "a long enough passphrase", null).status()).isEqualTo(200);
+        assertThat(enrolling.postJson("/api/v1/account/second-factor", "{}").status()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(enrolling.postJson("/api/v1/account/second-factor/confirm", "{\"code\":\"00000" + i + "\"}")
+                    .status()).isIn(400, 401);
+        }
+        assertThat(accounts.require(name).lockedUntil()).as("locked").isPresent();
+        assertThat(trailOf(name)).filteredOn(e -> e.action() == AuditAction.SECOND_FACTOR_ENROLLED)
+                .extracting(AuditEntry::detail).anyMatch(d -> d.contains("enrolment refused: wrong code; 1 failure in a row"))
+                .anyMatch(d -> d.contains("locked until"));
+    }
+
+    @Test
+    void aOneTimePasswordStopsWorkingAfterItsFirstUse() {
+        var api = api();
+        String name = unique("clerk");
+        String oneTime = TestAccounts.operator(() -> accounts.create(name, Role.CLERK, Optional.empty()))
+                .oneTimePassword().orElseThrow();
+        var setup = api.anonymous();
+        assertThat(setup.signIn(name, oneTime, null).status()).isEqualTo(200);
+        assertThat(api.anonymous().signIn(name, oneTime, null).status()).as("before setup ends, too").isEqualTo(401);
+        assertThat(trailOf(name)).extracting(AuditEntry::detail)
+                .contains("sign-in refused: the one-time password was used before; an officer's reset gives a new one");
+
+        // the setup session it opened goes on, and refuses an obvious password
+        var obvious = setup.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime,
+                "newPassword", "password1234")));
+        assertThat(obvious.status()).isEqualTo(400);
+        assertThat(obvious.json().get("field").asString()).isEqualTo("newPassword");
+        assertThat(setup.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTime,
+                "newPassword", "a long enough passphrase"))).status()).isEqualTo(204);
+        var reset = TestAccounts.operator(() -> accounts.reset(name, false)).oneTimePassword().orElseThrow();
+        assertThat(api.anonymous().signIn(name, reset, null).status()).as("a reset gives a fresh one").isEqualTo(200);
+    }
+
+    @Test
+    void aRequestWithAnApiTokenKeepsNoSession() {
+        var api = api();
+        String name = unique("benefits");
+        String token = accounts().systemToken(name);
+        var system = api.withToken(token);
+        var r = system.postJson("/api/v1/decisions", "{\"member\":\"A-1-00\",\"purpose\":\"3.8\"}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.headers().allValues("Set-Cookie")).as("no session, no cookie").isEmpty();
+
+        // a signed-in person's cookie sent along with a token does not make the token a session either
+        var clerk = api.as("clerk");
+        var both = api.withToken(token).exchange("GET", "/api/v1/members", null, java.net.http.HttpRequest.BodyPublishers
+                .noBody(), Map.of("Cookie", clerk.cookie()), false);
+        assertThat(both.status()).as("the token alone says who calls: SYSTEM may not list members").isEqualTo(403);
+        assertThat(clerk.get("/api/v1/members").status()).as("and the clerk's session is untouched").isEqualTo(200);
     }
 }

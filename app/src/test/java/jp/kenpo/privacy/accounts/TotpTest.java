@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,15 +48,29 @@ class TotpTest {
                 .contains("&issuer=kenpo-privacy").contains("&digits=6&period=30");
     }
 
+    private static final PasswordPolicy PASSWORDS = new PasswordPolicy();
+
     @Test
     void thePasswordPolicy() {
-        assertThat(PasswordPolicy.problem("short", "clerk")).contains("at least 12");
-        assertThat(PasswordPolicy.problem("a".repeat(65), "clerk")).contains("at most 64");
-        assertThat(PasswordPolicy.problem("健康保険組合の個人情報を守る合言葉です二十五文字以上", "clerk"))
+        assertThat(PASSWORDS.problem("short", "clerk")).contains("at least 12");
+        assertThat(PASSWORDS.problem("a".repeat(65), "clerk")).contains("at most 64");
+        assertThat(PASSWORDS.problem("健康保険組合の個人情報を守る合言葉です二十五文字以上", "clerk"))
                 .as("25 kanji are 75 bytes: more than bcrypt reads").contains("72 bytes");
-        assertThat(PasswordPolicy.problem("my-clerk-password!", "clerk")).contains("account name");
-        assertThat(PasswordPolicy.problem("correct horse battery staple", "clerk")).isNull();
-        assertThat(PasswordPolicy.problem("健康保険の合言葉はひみつ", "clerk")).as("12 kana and kanji").isNull();
+        assertThat(PASSWORDS.problem("my-clerk-password!", "clerk")).contains("account name");
+        assertThat(PASSWORDS.problem("correct horse battery staple", "clerk")).isNull();
+        assertThat(PASSWORDS.problem("健康保険の合言葉はひみつ", "clerk")).as("12 kana and kanji").isNull();
+    }
+
+    @Test
+    void obviousPasswordsAreRefused() {
+        for (String common : List.of("password1234", "Password1234", "123456789012", "qwertyuiopasdfgh", "1qaz2wsx3edc")) {
+            assertThat(PASSWORDS.problem(common, "clerk")).as(common).contains("many people use");
+        }
+        for (String monotonous : List.of("qqqqqqqqqqqqx", "ああああああああああああ", "abababababab", "abcdabcdabcd",
+                "345678901234", "zyxwvutsrqpo")) {
+            assertThat(PASSWORDS.problem(monotonous, "clerk")).as(monotonous).contains("too little variety");
+        }
+        assertThat(PASSWORDS.problem("kenpo privacy 2026", "clerk")).isNull();
     }
 
     @Test

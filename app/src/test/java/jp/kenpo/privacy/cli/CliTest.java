@@ -16,6 +16,7 @@ import jp.kenpo.privacy.catalog.CatalogFixtures;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.RunRecord;
 import jp.kenpo.privacy.testing.TestMembers;
+import jp.kenpo.privacy.testing.TestNumbers;
 
 /** The ./kenpo commands, run in process against the test application and its database. */
 class CliTest extends DatabaseTest {
@@ -45,6 +46,21 @@ class CliTest extends DatabaseTest {
         assertThat(r.out().strip()).isEqualTo(CatalogFixtures.publishedNotice().strip());
         assertThat(kenpo("notice", "--lang", "en", "--format", "md").out()).startsWith("# Main purposes of use");
         assertThat(kenpo("notice", "--format", "pdf").err()).contains("unknown notice format 'pdf'");
+    }
+
+    @Test
+    void aNumberInAnImportErrorIsMaskedOnTheCommandLine() throws Exception {
+        String s = TestMembers.freshSymbol();
+        String n = TestNumbers.next();
+        Path csv = dir.resolve("typo.csv");
+        Files.writeString(csv, TestMembers.csv(List.of(TestMembers.insured(s, "1", "2020-04-01", null)
+                .replace(",insured,", "," + n + ","), TestMembers.insured(s, "2", "2020-04-01", null)
+                .replace("シケン タロウ", n.substring(0, 4) + "-" + n.substring(4, 8) + "-" + n.substring(8)))));
+        Run r = kenpo("members", "import", csv.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("typo.csv:2: column kind: '********" + n.substring(8) + "' must be insured or dependent")
+                .contains("typo.csv:3: column name_kana: holds what may be an individual number")
+                .doesNotContain(n).doesNotContain(n.substring(0, 4) + "-");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
+import jp.kenpo.privacy.testing.TestNumbers;
 
 class MemberImportTest extends DatabaseTest {
 
@@ -122,13 +123,33 @@ class MemberImportTest extends DatabaseTest {
                 "members.csv:3: column insurer_number: '06139910' check digit is 0 but should be 9",
                 "members.csv:4: column sex: '3' must be 1 (male) or 2 (female)",
                 "members.csv:5: column birth_date: '1980-02-30' is not a date YYYY-MM-DD",
-                "members.csv:6: column name_kana: 'しけん たろう' must be written in katakana",
+                "members.csv:6: column name_kana: must be written in katakana",
                 "members.csv:7: column lost_on: 2019-04-01 must be after acquired_on 2020-04-01",
                 "members.csv:8: column kind: 'spouse' must be insured or dependent",
                 "members.csv:10: has 13 fields, expected 12",
                 "members.csv:11: member " + s + "-1-00 has a period acquired on 2020-04-01 already on line 2",
                 "members.csv:9: column insured_branch: the insured person " + s + "-8-00 is neither in the file nor in the registry",
                 "members.csv:12: column insurer_number: '01139916' must start with 06 (法別番号 of a health insurance society)");
+    }
+
+    @Test
+    void aNumberTypedIntoANameIsRefusedAndNeverRepeated() {
+        String s = freshSymbol();
+        String n = TestNumbers.next();
+        String spaced = n.substring(0, 4) + " " + n.substring(4, 8) + " " + n.substring(8);
+        String fullWidth = n.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
+        List<ImportProblem> problems = rejected(csv(List.of(
+                insured(s, "1", "2020-04-01", null).replace("試験 太郎", "試験 " + spaced),
+                insured(s, "2", "2020-04-01", null).replace("試験 太郎", "x" + n),
+                insured(s, "3", "2020-04-01", null).replace("シケン タロウ", n),
+                insured(s, "4", "2020-04-01", null).replace("シケン タロウ", fullWidth),
+                insured(s, "5", "2020-04-01", null).replace("試験 太郎", "試験\0太郎"))));
+        assertThat(problems).extracting(ImportProblem::column)
+                .containsExactly("name_kanji", "name_kanji", "name_kana", "name_kana", "name_kanji");
+        assertThat(problems.subList(0, 4)).allSatisfy(p -> assertThat(p.reason()).contains("individual number"));
+        assertThat(problems.get(4).reason()).contains("control character");
+        assertThat(problems).allSatisfy(p -> assertThat(p.toString()).doesNotContain(n.substring(0, 4))
+                .doesNotContain(n.substring(8)).doesNotContain(fullWidth.substring(0, 4)));
     }
 
     @Test

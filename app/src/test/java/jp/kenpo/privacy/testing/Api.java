@@ -120,6 +120,35 @@ public final class Api {
             return cookie;
         }
 
+        /** The session's CSRF token, as the last sign-in or {@link #open()} gave it. */
+        public String csrfToken() {
+            return csrfToken;
+        }
+
+        /**
+         * Any request with this client's credentials and more headers; {@code csrf} false leaves the
+         * CSRF header out (a form or the query may carry the token instead).
+         */
+        public Response exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
+                                 Map<String, String> headers, boolean csrf) {
+            var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, body);
+            if (contentType != null) {
+                b.header("Content-Type", contentType);
+            }
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
+            }
+            if (cookie != null) {
+                b.header("Cookie", cookie);
+            }
+            if (csrf && csrfToken != null) {
+                b.header(csrfHeader, csrfToken);
+            }
+            headers.forEach(b::header);
+            return send(b);
+        }
+
         private void takeCsrf(JsonNode session) {
             if (session.has("csrf")) {
                 csrfHeader = session.get("csrf").get("headerName").asString();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEntry;
@@ -41,19 +42,21 @@ import jp.kenpo.privacy.testing.TestNumbers;
  * as an insured person, for their dependents ({@code household}: the member column, asked for the
  * dependent): asking for another member is refused and audited. The session of an account that
  * an officer has disabled since it signed in ({@code disabled}) is answered as if signed out: what
- * is public, and 401 for everything else.
+ * is public, and 401 for everything else. So is whatever a request with an API token left behind
+ * ({@code tokensession}): a token request is stateless — it answers with no session cookie, and
+ * the cookie a client holds from before its token was revoked is no way in.
  */
 class AuthorizationMatrixTest extends DatabaseTest {
 
     private static final List<String> WHO = List.of("anonymous", "officer", "clerk", "auditor", "system", "member",
-            "household", "disabled");
+            "household", "disabled", "tokensession");
 
     /** Endpoint, then who is allowed ({@code member}: a member acting for themselves). */
     private static final String MATRIX = """
             GET    /api/v1/notice                                anonymous officer clerk auditor system member
             GET    /api/v1/session                               anonymous officer clerk auditor system member
-            POST   /api/v1/session                               anonymous officer clerk auditor system member
-            DELETE /api/v1/session                               anonymous officer clerk auditor system member
+            POST   /api/v1/session                               anonymous officer clerk auditor member
+            DELETE /api/v1/session                               anonymous officer clerk auditor member
             POST   /api/v1/account/password                      officer clerk auditor member
             POST   /api/v1/account/second-factor                 officer clerk auditor member
             POST   /api/v1/account/second-factor/confirm         officer clerk auditor member
@@ -95,12 +98,14 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
-      @Autowired
+    @Autowired
     MemberImport memberImport;
-  @Autowired
+    @Autowired
     AuditReview review;
     @Autowired
     MyNumberImport numberImport;
+    @Autowired
+    AccountService accountService;
 
     private static Map<String, Set<String>> matrix() {
         var rows = new LinkedHashMap<String, Set<String>>();
@@ -112,6 +117,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
             }
             if (allowed.contains("anonymous")) {
                 allowed.add("disabled");
+                allowed.add("tokensession");
             }
             rows.put(f[0] + " " + f[1], Set.copyOf(allowed));
         });
@@ -163,6 +169,15 @@ class AuthorizationMatrixTest extends DatabaseTest {
         rows.keySet().forEach(endpoint -> disabled.put(endpoint, accounts().signedIn(api, disabledPerson)));
         assertThat(api.postJson("/api/v1/accounts/" + names.get("disabled") + "/disable", "officer", "{}").status())
                 .isEqualTo(200);
+        // whatever cookie a token request left, kept by a client whose token was then revoked
+        String tokenSystem = "mx-tokensession-" + tag;
+        var byToken = api.withToken(accounts().systemToken(tokenSystem));
+        assertThat(byToken.get("/api/v1/catalog").status()).isEqualTo(200);
+        assertThat(byToken.postJson("/api/v1/decisions", "{\"member\":\"" + own + "\",\"purpose\":\"3.8\"}").status())
+                .isEqualTo(200);
+        TestAccounts.operator(() -> accountService.revokeToken(tokenSystem,
+                accountService.require(tokenSystem).tokens().get(0).id()));
+        sessions.put("tokensession", (byToken.cookie() == null ? api.anonymous() : api.withCookie(byToken.cookie())).open());
 
         var failures = new ArrayList<String>();
         var refusals = new LinkedHashMap<String, Integer>();
@@ -179,7 +194,10 @@ class AuthorizationMatrixTest extends DatabaseTest {
                 Api.Response r = call(session, endpoint, who.equals("household") ? dependent : own, tag);
                 boolean refused = r.status() == 403 || (r.status() == 401 && !endpoint.equals("POST /api/v1/session"))
                         || (endpoint.equals("POST /api/v1/session") && r.body().contains("Sign-in required"));
-                boolean signedIn = !who.equals("anonymous") && !who.equals("disabled");
+                boolean signedIn = !who.equals("anonymous") && !who.equals("disabled") && !who.equals("tokensession");
+                if (who.equals("system") && r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("KENPO_SESSION"))) {
+                    failures.add(endpoint + " as system: a request with an API token answered with a session cookie");
+                }
                 if (allowed == refused) {
                     failures.add(endpoint + " as " + who + ": expected " + (allowed ? "allowed" : "refused") + ", got "
                             + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));

@@ -1,0 +1,172 @@
+package jp.kenpo.privacy.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.kenpo.privacy.shared.FreeText;
+
+/**
+ * The first thing every request meets, before signing in: a body larger than its endpoint takes is
+ * refused with 413 — from its declared length before a byte is read, or, sent in chunks, as soon
+ * as it reads past the limit — and a query parameter holding control characters (NUL, which
+ * PostgreSQL refuses) is refused with 400 naming the parameter. Neither answer repeats the value.
+ */
+final class RequestBoundary extends OncePerRequestFilter {
+
+    private final BodyLimits limits;
+    private final long importLimit;
+    private final Problems problems;
+
+    RequestBoundary(BodyLimits limits, long importLimit, Problems problems) {
+        this.limits = limits;
+        this.importLimit = importLimit;
+        this.problems = problems;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = limits.of(request.getMethod(), request.getRequestURI(), importLimit);
+        if (request.getContentLengthLong() > limit) {
+            // the client is told not to send the rest on this connection
+            response.setHeader("Connection", "close");
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    new BodyTooLargeException(limit).getMessage());
+            return;
+        }
+        for (Map.Entry<String, String> p : queryParameters(request.getQueryString())) {
+            String problem = FreeText.unreadable(p.getValue(), false);
+            if (problem == null) {
+                problem = FreeText.unreadable(p.getKey(), false);
+            }
+            if (problem != null) {
+                problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
+                        "query parameter " + printable(p.getKey()) + ": " + problem, Map.of("field", printable(p.getKey())));
+                return;
+            }
+        }
+        chain.doFilter(new Bounded(request, limit), response);
+    }
+
+    /** The query string's parameters, decoded as the servlet container decodes them (UTF-8). */
+    static List<Map.Entry<String, String>> queryParameters(String query) {
+        var parameters = new ArrayList<Map.Entry<String, String>>();
+        if (query == null || query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException badEscape) {
+                // the container drops a parameter it cannot decode; so does this check
+            }
+        }
+        return parameters;
+    }
+
+    private static String printable(String name) {
+        String clean = name.replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+    }
+
+    /** The request with its body bounded: reading past the limit throws {@link BodyTooLargeException}. */
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream in;
+        private BufferedReader reader;
+
+        Bounded(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new BoundedStream(super.getInputStream(), limit);
+            }
+            return in;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+            }
+            return reader;
+        }
+    }
+
+    private static final class BoundedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        BoundedStream(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
