@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.shared.NumberMask;
 
 /**
  * What a member's identity fields must be, wherever they come from: a row of the member file or a
@@ -44,7 +45,14 @@ final class MemberFieldRules {
 
     static String nameKanji(String name) {
         String problem = text(name, NAME_MAX);
-        return problem != null ? problem : NO_CONTROLS.matcher(name).matches() ? null : "contains control characters";
+        if (problem != null) {
+            return problem;
+        }
+        if (NumberMask.holdsNumber(name)) {
+            // typed into the wrong field: a number is kept in the vault only (番号法第20条)
+            return "holds what may be an individual number (12 digits that pass its check digit)";
+        }
+        return NO_CONTROLS.matcher(name).matches() ? null : "contains control characters";
     }
 
     static String nameKana(String name) {
