@@ -100,6 +100,15 @@ class NumberLeakScanTest extends DatabaseTest {
         assertThat(api.postJson(events, "clerk", Api.json(Map.of("action", "RESERVE", "purpose", "3.8", "channel",
                 "PAPER", "note", "窓口で受付、本人確認済み"))).status()).isEqualTo(201);
 
+        String corrections = "/api/v1/members/" + key + "/corrections";
+        for (String field : List.of("reason", "nameKanji", "nameKana", "birthDate", "insurerNumber", "sex")) {
+            var body = new java.util.HashMap<String, Object>(Map.of("nameKanji", "別姓 太郎", "reason", "氏名変更届"));
+            body.put(field, "個人番号 " + number);
+            var correction = api.postJson(corrections, "clerk", Api.json(body));
+            assertThat(correction.status()).as(field).isEqualTo(400);
+            assertThat(correction.json().get("field").asString()).isEqualTo(field);
+        }
+
         assertThat(api.get("/api/v1/audit/entries?member=" + number, "auditor").status()).isEqualTo(400);
         assertThat(api.get("/api/v1/audit/entries?actor=" + number, "auditor").status()).isEqualTo(200);
         assertThat(api.postJson("/api/v1/decisions", "system", Api.json(Map.of("member", key.toString(),

@@ -29,7 +29,7 @@ import jp.kenpo.privacy.shared.SocietyTime;
  * purpose, with a reason, audited, and kept with the values they replaced. The society keeps
  * personal data accurate (APPI Art. 22) and corrects it when the person asks (Art. 34); the
  * member file cannot do either, since a changed identity in it is as likely another person.
- * Requests from members (disclosure, correction) come through here too.
+ * A person's own request for correction is to be answered through the same method.
  */
 @Service
 public class MemberCorrections {

@@ -166,7 +166,7 @@ public class MemberImport {
         String correct = "; a changed identity is a correction, not an import: members correct " + row.key()
                 + " … --reason …";
         if (field.equals("insurer_number")) {
-            return row.insurerNumber() + " but member " + row.key() + " is registered under insurer " + registered
+            return "is " + row.insurerNumber() + " but member " + row.key() + " is registered under insurer " + registered
                     .insurerNumber() + ": a key is unique only within its insurer, so this row names another "
                     + "insurer's member, whom the registry cannot hold under the same key" + correct;
         }

@@ -14,8 +14,6 @@ record MemberRow(long line, String insurerNumber, MemberKey key, MemberKind kind
 
     /** Rows of the same member must tell the same person, whatever their periods. */
     boolean samePersonAs(MemberRow other) {
-        return insurerNumber.equals(other.insurerNumber) && kind == other.kind && insured.equals(other.insured)
-                && nameKanji.equals(other.nameKanji) && nameKana.equals(other.nameKana) && sex == other.sex
-                && birthDate.equals(other.birthDate);
+        return kind == other.kind && insured.equals(other.insured) && identity().differingFrom(other.identity()).isEmpty();
     }
 }

@@ -106,6 +106,7 @@ class MemberCorrectionsTest extends DatabaseTest {
         List<Bad> bad = List.of(
                 new Bad(new IdentityCorrection(Optional.of("06139910"), none, none, none, none, "form"), "insurerNumber", "06139910"),
                 new Bad(name("改行\u0007入り", null, "form"), "nameKanji", "改行"),
+                new Bad(name("番号 " + number, null, "form"), "nameKanji", number),
                 new Bad(name(null, "ひらがな", "form"), "nameKana", "ひらがな"),
                 new Bad(name(null, "カ".repeat(101), "form"), "nameKana", "カカカ"),
                 new Bad(new IdentityCorrection(none, none, none, Optional.of("3"), none, "form"), "sex", "3"),

@@ -241,5 +241,11 @@ class MemberImportTest extends DatabaseTest {
         assertThat(r.membersUpdated()).isEqualTo(1);
         assertThat(r.periodsAdded()).isEqualTo(1);
         assertThat(registry.require(new MemberKey(s, "1", "00")).nameKana()).isEqualTo("シケン タロウ");
+
+        // and so within one file: the first row's spelling is registered
+        ImportReport inOneFile = importText(csv(List.of(insured(s, "2", "2020-04-01", "2023-04-01"),
+                insured(s, "2", "2024-04-01", null).replace("シケン タロウ", "ｼｹﾝ ﾀﾛｳ"))), StandardCharsets.UTF_8, false);
+        assertThat(inOneFile.periodsAdded()).isEqualTo(2);
+        assertThat(registry.require(new MemberKey(s, "2", "00")).nameKana()).isEqualTo("シケン タロウ");
     }
 }

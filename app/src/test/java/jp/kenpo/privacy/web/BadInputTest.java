@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
@@ -42,7 +42,7 @@ class BadInputTest extends DatabaseTest {
     @Autowired
     RequestMappingHandlerMapping mappings;
     @Autowired
-    MemberRegistry registry;
+    MemberImport memberImport;
 
     private static String body(Api.Response r) {
         return r.status() + " " + r.body().substring(0, Math.min(300, r.body().length()));
@@ -97,7 +97,7 @@ class BadInputTest extends DatabaseTest {
     @Test
     void whatTheAttackRunSentIsRefusedWith400() {
         var api = api();
-        MemberKey key = TestMembers.register(registry);
+        MemberKey key = TestMembers.register(memberImport);
         String events = "/api/v1/members/" + key + "/consent-events";
         var nul = api.postJson(events, "clerk", "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\","
                 + "\"note\":\"a\\u0000b\"}");
@@ -163,7 +163,7 @@ class BadInputTest extends DatabaseTest {
         var api = api();
         // the account's own endpoints count wrong passwords: a person of the fuzz's own, not the shared ones
         var self = accounts().signedIn(api, accounts().member(api, "fz-" + Long.toString(System.nanoTime(), 36),
-                TestMembers.register(registry)));
+                TestMembers.register(memberImport)));
         var staff = List.of(api.as("officer"), api.as("clerk"), api.as("system"));
         var failures = new ArrayList<String>();
         int requests = 0;
