@@ -85,13 +85,29 @@ public class LedgerEvents {
         } while (read == PAGE);
     }
 
-    /** Streams every event by member, then by place in the member's chain. */
+    /**
+     * Streams every event by member, then by place in the member's chain: a page at a time, each
+     * query done before its members' keys are asked for.
+     */
     void inChainOrder(Consumer<ConsentEvent> sink) {
-        var keyed = new Keyed(sink);
-        streaming.query(SELECT_EVENT + " order by e.member_id, e.member_seq", rs -> {
-            keyed.add(row(rs));
-        });
-        keyed.flush();
+        long member = -1;
+        int memberSeq = 0;
+        int read;
+        do {
+            var page = new ArrayList<Row>();
+            streaming.query(SELECT_EVENT + " where (e.member_id, e.member_seq) > (?, ?) order by e.member_id, e.member_seq"
+                    + " fetch first " + PAGE + " rows only", rs -> {
+                        page.add(row(rs));
+                    }, member, memberSeq);
+            read = page.size();
+            if (read > 0) {
+                var keyed = new Keyed(sink);
+                page.forEach(keyed::add);
+                keyed.flush();
+                member = page.get(read - 1).memberId();
+                memberSeq = page.get(read - 1).memberSeq();
+            }
+        } while (read == PAGE);
     }
 
     /** The keys of members the ledger names by id (for the verifier's messages). */
