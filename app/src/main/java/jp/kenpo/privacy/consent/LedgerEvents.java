@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,13 +38,21 @@ public class LedgerEvents {
     private final JdbcTemplate streaming;
     private final NamedParameterJdbcTemplate streamingNamed;
     private final MemberRegistry members;
+    private final int page;
 
+    @Autowired
     public LedgerEvents(JdbcTemplate jdbc, MemberRegistry members) {
+        this(jdbc, members, PAGE);
+    }
+
+    /** With pages of another size: the tests' way to cross page boundaries with few events. */
+    LedgerEvents(JdbcTemplate jdbc, MemberRegistry members, int page) {
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
-        this.streaming.setFetchSize(PAGE);
+        this.streaming.setFetchSize(page);
         this.streamingNamed = new NamedParameterJdbcTemplate(streaming);
         this.members = members;
+        this.page = page;
     }
 
     /** The member's events in the order they were recorded. */
@@ -59,39 +68,51 @@ public class LedgerEvents {
     @Transactional(readOnly = true)
     public void after(long seq, Collection<Long> missing, Consumer<ConsentEvent> sink) {
         if (!missing.isEmpty()) {
-            var keyed = new Keyed(sink);
+            var rows = new ArrayList<Row>();
             streamingNamed.query(SELECT_EVENT + " where e.seq in (:missing) order by e.seq",
                     Map.of("missing", List.copyOf(missing)), rs -> {
-                        keyed.add(row(rs));
+                        rows.add(row(rs));
                     });
-            keyed.flush();
+            keyed(rows, sink);
         }
         // a page at a time in key order: even a generic plan (PostgreSQL's after a few runs of the
         // statement) walks the primary key instead of scanning the whole ledger
         long from = seq;
         int read;
         do {
-            var page = new ArrayList<Row>();
-            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + PAGE + " rows only", rs -> {
-                page.add(row(rs));
+            var rows = new ArrayList<Row>();
+            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + page + " rows only", rs -> {
+                rows.add(row(rs));
             }, from);
-            read = page.size();
+            read = rows.size();
             if (read > 0) {
-                var keyed = new Keyed(sink);
-                page.forEach(keyed::add);
-                keyed.flush();
-                from = page.get(read - 1).seq();
+                keyed(rows, sink);
+                from = rows.get(read - 1).seq();
             }
-        } while (read == PAGE);
+        } while (read == page);
     }
 
-    /** Streams every event by member, then by place in the member's chain. */
+    /**
+     * Streams every event by member, then by place in the member's chain: a page at a time, each
+     * query done before its members' keys are asked for.
+     */
     void inChainOrder(Consumer<ConsentEvent> sink) {
-        var keyed = new Keyed(sink);
-        streaming.query(SELECT_EVENT + " order by e.member_id, e.member_seq", rs -> {
-            keyed.add(row(rs));
-        });
-        keyed.flush();
+        long member = -1;
+        int memberSeq = 0;
+        int read;
+        do {
+            var rows = new ArrayList<Row>();
+            streaming.query(SELECT_EVENT + " where (e.member_id, e.member_seq) > (?, ?) order by e.member_id, e.member_seq"
+                    + " fetch first " + page + " rows only", rs -> {
+                        rows.add(row(rs));
+                    }, member, memberSeq);
+            read = rows.size();
+            if (read > 0) {
+                keyed(rows, sink);
+                member = rows.get(read - 1).memberId();
+                memberSeq = rows.get(read - 1).memberSeq();
+            }
+        } while (read == page);
     }
 
     /** The keys of members the ledger names by id (for the verifier's messages). */
@@ -99,37 +120,17 @@ public class LedgerEvents {
         return members.keysOf(memberIds);
     }
 
-    /** Collects events as read and hands them on with their members' keys, a page at a time. */
-    private final class Keyed {
-        private final Consumer<ConsentEvent> sink;
-        private final List<Row> rows = new ArrayList<>();
-
-        Keyed(Consumer<ConsentEvent> sink) {
-            this.sink = sink;
-        }
-
-        void add(Row row) {
-            rows.add(row);
-            if (rows.size() == PAGE) {
-                flush();
+    /** Hands the rows on with their members' keys, asked of the registry in one statement. */
+    private void keyed(List<Row> rows, Consumer<ConsentEvent> sink) {
+        Map<Long, MemberKey> keys = members.keysOf(rows.stream().map(Row::memberId).toList());
+        for (Row r : rows) {
+            MemberKey key = keys.get(r.memberId());
+            if (key == null) {
+                // the foreign key keeps this from happening; say so rather than pass on a keyless event
+                throw new IllegalStateException("consent event " + r.seq() + " names member id " + r.memberId()
+                        + " that is not in the registry");
             }
-        }
-
-        void flush() {
-            if (rows.isEmpty()) {
-                return;
-            }
-            Map<Long, MemberKey> keys = members.keysOf(rows.stream().map(Row::memberId).toList());
-            for (Row r : rows) {
-                MemberKey key = keys.get(r.memberId());
-                if (key == null) {
-                    // the foreign key keeps this from happening; say so rather than pass on a keyless event
-                    throw new IllegalStateException("consent event " + r.seq() + " names member id " + r.memberId()
-                            + " that is not in the registry");
-                }
-                sink.accept(r.keyed(key));
-            }
-            rows.clear();
+            sink.accept(r.keyed(key));
         }
     }
 

@@ -28,7 +28,7 @@ public final class LedgerTail {
     private long last;
 
     /** Hands every event not seen before to {@code sink}, in ledger order; the first poll hands all. */
-    public void poll(LedgerEvents ledger, Instant now, Consumer<ConsentEvent> sink) {
+    public void poll(LedgerEvents events, Instant now, Consumer<ConsentEvent> sink) {
         gaps.entrySet().removeIf(gap -> {
             boolean expired = gap.getValue().plus(GAP_EXPIRY).isBefore(now);
             if (expired) {
@@ -42,7 +42,7 @@ public final class LedgerTail {
         var next = new Object() {
             long expected = last + 1;
         };
-        ledger.after(last, gaps.keySet(), e -> {
+        events.after(last, gaps.keySet(), e -> {
             if (gaps.remove(e.seq()) != null) {
                 sink.accept(e);
                 return;

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.kenpo.privacy.members.MemberKey;
@@ -26,11 +27,12 @@ public class LedgerVerifier {
     }
 
     /**
-     * Names the first broken link, in member order: an event whose contents no longer match its
+     * Names the first broken link, in member order (one snapshot: the heads and every page of
+     * events as they stood together): an event whose contents no longer match its
      * hash, a link to the wrong previous event, a gap where an event was removed, or a chain that
      * does not end where its head says (events cut off its end, or the whole chain removed).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public LedgerVerification verify() {
         // the heads first: an event appended meanwhile is then past its head, not a cut-off chain
         var heads = new TreeMap<Long, ChainHead>();

@@ -43,6 +43,8 @@ class ConsentLedgerTest extends DatabaseTest {
     @Autowired
     LedgerVerifier verifier;
     @Autowired
+    LedgerEvents events;
+    @Autowired
     MemberRegistry registry;
     @Autowired
     MemberImport memberImport;
@@ -115,6 +117,37 @@ class ConsentLedgerTest extends DatabaseTest {
         assertThat(both).extracting(ConsentEvent::memberSeq).containsExactly(1, 2, 1);
         assertThat(ledger.history(a)).extracting(ConsentEvent::action).containsExactly(ConsentAction.RESERVE, ConsentAction.GIVE);
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    /** The ledger is read in pages (of 10,000): every page boundary reads as if there were none. */
+    @Test
+    void theLedgerReadsAlikeInPagesOfAnySize() {
+        long before = jdbc.queryForObject("select coalesce(max(seq), 0) from consent_event", Long.class);
+        var keys = List.of(TestMembers.register(registry), TestMembers.register(registry), TestMembers.register(registry));
+        for (MemberKey m : keys) {
+            ledger.recordAll(List.of(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"),
+                    request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-01-11"),
+                    request(m, ConsentAction.WITHDRAW, ConsentTarget.purpose(P38), "2026-01-12")), "clerk");
+        }
+        var whole = new ArrayList<ConsentEvent>();
+        var paged = new ArrayList<ConsentEvent>();
+        events.after(before, List.of(), whole::add);
+        var small = new LedgerEvents(jdbc, registry, 2);
+        small.after(before, List.of(), paged::add);
+        assertThat(paged).hasSize(9).isEqualTo(whole);
+        assertThat(paged).extracting(ConsentEvent::member).containsOnly(keys.toArray(MemberKey[]::new));
+
+        var ours = new java.util.HashSet<>(keys);
+        var chains = new ArrayList<ConsentEvent>();
+        small.inChainOrder(e -> {
+            if (ours.contains(e.member())) {
+                chains.add(e);
+            }
+        });
+        assertThat(chains).extracting(e -> e.member() + " #" + e.memberSeq()).containsExactly(keys.stream()
+                .sorted(java.util.Comparator.comparing(k -> registry.ids(List.of(k)).get(k)))
+                .flatMap(k -> java.util.stream.Stream.of(k + " #1", k + " #2", k + " #3")).toArray(String[]::new));
+        assertThat(new LedgerVerifier(jdbc, new LedgerEvents(jdbc, registry, 3)).verify()).isEqualTo(verifier.verify());
     }
 
     @Test
