@@ -54,6 +54,10 @@ final class MemberCsv {
                 problems.addAll(rowProblems);
             }
         } catch (CsvParseException e) {
+            if (e.getCause() instanceof RuntimeException below && !(below instanceof CsvParseException)) {
+                // what failed beneath the parser (a request body read past its limit) is no fault of the file
+                throw below;
+            }
             String reason = e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : "");
             problems.add(new ImportProblem(source, read + 2, "", "not valid CSV (" + reason + ")"));
             throw new ImportRejectedException(source, problems);
