@@ -168,6 +168,9 @@ class ReceiptBadInputTest {
                 RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
         assertThat(otherFacility.errors()).extracting(FormatError::toString).first().asString()
                 .isEqualTo("test.UKE:2: IR 医療機関コード: differs from the UK record on line 1");
+        ReceiptFiles.Result otherMonth = ReceiptFiles.read(sjis(UK, "IR,1,13,3,1398765,,202406,03-0000-0000,",
+                RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
+        assertThat(otherMonth.errors()).extracting(FormatError::field).first().isEqualTo("請求年月");
     }
 
     static String reDpc(int n) {
