@@ -51,6 +51,11 @@ import jp.kenpo.privacy.formats.UnreadableRecord;
  * Given {@link ReadProblems}, the reader tells a receipt left out, with its raw lines, apart from a
  * problem of the file itself (a GO total, a facility header, a line outside any receipt).
  * Not thread-safe.
+ *
+ * <p>This class keeps the file's structure: which line opens a facility, a receipt or ends them,
+ * to which receipt a record belongs, what GO counts. {@link LineFramer} cuts the lines,
+ * {@link RecordParsers} reads each record in the layout of its receipt's kind and edition, and
+ * {@link ReceiptBuilder} holds the receipt being assembled.
  */
 public final class ReceiptReader implements Closeable {
 
