@@ -399,7 +399,7 @@ public final class ReceiptReader implements Closeable {
             }
         } catch (InvalidValueException e) {
             int at = line.lastField();
-            String field = dentalIr ? (at >= 1 && at <= RecordParsers.DENTAL_IR_FIELDS.size() ? RecordParsers.DENTAL_IR_FIELDS.get(at - 1) : "項目" + at)
+            String field = dentalIr ? (at >= 1 && at <= DentalRecords.IR_FIELDS.size() ? DentalRecords.IR_FIELDS.get(at - 1) : "項目" + at)
                     : type.fieldName(at);
             fileProblem(problem(lineNumber, type.name(), field, e.getMessage()));
             facility = null;
