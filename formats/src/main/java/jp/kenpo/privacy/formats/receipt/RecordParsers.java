@@ -6,11 +6,12 @@ import java.util.List;
 import jp.kenpo.privacy.formats.InvalidValueException;
 
 /**
- * The per-kind layouts of the records, read from the current line into typed values: the facility
- * headers (IR, UK and the 歯科 IR, YK), the RE, and every child record in its 医科, DPC, 歯科 or 調剤
- * layout. Knows nothing of the file's structure: {@link ReceiptReader} tells it which record a line
- * is and to which receipt it belongs. A value that does not fit its field throws
- * {@link InvalidValueException}, with {@link RecordLine#lastField()} on the field read last.
+ * Reads the current line as the record {@link ReceiptReader} says it is: the facility headers (IR,
+ * UK and the 歯科 IR, YK), the RE, and every child record in the layout of its receipt's kind — the
+ * 医科 (and DPC) layouts here, the 歯科, 調剤 and DPC-only ones in {@link DentalRecords},
+ * {@link PharmacyRecords} and {@link DpcRecords}. Knows nothing of the file's structure. A value
+ * that does not fit its field throws {@link InvalidValueException}, with
+ * {@link RecordLine#lastField()} on the field read last.
  */
 final class RecordParsers extends FieldValues {
 
