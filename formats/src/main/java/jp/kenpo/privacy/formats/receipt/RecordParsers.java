@@ -137,8 +137,10 @@ final class RecordParsers extends FieldValues {
     }
 
     void parseChild(RecordType type, ReceiptBuilder b) {
-        if (b.facility.kind() == ReceiptKind.PHARMACY && pharmacy.parse(type, b)
-                || b.facility.kind() == ReceiptKind.DENTAL && dental.parse(type, b)) {
+        // the layout kind the RE fixed, not Facility.kind(): this runs for every child record
+        FieldCounts.Kind kind = b.layoutKind;
+        if (kind == FieldCounts.Kind.PHARMACY && pharmacy.parse(type, b)
+                || kind == FieldCounts.Kind.DENTAL && dental.parse(type, b)) {
             return;
         }
         switch (type) {
