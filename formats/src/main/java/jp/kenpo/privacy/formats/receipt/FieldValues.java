@@ -26,6 +26,7 @@ abstract class FieldValues {
         return f;
     }
 
+    /** HO in the 医科 layout; the 歯科 and 調剤 layouts take its first five fields and read the rest themselves. */
     Insurance parseInsurance() {
         String insurer = line.text(1);
         String trimmed = insurer.stripLeading();
