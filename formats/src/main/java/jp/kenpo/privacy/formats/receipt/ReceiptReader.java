@@ -379,8 +379,10 @@ public final class ReceiptReader implements Closeable {
 
     private void onFacility(RecordType type) {
         closeOpen(false); // an MN before this header belongs to the RE after it
-        dropRaw();
         boolean dentalIr = dentalIr(type);
+        if (!dentalIr) {
+            dropRaw(); // a 歯科 IR right after its UK: the receipt after them keeps both lines
+        }
         if (dentalIr && facilityFailed) {
             keepLine(); // its UK could not be read: the receipts under it are left out already
             return;
