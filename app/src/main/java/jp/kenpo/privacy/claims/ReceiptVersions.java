@@ -56,8 +56,13 @@ final class ReceiptVersions {
     private final long fileId;
     /** Called before a row of this file is updated: its batch may not have been sent yet. */
     private final Runnable flush;
-    /** Versions placed from this file, by identity (a file may hold a receipt twice). */
+    /**
+     * Versions placed from this file, by identity (a file may hold a receipt twice), for the run of
+     * receipts of one facility: a receipt's identity names its facility, and a facility's receipts
+     * come together under its header, so memory is bounded by the largest facility, not the file.
+     */
     private final Map<Identity, List<Version>> inFile = new HashMap<>();
+    private String inFileFacility = "";
     /** Whether anything is stored for a facility and month: most imports bring new months and need no look-up per receipt. */
     private final Map<String, Boolean> storedMonths = new HashMap<>();
 
@@ -69,6 +74,11 @@ final class ReceiptVersions {
 
     /** Places the receipt that will be stored as {@code seq} of this file; marks the version it supersedes. */
     Placement place(Identity id, int seq, String contentSha256, LocalDate billingMonth) {
+        String facility = id.prefecture() + "/" + id.facilityCode();
+        if (!facility.equals(inFileFacility)) {
+            inFile.clear();
+            inFileFacility = facility;
+        }
         List<Version> placedHere = inFile.computeIfAbsent(id, k -> new ArrayList<>(1));
         List<Version> all = new ArrayList<>(stored(id));
         all.addAll(placedHere);

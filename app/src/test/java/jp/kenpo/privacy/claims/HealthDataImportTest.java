@@ -482,6 +482,23 @@ class HealthDataImportTest extends DatabaseTest {
     }
 
     @Test
+    void cardFieldsAsReceiptSoftwareWritesThemAreReadAndLeftToTheLinker() throws Exception {
+        String symbol = registeredSymbol();
+        // as ORCA writes them: a 国保 6-digit 保険者番号 padded with spaces and no 記号, and a HO with no 番号
+        Path file = receiptFile("as-written.UKE", List.of(
+                receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt("HO,  133066,,１２３４,1,70,,,,,,,,,\r\n", "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n"),
+                receipt("HO,  133066,,,1,70,,,,,,,,,\r\n", "1", "19800401", "SY,0797868,20240401,1,,,01,\r\n")));
+
+        ImportedFile imported = importer.importReceipts(file, ReadMode.STRICT, "test", ImportProgress.NONE).get(0);
+
+        assertThat(imported.outcome()).as(imported.problem()).isEqualTo(ImportedFile.Outcome.IMPORTED);
+        assertThat(imported.linked()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select reason from health_data_quarantine where file_id = ? order by id", String.class,
+                imported.fileId())).containsExactly("UNKNOWN_MEMBER", "NO_MEMBER_KEY");
+    }
+
+    @Test
     void lenientModeKeepsTheRawLinesOfAnUnreadableReceiptOnceAndTheFilesOwnProblemsApart() throws Exception {
         String symbol = registeredSymbol();
         String bad = receipt(insurance(TestMembers.INSURER, symbol), "1", "19800401", "SY,0797868,20241399,1,,,01,\r\n")

@@ -123,7 +123,7 @@ class ConsentLedgerTest extends DatabaseTest {
     @Test
     void theLedgerReadsAlikeInPagesOfAnySize() {
         long before = jdbc.queryForObject("select coalesce(max(seq), 0) from consent_event", Long.class);
-        var keys = List.of(TestMembers.register(registry), TestMembers.register(registry), TestMembers.register(registry));
+        var keys = List.of(TestMembers.register(memberImport), TestMembers.register(memberImport), TestMembers.register(memberImport));
         for (MemberKey m : keys) {
             ledger.recordAll(List.of(request(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), "2026-01-10"),
                     request(m, ConsentAction.GIVE, ConsentTarget.purpose(P38), "2026-01-11"),

@@ -4,10 +4,11 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /**
- * 医療機関情報レコード (IR), or 薬局情報レコード (YK) in a pharmacy file: the header of one
+ * 医療機関情報レコード (IR), 薬局情報レコード (YK) in a pharmacy file, or in a 歯科 file its UK
+ * with the 歯科 IR after it (the UK has the name, the IR the telephone number): the header of one
  * facility's receipts.
  *
- * @param recordType   {@code IR} or {@code YK}
+ * @param recordType   {@code IR}, {@code YK} or {@code UK}
  * @param payer        審査支払機関 (1 社会保険診療報酬支払基金, 2 国民健康保険団体連合会)
  * @param prefecture   都道府県 (2 digits)
  * @param scoreTable   点数表 (1 医科, 3 歯科, 4 調剤)

@@ -6,13 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -21,7 +17,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
-import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.formats.InvalidValueException;
 import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.ReadProblems;
@@ -56,30 +51,31 @@ import jp.kenpo.privacy.formats.UnreadableRecord;
  * Given {@link ReadProblems}, the reader tells a receipt left out, with its raw lines, apart from a
  * problem of the file itself (a GO total, a facility header, a line outside any receipt).
  * Not thread-safe.
+ *
+ * <p>This class keeps the file's structure: which line opens a facility, a receipt or ends them,
+ * to which receipt a record belongs, what GO counts. {@link LineFramer} cuts the lines,
+ * {@link RecordParsers} reads each record in the layout of its receipt's kind and edition, and
+ * {@link ReceiptBuilder} holds the receipt being assembled.
  */
 public final class ReceiptReader implements Closeable {
 
     /** Longest line accepted; the longest layout (SS with 109 fields, SJ with 2400 bytes) stays far below. */
     public static final int MAX_LINE_BYTES = 64 * 1024;
 
-    private static final int BUFFER_BYTES = 1 << 20;
-    private static final byte EOF_MARK = 0x1A;
-
     private final InputStream in;
+    private final LineFramer lines;
     private final String fileName;
     private final ReadMode mode;
     private final ReadProblems problems;
     /** The raw lines of the receipt being read; null when the caller does not keep the text of receipts left out. */
     private final RawLines raw;
     private final RecordLine line = new RecordLine();
+    private final RecordParsers records = new RecordParsers(line);
 
-    private final byte[] buf = new byte[BUFFER_BYTES];
-    private int pos;
-    private int limit;
-    private boolean eof;
+    /** The framer's buffer, and where the current line stands in it. */
+    private final byte[] buf;
     private boolean finished;
     private long lineNumber;
-    private long bytesRead;
     private int lineStart;
     private int lineEnd;
 
@@ -93,7 +89,7 @@ public final class ReceiptReader implements Closeable {
     private boolean sawFacility;
     /** Whether the facility's data was opened by a UK (a 歯科 file): an IR after it is the 歯科 IR. */
     private boolean dentalFacility;
-    private Builder open;
+    private ReceiptBuilder open;
     private PendingManagement pending;
     private long receiptLine;
     private int errorCount;
@@ -125,6 +121,8 @@ public final class ReceiptReader implements Closeable {
         this.mode = mode;
         this.problems = problems;
         this.raw = keepText ? new RawLines() : null;
+        this.lines = new LineFramer(in, this::longLine);
+        this.buf = lines.buffer();
     }
 
     public static ReceiptReader open(Path file, ReadMode mode, Consumer<FormatError> errors) throws IOException {
@@ -135,10 +133,14 @@ public final class ReceiptReader implements Closeable {
     public Receipt next() {
         try {
             while (ready.isEmpty()) {
-                if (!readLine()) {
+                boolean more = lines.next();
+                lineNumber = lines.lineNumber();
+                if (!more) {
                     finish();
                     break;
                 }
+                lineStart = lines.lineStart();
+                lineEnd = lines.lineEnd();
                 handleLine();
             }
         } catch (IOException e) {
@@ -168,11 +170,11 @@ public final class ReceiptReader implements Closeable {
     }
 
     public long linesRead() {
-        return lineNumber;
+        return lines.lineNumber();
     }
 
     public long bytesRead() {
-        return bytesRead;
+        return lines.bytesRead();
     }
 
     /** The remaining receipts as a sequential stream; closing the stream closes the reader. */
@@ -212,94 +214,11 @@ public final class ReceiptReader implements Closeable {
 
     // ---- lines ---------------------------------------------------------------------------
 
-    /** Finds the next line in the buffer; false at the end of the input. */
-    private boolean readLine() throws IOException {
-        boolean discarding = false;
-        long discardLine = 0;
-        while (true) {
-            int nl = indexOfNewline(pos, limit);
-            if (nl >= 0) {
-                int start = pos;
-                pos = nl + 1;
-                lineNumber++;
-                if (discarding) {
-                    longLine(discardLine);
-                    discarding = false;
-                    continue;
-                }
-                lineStart = start;
-                lineEnd = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-                if (lineEnd - lineStart > MAX_LINE_BYTES) {
-                    longLine(lineNumber);
-                    continue;
-                }
-                return true;
-            }
-            if (eof) {
-                if (pos >= limit) {
-                    return false;
-                }
-                // the last line has no CR LF: accept it, without a trailing end-of-file mark
-                int start = pos;
-                int end = limit;
-                pos = limit;
-                if (buf[end - 1] == EOF_MARK) {
-                    end--;
-                }
-                if (end > start && buf[end - 1] == '\r') {
-                    end--;
-                }
-                if (end == start) {
-                    return false;
-                }
-                lineNumber++;
-                lineStart = start;
-                lineEnd = end;
-                return true;
-            }
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, limit - pos);
-                limit -= pos;
-                pos = 0;
-            }
-            if (limit == buf.length) {
-                if (!discarding) {
-                    discarding = true;
-                    discardLine = lineNumber + 1;
-                }
-                limit = 0;
-            }
-            int n = in.read(buf, limit, buf.length - limit);
-            if (n < 0) {
-                eof = true;
-                if (discarding) {
-                    lineNumber++;
-                    longLine(discardLine);
-                    discarding = false;
-                    limit = 0;
-                }
-            } else {
-                limit += n;
-                bytesRead += n;
-            }
-        }
-    }
-
     private void longLine(long at) {
         failOpen(problem(at, "", "", "line longer than " + MAX_LINE_BYTES + " bytes"));
         if (raw != null && open != null) {
             raw.note("(line " + at + ": longer than " + MAX_LINE_BYTES + " bytes, not kept)");
         }
-    }
-
-    private int indexOfNewline(int from, int to) {
-        byte[] b = buf;
-        for (int i = from; i < to; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     // ---- structure -----------------------------------------------------------------------
@@ -374,7 +293,7 @@ public final class ReceiptReader implements Closeable {
         switch (type.role()) {
             case RECEIPT -> {
                 openReceipt();
-                open = Builder.failed(lineNumber, problem);
+                open = ReceiptBuilder.failed(lineNumber, problem);
             }
             case FACILITY -> {
                 closeOpen(false);
@@ -460,14 +379,16 @@ public final class ReceiptReader implements Closeable {
 
     private void onFacility(RecordType type) {
         closeOpen(false); // an MN before this header belongs to the RE after it
-        dropRaw();
         boolean dentalIr = dentalIr(type);
+        if (!dentalIr) {
+            dropRaw(); // a 歯科 IR right after its UK: the receipt after them keeps both lines
+        }
         if (dentalIr && facilityFailed) {
             keepLine(); // its UK could not be read: the receipts under it are left out already
             return;
         }
         try {
-            facility = dentalIr ? withDentalIr(facility) : parseFacility(type);
+            facility = dentalIr ? records.withDentalIr(facility, facilityLine) : records.parseFacility(type);
             FieldCounts.Range range = FieldCounts.of(type, FieldCounts.Kind.of(facility.kind(), false), false);
             if (range == null || !range.allows(line.count)) {
                 facility = null;
@@ -479,7 +400,10 @@ public final class ReceiptReader implements Closeable {
                 facilityFailed = false;
             }
         } catch (InvalidValueException e) {
-            fileProblem(problem(lineNumber, type.name(), type.fieldName(line.lastField()), e.getMessage()));
+            int at = line.lastField();
+            String field = dentalIr ? (at >= 1 && at <= DentalRecords.IR_FIELDS.size() ? DentalRecords.IR_FIELDS.get(at - 1) : "項目" + at)
+                    : type.fieldName(at);
+            fileProblem(problem(lineNumber, type.name(), field, e.getMessage()));
             facility = null;
             facilityFailed = true;
         }
@@ -516,26 +440,6 @@ public final class ReceiptReader implements Closeable {
         return type == RecordType.IR && sawFacility && dentalFacility;
     }
 
-    /** The 歯科 IR: the UK's 審査支払機関, 都道府県, 点数表 and 医療機関コード again, then 請求年月 and 電話番号. */
-    private Facility withDentalIr(Facility uk) {
-        for (int i = 1; i <= 4; i++) {
-            String expected = switch (i) {
-                case 1 -> uk.payer();
-                case 2 -> uk.prefecture();
-                case 3 -> uk.scoreTable();
-                default -> uk.code();
-            };
-            if (!line.text(i).equals(expected)) {
-                throw new InvalidValueException("differs from the UK record on line " + facilityLine);
-            }
-        }
-        if (!line.yearMonth(6).equals(uk.billingMonth())) {
-            throw new InvalidValueException("differs from the UK record on line " + facilityLine);
-        }
-        return new Facility(uk.recordType(), uk.payer(), uk.prefecture(), uk.scoreTable(), uk.code(), uk.name(),
-                uk.billingMonth(), uk.volume(), line.text(7));
-    }
-
     private void onEnd() {
         closeOpen();
         dropRaw();
@@ -566,23 +470,23 @@ public final class ReceiptReader implements Closeable {
     private void onReceipt() {
         PendingManagement mn = openReceipt();
         if (facility == null) {
-            open = Builder.failed(lineNumber, problem(lineNumber, "RE", "", facilityFailed
+            open = ReceiptBuilder.failed(lineNumber, problem(lineNumber, "RE", "", facilityFailed
                     ? "left out with its facility header on line " + facilityLine + ", which could not be read"
                     : "RE before any IR/YK facility header"));
             return;
         }
         String countProblem = receiptCountProblem();
         if (countProblem != null) {
-            open = Builder.failed(lineNumber, problem(lineNumber, "RE", "", countProblem));
+            open = ReceiptBuilder.failed(lineNumber, problem(lineNumber, "RE", "", countProblem));
             return;
         }
         try {
-            open = parseReceiptHeader();
+            open = records.parseReceiptHeader(lineNumber, facility);
             if (mn != null) {
                 open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
             }
         } catch (InvalidValueException e) {
-            open = Builder.failed(lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()),
+            open = ReceiptBuilder.failed(lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()),
                     e.getMessage()));
         }
     }
@@ -592,7 +496,7 @@ public final class ReceiptReader implements Closeable {
      * is in the 出来高 layout or in the DPC layout, told by its count.
      */
     private String receiptCountProblem() {
-        boolean era = eraDates();
+        boolean era = records.eraDates();
         FieldCounts.Kind kind = FieldCounts.Kind.of(facility.kind(), false);
         FieldCounts.Range range = FieldCounts.receipt(kind, era);
         if (range.allows(line.count)) {
@@ -606,11 +510,6 @@ public final class ReceiptReader implements Closeable {
             return wrongCount(range, " in the 医科 layout or " + dpc + " in the DPC layout of the " + edition(era));
         }
         return wrongCount(range, " for a " + kind.japanese + " receipt of the " + edition(era));
-    }
-
-    /** The RE's 診療年月 tells the edition: GYYMM in the 和暦 editions, YYYYMM in the 令和 ones. */
-    private boolean eraDates() {
-        return line.ends[3] - line.starts[3] == 5;
     }
 
     private static String edition(boolean era) {
@@ -636,7 +535,7 @@ public final class ReceiptReader implements Closeable {
         if (pending != null) {
             attachPendingToOpen();
         }
-        pending = new PendingManagement(lineNumber, fieldsAfterType(), raw == null ? 0 : raw.size());
+        pending = new PendingManagement(lineNumber, records.fieldsAfterType(), raw == null ? 0 : raw.size());
         keepLine();
     }
 
@@ -674,9 +573,10 @@ public final class ReceiptReader implements Closeable {
             return;
         }
         try {
-            parseChild(type, open);
+            records.parseChild(type, open);
         } catch (InvalidValueException e) {
-            failOpen(problem(lineNumber, type.name(), childFieldName(type, line.lastField()), e.getMessage()));
+            failOpen(problem(lineNumber, type.name(), records.childFieldName(open.facility.kind(), type,
+                    line.lastField()), e.getMessage()));
         }
     }
 
@@ -688,7 +588,7 @@ public final class ReceiptReader implements Closeable {
         if (attachPending && pending != null) {
             attachPendingToOpen();
         }
-        Builder b = open;
+        ReceiptBuilder b = open;
         open = null;
         if (b == null) {
             return;
@@ -772,14 +672,6 @@ public final class ReceiptReader implements Closeable {
         }
     }
 
-    private List<String> fieldsAfterType() {
-        List<String> f = new ArrayList<>(line.count - 1);
-        for (int i = 1; i < line.count; i++) {
-            f.add(line.text(i));
-        }
-        return f;
-    }
-
     /** A problem found: thrown at once in strict mode; in lenient mode the caller says whose it is. */
     private FormatError problem(long at, String record, String field, String reason) {
         FormatError e = new FormatError(fileName, at, record, field, reason);
@@ -794,647 +686,4 @@ public final class ReceiptReader implements Closeable {
         problems.ofFile(e);
     }
 
-    // ---- records -------------------------------------------------------------------------
-
-    private Facility parseFacility(RecordType type) {
-        String payer = line.text(1);
-        if (payer.isEmpty() || payer.length() > 2 || !RecordLine.allDigits(payer)) {
-            throw new InvalidValueException("must be 1 or 2 digits, got \"" + payer + "\"");
-        }
-        String prefecture = line.digits(2, 2);
-        int p = Integer.parseInt(prefecture);
-        if (p < 1 || p > 47) {
-            throw new InvalidValueException("no prefecture " + prefecture + " (01–47)");
-        }
-        String table = line.digits(3, 1);
-        if (ReceiptKind.ofScoreTable(table) == null) {
-            throw new InvalidValueException("unknown 点数表 " + table + " (1 医科, 3 歯科, 4 調剤)");
-        }
-        if (type == RecordType.YK && !"4".equals(table)) {
-            throw new InvalidValueException("a pharmacy header must have 点数表 4, got " + table);
-        }
-        if (type == RecordType.UK && !"3".equals(table)) {
-            throw new InvalidValueException("a UK header must have 点数表 3 (歯科), got " + table);
-        }
-        if (type == RecordType.IR && "3".equals(table)) {
-            throw new InvalidValueException("a 歯科 file opens with its UK record; an IR with 点数表 3 must follow a UK");
-        }
-        String code = line.digits(4, 7);
-        // YK has no 予備 field after the code: name, 請求年月, volume and phone sit one field earlier
-        int at = type == RecordType.YK ? 5 : 6;
-        String name = line.text(at);
-        YearMonth billing = line.yearMonth(at + 1);
-        if (type == RecordType.UK) {
-            // 届出 at 8 (not kept), マルチボリューム識別情報 at 9; the telephone number is in the 歯科 IR
-            line.text(8);
-            String volume = line.isEmpty(9) ? "" : line.digits(9, 2);
-            return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, "");
-        }
-        String volume = line.isEmpty(at + 2) ? "" : line.digits(at + 2, 2);
-        String phone = line.text(at + 3);
-        return new Facility(type.name(), payer, prefecture, table, code, name, billing, volume, phone);
-    }
-
-    private Builder parseReceiptHeader() {
-        Builder b = new Builder(lineNumber, facility);
-        String number = line.text(1);
-        if (number.isEmpty() || number.length() > 6 || !RecordLine.allDigits(number) || Integer.parseInt(number) == 0) {
-            throw new InvalidValueException("must be a serial number 1–999999, got \"" + number + "\"");
-        }
-        b.receiptNumber = Integer.parseInt(number);
-        String type = line.digits(2, 4);
-        if (!type.startsWith(facility.scoreTable())) {
-            throw new InvalidValueException("レセプト種別 " + type + " does not belong under 点数表 "
-                    + facility.scoreTable() + " of the facility header");
-        }
-        if (type.charAt(1) < '1' || type.charAt(1) > '4' || type.charAt(2) < '1' || type.charAt(2) > '5') {
-            throw new InvalidValueException("not a レセプト種別 code: " + type);
-        }
-        b.receiptType = type;
-        b.treatmentMonth = line.yearMonth(3);
-        b.name = line.text(4);
-        String sex = line.text(5);
-        if (!"1".equals(sex) && !"2".equals(sex)) {
-            throw new InvalidValueException("男女区分 must be 1 or 2, got \"" + sex + "\"");
-        }
-        b.sex = sex;
-        b.birthDate = line.date(6);
-        if (b.birthDate.isAfter(b.treatmentMonth.atEndOfMonth())) {
-            line.date(6);
-            throw new InvalidValueException("born " + b.birthDate + ", after the treatment month " + b.treatmentMonth);
-        }
-        ReceiptKind kind = facility.kind();
-        b.eraDates = eraDates();
-        b.layoutKind = FieldCounts.Kind.of(kind, kind == ReceiptKind.MEDICAL
-                && FieldCounts.receipt(FieldCounts.Kind.DPC, b.eraDates).allows(line.count));
-        b.admissionDate = kind == ReceiptKind.PHARMACY ? null : line.optionalDate(8);
-        // the 和暦 医科 layout ends before the カタカナ氏名, which text() then gives as empty
-        b.kanaName = line.text(kanaField(b.layoutKind));
-        return b;
-    }
-
-    /** Field names of the 調剤 layouts of records whose 医科 layout {@link RecordType} names. */
-    private static final Map<RecordType, List<String>> PHARMACY_FIELDS = Map.of(
-            RecordType.IY, List.of("負担区分", "医薬品コード", "使用量", "予備", "予備", "混合区分コード", "混合区分 枝",
-                    "配合不適区分", "1回用量"),
-            RecordType.TO, List.of("負担区分", "特定器材コード", "使用量", "単位コード", "単価", "特定器材名称"),
-            RecordType.CO, List.of("コメントコード", "文字データ"),
-            RecordType.HO, List.of("保険者番号", "被保険者証等の記号", "被保険者証等の番号", "処方箋受付回数", "合計点数", "予備",
-                    "職務上の事由", "証明書番号", "一部負担金", "予備", "減免区分", "減額割合", "減額金額"),
-            RecordType.KO, List.of("公費負担者番号", "公費受給者番号", "任意給付区分", "処方箋受付回数", "合計点数", "予備",
-                    "一部負担金額", "予備", "公費給付対象一部負担金"));
-
-    /** Field names of the 歯科 layouts that differ from the 医科 ones {@link RecordType} names (up to the 算定日情報). */
-    private static final Map<RecordType, List<String>> DENTAL_FIELDS = Map.of(
-            RecordType.HO, List.of("保険者番号", "被保険者証等の記号", "被保険者証等の番号", "診療実日数", "合計点数",
-                    "食事療養・生活療養 回数", "食事療養・生活療養 合計金額", "職務上の事由", "証明書番号", "負担金額 医療保険",
-                    "減免区分", "減額割合", "減額金額"),
-            RecordType.SI, List.of("診療識別", "負担区分", "診療行為コード", "数量データ", "点数", "回数"),
-            RecordType.IY, List.of("診療識別", "負担区分", "医薬品コード", "使用量", "点数", "回数", "医薬品区分"),
-            RecordType.TO, List.of("診療識別", "負担区分", "特定器材コード", "使用量", "単位コード", "単価",
-                    "特定器材加算等コード1", "特定器材加算等数量データ1", "特定器材加算等コード2", "特定器材加算等数量データ2",
-                    "商品名及び規格又はサイズ", "点数", "回数"));
-
-    private String childFieldName(RecordType type, int index) {
-        ReceiptKind kind = open.facility.kind();
-        List<String> dental = kind == ReceiptKind.DENTAL ? DENTAL_FIELDS.get(type) : null;
-        if (dental != null) {
-            return index >= 1 && index <= dental.size() ? dental.get(index - 1)
-                    : index <= dental.size() + 31 ? (index - dental.size()) + "日の情報" : "項目" + index;
-        }
-        List<String> names = kind == ReceiptKind.PHARMACY ? PHARMACY_FIELDS.get(type) : null;
-        if (names != null) {
-            return index >= 1 && index <= names.size() ? names.get(index - 1) : "項目" + index;
-        }
-        return type.fieldName(index);
-    }
-
-    /** Position of カタカナ氏名 in RE: 医科 36, DPC 38 (after its レセプト総括区分 and 明細情報数), 歯科 25, 調剤 41. */
-    static int kanaField(FieldCounts.Kind kind) {
-        return switch (kind) {
-            case MEDICAL -> 36;
-            case DPC -> 38;
-            case DENTAL -> 25;
-            case PHARMACY -> 41;
-        };
-    }
-
-    private void parseChild(RecordType type, Builder b) {
-        if (b.facility.kind() == ReceiptKind.PHARMACY) {
-            switch (type) {
-                case IY -> {
-                    // 調剤 IY: 負担区分, 医薬品コード, 使用量; days and points are in the CZ record
-                    b.drugs.add(new Drug(b.seq++, "", burden(1), line.digits(2, 9), line.optionalDecimal(3, 5, 5), null,
-                            null, List.of(), ServiceDays.NONE));
-                    return;
-                }
-                case TO -> {
-                    // 調剤 TO: 負担区分, 特定器材コード, 使用量, 単位コード, 単価, 名称; no 診療識別, 点数 or 回数
-                    b.materials.add(new Material(b.seq++, "", burden(1), line.digits(2, 9), line.optionalDecimal(3, 9, 5),
-                            null, null, line.text(4), line.optionalDecimal(5, 9, 2), line.text(6), List.of(),
-                            ServiceDays.NONE));
-                    return;
-                }
-                case CO -> {
-                    // 調剤 CO: コメントコード, 文字データ
-                    b.comments.add(new Comment(b.seq++, "", "", line.digits(1, 9), line.text(2)));
-                    return;
-                }
-                case HO -> {
-                    b.insurance(parsePharmacyInsurance());
-                    return;
-                }
-                case KO -> {
-                    // 調剤 KO: 処方箋受付回数 at 4, 合計点数 at 5, 一部負担金額 at 7
-                    b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7), line.text(3),
-                            line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(7, 8)));
-                    return;
-                }
-                case SH -> {
-                    b.prescriptions.add(parseSh(b.seq++));
-                    return;
-                }
-                case CZ -> {
-                    b.dispensings.add(parseCz(b.seq++));
-                    return;
-                }
-                default -> {
-                    // SN, JD, MF and the rest share the common layout
-                }
-            }
-        }
-        if (b.facility.kind() == ReceiptKind.DENTAL && parseDentalChild(type, b)) {
-            return;
-        }
-        switch (type) {
-            case HO -> b.insurance(parseInsurance());
-            case KO -> b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7),
-                    line.text(3), line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(6, 8)));
-            case SN -> parseEligibility(b);
-            case SY -> b.diagnoses.add(parseSy(b.seq++));
-            case HS -> b.diagnoses.add(parseHs(b.seq++));
-            case SI -> b.procedures.add(checked(parseSi(b.seq++)));
-            case SS -> b.procedures.add(checked(parseSs(b.seq++)));
-            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3),
-                    Builder.embeddedComments(line, 7), days(RecordType.IY))));
-            case TO -> b.materials.add(checked(new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.optionalDecimal(4, 9, 5), line.optionalInteger(5, 7), line.integer(6, 3),
-                    line.text(7), line.optionalDecimal(8, 9, 2), line.text(10), Builder.embeddedComments(line, 11),
-                    days(RecordType.TO))));
-            case CO -> b.comments.add(new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.text(4)));
-            case SJ -> b.symptomDetails.add(new SymptomDetail(b.seq++, line.optionalDigits(1, 2), line.text(2)));
-            case BU -> {
-                if (b.diagnosisGroup != null) {
-                    throw new InvalidValueException("a second BU record in one receipt");
-                }
-                b.diagnosisGroup = parseBu(b.seq++);
-            }
-            case SB -> b.dpcDiagnoses.add(parseSb(b.seq++));
-            default -> b.others.add(new OtherRecord(b.seq++, type.name(), fieldsAfterType()));
-        }
-    }
-
-    /**
-     * The 歯科 layouts of HO, SI, IY and TO (記録条件仕様 歯科用): no comment fields in SI, IY and TO,
-     * 医薬品区分 after IY's 回数, TO's 点数 and 回数 after its 加算 and name, no 予備 in HO. False for a
-     * record whose layout is the common one.
-     */
-    private boolean parseDentalChild(RecordType type, Builder b) {
-        switch (type) {
-            case HO -> {
-                Insurance common = parseInsurance();
-                b.insurance(new Insurance(common.insurerNumber(), common.symbol(), common.number(), common.days(),
-                        common.points(), line.optionalInteger(6, 2), line.optionalInteger(7, 8), line.text(8),
-                        line.optionalInteger(10, 9)));
-            }
-            case SI -> b.procedures.add(checked(new Procedure(b.seq++, "SI", line.optionalDigits(1, 2), burden(2),
-                    line.digits(3, 9), line.optionalLong(4, 8), line.optionalInteger(5, 7), line.integer(6, 3), List.of(),
-                    days(7))));
-            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3), List.of(), days(8))));
-            case TO -> {
-                Material m = new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                        line.optionalDecimal(4, 9, 5), line.optionalInteger(12, 7), line.integer(13, 3), line.text(5),
-                        line.optionalDecimal(6, 9, 2), line.text(11), List.of(), days(14));
-                checkDays(m.days(), m.count(), 13);
-                b.materials.add(m);
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * 記録条件仕様: from the April 2012 treatments on, 回数 equals the sum of the 算定日情報 of days
-     * 1–31. A record whose days disagree with its count is refused rather than believed either way.
-     */
-    private Procedure checked(Procedure p) {
-        checkDays(p.days(), p.count(), p.recordType().equals("SS") ? 77 : 6);
-        return p;
-    }
-
-    private Drug checked(Drug d) {
-        checkDays(d.days(), d.count(), 6);
-        return d;
-    }
-
-    private void checkDays(ServiceDays days, Integer count, int countField) {
-        if (count != null) {
-            checkDays(days, (int) count, countField);
-        }
-    }
-
-    private Material checked(Material m) {
-        checkDays(m.days(), m.count(), 6);
-        return m;
-    }
-
-    private DiagnosisGroup parseBu(int seq) {
-        String code = line.text(1);
-        if (!diagnosisGroupCode(code)) {
-            throw new InvalidValueException("診断群分類番号 must be 14 characters, 6 digits then digits or x, got \""
-                    + code + "\"");
-        }
-        LocalDate admitted = line.date(2);
-        LocalDate discharged = line.optionalDate(3);
-        if (discharged != null && discharged.isBefore(admitted)) {
-            throw new InvalidValueException("discharged " + discharged + ", before the admission " + admitted);
-        }
-        return new DiagnosisGroup(seq, code, admitted, discharged, line.optionalDigits(4, 1), line.text(5));
-    }
-
-    /** MDC and 傷病 (6 digits), then 年齢等, 手術, 処置等1・2, 副傷病, 重症度: digits, or x where unused. */
-    private static boolean diagnosisGroupCode(String code) {
-        if (code.length() != 14 || !RecordLine.allDigits(code.substring(0, 6))) {
-            return false;
-        }
-        for (int k = 6; k < 14; k++) {
-            char c = code.charAt(k);
-            if (c != 'x' && (c < '0' || c > '9')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private DpcDiagnosis parseSb(int seq) {
-        String code = line.digits(1, 7);
-        List<String> modifiers = modifiers(2);
-        String name = uncodedName(code, 3);
-        String icd10 = line.text(4);
-        if (!icd10Shape(icd10)) {
-            throw new InvalidValueException("ICD10コード must be a capital letter and 2 to 4 digits or capitals, got \""
-                    + icd10 + "\"");
-        }
-        String category = line.digits(5, 2);
-        String death = line.text(6);
-        if (!death.isEmpty() && !"1".equals(death)) {
-            throw new InvalidValueException("死因 must be 1 or empty, got \"" + death + "\"");
-        }
-        return new DpcDiagnosis(seq, code, modifiers, name, icd10, category, death, line.text(7));
-    }
-
-    private static boolean icd10Shape(String s) {
-        if (s.length() < 3 || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'Z'
-                || !RecordLine.allDigits(s.substring(1, 3))) {
-            return false;
-        }
-        for (int k = 3; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Prescription parseSh(int seq) {
-        String number = maxDigits(1, 2);
-        String form = line.digits(2, 1);
-        String usage = optionalMaxDigits(3, 3);
-        String instruction = line.text(4);
-        int unit = line.integer(5, 7);
-        List<Integer> publicUnits = new ArrayList<>(Prescription.PUBLIC_EXPENSES);
-        for (int k = 0; k < Prescription.PUBLIC_EXPENSES; k++) {
-            publicUnits.add(line.optionalInteger(6 + k, 7));
-        }
-        return new Prescription(seq, number, form, usage, instruction, unit, publicUnits);
-    }
-
-    private Dispensing parseCz(int seq) {
-        String doctor = optionalMaxDigits(1, 2);
-        LocalDate prescribed = line.date(2);
-        LocalDate dispensed = line.date(3);
-        if (dispensed.isBefore(prescribed)) {
-            throw new InvalidValueException("dispensed " + dispensed + ", before the prescription " + prescribed);
-        }
-        int reception = line.integer(4, 2);
-        int quantity = line.integer(5, 3);
-        DispensingFee preparation = fee(6, true);
-        String split = optionalMaxDigits(11, 2);
-        Integer previous = line.optionalInteger(12, 3);
-        Integer drugPoints = line.optionalInteger(13, 7);
-        List<DispensingFee> additions = new ArrayList<>(2);
-        for (int k = 0; k < Dispensing.MAX_ADDITIONS; k++) {
-            DispensingFee f = fee(15 + 3 * k, false);
-            if (f != null) {
-                additions.add(f);
-            }
-        }
-        List<Integer> reduction = new ArrayList<>(Dispensing.REDUCTION_POINTS);
-        for (int k = 0; k < Dispensing.REDUCTION_POINTS; k++) {
-            reduction.add(line.optionalInteger(66 + k, 7));
-        }
-        return new Dispensing(seq, doctor, prescribed, dispensed, reception, quantity, preparation, split, previous,
-                drugPoints, additions, line.optionalInteger(45, 3), optionalMaxDigits(46, 1),
-                line.optionalInteger(47, 3), line.optionalDigits(48, 9), optionalMaxDigits(49, 2),
-                line.optionalInteger(50, 3), line.optionalInteger(51, 3), optionalMaxDigits(52, 1),
-                optionalMaxDigits(53, 1), fee(54, false), fee(57, true), fee(62, false), optionalMaxDigits(65, 1),
-                reduction);
-    }
-
-    /**
-     * A CZ fee group from field {@code from}: 負担区分, (算定区分, 算定先No when {@code routed}), コード,
-     * 点数; null when every field of the group is empty.
-     */
-    private DispensingFee fee(int from, boolean routed) {
-        int codeAt = from + (routed ? 3 : 1);
-        boolean any = false;
-        for (int i = from; i <= codeAt + 1; i++) {
-            any |= !line.isEmpty(i);
-        }
-        if (!any) {
-            return null;
-        }
-        return new DispensingFee(burden(from), routed ? line.digits(from + 1, 1) : "",
-                routed ? line.digits(from + 2, 2) : "", line.digits(codeAt, 9), line.optionalInteger(codeAt + 1, 5));
-    }
-
-    private void checkDays(ServiceDays days, int count, int countField) {
-        if (!days.isEmpty() && days.total() != count) {
-            line.text(countField);
-            throw new InvalidValueException("回数 " + count + " differs from the sum " + days.total()
-                    + " of the 算定日情報");
-        }
-    }
-
-    private Insurance parseInsurance() {
-        String insurer = line.text(1);
-        String trimmed = insurer.stripLeading();
-        // Read as written: 国保 cards have no 記号, 6-digit numbers come left-padded with spaces ("  133066"),
-        // and receipt software writes the card fields it has, even none; the linker quarantines a receipt
-        // that names no member rather than the reader refusing it.
-        if (!trimmed.isEmpty() && (insurer.length() != 8 || trimmed.length() < 6 || !RecordLine.allDigits(trimmed))) {
-            throw new InvalidValueException("保険者番号 must be 8 characters of digits (6-digit numbers left-padded)");
-        }
-        if (trimmed.length() == 8 && !InsurerNumber.isValid(insurer)) {
-            throw new InvalidValueException("check digit of 保険者番号 is wrong");
-        }
-        String symbol = line.text(2);
-        String number = line.text(3);
-        return new Insurance(insurer, symbol, number, line.optionalInteger(4, 2), line.integer(5, 8),
-                line.optionalInteger(7, 2), line.optionalInteger(8, 8), line.text(9), line.optionalInteger(11, 9));
-    }
-
-    /** 調剤 HO: 処方箋受付回数 at 4 in place of 診療実日数, no 食事療養, 職務上の事由 at 7, 一部負担金 at 9. */
-    private Insurance parsePharmacyInsurance() {
-        Insurance common = parseInsurance();
-        return new Insurance(common.insurerNumber(), common.symbol(), common.number(), common.days(), common.points(),
-                null, null, line.text(7), line.optionalInteger(9, 9));
-    }
-
-    private void parseEligibility(Builder b) {
-        String kind = line.digits(1, 1);
-        if (kind.charAt(0) < '1' || kind.charAt(0) > '5') {
-            throw new InvalidValueException("負担者種別 must be 1–5, got " + kind);
-        }
-        Eligibility e = new Eligibility(kind, line.digits(2, 2), line.text(3), line.text(4), line.text(5),
-                line.optionalDigits(6, 2), optionalMaxDigits(7, 7));
-        if ("1".equals(kind)) {
-            if (b.eligibility != null) {
-                throw new InvalidValueException("a second SN record for the medical insurance");
-            }
-            b.eligibility = e;
-        } else {
-            b.others.add(new OtherRecord(b.seq++, "SN", fieldsAfterType()));
-        }
-    }
-
-    private Diagnosis parseSy(int seq) {
-        String code = line.digits(1, 7);
-        LocalDate start = line.date(2);
-        String outcome = outcome(3);
-        List<String> modifiers = modifiers(4);
-        String name = uncodedName(code, 5);
-        return new Diagnosis(seq, "SY", code, start, outcome, modifiers, name, line.optionalDigits(6, 2),
-                line.text(7), "");
-    }
-
-    private Diagnosis parseHs(int seq) {
-        LocalDate start = line.optionalDate(1);
-        String outcome = line.isEmpty(2) ? "" : outcome(2);
-        String teeth = line.text(3);
-        if (teeth.length() % 6 != 0) {
-            throw new InvalidValueException("歯式コード must be a multiple of 6 characters, got " + teeth.length());
-        }
-        String code = line.digits(4, 7);
-        List<String> modifiers = modifiers(5);
-        String name = uncodedName(code, 6);
-        return new Diagnosis(seq, "HS", code, start, outcome, modifiers, name, line.optionalDigits(9, 2),
-                line.text(11), teeth);
-    }
-
-    private Procedure parseSi(int seq) {
-        return new Procedure(seq, "SI", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                line.optionalLong(4, 8), line.optionalInteger(5, 7), line.integer(6, 3),
-                Builder.embeddedComments(line, 7), days(RecordType.SI));
-    }
-
-    private Procedure parseSs(int seq) {
-        return new Procedure(seq, "SS", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                line.optionalLong(4, 8), line.optionalInteger(76, 7), line.integer(77, 3), List.of(),
-                days(RecordType.SS));
-    }
-
-    /** 傷病名称 at {@code i}: recorded for an uncoded disease (0000999), which cannot go without it. */
-    private String uncodedName(String code, int i) {
-        String name = line.text(i);
-        if (Diagnosis.UNCODED.equals(code) && name.isEmpty()) {
-            throw new InvalidValueException("an uncoded disease (0000999) needs its 傷病名称");
-        }
-        return name;
-    }
-
-    private String outcome(int i) {
-        String o = line.digits(i, 1);
-        if (o.charAt(0) < '1' || o.charAt(0) > '4') {
-            throw new InvalidValueException("転帰区分 must be 1–4, got " + o);
-        }
-        return o;
-    }
-
-    private List<String> modifiers(int i) {
-        String all = line.text(i);
-        if (all.isEmpty()) {
-            return List.of();
-        }
-        if (all.length() % 4 != 0 || all.length() > 80) {
-            throw new InvalidValueException("修飾語コード must be up to 20 codes of 4 characters, got \"" + all + "\"");
-        }
-        List<String> codes = new ArrayList<>(all.length() / 4);
-        for (int k = 0; k < all.length(); k += 4) {
-            String c = all.substring(k, k + 4);
-            for (int j = 0; j < 4; j++) {
-                char ch = c.charAt(j);
-                if (!(ch >= '0' && ch <= '9') && !(ch >= 'A' && ch <= 'Z')) {
-                    throw new InvalidValueException("修飾語コード \"" + c + "\" is not 4 ASCII letters or digits");
-                }
-            }
-            codes.add(c);
-        }
-        return codes;
-    }
-
-    private String burden(int i) {
-        String s = line.text(i);
-        if (s.length() != 1 || !(Character.isDigit(s.charAt(0)) || (s.charAt(0) >= 'A' && s.charAt(0) <= 'Z'))) {
-            throw new InvalidValueException("負担区分 must be one ASCII letter or digit, got \"" + s + "\"");
-        }
-        return s;
-    }
-
-    private String maxDigits(int i, int max) {
-        if (line.isEmpty(i)) {
-            throw new InvalidValueException("required value is missing");
-        }
-        return optionalMaxDigits(i, max);
-    }
-
-    private String optionalMaxDigits(int i, int max) {
-        String s = line.text(i);
-        if (!s.isEmpty() && (s.length() > max || !RecordLine.allDigits(s))) {
-            throw new InvalidValueException("must be up to " + max + " digits, got \"" + s + "\"");
-        }
-        return s;
-    }
-
-    private ServiceDays days(RecordType type) {
-        return days(type.dayOffset());
-    }
-
-    /** The 31 算定日情報 fields from field {@code from}. */
-    private ServiceDays days(int from) {
-        if (line.count <= from) {
-            return ServiceDays.NONE;
-        }
-        short[] counts = new short[31];
-        boolean any = false;
-        int to = Math.min(line.count, from + 31);
-        for (int i = from; i < to; i++) {
-            Integer c = line.optionalInteger(i, 3);
-            if (c != null) {
-                counts[i - from] = (short) (int) c;
-                any = true;
-            }
-        }
-        return any ? ServiceDays.wrap(counts) : ServiceDays.NONE;
-    }
-
-    /** The receipt being assembled. */
-    private static final class Builder {
-        final long line;
-        final Facility facility;
-        boolean failed;
-        /** Why a failed receipt is left out: its first problem. */
-        FormatError problem;
-        int seq;
-        int receiptNumber;
-        String receiptType;
-        YearMonth treatmentMonth;
-        String name;
-        String sex;
-        LocalDate birthDate;
-        LocalDate admissionDate;
-        String kanaName;
-        Insurance insurance;
-        Eligibility eligibility;
-        /** The layout the RE is in (医科 splits into 出来高 and DPC) and its edition: they fix every child's field count. */
-        FieldCounts.Kind layoutKind;
-        boolean eraDates;
-        DiagnosisGroup diagnosisGroup;
-        // lists are made when a first element comes: most receipts have no KO, TO, CO, SJ or other records
-        final Lazy<PublicExpense> publicExpenses = new Lazy<>();
-        final Lazy<Diagnosis> diagnoses = new Lazy<>();
-        final Lazy<Procedure> procedures = new Lazy<>();
-        final Lazy<Drug> drugs = new Lazy<>();
-        final Lazy<Material> materials = new Lazy<>();
-        final Lazy<Comment> comments = new Lazy<>();
-        final Lazy<SymptomDetail> symptomDetails = new Lazy<>();
-        final Lazy<OtherRecord> others = new Lazy<>();
-        final Lazy<DpcDiagnosis> dpcDiagnoses = new Lazy<>();
-        final Lazy<Prescription> prescriptions = new Lazy<>();
-        final Lazy<Dispensing> dispensings = new Lazy<>();
-
-        Builder(long line, Facility facility) {
-            this.line = line;
-            this.facility = facility;
-        }
-
-        void insurance(Insurance h) {
-            if (insurance != null) {
-                throw new InvalidValueException("a second HO record in one receipt");
-            }
-            insurance = h;
-        }
-
-        static Builder failed(long line, FormatError problem) {
-            Builder b = new Builder(line, null);
-            b.failed = true;
-            b.problem = problem;
-            return b;
-        }
-
-        static List<EmbeddedComment> embeddedComments(RecordLine l, int from) {
-            List<EmbeddedComment> list = null;
-            for (int i = from; i < from + 6 && i < l.count; i += 2) {
-                if (!l.isEmpty(i)) {
-                    if (list == null) {
-                        list = new ArrayList<>(3);
-                    }
-                    list.add(new EmbeddedComment(l.digits(i, 9), l.text(i + 1)));
-                } else if (!l.isEmpty(i + 1)) {
-                    l.text(i + 1);
-                    throw new InvalidValueException("文字データ without a コメントコード");
-                }
-            }
-            return list == null ? List.of() : list;
-        }
-
-        Receipt build() {
-            return new Receipt(facility, receiptNumber, receiptType, treatmentMonth, name, sex, birthDate,
-                    admissionDate, kanaName, insurance, publicExpenses.list(), eligibility, diagnoses.list(),
-                    procedures.list(), drugs.list(), materials.list(), comments.list(), symptomDetails.list(),
-                    others.list(), diagnosisGroup, dpcDiagnoses.list(), prescriptions.list(), dispensings.list());
-        }
-    }
-
-    /** A list made on first use. */
-    private static final class Lazy<T> {
-        private ArrayList<T> list;
-
-        void add(T t) {
-            if (list == null) {
-                list = new ArrayList<>(4);
-            }
-            list.add(t);
-        }
-
-        List<T> list() {
-            return list == null ? List.of() : list;
-        }
-    }
 }

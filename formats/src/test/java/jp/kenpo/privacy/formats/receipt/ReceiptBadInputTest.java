@@ -137,6 +137,18 @@ class ReceiptBadInputTest {
                         + " record type counted)");
     }
 
+    @Test
+    void heiseiDpcReceiptsComeInBothLengthsToo() {
+        // 37 fields before 平成30年4月, 40 after: the 医科 RE's two appended fields, after 総括区分 and 明細情報数
+        String dpc37 = "RE,1,1111,43104,テスト　患者,1,3550101,,4310401" + ",".repeat(28);
+        String dpc40 = "RE,2,1111,43104,テスト　患者,1,3550101,,4310401" + ",".repeat(30) + "テスト　カンジャ,";
+        String bu = "BU,040080xx99x0xx,4310401,,,";
+        byte[] file = sjis(IR, dpc37, HO_DPC, bu, dpc40, HO_DPC, bu, "GO,2,200,99");
+        ReceiptFiles.Result r = ReceiptFiles.read(file, ReadMode.STRICT);
+        assertThat(r.receipts()).extracting(Receipt::dpc).containsExactly(true, true);
+        assertThat(r.receipts()).extracting(Receipt::kanaName).containsExactly("", "テスト　カンジャ");
+    }
+
     static final String UK = "UK,1,13,3,1398765,,テスト歯科医院,202405,,00";
     static final String IR_DENTAL = "IR,1,13,3,1398765,,202405,03-0000-0000,";
     static final String RE_DENTAL = "RE,1,3112,202404,テスト　患者,1,19800101" + ",".repeat(20);
@@ -168,6 +180,9 @@ class ReceiptBadInputTest {
                 RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
         assertThat(otherFacility.errors()).extracting(FormatError::toString).first().asString()
                 .isEqualTo("test.UKE:2: IR 医療機関コード: differs from the UK record on line 1");
+        ReceiptFiles.Result otherMonth = ReceiptFiles.read(sjis(UK, "IR,1,13,3,1398765,,202406,03-0000-0000,",
+                RE_DENTAL, HO_DENTAL, "GO,1,100,99"), ReadMode.LENIENT);
+        assertThat(otherMonth.errors()).extracting(FormatError::field).first().isEqualTo("請求年月");
     }
 
     static String reDpc(int n) {

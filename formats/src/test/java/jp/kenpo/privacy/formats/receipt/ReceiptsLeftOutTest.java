@@ -122,6 +122,18 @@ class ReceiptsLeftOutTest {
     }
 
     @Test
+    void aDentalReceiptLeftOutKeepsItsUkAndIrLines() throws IOException {
+        String uk = "UK,1,13,3,1398765,,テスト歯科医院,202405,,00";
+        String ir = "IR,1,13,3,1398765,,202405,03-0000-0000,";
+        String badRe = "RE,1,3112,202413,テスト　患者,1,19800101" + ",".repeat(20);
+        String ho = "HO,06130017,１,２,1,100,,,,,,,,";
+        Told t = read(sjis(uk, ir, badRe, ho, ir, badRe.replace("RE,1,", "RE,2,"), ho, "GO,2,200,99"));
+
+        assertThat(t.leftOut()).extracting(UnreadableRecord::text).containsExactly(
+                String.join("\n", uk, ir, badRe, ho), String.join("\n", ir, badRe.replace("RE,1,", "RE,2,"), ho));
+    }
+
+    @Test
     void inTheInsurerLayoutAReceiptLeftOutKeepsItsManagementRecordAndHeader() throws IOException {
         String mn1 = "2,1,0,MN,940000030,東京都,1,,,";
         String ir = "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,";
