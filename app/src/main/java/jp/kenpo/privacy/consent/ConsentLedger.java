@@ -372,9 +372,14 @@ public class ConsentLedger implements DisposableBean {
         return events;
     }
 
+    /** One member's events in the order they were recorded, for a decision (which audits itself). */
+    @Transactional(readOnly = true)
+    public List<ConsentEvent> eventsOf(long memberId) {
+        return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> event(rs), memberId);
+    }
+
     private List<ConsentEvent> events(MemberKey key) {
-        Member member = members.require(key);
-        return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> event(rs), member.id());
+        return eventsOf(members.require(key).id());
     }
 
     /**
