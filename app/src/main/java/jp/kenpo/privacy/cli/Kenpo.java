@@ -20,7 +20,7 @@ public final class Kenpo {
     }
 
     public static void main(String[] args) {
-        var application = new LazyApplication();
+        var application = new LazyApplication(Boolean.getBoolean(LazyApplication.SHORT_RUN));
         int code = execute(args, application, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code == ServeCommand.KEEP_RUNNING) {
             return;

@@ -5,19 +5,38 @@ import java.util.function.Supplier;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.kenpo.privacy.KenpoApplication;
 
-/** The application without its web server, started on first use by a command that needs it. */
+/**
+ * The application without its web server, started on first use by a command that needs it.
+ * Nothing in it loads the whole registry unless the command asks for everyone: the decision
+ * index is loaded by a batch (or the server's warm-up), never by a single decision.
+ */
 final class LazyApplication implements Supplier<ConfigurableApplicationContext>, AutoCloseable {
 
+    /** Set by {@code ./kenpo} for the commands that are over in a second or two. */
+    static final String SHORT_RUN = "kenpo.cli.short-run";
+
+    private final boolean shortRun;
     private ConfigurableApplicationContext context;
+
+    LazyApplication(boolean shortRun) {
+        this.shortRun = shortRun;
+    }
 
     @Override
     public synchronized ConfigurableApplicationContext get() {
         if (context == null) {
-            context = new SpringApplicationBuilder(KenpoApplication.class)
+            var builder = new SpringApplicationBuilder(KenpoApplication.class);
+            if (shortRun) {
+                builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
+                        ShortRunDatabase.apply(prepared.getEnvironment()));
+            }
+            context = builder
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)

@@ -55,8 +55,9 @@ public class LedgerEvents {
         this.page = page;
     }
 
-    /** The member's events in the order they were recorded. */
-    List<ConsentEvent> ofMember(long memberId, MemberKey key) {
+    /** The member's events in the order they were recorded (a single decision reads these alone). */
+    @Transactional(readOnly = true)
+    public List<ConsentEvent> ofMember(long memberId, MemberKey key) {
         return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> row(rs).keyed(key),
                 memberId);
     }

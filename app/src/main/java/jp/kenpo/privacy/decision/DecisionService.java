@@ -28,6 +28,10 @@ import jp.kenpo.privacy.members.MemberRegistry;
  * answers, it catches its in-memory index up with everything committed to the database before
  * the question arrived — by this process or any other — so that a reservation recorded a moment
  * ago already counts.
+ *
+ * <p>The index is a cache for batches and for the server, which loads it at start. Until it is
+ * loaded, a question about one member is answered from that member's rows alone, through the
+ * same engine: a command line that decides once never reads a million members to do it.
  */
 @Service
 public class DecisionService {
@@ -46,6 +50,8 @@ public class DecisionService {
     private Catalog catalog;
     private long registryRevision = -1;
     private long lastRefreshStarted;
+    /** Set once the index holds the whole registry; from then on single decisions use it. */
+    private volatile boolean loaded;
 
     public DecisionService(CatalogService catalogs, MemberRegistry members, LedgerEvents ledgerEvents, Clock clock,
                            AuditTrail audit) {
@@ -66,9 +72,14 @@ public class DecisionService {
      * @throws UnknownPurposeException when no catalog version ever had the purpose
      */
     public Decision decide(MemberKey member, PurposeCode purpose, Instant at, Optional<Instant> knownAt) {
-        catchUp();
-        requireKnown(purpose);
-        Decision d = index.decide(member.toString(), purpose, at, knownAt.orElse(Instant.MAX));
+        Decision d;
+        if (loaded) {
+            catchUp();
+            requireKnown(purpose);
+            d = index.decide(member.toString(), purpose, at, knownAt.orElse(Instant.MAX));
+        } else {
+            d = decideFromItsRows(member, purpose, at, knownAt.orElse(Instant.MAX));
+        }
         // the answer is given only once its audit entry is written
         audit.record(AuditEvent.of(AuditAction.DECISION, d.summary() + " for use at " + at
                 + knownAt.map(k -> " as known at " + k).orElse("")).member(member).purpose(purpose));
@@ -89,6 +100,29 @@ public class DecisionService {
                 + b.deniedCount() + " for use at " + at + knownAt.map(k -> " as known at " + k).orElse(""))
                 .purpose(purpose));
         return b;
+    }
+
+    /**
+     * One decision from the member's own rows, read now: an index of that member alone gives the
+     * very answer the whole index would, since a decision reads nothing of any other member.
+     */
+    private Decision decideFromItsRows(MemberKey member, PurposeCode purpose, Instant at, Instant knownAt) {
+        Catalog current = catalogs.catalog();
+        if (!current.knows(purpose)) {
+            throw new UnknownPurposeException(purpose);
+        }
+        var one = new DecisionIndex();
+        one.replaceCatalog(current);
+        members.eligibility(member).ifPresent(m -> {
+            one.applyRegistry(List.of(m));
+            one.applyEvents(ledgerEvents.ofMember(m.memberId(), member));
+        });
+        return one.decide(member.toString(), purpose, at, knownAt);
+    }
+
+    /** How many members the in-memory index holds: none until a batch or the server's warm-up loads it. */
+    public int indexedMembers() {
+        return index.size();
     }
 
     private void requireKnown(PurposeCode purpose) {
@@ -130,6 +164,7 @@ public class DecisionService {
                         e.seq(), e.memberId()));
             }
             if (first) {
+                loaded = true;
                 log.info("decision index loaded: {} members, {} consent events", index.size(), events.size());
             }
         }

@@ -55,6 +55,12 @@ public class MemberRegistry {
         return find(key).orElseThrow(() -> new UnknownMemberException(key));
     }
 
+    /** Who the member is and when they were eligible, for one decision; empty when no member has the key. */
+    @Transactional(readOnly = true)
+    public Optional<MemberEligibility> eligibility(MemberKey key) {
+        return find(key).map(m -> new MemberEligibility(m.id(), m.key(), m.eligibility()));
+    }
+
     /** A person reads the member's personal data: audited (APPI Art. 23). */
     @Transactional
     public Member read(MemberKey key) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
@@ -45,6 +47,12 @@ class DecisionServiceTest extends DatabaseTest {
     MemberImport memberImport;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    CatalogService catalogs;
+    @Autowired
+    AuditTrail audit;
+    @Autowired
+    java.time.Clock clock;
 
     private void reserve(MemberKey m) {
         ledger.record(new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), LocalDate.of(2026, 1, 10),
@@ -120,5 +128,36 @@ class DecisionServiceTest extends DatabaseTest {
         assertThat(two.population()).isEqualTo(2);
         assertThat(two.permitted()).isEqualTo(1);
         assertThat(two.denied()).containsExactly(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT));
+    }
+
+    @Test
+    void oneDecisionReadsOnlyItsMemberAndAnswersAsTheIndexDoes() {
+        String s = TestMembers.freshSymbol();
+        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+                TestMembers.insured(s, "2", "2020-04-01", "2026-01-15")));
+        MemberKey reserved = new MemberKey(s, "1", "00");
+        MemberKey left = new MemberKey(s, "2", "00");
+        reserve(reserved);
+        ledger.record(new ConsentRequest(reserved, ConsentAction.RESERVE, ConsentTarget.category(1), LocalDate.of(2026, 1, 10),
+                Channel.PAPER, Filer.SELF, Optional.empty()), "clerk");
+        // what a command line has: a service that has answered nothing yet
+        var fresh = new DecisionService(catalogs, registry, ledger, clock, audit);
+        decisions.catchUp();
+
+        Optional<Instant> hourAgo = Optional.of(Instant.now().minusSeconds(3600));
+        for (MemberKey m : List.of(reserved, left, new MemberKey(s, "3", "00"))) {
+            for (PurposeCode p : List.of(P38, PurposeCode.parse("1.1"))) {
+                for (Optional<Instant> knownAt : List.of(Optional.<Instant>empty(), hourAgo)) {
+                    assertThat(fresh.decide(m, p, FEB, knownAt)).as(m + " " + p + " " + knownAt)
+                            .isEqualTo(decisions.decide(m, p, FEB, knownAt));
+                }
+            }
+        }
+        assertThat(fresh.decide(reserved, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
+        assertThat(fresh.decide(reserved, PurposeCode.parse("1.1"), FEB).reservationOnRecord()).isTrue();
+        assertThat(fresh.decide(left, P38, FEB).summary()).isEqualTo("DENY NOT_ELIGIBLE_AT");
+        assertThatThrownBy(() -> fresh.decide(reserved, PurposeCode.parse("3.99"), FEB))
+                .isInstanceOf(UnknownPurposeException.class);
+        assertThat(fresh.indexedMembers()).as("members read into memory for single decisions").isZero();
     }
 }
