@@ -21,6 +21,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.ConsentLedger;
+import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
@@ -41,6 +42,8 @@ class DecisionServiceTest extends DatabaseTest {
     DecisionService decisions;
     @Autowired
     ConsentLedger ledger;
+    @Autowired
+    LedgerEvents ledgerEvents;
     @Autowired
     MemberRegistry registry;
     @Autowired
@@ -133,7 +136,7 @@ class DecisionServiceTest extends DatabaseTest {
     @Test
     void oneDecisionReadsOnlyItsMemberAndAnswersAsTheIndexDoes() {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(registry, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
                 TestMembers.insured(s, "2", "2020-04-01", "2026-01-15")));
         MemberKey reserved = new MemberKey(s, "1", "00");
         MemberKey left = new MemberKey(s, "2", "00");
@@ -141,7 +144,7 @@ class DecisionServiceTest extends DatabaseTest {
         ledger.record(new ConsentRequest(reserved, ConsentAction.RESERVE, ConsentTarget.category(1), LocalDate.of(2026, 1, 10),
                 Channel.PAPER, Filer.SELF, Optional.empty()), "clerk");
         // what a command line has: a service that has answered nothing yet
-        var fresh = new DecisionService(catalogs, registry, ledger, clock, audit);
+        var fresh = new DecisionService(catalogs, registry, ledgerEvents, clock, audit);
         decisions.catchUp();
 
         Optional<Instant> hourAgo = Optional.of(Instant.now().minusSeconds(3600));
