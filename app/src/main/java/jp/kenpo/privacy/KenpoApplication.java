@@ -1,11 +1,9 @@
 package jp.kenpo.privacy;
 
 import java.time.Clock;
-
+import jp.kenpo.privacy.cli.Kenpo;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-
-import jp.kenpo.privacy.cli.Kenpo;
 
 /** kenpo-privacy: keeps the promises of the society's notice on the use of personal information. */
 @SpringBootApplication

@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +22,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The table of modules in {@code docs/design-notes.md} ("## Modules"), enforced: every package of
@@ -93,8 +91,9 @@ class ModuleBoundariesTest {
         }
 
         boolean owns(String table) {
-            return owns.stream().anyMatch(t -> t.endsWith("*") ? table.startsWith(t.substring(0, t.length() - 1))
-                    : table.equals(t));
+            return owns.stream()
+                    .anyMatch(
+                            t -> t.endsWith("*") ? table.startsWith(t.substring(0, t.length() - 1)) : table.equals(t));
         }
     }
 
@@ -104,8 +103,19 @@ class ModuleBoundariesTest {
 
     @Test
     void theTableListsTheModulesTheNotesName() {
-        assertThat(TABLE.keySet()).contains("catalog", "members", "consent", "decision", "audit", "accounts",
-                "mynumber", "claims", "shared", "web", "cli");
+        assertThat(TABLE.keySet())
+                .contains(
+                        "catalog",
+                        "members",
+                        "consent",
+                        "decision",
+                        "audit",
+                        "accounts",
+                        "mynumber",
+                        "claims",
+                        "shared",
+                        "web",
+                        "cli");
         assertThat(TABLE.get("shared").mayUse()).isEmpty();
         assertThat(TABLE.get("audit").mayUse()).containsExactly("shared");
     }
@@ -115,7 +125,11 @@ class ModuleBoundariesTest {
         var known = new ArrayList<String>();
         TABLE.keySet().forEach(m -> known.add(packageOf(m)));
         ENGINES.forEach(e -> known.add(packageOf(e)));
-        classes().that().resideOutsideOfPackage(ROOT).should().resideInAnyPackage(known.toArray(String[]::new))
+        classes()
+                .that()
+                .resideOutsideOfPackage(ROOT)
+                .should()
+                .resideInAnyPackage(known.toArray(String[]::new))
                 .because("a package of the application is a module: add it to the table in docs/design-notes.md")
                 .check(APP);
     }
@@ -123,18 +137,23 @@ class ModuleBoundariesTest {
     /** Each module reaches only the modules (and engines) its row names; {@code shared} none at all. */
     @TestFactory
     Stream<DynamicTest> eachModuleUsesOnlyWhatItsRowAllows() {
-        return TABLE.values().stream().map(module -> DynamicTest.dynamicTest(module.name() + " uses only "
-                + module.mayUse(), () -> {
+        return TABLE.values().stream()
+                .map(module -> DynamicTest.dynamicTest(module.name() + " uses only " + module.mayUse(), () -> {
                     var forbidden = new ArrayList<String>();
                     Stream.concat(TABLE.keySet().stream(), ENGINES.stream())
-                            .filter(m -> !m.equals(module.name()) && !module.mayUse().contains(m))
+                            .filter(m ->
+                                    !m.equals(module.name()) && !module.mayUse().contains(m))
                             .forEach(m -> forbidden.add(packageOf(m)));
                     if (forbidden.isEmpty()) {
                         return;
                     }
                     // fails, too, when the row names a package that has no classes
-                    noClasses().that().resideInAPackage(packageOf(module.name()))
-                            .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    noClasses()
+                            .that()
+                            .resideInAPackage(packageOf(module.name()))
+                            .should()
+                            .dependOnClassesThat()
+                            .resideInAnyPackage(forbidden.toArray(String[]::new))
                             .because("docs/design-notes.md lets " + module.name() + " use only " + module.mayUse())
                             .check(APP);
                 }));
@@ -160,16 +179,18 @@ class ModuleBoundariesTest {
                 continue;
             }
             try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     Matcher strings = literal.matcher(Files.readString(file));
                     while (strings.find()) {
                         String sql = strings.group(1) != null ? strings.group(1) : strings.group(2);
                         Matcher t = table.matcher(sql);
                         while (t.find()) {
                             String name = t.group(1).toLowerCase();
-                            TABLE.values().stream().filter(owner -> owner != module && owner.owns(name)).forEach(owner ->
-                                    trespasses.add(SOURCES.relativize(file) + " names " + name + ", a table of "
-                                            + owner.name()));
+                            TABLE.values().stream()
+                                    .filter(owner -> owner != module && owner.owns(name))
+                                    .forEach(owner -> trespasses.add(SOURCES.relativize(file) + " names " + name
+                                            + ", a table of " + owner.name()));
                         }
                     }
                 }
@@ -180,13 +201,21 @@ class ModuleBoundariesTest {
 
     @Test
     void theEnginesKnowNothingOfSpringOrTheApplication() {
-        JavaClasses engines = new ClassFileImporter().importPackages(ENGINES.stream().map(e -> ROOT + "." + e).toList());
+        JavaClasses engines = new ClassFileImporter()
+                .importPackages(ENGINES.stream().map(e -> ROOT + "." + e).toList());
         var application = new ArrayList<>(List.of("org.springframework..", "java.sql..", "javax.sql.."));
         TABLE.keySet().forEach(m -> application.add(packageOf(m)));
-        noClasses().that().resideInAnyPackage(ENGINES.stream().map(ModuleBoundariesTest::packageOf).toArray(String[]::new))
-                .should().dependOnClassesThat().resideInAnyPackage(application.toArray(String[]::new))
-                .allowEmptyShould(false).check(engines);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        ENGINES.stream().map(ModuleBoundariesTest::packageOf).toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(application.toArray(String[]::new))
+                .allowEmptyShould(false)
+                .check(engines);
         assertThat(engines.stream().map(c -> c.getPackageName().split("\\.")[3]).distinct())
-                .as("both engines were imported").containsExactlyInAnyOrderElementsOf(ENGINES);
+                .as("both engines were imported")
+                .containsExactlyInAnyOrderElementsOf(ENGINES);
     }
 }

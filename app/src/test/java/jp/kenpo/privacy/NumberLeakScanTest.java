@@ -15,15 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.RunRecord;
@@ -31,6 +24,11 @@ import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
 import jp.kenpo.privacy.testing.TestNumbers;
 import jp.kenpo.privacy.testing.TestWiring;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Runs last (junit-platform.properties orders test classes by @Order) and reads everything the run
@@ -49,9 +47,10 @@ class NumberLeakScanTest extends DatabaseTest {
 
     static final Pattern TWELVE_DIGITS = Pattern.compile("(?<![0-9A-Za-z])[0-9]{12}(?![0-9A-Za-z])");
 
-      @Autowired
+    @Autowired
     MemberImport memberImport;
-   static List<String> leaks(String where, List<String> lines) {
+
+    static List<String> leaks(String where, List<String> lines) {
         var found = new ArrayList<String>();
         for (int i = 0; i < lines.size(); i++) {
             var m = TWELVE_DIGITS.matcher(lines.get(i));
@@ -68,8 +67,10 @@ class NumberLeakScanTest extends DatabaseTest {
     @Order(1)
     void theScanFindsANumberWhereverItIsAndNothingInHashes() {
         String number = TestNumbers.next();
-        assertThat(leaks("t", List.of("IndividualNumber[value=" + number + "]"))).hasSize(1);
-        assertThat(leaks("t", List.of("{\"n\":\"" + number + "\"}", "at " + number))).hasSize(2);
+        assertThat(leaks("t", List.of("IndividualNumber[value=" + number + "]")))
+                .hasSize(1);
+        assertThat(leaks("t", List.of("{\"n\":\"" + number + "\"}", "at " + number)))
+                .hasSize(2);
         assertThat(leaks("t", List.of("hash a" + number + "f"))).isEmpty();
     }
 
@@ -80,25 +81,52 @@ class NumberLeakScanTest extends DatabaseTest {
         String number = TestNumbers.next();
         MemberKey key = TestMembers.register(memberImport);
 
-        assertThat(api.get("/api/v1/members/" + number + "/my-number", "clerk").json().get("field").asString())
+        assertThat(api.get("/api/v1/members/" + number + "/my-number", "clerk")
+                        .json()
+                        .get("field")
+                        .asString())
                 .isEqualTo("key");
-        assertThat(api.get("/api/v1/members/T-" + number + "-00", "clerk").json().get("detail").asString())
+        assertThat(api.get("/api/v1/members/T-" + number + "-00", "clerk")
+                        .json()
+                        .get("detail")
+                        .asString())
                 .contains("number (番号) must not be 12 digits");
-        assertThat(api.get("/api/v1/nothing/" + number, "clerk").status()).as("refused and audited with its path")
+        assertThat(api.get("/api/v1/nothing/" + number, "clerk").status())
+                .as("refused and audited with its path")
                 .isEqualTo(403);
-        var member = accounts().signedIn(api, accounts().member(api, "leak-member-" + Long.toString(System.nanoTime(), 36), key));
+        var member = accounts()
+                .signedIn(api, accounts().member(api, "leak-member-" + Long.toString(System.nanoTime(), 36), key));
         assertThat(member.get("/api/v1/members/" + number).status()).isEqualTo(403);
 
-        assertThat(api.anonymous().signIn(number, "not a password", null).status()).isEqualTo(401);
-        assertThat(api.anonymous().signIn("clerk " + number, "not a password", "123456").status()).isEqualTo(401);
+        assertThat(api.anonymous().signIn(number, "not a password", null).status())
+                .isEqualTo(401);
+        assertThat(api.anonymous()
+                        .signIn("clerk " + number, "not a password", "123456")
+                        .status())
+                .isEqualTo(401);
 
         String events = "/api/v1/members/" + key + "/consent-events";
-        var note = api.postJson(events, "clerk", Api.json(Map.of("action", "RESERVE", "purpose", "3.8", "channel",
-                "PAPER", "note", "本人確認: 個人番号 " + number)));
+        var note = api.postJson(
+                events,
+                "clerk",
+                Api.json(Map.of(
+                        "action", "RESERVE", "purpose", "3.8", "channel", "PAPER", "note", "本人確認: 個人番号 " + number)));
         assertThat(note.status()).isEqualTo(400);
         assertThat(note.json().get("field").asString()).isEqualTo("note");
-        assertThat(api.postJson(events, "clerk", Api.json(Map.of("action", "RESERVE", "purpose", "3.8", "channel",
-                "PAPER", "note", "窓口で受付、本人確認済み"))).status()).isEqualTo(201);
+        assertThat(api.postJson(
+                                events,
+                                "clerk",
+                                Api.json(Map.of(
+                                        "action",
+                                        "RESERVE",
+                                        "purpose",
+                                        "3.8",
+                                        "channel",
+                                        "PAPER",
+                                        "note",
+                                        "窓口で受付、本人確認済み")))
+                        .status())
+                .isEqualTo(201);
 
         String corrections = "/api/v1/members/" + key + "/corrections";
         for (String field : List.of("reason", "nameKanji", "nameKana", "birthDate", "insurerNumber", "sex")) {
@@ -109,16 +137,32 @@ class NumberLeakScanTest extends DatabaseTest {
             assertThat(correction.json().get("field").asString()).isEqualTo(field);
         }
 
-        assertThat(api.get("/api/v1/audit/entries?member=" + number, "auditor").status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/audit/entries?actor=" + number, "auditor").status()).isEqualTo(200);
-        assertThat(api.postJson("/api/v1/decisions", "system", Api.json(Map.of("member", key.toString(),
-                "purpose", number))).status()).isEqualTo(400);
-        assertThat(api.postJson("/api/v1/decisions", "system", Api.json(Map.of("member", number,
-                "purpose", "3.8"))).status()).isEqualTo(400);
-        assertThat(api.postJson("/api/v1/decisions", "system", Api.json(Map.of("member", key.toString(),
-                "purpose", "3.8", "at", number))).status()).isEqualTo(400);
-        assertThat(api.postJson(events, "clerk", "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\","
-                + "\"category\":" + number + "}").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/entries?member=" + number, "auditor").status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/v1/audit/entries?actor=" + number, "auditor").status())
+                .isEqualTo(200);
+        assertThat(api.postJson(
+                                "/api/v1/decisions",
+                                "system",
+                                Api.json(Map.of("member", key.toString(), "purpose", number)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.postJson("/api/v1/decisions", "system", Api.json(Map.of("member", number, "purpose", "3.8")))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.postJson(
+                                "/api/v1/decisions",
+                                "system",
+                                Api.json(Map.of("member", key.toString(), "purpose", "3.8", "at", number)))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.postJson(
+                                events,
+                                "clerk",
+                                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"," + "\"category\":"
+                                        + number + "}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -132,7 +176,9 @@ class NumberLeakScanTest extends DatabaseTest {
         }
         assertThat(found).isEmpty();
         String answers = Files.readString(RunRecord.files().get(1), StandardCharsets.UTF_8);
-        assertThat(answers).as("numbers did pass through this run").contains("HTTP POST " + TestWiring.NUMBER_READS + " -> 200")
+        assertThat(answers)
+                .as("numbers did pass through this run")
+                .contains("HTTP POST " + TestWiring.NUMBER_READS + " -> 200")
                 .contains("./kenpo mynumber import");
     }
 
@@ -151,24 +197,28 @@ class NumberLeakScanTest extends DatabaseTest {
         assertThat(found).isEmpty();
     }
 
-    private static final Set<Integer> TEXT = Set.of(Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR,
-            Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB);
+    private static final Set<Integer> TEXT = Set.of(
+            Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.CLOB);
 
     /** Scans every text column of the query's rows; a database without the table (none migrated) has nothing to scan. */
     private static long scan(Connection c, String db, String query, List<String> found) throws SQLException {
         String table = query.replaceAll(".* from (\\w+).*", "$1");
         if (!c.getMetaData().getTables(null, null, table, null).next()
-                && !c.getMetaData().getTables(null, null, table.toUpperCase(), null).next()) {
+                && !c.getMetaData()
+                        .getTables(null, null, table.toUpperCase(), null)
+                        .next()) {
             return 0;
         }
         long cells = 0;
-        try (var statement = c.createStatement(); var rows = statement.executeQuery(query)) {
+        try (var statement = c.createStatement();
+                var rows = statement.executeQuery(query)) {
             var meta = rows.getMetaData();
             while (rows.next()) {
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     if (TEXT.contains(meta.getColumnType(i)) && rows.getString(i) != null) {
                         cells++;
-                        found.addAll(leaks(db + " " + table + " seq " + rows.getLong(1) + " " + meta.getColumnName(i),
+                        found.addAll(leaks(
+                                db + " " + table + " seq " + rows.getLong(1) + " " + meta.getColumnName(i),
                                 List.of(rows.getString(i))));
                     }
                 }

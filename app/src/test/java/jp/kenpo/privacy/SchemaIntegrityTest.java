@@ -15,16 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditOutcome;
@@ -32,25 +23,35 @@ import jp.kenpo.privacy.claims.QuarantineReason;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.Filer;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberKind;
-import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What the schema itself holds every writer to, on H2 and on PostgreSQL. */
 class SchemaIntegrityTest extends DatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     MemberRegistry registry;
+
     @Autowired
     MemberImport memberImport;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -77,13 +78,15 @@ class SchemaIntegrityTest extends DatabaseTest {
                       join information_schema.table_constraints tc
                         on tc.constraint_name = cc.constraint_name and tc.constraint_schema = cc.constraint_schema
                      where lower(tc.table_name) = ?""", String.class, tc[0]);
-            boolean listed = checks.stream().anyMatch(c -> c.toLowerCase().contains(tc[1])
-                    && values.stream().allMatch(v -> c.contains("'" + v + "'")));
+            boolean listed = checks.stream()
+                    .anyMatch(c -> c.toLowerCase().contains(tc[1])
+                            && values.stream().allMatch(v -> c.contains("'" + v + "'")));
             if (!listed) {
                 unchecked.add(column + " " + values);
             }
         });
-        assertThat(unchecked).as("columns whose check does not list every value (a new value needs a migration)")
+        assertThat(unchecked)
+                .as("columns whose check does not list every value (a new value needs a migration)")
                 .isEmpty();
     }
 
@@ -95,7 +98,9 @@ class SchemaIntegrityTest extends DatabaseTest {
      */
     @Test
     void everyForeignKeyHasAnIndex() throws SQLException {
-        Set<String> served = Set.of("audit_entry_member(chain,chain_seq)", "receipt_drug(file_id,receipt_seq,prescription_seq)",
+        Set<String> served = Set.of(
+                "audit_entry_member(chain,chain_seq)",
+                "receipt_drug(file_id,receipt_seq,prescription_seq)",
                 "receipt_dispensing(file_id,receipt_seq,prescription_seq)");
         var missing = new ArrayList<String>();
         try (Connection c = dataSource.getConnection()) {
@@ -120,13 +125,17 @@ class SchemaIntegrityTest extends DatabaseTest {
                     while (rs.next()) {
                         if (rs.getString("INDEX_NAME") != null) {
                             indexes.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new TreeMap<>())
-                                    .put(rs.getInt("ORDINAL_POSITION"), rs.getString("COLUMN_NAME").toLowerCase());
+                                    .put(
+                                            rs.getInt("ORDINAL_POSITION"),
+                                            rs.getString("COLUMN_NAME").toLowerCase());
                         }
                     }
                 }
                 for (List<String> fk : keys.values()) {
-                    boolean indexed = indexes.values().stream().map(ix -> List.copyOf(ix.values()))
-                            .anyMatch(ix -> ix.size() >= fk.size() && Set.copyOf(ix.subList(0, fk.size())).equals(Set.copyOf(fk)));
+                    boolean indexed = indexes.values().stream()
+                            .map(ix -> List.copyOf(ix.values()))
+                            .anyMatch(ix -> ix.size() >= fk.size()
+                                    && Set.copyOf(ix.subList(0, fk.size())).equals(Set.copyOf(fk)));
                     String name = table.toLowerCase() + "(" + String.join(",", fk) + ")";
                     if (!indexed && !served.contains(name)) {
                         missing.add(name);
@@ -146,13 +155,16 @@ class SchemaIntegrityTest extends DatabaseTest {
         var tx = new TransactionTemplate(transactions);
 
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> jdbc.update(
-                "insert into member_eligibility (member_id, acquired_on, lost_on) values (?, date '2021-04-01', date '2022-04-01')",
-                id))).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("member_eligibility_no_overlap");
+                        "insert into member_eligibility (member_id, acquired_on, lost_on) values (?, date '2021-04-01', date '2022-04-01')",
+                        id)))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("member_eligibility_no_overlap");
         // the day it was lost a member may acquire it again; another member's periods are no concern
         tx.executeWithoutResult(s -> jdbc.update("""
                 update member_eligibility set lost_on = date '2021-04-01' where member_id = ?""", id));
         tx.executeWithoutResult(s -> jdbc.update(
-                "insert into member_eligibility (member_id, acquired_on, lost_on) values (?, date '2021-04-01', null)", id));
+                "insert into member_eligibility (member_id, acquired_on, lost_on) values (?, date '2021-04-01', null)",
+                id));
         assertThat(jdbc.queryForObject("select count(*) from member_eligibility where member_id = ?", Long.class, id))
                 .isEqualTo(2);
     }

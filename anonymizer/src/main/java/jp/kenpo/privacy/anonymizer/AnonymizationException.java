@@ -6,11 +6,11 @@ package jp.kenpo.privacy.anonymizer;
  */
 public class AnonymizationException extends RuntimeException {
 
-  public AnonymizationException(String message) {
-    super(message);
-  }
+    public AnonymizationException(String message) {
+        super(message);
+    }
 
-  public AnonymizationException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public AnonymizationException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

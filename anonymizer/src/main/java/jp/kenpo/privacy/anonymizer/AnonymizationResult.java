@@ -12,19 +12,19 @@ import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
  * by side, what happened to each set-valued column, and the identifying columns removed.
  */
 public record AnonymizationResult(
-    Table output,
-    List<Generalization> transformation,
-    SearchResult search,
-    Measures before,
-    Measures after,
-    List<KmResult> setValued,
-    List<String> removedColumns,
-    List<String> warnings) {
+        Table output,
+        List<Generalization> transformation,
+        SearchResult search,
+        Measures before,
+        Measures after,
+        List<KmResult> setValued,
+        List<String> removedColumns,
+        List<String> warnings) {
 
-  public AnonymizationResult {
-    transformation = List.copyOf(transformation);
-    setValued = List.copyOf(setValued);
-    removedColumns = List.copyOf(removedColumns);
-    warnings = List.copyOf(warnings);
-  }
+    public AnonymizationResult {
+        transformation = List.copyOf(transformation);
+        setValued = List.copyOf(setValued);
+        removedColumns = List.copyOf(removedColumns);
+        warnings = List.copyOf(warnings);
+    }
 }

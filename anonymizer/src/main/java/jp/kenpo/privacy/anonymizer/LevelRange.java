@@ -7,10 +7,10 @@ package jp.kenpo.privacy.anonymizer;
  */
 public record LevelRange(int min, int max) {
 
-  public LevelRange {
-    if (min < 0 || max < min) {
-      throw new AnonymizationException("generalization levels " + min + ".." + max
-          + " are not a range from 0 up");
+    public LevelRange {
+        if (min < 0 || max < min) {
+            throw new AnonymizationException(
+                    "generalization levels " + min + ".." + max + " are not a range from 0 up");
+        }
     }
-  }
 }

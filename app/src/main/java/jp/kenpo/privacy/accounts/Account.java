@@ -3,7 +3,6 @@ package jp.kenpo.privacy.accounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import jp.kenpo.privacy.members.MemberKey;
 
 /**
@@ -14,15 +13,22 @@ import jp.kenpo.privacy.members.MemberKey;
  * @param secondFactor whether a TOTP authenticator is enrolled
  * @param lockedUntil  while set and in the future, sign-in is refused
  */
-public record Account(String name, Role role, Optional<MemberKey> member, boolean enabled, boolean passwordChangeRequired,
-                      boolean secondFactor, Optional<Instant> lockedUntil, Instant createdAt, String createdBy,
-                      List<ApiToken> tokens) {
+public record Account(
+        String name,
+        Role role,
+        Optional<MemberKey> member,
+        boolean enabled,
+        boolean passwordChangeRequired,
+        boolean secondFactor,
+        Optional<Instant> lockedUntil,
+        Instant createdAt,
+        String createdBy,
+        List<ApiToken> tokens) {
 
     public Account {
         tokens = List.copyOf(tokens);
     }
 
     /** An API token as listed: never its value, which is shown once when issued. */
-    public record ApiToken(long id, String label, Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {
-    }
+    public record ApiToken(long id, String label, Instant createdAt, Instant expiresAt, Optional<Instant> revokedAt) {}
 }

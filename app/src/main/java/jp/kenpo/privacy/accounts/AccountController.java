@@ -1,5 +1,6 @@
 package jp.kenpo.privacy.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -8,8 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The signed-in person's own account: changing the password, enrolling an authenticator app.
@@ -32,13 +31,12 @@ class AccountController {
         }
     }
 
-    record Code(String code) {
-    }
+    record Code(String code) {}
 
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@AuthenticationPrincipal SignedIn who, @RequestBody PasswordChange body,
-                        HttpServletRequest request) {
+    void changePassword(
+            @AuthenticationPrincipal SignedIn who, @RequestBody PasswordChange body, HttpServletRequest request) {
         accounts.changePassword(who, body.currentPassword(), body.newPassword());
         endSession(request);
     }
@@ -51,7 +49,8 @@ class AccountController {
 
     @PostMapping("/second-factor/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void confirmSecondFactor(@AuthenticationPrincipal SignedIn who, @RequestBody Code body, HttpServletRequest request) {
+    void confirmSecondFactor(
+            @AuthenticationPrincipal SignedIn who, @RequestBody Code body, HttpServletRequest request) {
         accounts.confirmSecondFactor(who, body.code());
         endSession(request);
     }

@@ -15,13 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.accounts.AccountRows.AccountRow;
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
@@ -32,6 +25,11 @@ import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.FreeText;
 import jp.kenpo.privacy.shared.NumberMask;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The accounts module's one way in for managing accounts (officers, and operators on the
@@ -67,8 +65,16 @@ public class AccountService {
     private final PasswordPolicy passwords;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, MemberRegistry members, AuditTrail audit,
-                   SecurityPolicy policy, Clock clock, LockOut lockOut, PasswordPolicy passwords) {
+    AccountService(
+            JdbcTemplate jdbc,
+            AccountRows rows,
+            PasswordEncoder encoder,
+            MemberRegistry members,
+            AuditTrail audit,
+            SecurityPolicy policy,
+            Clock clock,
+            LockOut lockOut,
+            PasswordPolicy passwords) {
         this.lockOut = lockOut;
         this.passwords = passwords;
         this.jdbc = jdbc;
@@ -94,23 +100,32 @@ public class AccountService {
     private CreatedAccount create(String name, Role role, Optional<MemberKey> member, Actor by) {
         checkName(name);
         if (role == Role.MEMBER) {
-            MemberKey key = member.orElseThrow(() -> new AccountRequestException("member",
-                    "a MEMBER account names the member it signs in as"));
+            MemberKey key = member.orElseThrow(
+                    () -> new AccountRequestException("member", "a MEMBER account names the member it signs in as"));
             members.require(key);
         } else if (member.isPresent()) {
             throw new AccountRequestException("member", "only a MEMBER account names a member");
         }
-        Optional<String> oneTime = role == Role.SYSTEM ? Optional.empty() : Optional.of(Secrets.oneTimePassword(random));
+        Optional<String> oneTime =
+                role == Role.SYSTEM ? Optional.empty() : Optional.of(Secrets.oneTimePassword(random));
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into account (name, role, member_key, password_hash, password_change_required, enabled,
                                          created_at, created_by)
-                    values (?, ?, ?, ?, ?, true, ?, ?)""", name, role.name(), member.map(MemberKey::toString).orElse(null),
-                    oneTime.map(encoder::encode).orElse(null), oneTime.isPresent(), now(), by.name());
+                    values (?, ?, ?, ?, ?, true, ?, ?)""",
+                    name,
+                    role.name(),
+                    member.map(MemberKey::toString).orElse(null),
+                    oneTime.map(encoder::encode).orElse(null),
+                    oneTime.isPresent(),
+                    now(),
+                    by.name());
         } catch (DuplicateKeyException e) {
             throw new AccountRequestException("name", "an account '" + name + "' already exists");
         }
-        var event = AuditEvent.of(AuditAction.ACCOUNT_CREATED, "account " + name + " (" + role + ")").by(by);
+        var event = AuditEvent.of(AuditAction.ACCOUNT_CREATED, "account " + name + " (" + role + ")")
+                .by(by);
         audit.record(member.map(event::member).orElse(event));
         return new CreatedAccount(require(name), oneTime);
     }
@@ -139,17 +154,22 @@ public class AccountService {
     public CreatedAccount reset(String name, boolean clearSecondFactor) {
         AccountRow row = rows.lock(name);
         if (row.role() == Role.SYSTEM) {
-            throw new AccountRequestException("name", name + " is a SYSTEM account: it has no password; "
-                    + "revoke its tokens and issue new ones");
+            throw new AccountRequestException(
+                    "name",
+                    name + " is a SYSTEM account: it has no password; " + "revoke its tokens and issue new ones");
         }
         String oneTime = Secrets.oneTimePassword(random);
-        jdbc.update("""
+        jdbc.update(
+                """
                 update account set password_hash = ?, password_change_required = true, one_time_password_used = false,
-                       failed_sign_ins = 0, locked_until = null, """ + NEXT_CREDENTIALS + (clearSecondFactor
-                ? ", totp_secret = null, totp_pending_secret = null" : "") + " where id = ?",
-                encoder.encode(oneTime), row.id());
-        audit.record(AuditEvent.of(AuditAction.ACCOUNT_RESET, "account " + name + ": new one-time password, unlocked"
-                + (clearSecondFactor ? ", second factor removed" : "")));
+                       failed_sign_ins = 0, locked_until = null, """ + NEXT_CREDENTIALS + (clearSecondFactor ? ", totp_secret = null, totp_pending_secret = null" : "")
+                        + " where id = ?",
+                encoder.encode(oneTime),
+                row.id());
+        audit.record(AuditEvent.of(
+                AuditAction.ACCOUNT_RESET,
+                "account " + name + ": new one-time password, unlocked"
+                        + (clearSecondFactor ? ", second factor removed" : "")));
         return new CreatedAccount(require(name), Optional.of(oneTime));
     }
 
@@ -158,13 +178,17 @@ public class AccountService {
     public IssuedToken issueToken(String name, String label, Optional<Duration> validity) {
         AccountRow row = rows.lock(name);
         if (row.role() != Role.SYSTEM) {
-            throw new AccountRequestException("name", name + " is a " + row.role() + " account: API tokens are for "
-                    + "SYSTEM accounts; people sign in with a password and a second factor");
+            throw new AccountRequestException(
+                    "name",
+                    name + " is a " + row.role() + " account: API tokens are for "
+                            + "SYSTEM accounts; people sign in with a password and a second factor");
         }
         Duration valid = validity.orElse(policy.tokenValidity());
         if (valid.isNegative() || valid.isZero() || valid.compareTo(policy.tokenMaxValidity()) > 0) {
-            throw new AccountRequestException("days", "a token is valid for at least a day and at most "
-                    + policy.tokenMaxValidity().toDays() + " days");
+            throw new AccountRequestException(
+                    "days",
+                    "a token is valid for at least a day and at most "
+                            + policy.tokenMaxValidity().toDays() + " days");
         }
         String cleanLabel = label == null || label.isBlank() ? "token" : label.strip();
         if (cleanLabel.length() > 100) {
@@ -176,21 +200,32 @@ public class AccountService {
         }
         String token = Secrets.apiToken(random);
         Instant expires = clock.instant().plus(valid).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into api_token (account_id, token_hash, label, created_at, created_by, expires_at)
-                values (?, ?, ?, ?, ?, ?)""", row.id(), Secrets.tokenHash(token), cleanLabel, now(), actorName(),
+                values (?, ?, ?, ?, ?, ?)""",
+                row.id(),
+                Secrets.tokenHash(token),
+                cleanLabel,
+                now(),
+                actorName(),
                 OffsetDateTime.ofInstant(expires, ZoneOffset.UTC));
-        long id = jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class, Secrets.tokenHash(token));
-        audit.record(AuditEvent.of(AuditAction.TOKEN_ISSUED, "API token #" + id + " '" + cleanLabel + "' for " + name
-                + ", expires " + expires));
+        long id = jdbc.queryForObject(
+                "select id from api_token where token_hash = ?", Long.class, Secrets.tokenHash(token));
+        audit.record(AuditEvent.of(
+                AuditAction.TOKEN_ISSUED,
+                "API token #" + id + " '" + cleanLabel + "' for " + name + ", expires " + expires));
         return new IssuedToken(name, id, token, expires);
     }
 
     @Transactional
     public Account revokeToken(String name, long tokenId) {
         AccountRow row = rows.lock(name);
-        int n = jdbc.update("update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null",
-                now(), tokenId, row.id());
+        int n = jdbc.update(
+                "update api_token set revoked_at = ? where id = ? and account_id = ? and revoked_at is null",
+                now(),
+                tokenId,
+                row.id());
         if (n == 0) {
             throw new AccountRequestException("id", name + " has no unrevoked token #" + tokenId);
         }
@@ -202,7 +237,8 @@ public class AccountService {
     public List<Account> list() {
         Map<Long, List<Account.ApiToken>> tokens = tokens();
         return rows.all().stream()
-                .map(r -> r.account(tokens.getOrDefault(r.id(), List.of()), clock.instant())).toList();
+                .map(r -> r.account(tokens.getOrDefault(r.id(), List.of()), clock.instant()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -222,15 +258,21 @@ public class AccountService {
         AccountRow row = rows.lock(who.name());
         Instant now = clock.instant();
         if (LockOut.locked(row, now)) {
-            throw new AccountRequestException("currentPassword", "the account is locked for a while after repeated failures");
+            throw new AccountRequestException(
+                    "currentPassword", "the account is locked for a while after repeated failures");
         }
-        if (row.passwordHash() == null || !PasswordPolicy.fitsBcrypt(current)
+        if (row.passwordHash() == null
+                || !PasswordPolicy.fitsBcrypt(current)
                 || !encoder.matches(current == null ? "" : current, row.passwordHash())) {
             String count = lockOut.countFailure(row, now, true);
-            audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, "account " + who.name()
-                    + ": password change refused: wrong current password; " + count).outcome(AuditOutcome.FAILED));
-            throw new AccountRequestException("currentPassword", "the current password is not right; "
-                    + "after repeated failures the account is locked for a while");
+            audit.record(AuditEvent.of(
+                            AuditAction.PASSWORD_CHANGED,
+                            "account " + who.name() + ": password change refused: wrong current password; " + count)
+                    .outcome(AuditOutcome.FAILED));
+            throw new AccountRequestException(
+                    "currentPassword",
+                    "the current password is not right; "
+                            + "after repeated failures the account is locked for a while");
         }
         String problem = passwords.problem(next, who.name());
         if (problem != null) {
@@ -239,8 +281,11 @@ public class AccountService {
         if (encoder.matches(next, row.passwordHash())) {
             throw new AccountRequestException("newPassword", "the new password must differ from the current one");
         }
-        jdbc.update("update account set password_hash = ?, password_change_required = false, failed_sign_ins = 0, "
-                + NEXT_CREDENTIALS + " where id = ?", encoder.encode(next), row.id());
+        jdbc.update(
+                "update account set password_hash = ?, password_change_required = false, failed_sign_ins = 0, "
+                        + NEXT_CREDENTIALS + " where id = ?",
+                encoder.encode(next),
+                row.id());
         audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, "account " + who.name()));
     }
 
@@ -256,8 +301,10 @@ public class AccountService {
         jdbc.update("update account set totp_pending_secret = ? where id = ?", Base32.encode(secret), row.id());
         // a pending secret already yields codes: whoever holds it and the password is one confirmation
         // away from a second factor of their own on this account
-        audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_STARTED, "account " + who.name() + ": enrolment started, "
-                + "a new secret issued" + (row.totpPendingSecret() == null ? "" : " in place of the pending one")));
+        audit.record(AuditEvent.of(
+                AuditAction.SECOND_FACTOR_STARTED,
+                "account " + who.name() + ": enrolment started, " + "a new secret issued"
+                        + (row.totpPendingSecret() == null ? "" : " in place of the pending one")));
         return new SecondFactorSetup(Base32.encode(secret), Totp.uri(ISSUER, who.name(), secret));
     }
 
@@ -277,12 +324,16 @@ public class AccountService {
         if (row.totpPendingSecret() == null) {
             throw new AccountStateException("no enrolment is under way: start one first");
         }
-        OptionalLong step = Totp.verify(Base32.decode(row.totpPendingSecret()), code, clock.instant(), row.totpLastStep());
+        OptionalLong step =
+                Totp.verify(Base32.decode(row.totpPendingSecret()), code, clock.instant(), row.totpLastStep());
         if (step.isEmpty()) {
             String count = lockOut.countFailure(row, clock.instant(), true);
-            audit.record(AuditEvent.of(AuditAction.SECOND_FACTOR_ENROLLED, "account " + who.name()
-                    + ": enrolment refused: wrong code; " + count).outcome(AuditOutcome.FAILED));
-            throw new AccountRequestException("code", "the code does not match: check the app's clock and try the next code");
+            audit.record(AuditEvent.of(
+                            AuditAction.SECOND_FACTOR_ENROLLED,
+                            "account " + who.name() + ": enrolment refused: wrong code; " + count)
+                    .outcome(AuditOutcome.FAILED));
+            throw new AccountRequestException(
+                    "code", "the code does not match: check the app's clock and try the next code");
         }
         jdbc.update("""
                 update account set totp_secret = totp_pending_secret, totp_pending_secret = null, totp_last_step = ?,
@@ -310,8 +361,10 @@ public class AccountService {
 
     private void checkName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new AccountRequestException("name", "an account name has 2 to 64 ASCII letters, digits and . _ @ -, "
-                    + "starting with a letter or digit");
+            throw new AccountRequestException(
+                    "name",
+                    "an account name has 2 to 64 ASCII letters, digits and . _ @ -, "
+                            + "starting with a letter or digit");
         }
         if (NumberMask.holdsNumber(name)) {
             // a name is kept in the account table and in every audit entry the account makes (My Number Act Art. 20)
@@ -321,11 +374,17 @@ public class AccountService {
 
     private Map<Long, List<Account.ApiToken>> tokens() {
         var map = new HashMap<Long, List<Account.ApiToken>>();
-        jdbc.query("select account_id, id, label, created_at, expires_at, revoked_at from api_token order by id", rs -> {
-            map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Account.ApiToken(rs.getLong(2),
-                    rs.getString(3), instant(rs, 4), instant(rs, 5), Optional.ofNullable(rs.getObject(6, OffsetDateTime.class))
-                    .map(OffsetDateTime::toInstant)));
-        });
+        jdbc.query(
+                "select account_id, id, label, created_at, expires_at, revoked_at from api_token order by id", rs -> {
+                    map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Account.ApiToken(
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    instant(rs, 4),
+                                    instant(rs, 5),
+                                    Optional.ofNullable(rs.getObject(6, OffsetDateTime.class))
+                                            .map(OffsetDateTime::toInstant)));
+                });
         return map;
     }
 

@@ -3,7 +3,7 @@ package jp.kenpo.privacy.accounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
+import jp.kenpo.privacy.members.MemberKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jp.kenpo.privacy.members.MemberKey;
 
 /** Account management for privacy officers (the same as {@code ./kenpo accounts} for operators). */
 @RestController
@@ -27,14 +25,11 @@ class AccountsController {
         this.accounts = accounts;
     }
 
-    record NewAccount(String name, Role role, MemberKey member) {
-    }
+    record NewAccount(String name, Role role, MemberKey member) {}
 
-    record Reset(Boolean secondFactor) {
-    }
+    record Reset(Boolean secondFactor) {}
 
-    record NewToken(String label, Integer days) {
-    }
+    record NewToken(String label, Integer days) {}
 
     @GetMapping
     List<Account> list() {
@@ -46,7 +41,8 @@ class AccountsController {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedAccount create(@RequestBody NewAccount body) {
         if (body.role() == null) {
-            throw new AccountRequestException("role", "name the role: PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM or MEMBER");
+            throw new AccountRequestException(
+                    "role", "name the role: PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM or MEMBER");
         }
         return accounts.create(body.name(), body.role(), Optional.ofNullable(body.member()));
     }
@@ -71,7 +67,8 @@ class AccountsController {
     @PostMapping("/{name}/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     IssuedToken issueToken(@PathVariable String name, @RequestBody(required = false) NewToken body) {
-        Optional<Duration> days = Optional.ofNullable(body == null ? null : body.days()).map(Duration::ofDays);
+        Optional<Duration> days =
+                Optional.ofNullable(body == null ? null : body.days()).map(Duration::ofDays);
         return accounts.issueToken(name, body == null ? null : body.label(), days);
     }
 

@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.accounts;
 
 import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -50,7 +49,8 @@ public final class ApiTokenSignIn implements AuthenticationProvider {
         String source = ((SignInDetails) presented.getDetails()).source();
         SignInService.Result result = signIns.authenticateToken((String) presented.getCredentials(), source);
         if (result instanceof SignInService.Success ok) {
-            return UsernamePasswordAuthenticationToken.authenticated(ok.signedIn(), null, ok.signedIn().authorities());
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    ok.signedIn(), null, ok.signedIn().authorities());
         }
         if (((SignInService.Refused) result).throttled()) {
             throw new PasswordSignIn.ThrottledException();

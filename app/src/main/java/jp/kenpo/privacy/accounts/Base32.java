@@ -7,8 +7,7 @@ final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Base32() {
-    }
+    private Base32() {}
 
     static String encode(byte[] data) {
         var sb = new StringBuilder((data.length * 8 + 4) / 5);

@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.accounts;
 
 import java.io.PrintStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -31,13 +30,16 @@ class FirstStart {
 
     void createOfficer(PrintStream console) {
         accounts.createFirstOfficer().ifPresent(created -> {
-            log.warn("First start on an empty database: created the privacy officer account '{}'; its one-time "
-                    + "password is on the console", created.account().name());
-            console.printf("%n=== kenpo-privacy first start ===%n"
-                    + "Privacy officer account: %s%n"
-                    + "One-time password:       %s%n"
-                    + "It is shown this once. Sign in with it, choose your own password and enrol an "
-                    + "authenticator app; then create the other accounts.%n%n",
+            log.warn(
+                    "First start on an empty database: created the privacy officer account '{}'; its one-time "
+                            + "password is on the console",
+                    created.account().name());
+            console.printf(
+                    "%n=== kenpo-privacy first start ===%n"
+                            + "Privacy officer account: %s%n"
+                            + "One-time password:       %s%n"
+                            + "It is shown this once. Sign in with it, choose your own password and enrol an "
+                            + "authenticator app; then create the other accounts.%n%n",
                     created.account().name(), created.oneTimePassword().orElseThrow());
             console.flush();
         });

@@ -3,7 +3,6 @@ package jp.kenpo.privacy.accounts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +38,11 @@ class LockOut {
         int failures = row.failedSignIns() + 1;
         if (failures >= policy.lockoutAttempts()) {
             Instant until = now.plus(policy.lockoutDuration());
-            jdbc.update("update account set failed_sign_ins = 0, locked_until = ?"
-                    + (endSessions ? ", credential_version = credential_version + 1" : "") + " where id = ?",
-                    OffsetDateTime.ofInstant(until, ZoneOffset.UTC), row.id());
+            jdbc.update(
+                    "update account set failed_sign_ins = 0, locked_until = ?"
+                            + (endSessions ? ", credential_version = credential_version + 1" : "") + " where id = ?",
+                    OffsetDateTime.ofInstant(until, ZoneOffset.UTC),
+                    row.id());
             return failures + " failures in a row: locked until " + until;
         }
         jdbc.update("update account set failed_sign_ins = ? where id = ?", failures, row.id());

@@ -1,9 +1,8 @@
 package jp.kenpo.privacy.accounts;
 
-import org.springframework.stereotype.Service;
-
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import org.springframework.stereotype.Service;
 
 /**
  * Whose data a member may see and act on: their own, and an insured person also that of their
@@ -24,6 +23,10 @@ public class MemberAccess {
             return false;
         }
         MemberKey own = who.member().get();
-        return own.equals(key) || members.find(key).flatMap(m -> m.insured()).filter(own::equals).isPresent();
+        return own.equals(key)
+                || members.find(key)
+                        .flatMap(m -> m.insured())
+                        .filter(own::equals)
+                        .isPresent();
     }
 }

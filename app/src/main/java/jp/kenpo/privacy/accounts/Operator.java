@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.accounts;
 
 import java.util.List;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,11 +15,11 @@ public final class Operator {
 
     public static final String AUTHORITY = "OPERATOR";
 
-    private Operator() {
-    }
+    private Operator() {}
 
     public static Authentication authentication(String name) {
-        return UsernamePasswordAuthenticationToken.authenticated(name, null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                name, null, List.of(new SimpleGrantedAuthority(AUTHORITY)));
     }
 
     public static boolean is(Authentication auth) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -91,8 +90,8 @@ public final class PasswordPolicy {
 
     private static Set<String> load() {
         var set = new HashSet<String>(65_536);
-        try (var in = new BufferedReader(new InputStreamReader(new ClassPathResource(COMMON).getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (var in = new BufferedReader(
+                new InputStreamReader(new ClassPathResource(COMMON).getInputStream(), StandardCharsets.UTF_8))) {
             in.lines().forEach(set::add);
         } catch (IOException e) {
             throw new UncheckedIOException("the list of common passwords " + COMMON + " cannot be read", e);

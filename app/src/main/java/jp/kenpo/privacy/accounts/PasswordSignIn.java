@@ -38,11 +38,12 @@ public final class PasswordSignIn implements AuthenticationProvider {
             code = d.code();
         }
         Object password = attempt.getCredentials();
-        SignInService.Result result = signIns.signIn(attempt.getName(), password == null ? "" : password.toString(),
-                code, source);
+        SignInService.Result result =
+                signIns.signIn(attempt.getName(), password == null ? "" : password.toString(), code, source);
         if (result instanceof SignInService.Success ok) {
             var signedIn = ok.signedIn();
-            var authenticated = UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.authorities());
+            var authenticated =
+                    UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.authorities());
             authenticated.setDetails(new SignInDetails(source, null));
             return authenticated;
         }

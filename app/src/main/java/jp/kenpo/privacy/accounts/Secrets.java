@@ -12,10 +12,10 @@ final class Secrets {
 
     /** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
     private static final String READABLE = "abcdefghijkmnpqrstuvwxyz23456789";
+
     static final String TOKEN_PREFIX = "kenpo_";
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** 20 readable characters in groups of five: 100 random bits. */
     static String oneTimePassword(SecureRandom random) {
@@ -42,8 +42,8 @@ final class Secrets {
      */
     static String tokenHash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.accounts;
 
 import java.time.Duration;
 import java.util.Set;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,14 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionLifetime        a signed-in session ends this long after sign-in, however active
  */
 @ConfigurationProperties("kenpo.security")
-public record SecurityPolicy(@DefaultValue({"PRIVACY_OFFICER", "CLERK", "AUDITOR"}) Set<Role> secondFactorRoles,
-                             @DefaultValue("5") int lockoutAttempts,
-                             @DefaultValue("15m") Duration lockoutDuration,
-                             @DefaultValue("30") int signInsPerMinute,
-                             @DefaultValue("90d") Duration tokenValidity,
-                             @DefaultValue("365d") Duration tokenMaxValidity,
-                             @DefaultValue("officer") String firstOfficer,
-                             @DefaultValue("12h") Duration sessionLifetime) {
+public record SecurityPolicy(
+        @DefaultValue({"PRIVACY_OFFICER", "CLERK", "AUDITOR"})
+        Set<Role> secondFactorRoles,
+
+        @DefaultValue("5") int lockoutAttempts,
+        @DefaultValue("15m") Duration lockoutDuration,
+        @DefaultValue("30") int signInsPerMinute,
+        @DefaultValue("90d") Duration tokenValidity,
+        @DefaultValue("365d") Duration tokenMaxValidity,
+        @DefaultValue("officer") String firstOfficer,
+        @DefaultValue("12h") Duration sessionLifetime) {
 
     public SecurityPolicy {
         secondFactorRoles = Set.copyOf(secondFactorRoles);

@@ -1,10 +1,9 @@
 package jp.kenpo.privacy.accounts;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The session. Signing in is {@code POST /api/v1/session} (form fields username, password and

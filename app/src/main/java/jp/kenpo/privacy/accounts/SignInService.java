@@ -3,22 +3,19 @@ package jp.kenpo.privacy.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Signing in: with a password and, where the policy asks, a TOTP code; or, for other systems,
@@ -30,11 +27,9 @@ import jp.kenpo.privacy.members.MemberKey;
 public class SignInService {
 
     /** The answer to a sign-in. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
-    public record Success(SignedIn signedIn) implements Result {
-    }
+    public record Success(SignedIn signedIn) implements Result {}
 
     /**
      * Refused; the caller says no more than "sign-in failed", whatever the reason, but for two:
@@ -57,8 +52,14 @@ public class SignInService {
     private final LockOut lockOut;
     private volatile String dummyHash;
 
-    SignInService(JdbcTemplate jdbc, AccountRows rows, PasswordEncoder encoder, AuditTrail audit,
-                  SecurityPolicy policy, Clock clock, LockOut lockOut) {
+    SignInService(
+            JdbcTemplate jdbc,
+            AccountRows rows,
+            PasswordEncoder encoder,
+            AuditTrail audit,
+            SecurityPolicy policy,
+            Clock clock,
+            LockOut lockOut) {
         this.jdbc = jdbc;
         this.lockOut = lockOut;
         this.rows = rows;
@@ -90,7 +91,12 @@ public class SignInService {
         }
         if (LockOut.locked(row, now)) {
             spendPasswordCheck(password);
-            return refused(claimed, role, source, "the account is locked until " + row.lockedUntil().get(), false);
+            return refused(
+                    claimed,
+                    role,
+                    source,
+                    "the account is locked until " + row.lockedUntil().get(),
+                    false);
         }
         if (row.passwordHash() == null) {
             spendPasswordCheck(password);
@@ -101,7 +107,8 @@ public class SignInService {
         }
         if (row.passwordChangeRequired() && row.oneTimePasswordUsed()) {
             // NIST SP 800-63B 5.1.1.2: a one-time password is good for one sign-in; its setup session is the only one
-            return failed(row, source, "the one-time password was used before; an officer's reset gives a new one", now);
+            return failed(
+                    row, source, "the one-time password was used before; an officer's reset gives a new one", now);
         }
         var setup = EnumSet.noneOf(SetupStep.class);
         String factors = "password";
@@ -113,8 +120,11 @@ public class SignInService {
                     failed(row, source, "second factor code used already", now);
                     return new Refused(false, true);
                 }
-                return failed(row, source, code == null || code.isBlank() ? "second factor code missing"
-                        : "wrong second factor code", now);
+                return failed(
+                        row,
+                        source,
+                        code == null || code.isBlank() ? "second factor code missing" : "wrong second factor code",
+                        now);
             }
             jdbc.update("update account set totp_last_step = ? where id = ?", step.getAsLong(), row.id());
             factors = "password and second factor";
@@ -130,8 +140,11 @@ public class SignInService {
             jdbc.update("update account set password_hash = ? where id = ?", encoder.encode(password), row.id());
         }
         var signedIn = new SignedIn(row.name(), row.role(), row.member(), setup, row.credentialVersion());
-        audit.record(event(AuditAction.SIGN_IN, row.member(), "signed in with " + factors
-                + (setup.isEmpty() ? "" : "; account setup required: " + setup), AuditOutcome.SUCCESS)
+        audit.record(event(
+                        AuditAction.SIGN_IN,
+                        row.member(),
+                        "signed in with " + factors + (setup.isEmpty() ? "" : "; account setup required: " + setup),
+                        AuditOutcome.SUCCESS)
                 .by(new Actor(row.name(), setup.isEmpty() ? role : SignedIn.SETUP_AUTHORITY, source)));
         return new Success(signedIn);
     }
@@ -147,13 +160,21 @@ public class SignInService {
     public Result authenticateToken(String token, String source) {
         Instant now = clock.instant();
         if (throttle.exhausted(source, now)) {
-            return refused("(API token)", "NONE", source, "too many sign-in attempts from " + source + " this minute", true);
+            return refused(
+                    "(API token)", "NONE", source, "too many sign-in attempts from " + source + " this minute", true);
         }
-        var found = jdbc.query("""
+        var found = jdbc.query(
+                """
                 select a.name, a.role, a.enabled, t.id, t.expires_at, t.revoked_at
                   from api_token t join account a on a.id = t.account_id where t.token_hash = ?""",
-                (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class)},
+                (rs, n) -> new Object[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getLong(4),
+                    rs.getObject(5, OffsetDateTime.class).toInstant(),
+                    rs.getObject(6, OffsetDateTime.class)
+                },
                 Secrets.tokenHash(token == null ? "" : token));
         if (found.isEmpty()) {
             throttle.count(source, now);
@@ -161,10 +182,13 @@ public class SignInService {
         }
         Object[] t = found.get(0);
         String name = (String) t[0];
-        String why = !(Boolean) t[2] ? "the account is disabled"
-                : t[5] != null ? "API token #" + t[3] + " was revoked"
-                : !now.isBefore((Instant) t[4]) ? "API token #" + t[3] + " expired on " + t[4]
-                : !Role.SYSTEM.name().equals(t[1]) ? "API tokens are for SYSTEM accounts" : null;
+        String why = !(Boolean) t[2]
+                ? "the account is disabled"
+                : t[5] != null
+                        ? "API token #" + t[3] + " was revoked"
+                        : !now.isBefore((Instant) t[4])
+                                ? "API token #" + t[3] + " expired on " + t[4]
+                                : !Role.SYSTEM.name().equals(t[1]) ? "API tokens are for SYSTEM accounts" : null;
         if (why != null) {
             throttle.count(source, now);
             return refused(name, (String) t[1], source, why, false);
@@ -175,7 +199,8 @@ public class SignInService {
     /** Signing out is recorded too. */
     @Transactional
     public void signedOut(SignedIn who) {
-        audit.record(event(AuditAction.SIGN_OUT, who.member(), "signed out", AuditOutcome.SUCCESS).by(actor(who)));
+        audit.record(event(AuditAction.SIGN_OUT, who.member(), "signed out", AuditOutcome.SUCCESS)
+                .by(actor(who)));
     }
 
     /**
@@ -186,12 +211,17 @@ public class SignInService {
      * of the session is audited; the caller ends it.
      */
     public boolean sessionStillValid(SignedIn who) {
-        var found = jdbc.query("select enabled, credential_version from account where name = ?",
-                (rs, n) -> rs.getBoolean(1) ? (Long) rs.getLong(2) : null, who.name());
-        String why = found.isEmpty() ? "the account no longer exists"
-                : found.get(0) == null ? "the account was disabled"
-                : found.get(0) != who.credentialVersion() ? "the account's password or second factor was changed or reset"
-                : null;
+        var found = jdbc.query(
+                "select enabled, credential_version from account where name = ?",
+                (rs, n) -> rs.getBoolean(1) ? (Long) rs.getLong(2) : null,
+                who.name());
+        String why = found.isEmpty()
+                ? "the account no longer exists"
+                : found.get(0) == null
+                        ? "the account was disabled"
+                        : found.get(0) != who.credentialVersion()
+                                ? "the account's password or second factor was changed or reset"
+                                : null;
         if (why == null) {
             return true;
         }
@@ -201,7 +231,9 @@ public class SignInService {
     }
 
     private static Actor actor(SignedIn who) {
-        return new Actor(who.name(), who.setup().isEmpty() ? who.role().name() : SignedIn.SETUP_AUTHORITY,
+        return new Actor(
+                who.name(),
+                who.setup().isEmpty() ? who.role().name() : SignedIn.SETUP_AUTHORITY,
                 Actor.current().source());
     }
 
@@ -218,7 +250,8 @@ public class SignInService {
         return new Refused(throttled);
     }
 
-    private static AuditEvent event(AuditAction action, Optional<MemberKey> member, String detail, AuditOutcome outcome) {
+    private static AuditEvent event(
+            AuditAction action, Optional<MemberKey> member, String detail, AuditOutcome outcome) {
         var e = AuditEvent.of(action, detail).outcome(outcome);
         return member.map(e::member).orElse(e);
     }

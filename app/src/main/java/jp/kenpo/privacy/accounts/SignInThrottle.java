@@ -12,8 +12,7 @@ final class SignInThrottle {
 
     private static final int MAX_SOURCES = 100_000;
 
-    private record Window(long minute, int attempts) {
-    }
+    private record Window(long minute, int attempts) {}
 
     private final int perMinute;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
@@ -39,8 +38,11 @@ final class SignInThrottle {
         if (windows.size() > MAX_SOURCES) {
             windows.values().removeIf(w -> w.minute() < minute);
         }
-        return windows.merge(source, new Window(minute, 1),
-                (old, one) -> old.minute() == minute ? new Window(minute, old.attempts() + 1) : one).attempts();
+        return windows.merge(
+                        source,
+                        new Window(minute, 1),
+                        (old, one) -> old.minute() == minute ? new Window(minute, old.attempts() + 1) : one)
+                .attempts();
     }
 
     private static long minute(Instant now) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,8 +17,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * @param credentialVersion the account's credential version at sign-in: a session is ended once the
  *                          account's has moved on ({@link SignInService#sessionStillValid})
  */
-public record SignedIn(String name, Role role, Optional<jp.kenpo.privacy.members.MemberKey> member,
-                       Set<SetupStep> setup, long credentialVersion) implements AuthenticatedPrincipal {
+public record SignedIn(
+        String name,
+        Role role,
+        Optional<jp.kenpo.privacy.members.MemberKey> member,
+        Set<SetupStep> setup,
+        long credentialVersion)
+        implements AuthenticatedPrincipal {
 
     public static final String SETUP_AUTHORITY = "ACCOUNT_SETUP";
 

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,8 +19,7 @@ final class Totp {
     private static final int DIGITS = 6;
     private static final int SECRET_BYTES = 20;
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static byte[] newSecret(SecureRandom random) {
         byte[] secret = new byte[SECRET_BYTES];
@@ -40,7 +38,9 @@ final class Totp {
             mac.init(new SecretKeySpec(secret, "HmacSHA1"));
             byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
             int offset = h[h.length - 1] & 0x0f;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
+            int binary = ((h[offset] & 0x7f) << 24)
+                    | ((h[offset + 1] & 0xff) << 16)
+                    | ((h[offset + 2] & 0xff) << 8)
                     | (h[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
@@ -90,6 +90,7 @@ final class Totp {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

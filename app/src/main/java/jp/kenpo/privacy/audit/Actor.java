@@ -1,15 +1,13 @@
 package jp.kenpo.privacy.audit;
 
 import java.util.Objects;
-
+import jp.kenpo.privacy.shared.NumberMask;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import jp.kenpo.privacy.shared.NumberMask;
 
 /**
  * Who did it and from where.
@@ -44,8 +42,11 @@ public record Actor(String name, String role, String source) {
 
     /** ROLE_CLERK is the role CLERK; other authorities (OPERATOR, ACCOUNT_SETUP) are named as they are. */
     private static String role(Authentication auth) {
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).findFirst().orElse("NONE");
+        return auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+                .findFirst()
+                .orElse("NONE");
     }
 
     private static String currentSource() {

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.audit;
 
 import java.time.Instant;
 import java.util.Optional;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,12 +22,22 @@ class AuditController {
 
     /** A page of entries, oldest first: by member key, actor, action, within [from, to). */
     @GetMapping("/entries")
-    AuditPage entries(@RequestParam(required = false) String member, @RequestParam(required = false) String actor,
-                      @RequestParam(required = false) AuditAction action, @RequestParam(required = false) Instant from,
-                      @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "0") int offset,
-                      @RequestParam(defaultValue = "100") int limit) {
-        return review.search(new AuditQuery(Optional.ofNullable(member), Optional.ofNullable(actor),
-                Optional.ofNullable(action), Optional.ofNullable(from), Optional.ofNullable(to), offset, limit));
+    AuditPage entries(
+            @RequestParam(required = false) String member,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return review.search(new AuditQuery(
+                Optional.ofNullable(member),
+                Optional.ofNullable(actor),
+                Optional.ofNullable(action),
+                Optional.ofNullable(from),
+                Optional.ofNullable(to),
+                offset,
+                limit));
     }
 
     @GetMapping("/verification")

@@ -3,7 +3,6 @@ package jp.kenpo.privacy.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import jp.kenpo.privacy.shared.BadRequestException;
 
 /**
@@ -16,8 +15,7 @@ public record AuditDigest(Instant takenAt, List<Head> heads, String digest) {
     private static final String FIRST_LINE = "kenpo-privacy audit digest v1";
 
     /** The last entry of a chain ({@code chainSeq} 0: the chain was empty). */
-    public record Head(int chain, long chainSeq, String hash) {
-    }
+    public record Head(int chain, long chainSeq, String hash) {}
 
     public AuditDigest {
         heads = List.copyOf(heads);
@@ -28,9 +26,18 @@ public record AuditDigest(Instant takenAt, List<Head> heads, String digest) {
     }
 
     private static String body(Instant takenAt, List<Head> heads) {
-        var sb = new StringBuilder(FIRST_LINE).append('\n').append("taken ").append(takenAt).append('\n');
-        heads.forEach(h -> sb.append("chain ").append(h.chain()).append(' ').append(h.chainSeq()).append(' ')
-                .append(h.hash()).append('\n'));
+        var sb = new StringBuilder(FIRST_LINE)
+                .append('\n')
+                .append("taken ")
+                .append(takenAt)
+                .append('\n');
+        heads.forEach(h -> sb.append("chain ")
+                .append(h.chain())
+                .append(' ')
+                .append(h.chainSeq())
+                .append(' ')
+                .append(h.hash())
+                .append('\n'));
         return sb.toString();
     }
 
@@ -45,9 +52,12 @@ public record AuditDigest(Instant takenAt, List<Head> heads, String digest) {
      * @throws BadRequestException when the file is not a digest or was edited (its digest line no longer matches)
      */
     public static AuditDigest parse(String text) {
-        List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines =
+                text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         try {
-            if (lines.size() < 3 || !lines.get(0).equals(FIRST_LINE) || !lines.get(1).startsWith("taken ")
+            if (lines.size() < 3
+                    || !lines.get(0).equals(FIRST_LINE)
+                    || !lines.get(1).startsWith("taken ")
                     || !lines.get(lines.size() - 1).startsWith("digest ")) {
                 throw new IllegalArgumentException("not an audit digest");
             }

@@ -11,9 +11,21 @@ import java.util.Optional;
  *
  * @param prevHash the hash of the previous entry of the same chain ({@link EntryHash#GENESIS} for the first)
  */
-public record AuditEntry(long seq, int chain, long chainSeq, Instant at, String actor, String role, String source,
-                         AuditAction action, AuditOutcome outcome, Optional<String> purpose, List<String> members,
-                         String detail, String prevHash, String hash) {
+public record AuditEntry(
+        long seq,
+        int chain,
+        long chainSeq,
+        Instant at,
+        String actor,
+        String role,
+        String source,
+        AuditAction action,
+        AuditOutcome outcome,
+        Optional<String> purpose,
+        List<String> members,
+        String detail,
+        String prevHash,
+        String hash) {
 
     public AuditEntry {
         members = List.copyOf(members);

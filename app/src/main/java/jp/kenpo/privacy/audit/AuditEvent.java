@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import jp.kenpo.privacy.shared.MemberKeyShape;
 import jp.kenpo.privacy.shared.NumberMask;
 
@@ -24,8 +23,13 @@ import jp.kenpo.privacy.shared.NumberMask;
  * @param detail  one line for a person to read; never names, never an individual number — one typed
  *                by mistake into something the detail repeats (a path, a search) is kept masked
  */
-public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> members, Optional<String> purpose,
-                         String detail, Optional<Actor> actor) {
+public record AuditEvent(
+        AuditAction action,
+        AuditOutcome outcome,
+        List<String> members,
+        Optional<String> purpose,
+        String detail,
+        Optional<Actor> actor) {
 
     /** The longest detail kept; a longer one is cut, so that a long detail never fails the action. */
     public static final int DETAIL_MAX = 2000;
@@ -37,8 +41,8 @@ public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> 
         for (String m : members) {
             if (!MemberKeyShape.isKey(m)) {
                 // a comma would make one member two in the index, and verification would fail for ever after
-                throw new IllegalArgumentException("an audit entry names members by their keys: "
-                        + MemberKeyShape.EXPECTED);
+                throw new IllegalArgumentException(
+                        "an audit entry names members by their keys: " + MemberKeyShape.EXPECTED);
             }
         }
         Objects.requireNonNull(purpose, "purpose");
@@ -62,8 +66,10 @@ public record AuditEvent(AuditAction action, AuditOutcome outcome, List<String> 
         var text = new StringBuilder(keys.size() * 16);
         keys.forEach(k -> text.append(k).append('\n'));
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return keys.size() + " listed members, list sha256 " + HexFormat.of().formatHex(hash);
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return keys.size() + " listed members, list sha256 "
+                    + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -3,7 +3,6 @@ package jp.kenpo.privacy.audit;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.MemberKeyShape;
 
@@ -11,8 +10,14 @@ import jp.kenpo.privacy.shared.MemberKeyShape;
  * What an auditor asks of the trail: entries naming a member, by an actor, of an action, within
  * {@code [from, to)}; a page of them in the order they were written.
  */
-public record AuditQuery(Optional<String> member, Optional<String> actor, Optional<AuditAction> action,
-                         Optional<Instant> from, Optional<Instant> to, int offset, int limit) {
+public record AuditQuery(
+        Optional<String> member,
+        Optional<String> actor,
+        Optional<AuditAction> action,
+        Optional<Instant> from,
+        Optional<Instant> to,
+        int offset,
+        int limit) {
 
     public static final int MAX_LIMIT = 1000;
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -74,9 +73,12 @@ public class AuditReview {
         long total = named.queryForObject("select count(*) from audit_entry e" + filter, params, Long.class);
         params.put("offset", q.offset());
         params.put("limit", q.limit());
-        List<AuditEntry> entries = named.query(SELECT_ENTRY + filter
-                + " order by e.seq offset :offset rows fetch next :limit rows only", params, (rs, n) -> entry(rs));
-        var searched = AuditEvent.of(AuditAction.AUDIT_SEARCHED, q.describe() + " -> " + entries.size() + " of " + total);
+        List<AuditEntry> entries = named.query(
+                SELECT_ENTRY + filter + " order by e.seq offset :offset rows fetch next :limit rows only",
+                params,
+                (rs, n) -> entry(rs));
+        var searched =
+                AuditEvent.of(AuditAction.AUDIT_SEARCHED, q.describe() + " -> " + entries.size() + " of " + total);
         trail.record(q.member().map(searched::member).orElse(searched));
         return new AuditPage(entries, q.offset(), q.limit(), total);
     }
@@ -98,9 +100,15 @@ public class AuditReview {
             checker.checkMemberIndex(jdbc.queryForObject("select count(*) from audit_entry_member", Long.class));
             return checker.result();
         });
-        trail.record(AuditEvent.of(AuditAction.AUDIT_VERIFIED, (result.intact() ? "intact: " : "BROKEN: ")
-                + result.entriesChecked() + " entries" + digest.map(d -> ", against the digest taken " + d.takenAt())
-                .orElse("") + result.firstBroken().map(b -> "; first broken: " + b).orElse(""))
+        trail.record(AuditEvent.of(
+                        AuditAction.AUDIT_VERIFIED,
+                        (result.intact() ? "intact: " : "BROKEN: ")
+                                + result.entriesChecked() + " entries"
+                                + digest.map(d -> ", against the digest taken " + d.takenAt())
+                                        .orElse("")
+                                + result.firstBroken()
+                                        .map(b -> "; first broken: " + b)
+                                        .orElse(""))
                 .outcome(result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILED));
         return result;
     }
@@ -114,13 +122,20 @@ public class AuditReview {
     }
 
     private List<AuditDigest.Head> heads() {
-        return jdbc.query("select chain, chain_seq, hash from audit_chain_head order by chain",
+        return jdbc.query(
+                "select chain, chain_seq, hash from audit_chain_head order by chain",
                 (rs, n) -> new AuditDigest.Head(rs.getInt(1), rs.getLong(2), rs.getString(3)));
     }
 
     private Optional<String> hashAt(int chain, long chainSeq) {
-        return jdbc.query("select hash from audit_entry where chain = ? and chain_seq = ?", (rs, n) -> rs.getString(1),
-                chain, chainSeq).stream().findFirst();
+        return jdbc
+                .query(
+                        "select hash from audit_entry where chain = ? and chain_seq = ?",
+                        (rs, n) -> rs.getString(1),
+                        chain,
+                        chainSeq)
+                .stream()
+                .findFirst();
     }
 
     private static final String SELECT_ENTRY = """
@@ -130,10 +145,20 @@ public class AuditReview {
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {
         String members = rs.getString(11);
-        return new AuditEntry(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                rs.getString(5), rs.getString(6), rs.getString(7), AuditAction.valueOf(rs.getString(8)),
-                AuditOutcome.valueOf(rs.getString(9)), Optional.ofNullable(rs.getString(10)),
-                members.isEmpty() ? List.of() : List.of(members.split(",")), rs.getString(12), rs.getString(13),
+        return new AuditEntry(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getLong(3),
+                rs.getObject(4, OffsetDateTime.class).toInstant(),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                AuditAction.valueOf(rs.getString(8)),
+                AuditOutcome.valueOf(rs.getString(9)),
+                Optional.ofNullable(rs.getString(10)),
+                members.isEmpty() ? List.of() : List.of(members.split(",")),
+                rs.getString(12),
+                rs.getString(13),
                 rs.getString(14));
     }
 }

@@ -36,12 +36,16 @@ final class ChainVerifier {
         memberMentions += e.members().stream().distinct().count();
         int c = e.chain();
         if (e.chainSeq() != lastSeq[c] + 1) {
-            broken(e.seq(), "entry " + e.place() + ": expected entry " + (lastSeq[c] + 1) + " of chain " + c
-                    + " — an entry is missing");
+            broken(
+                    e.seq(),
+                    "entry " + e.place() + ": expected entry " + (lastSeq[c] + 1) + " of chain " + c
+                            + " — an entry is missing");
         } else if (!e.prevHash().equals(lastHash[c])) {
             broken(e.seq(), "entry " + e.place() + ": it does not link to the previous entry of its chain");
         } else if (!EntryHash.of(e).equals(e.hash())) {
-            broken(e.seq(), "entry " + e.place() + ": its contents no longer match its hash — it was changed after recording");
+            broken(
+                    e.seq(),
+                    "entry " + e.place() + ": its contents no longer match its hash — it was changed after recording");
         }
         lastSeq[c] = e.chainSeq();
         lastHash[c] = e.hash();
@@ -51,11 +55,15 @@ final class ChainVerifier {
     void checkEnds(List<AuditDigest.Head> heads) {
         for (int c = 0; c < lastSeq.length; c++) {
             int chain = c;
-            AuditDigest.Head head = heads.stream().filter(h -> h.chain() == chain).findFirst().orElse(null);
+            AuditDigest.Head head =
+                    heads.stream().filter(h -> h.chain() == chain).findFirst().orElse(null);
             if (head == null || head.chainSeq() != lastSeq[c] || !head.hash().equals(lastHash[c])) {
-                broken(Long.MAX_VALUE - 1, "chain " + c + " ends at entry " + lastSeq[c] + " but its head says "
-                        + (head == null ? "nothing" : "entry " + head.chainSeq()) + ": entries were removed from its end"
-                        + " or its head was changed");
+                broken(
+                        Long.MAX_VALUE - 1,
+                        "chain " + c + " ends at entry " + lastSeq[c] + " but its head says "
+                                + (head == null ? "nothing" : "entry " + head.chainSeq())
+                                + ": entries were removed from its end"
+                                + " or its head was changed");
             }
         }
     }
@@ -68,17 +76,23 @@ final class ChainVerifier {
             }
             Optional<String> now = lookup.hashAt(h.chain(), h.chainSeq());
             if (now.isEmpty() || !now.get().equals(h.hash())) {
-                broken(Long.MAX_VALUE - 1, "the digest taken " + digest.takenAt() + " lists entry " + h.chainSeq()
-                        + " of chain " + h.chain() + (now.isEmpty() ? ", which is no longer in the trail"
-                        : " with another hash: the trail up to it was rewritten"));
+                broken(
+                        Long.MAX_VALUE - 1,
+                        "the digest taken " + digest.takenAt() + " lists entry " + h.chainSeq()
+                                + " of chain " + h.chain()
+                                + (now.isEmpty()
+                                        ? ", which is no longer in the trail"
+                                        : " with another hash: the trail up to it was rewritten"));
             }
         }
     }
 
     void checkMemberIndex(long indexRows) {
         if (indexRows != memberMentions) {
-            broken(Long.MAX_VALUE, "the member index has " + indexRows + " rows but the entries name " + memberMentions
-                    + " members: index rows were removed or added");
+            broken(
+                    Long.MAX_VALUE,
+                    "the member index has " + indexRows + " rows but the entries name " + memberMentions
+                            + " members: index rows were removed or added");
         }
     }
 

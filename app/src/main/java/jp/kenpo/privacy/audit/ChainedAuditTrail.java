@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -86,8 +85,7 @@ class ChainedAuditTrail implements AuditTrail {
         pending.events.add(new Stamped(event, actor, clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
-    private record Stamped(AuditEvent event, Actor actor, Instant at) {
-    }
+    private record Stamped(AuditEvent event, Actor actor, Instant at) {}
 
     /** The events of one transaction. Not a record: its identity, not its contents, registers it. */
     private static final class Pending implements TransactionSynchronization {
@@ -104,14 +102,15 @@ class ChainedAuditTrail implements AuditTrail {
         }
     }
 
-    private record Row(Stamped stamped, long chainSeq, String members, String prevHash, String hash) {
-    }
+    private record Row(Stamped stamped, long chainSeq, String members, String prevHash, String hash) {}
 
     /** Appends the transaction's events to one chain, under that chain head's row lock. */
     private void write(List<Stamped> events) {
         int chain = ThreadLocalRandom.current().nextInt(CHAINS);
-        var head = jdbc.queryForObject("select chain_seq, hash from audit_chain_head where chain = ? for update",
-                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}, chain);
+        var head = jdbc.queryForObject(
+                "select chain_seq, hash from audit_chain_head where chain = ? for update",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)},
+                chain);
         long chainSeq = (Long) head[0];
         String prev = (String) head[1];
         var rows = new ArrayList<Row>(events.size());
@@ -119,8 +118,17 @@ class ChainedAuditTrail implements AuditTrail {
             chainSeq++;
             AuditEvent e = s.event();
             String members = String.join(",", e.members());
-            String hash = EntryHash.of(chain, chainSeq, s.at(), s.actor(), e.action(), e.outcome(),
-                    e.purpose().orElse(""), members, e.detail(), prev);
+            String hash = EntryHash.of(
+                    chain,
+                    chainSeq,
+                    s.at(),
+                    s.actor(),
+                    e.action(),
+                    e.outcome(),
+                    e.purpose().orElse(""),
+                    members,
+                    e.detail(),
+                    prev);
             rows.add(new Row(s, chainSeq, members, prev, hash));
             prev = hash;
         }
@@ -146,7 +154,8 @@ class ChainedAuditTrail implements AuditTrail {
         });
         var index = new ArrayList<Object[]>();
         for (Row r : rows) {
-            r.stamped().event().members().stream().distinct()
+            r.stamped().event().members().stream()
+                    .distinct()
                     .forEach(m -> index.add(new Object[] {m, chain, r.chainSeq()}));
         }
         if (!index.isEmpty()) {

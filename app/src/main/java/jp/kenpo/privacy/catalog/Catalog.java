@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import jp.kenpo.privacy.shared.SocietyTime;
 
 /** Every published version of the catalog, oldest first: which notice was in force at any instant. */
 public record Catalog(List<CatalogVersion> versions) {
 
     public Catalog {
-        versions = versions.stream().sorted(Comparator.comparing(CatalogVersion::effectiveFrom)).toList();
+        versions = versions.stream()
+                .sorted(Comparator.comparing(CatalogVersion::effectiveFrom))
+                .toList();
     }
 
     public Optional<CatalogVersion> latest() {
@@ -50,7 +51,10 @@ public record Catalog(List<CatalogVersion> versions) {
 
     /** The effective date of the first version that published the purpose. */
     public Optional<LocalDate> firstPublished(PurposeCode code) {
-        return versions.stream().filter(v -> v.purpose(code).isPresent()).findFirst().map(CatalogVersion::effectiveFrom);
+        return versions.stream()
+                .filter(v -> v.purpose(code).isPresent())
+                .findFirst()
+                .map(CatalogVersion::effectiveFrom);
     }
 
     public boolean knowsCategory(int number) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -23,12 +22,10 @@ public final class CatalogFile {
 
     private static final int MAX_BYTES = 1_000_000;
 
-    private CatalogFile() {
-    }
+    private CatalogFile() {}
 
     /** A version as read, with where its parts are in the file. */
-    record Parsed(CatalogVersion version, SourceLines lines) {
-    }
+    record Parsed(CatalogVersion version, SourceLines lines) {}
 
     public static CatalogVersion parse(String source, String file) {
         return read(source, file).version();
@@ -71,8 +68,8 @@ public final class CatalogFile {
     }
 
     private static Parsed read(YamlNode doc, String file, boolean numberUseStated) {
-        doc.allowOnly(Set.of("version", "effective_from", "title", "preamble", "consent_model", "record_marker",
-                "categories"));
+        doc.allowOnly(Set.of(
+                "version", "effective_from", "title", "preamble", "consent_model", "record_marker", "categories"));
         int version = doc.integer("version");
         if (version < 1) {
             throw doc.error("version", "'version' must be 1 or more");
@@ -85,22 +82,29 @@ public final class CatalogFile {
             Category category = category(c, seenCodes, file, numberUseStated);
             categoryLines.put(category.number(), c.line());
             if (category.number() != expectedCategory) {
-                throw c.error("number", "category " + category.number() + " is out of order: expected category "
-                        + expectedCategory);
+                throw c.error(
+                        "number",
+                        "category " + category.number() + " is out of order: expected category " + expectedCategory);
             }
             expectedCategory++;
             categories.add(category);
         }
-        var read = new CatalogVersion(version, doc.date("effective_from"), bilingual(doc.mapping("title")),
+        var read = new CatalogVersion(
+                version,
+                doc.date("effective_from"),
+                bilingual(doc.mapping("title")),
                 doc.list("preamble", false).stream().map(CatalogFile::bilingual).toList(),
-                doc.list("consent_model", true).stream().map(CatalogFile::bilingual).toList(),
-                bilingual(doc.mapping("record_marker")), categories);
-        return new Parsed(read, new SourceLines(doc.lineOf("version"), doc.lineOf("effective_from"), categoryLines,
-                seenCodes));
+                doc.list("consent_model", true).stream()
+                        .map(CatalogFile::bilingual)
+                        .toList(),
+                bilingual(doc.mapping("record_marker")),
+                categories);
+        return new Parsed(
+                read, new SourceLines(doc.lineOf("version"), doc.lineOf("effective_from"), categoryLines, seenCodes));
     }
 
-    private static Category category(YamlNode c, Map<PurposeCode, Integer> seenCodes, String file,
-                                     boolean numberUseStated) {
+    private static Category category(
+            YamlNode c, Map<PurposeCode, Integer> seenCodes, String file, boolean numberUseStated) {
         c.allowOnly(Set.of("number", "heading", "intro", "groups"));
         int number = c.integer("number");
         var groups = new ArrayList<PurposeGroup>();
@@ -111,20 +115,33 @@ public final class CatalogFile {
                 Purpose purpose = purpose(p, number, numberUseStated);
                 Integer previous = seenCodes.putIfAbsent(purpose.code(), p.line());
                 if (previous != null) {
-                    throw p.error("code", "purpose code " + purpose.code() + " is used twice (first on line "
-                            + previous + ")");
+                    throw p.error(
+                            "code",
+                            "purpose code " + purpose.code() + " is used twice (first on line " + previous + ")");
                 }
                 purposes.add(purpose);
             }
             groups.add(new PurposeGroup(g.optionalMapping("heading").map(CatalogFile::bilingual), purposes));
         }
-        return new Category(number, bilingual(c.mapping("heading")),
-                c.optionalMapping("intro").map(CatalogFile::bilingual), groups);
+        return new Category(
+                number,
+                bilingual(c.mapping("heading")),
+                c.optionalMapping("intro").map(CatalogFile::bilingual),
+                groups);
     }
 
     private static Purpose purpose(YamlNode p, int category, boolean numberUseStated) {
-        p.allowOnly(Set.of("code", "ja", "en", "flow", "policy", "statute", "my_number_use", "reason",
-                "published_items", "retired_on"));
+        p.allowOnly(Set.of(
+                "code",
+                "ja",
+                "en",
+                "flow",
+                "policy",
+                "statute",
+                "my_number_use",
+                "reason",
+                "published_items",
+                "retired_on"));
         PurposeCode code;
         try {
             code = PurposeCode.parse(p.text("code"));
@@ -143,19 +160,26 @@ public final class CatalogFile {
         if (policy == ConsentPolicy.DEEMED && statute.isPresent()) {
             throw p.error("statute", "purpose " + code + " is DEEMED: a statute belongs only to LEGAL purposes");
         }
-        boolean numbers = numberUseStated ? p.optionalBoolean("my_number_use").orElse(false)
+        boolean numbers = numberUseStated
+                ? p.optionalBoolean("my_number_use").orElse(false)
                 : p.optionalBoolean("my_number_use").orElseGet(() -> usedNumbersBeforeTheField(flow, statute));
         if (numbers && policy != ConsentPolicy.LEGAL) {
             // 番号法第9条: numbers serve only the work the Act itself defines, never a use by consent
-            throw p.error("my_number_use", "purpose " + code + " is DEEMED: individual numbers may be used only for "
-                    + "the work the My Number Act defines (番号法第9条), a LEGAL purpose");
+            throw p.error(
+                    "my_number_use",
+                    "purpose " + code + " is DEEMED: individual numbers may be used only for "
+                            + "the work the My Number Act defines (番号法第9条), a LEGAL purpose");
         }
         if (!numbers && (flow == Flow.MY_NUMBER_RECEIPT || flow == Flow.MY_NUMBER_PROVISION)) {
             // the info-linkage exchanges records under individual numbers (番号法第19条第8号)
-            throw p.error("flow", "purpose " + code + " is an info-linkage flow of the My Number Act: "
-                    + "it uses individual numbers, say so with 'my_number_use: true'");
+            throw p.error(
+                    "flow",
+                    "purpose " + code + " is an info-linkage flow of the My Number Act: "
+                            + "it uses individual numbers, say so with 'my_number_use: true'");
         }
-        List<Bilingual> items = p.list("published_items", false).stream().map(CatalogFile::bilingual).toList();
+        List<Bilingual> items = p.list("published_items", false).stream()
+                .map(CatalogFile::bilingual)
+                .toList();
         if (flow == Flow.ANONYMIZED_INFORMATION && items.isEmpty()) {
             // APPI Art. 43(3): the items of anonymized information must be published.
             throw p.error("flow", "purpose " + code + " creates anonymized information: list its 'published_items'");
@@ -169,13 +193,14 @@ public final class CatalogFile {
                 throw p.error("published_items", "published item '" + item.ja() + "' is not in the text of " + code);
             }
         }
-        return new Purpose(code, text, flow, policy, statute, numbers, p.text("reason"), items,
-                p.optionalDate("retired_on"));
+        return new Purpose(
+                code, text, flow, policy, statute, numbers, p.text("reason"), items, p.optionalDate("retired_on"));
     }
 
     /** How versions published before the field existed marked a My Number purpose: by flow or statute. */
     private static boolean usedNumbersBeforeTheField(Flow flow, Optional<String> statute) {
-        return flow == Flow.MY_NUMBER_PROVISION || flow == Flow.MY_NUMBER_RECEIPT
+        return flow == Flow.MY_NUMBER_PROVISION
+                || flow == Flow.MY_NUMBER_RECEIPT
                 || statute.filter(s -> s.startsWith("番号法")).isPresent();
     }
 
@@ -184,8 +209,10 @@ public final class CatalogFile {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw node.error(key, "'" + value + "' is not a " + key + "; expected one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+            throw node.error(
+                    key,
+                    "'" + value + "' is not a " + key + "; expected one of "
+                            + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 

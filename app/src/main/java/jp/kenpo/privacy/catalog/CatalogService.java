@@ -9,16 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.shared.SocietyTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The published catalog versions: the catalog module's one way in. It owns the table
@@ -32,8 +30,7 @@ public class CatalogService {
     private final AuditTrail audit;
     private volatile Loaded loaded = new Loaded(0, new Catalog(List.of()));
 
-    private record Loaded(int latestVersion, Catalog catalog) {
-    }
+    private record Loaded(int latestVersion, Catalog catalog) {}
 
     public CatalogService(JdbcTemplate jdbc, Clock clock, AuditTrail audit) {
         this.jdbc = jdbc;
@@ -48,8 +45,8 @@ public class CatalogService {
         if (latest != current.latestVersion()) {
             List<CatalogVersion> versions = jdbc.query(
                     "select version, source, number_use_stated from catalog_version order by version",
-                    (rs, n) -> CatalogFile.parsePublished(rs.getString(2), "catalog version " + rs.getInt(1),
-                            rs.getBoolean(3)));
+                    (rs, n) -> CatalogFile.parsePublished(
+                            rs.getString(2), "catalog version " + rs.getInt(1), rs.getBoolean(3)));
             current = new Loaded(latest, new Catalog(versions));
             loaded = current;
         }
@@ -76,7 +73,8 @@ public class CatalogService {
 
     /** Checks a catalog file against the published versions without publishing it. */
     public CatalogChanges check(String source, String file) {
-        return CatalogRules.checkSuccessor(catalog(), CatalogFile.read(source, file), file, SocietyTime.dateOf(clock.instant()));
+        return CatalogRules.checkSuccessor(
+                catalog(), CatalogFile.read(source, file), file, SocietyTime.dateOf(clock.instant()));
     }
 
     /**
@@ -89,41 +87,61 @@ public class CatalogService {
     public CatalogChanges publish(String source, String file, String publishedBy) {
         CatalogFile.Parsed parsed = CatalogFile.read(source, file);
         CatalogVersion version = parsed.version();
-        CatalogChanges changes = CatalogRules.checkSuccessor(catalog(), parsed, file, SocietyTime.dateOf(clock.instant()));
+        CatalogChanges changes =
+                CatalogRules.checkSuccessor(catalog(), parsed, file, SocietyTime.dateOf(clock.instant()));
         try {
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into catalog_version (version, effective_from, published_at, published_by, source_sha256, source,
                                                  number_use_stated)
-                    values (?, ?, ?, ?, ?, ?, true)""", version.version(), version.effectiveFrom(),
-                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), publishedBy, sha256(source), source);
+                    values (?, ?, ?, ?, ?, ?, true)""",
+                    version.version(),
+                    version.effectiveFrom(),
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    publishedBy,
+                    sha256(source),
+                    source);
         } catch (DuplicateKeyException e) {
-            throw new CatalogFileException(file, 0, "version " + version.version() + " or its effective date "
-                    + version.effectiveFrom() + " was published by someone else meanwhile; check the catalog and try again");
+            throw new CatalogFileException(
+                    file,
+                    0,
+                    "version " + version.version() + " or its effective date " + version.effectiveFrom()
+                            + " was published by someone else meanwhile; check the catalog and try again");
         }
-        audit.record(AuditEvent.of(AuditAction.CATALOG_PUBLISHED, "catalog version " + version.version() + " from "
-                + file + ", effective from " + version.effectiveFrom() + ", sha256 " + sha256(source)
-                + " (published by " + publishedBy + ")"));
+        audit.record(AuditEvent.of(
+                AuditAction.CATALOG_PUBLISHED,
+                "catalog version " + version.version() + " from "
+                        + file + ", effective from " + version.effectiveFrom() + ", sha256 " + sha256(source)
+                        + " (published by " + publishedBy + ")"));
         return changes;
     }
 
     /** Who published each version, when, and the SHA-256 of the file. */
     public List<PublishedVersion> published() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select version, effective_from, published_at, published_by, source_sha256
-                  from catalog_version order by version""", (rs, n) -> new PublishedVersion(rs.getInt(1),
-                rs.getObject(2, LocalDate.class), rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
-                rs.getString(5)));
+                  from catalog_version order by version""",
+                (rs, n) -> new PublishedVersion(
+                        rs.getInt(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getString(4),
+                        rs.getString(5)));
     }
 
     /** The published file of a version, byte for byte as it was published. */
     public java.util.Optional<String> source(int version) {
-        return jdbc.query("select source from catalog_version where version = ?", (rs, n) -> rs.getString(1), version)
-                .stream().findFirst();
+        return jdbc
+                .query("select source from catalog_version where version = ?", (rs, n) -> rs.getString(1), version)
+                .stream()
+                .findFirst();
     }
 
     static String sha256(String source) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

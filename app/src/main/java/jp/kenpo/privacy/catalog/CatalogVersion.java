@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param consentModel the (ア)(イ)(ウ) lines: reservation, deemed consent, change at any time
  * @param recordMarker the 「記」 line that opens the list of categories
  */
-public record CatalogVersion(int version, LocalDate effectiveFrom, Bilingual title, List<Bilingual> preamble,
-                             List<Bilingual> consentModel, Bilingual recordMarker, List<Category> categories) {
+public record CatalogVersion(
+        int version,
+        LocalDate effectiveFrom,
+        Bilingual title,
+        List<Bilingual> preamble,
+        List<Bilingual> consentModel,
+        Bilingual recordMarker,
+        List<Category> categories) {
 
     public CatalogVersion {
         preamble = List.copyOf(preamble);

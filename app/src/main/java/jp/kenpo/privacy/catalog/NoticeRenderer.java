@@ -2,7 +2,6 @@ package jp.kenpo.privacy.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -12,8 +11,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class NoticeRenderer {
 
-    private NoticeRenderer() {
-    }
+    private NoticeRenderer() {}
 
     /** The notice as published on {@code date}: retired purposes are left out. */
     public static String render(CatalogVersion version, LocalDate date, Language language, NoticeFormat format) {
@@ -30,8 +28,10 @@ public final class NoticeRenderer {
             out.categoryHeading(category.number() + ". " + category.heading().in(language));
             category.intro().ifPresent(i -> out.paragraph(i.in(language)));
             for (PurposeGroup group : category.groups()) {
-                List<String> lines = group.purposes().stream().filter(p -> p.inForceOn(date))
-                        .map(p -> p.text().in(language)).toList();
+                List<String> lines = group.purposes().stream()
+                        .filter(p -> p.inForceOn(date))
+                        .map(p -> p.text().in(language))
+                        .toList();
                 if (lines.isEmpty()) {
                     continue;
                 }
@@ -133,8 +133,11 @@ public final class NoticeRenderer {
 
         @Override
         public void title(String text) {
-            sb.append("<title>").append(esc(text)).append("</title>\n</head>\n<body>\n<main>\n<h1>")
-                    .append(esc(text)).append("</h1>\n");
+            sb.append("<title>")
+                    .append(esc(text))
+                    .append("</title>\n</head>\n<body>\n<main>\n<h1>")
+                    .append(esc(text))
+                    .append("</h1>\n");
         }
 
         @Override

@@ -4,6 +4,5 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** The publication record of a catalog version. */
-public record PublishedVersion(int version, LocalDate effectiveFrom, Instant publishedAt, String publishedBy,
-                               String sourceSha256) {
-}
+public record PublishedVersion(
+        int version, LocalDate effectiveFrom, Instant publishedAt, String publishedBy, String sourceSha256) {}

@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param publishedItems for anonymized information, the items the notice publishes (APPI Art. 43(3))
  * @param retiredOn      the date from which the purpose is no longer in force, if retired
  */
-public record Purpose(PurposeCode code, Bilingual text, Flow flow, ConsentPolicy policy,
-                      Optional<String> statute, boolean usesIndividualNumbers, String reason,
-                      List<Bilingual> publishedItems, Optional<LocalDate> retiredOn) {
+public record Purpose(
+        PurposeCode code,
+        Bilingual text,
+        Flow flow,
+        ConsentPolicy policy,
+        Optional<String> statute,
+        boolean usesIndividualNumbers,
+        String reason,
+        List<Bilingual> publishedItems,
+        Optional<LocalDate> retiredOn) {
 
     public Purpose {
         Objects.requireNonNull(code);

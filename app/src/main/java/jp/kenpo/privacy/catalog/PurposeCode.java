@@ -10,6 +10,7 @@ public record PurposeCode(int category, int item) implements Comparable<PurposeC
 
     /** A code as written, CATEGORY.ITEM, both from 1: the pattern the API's description gives too. */
     public static final String REGEX = "([1-9][0-9]?)\\.([1-9][0-9]?)";
+
     private static final Pattern SHAPE = Pattern.compile(REGEX);
 
     public PurposeCode {

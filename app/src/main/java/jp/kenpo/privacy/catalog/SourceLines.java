@@ -3,7 +3,8 @@ package jp.kenpo.privacy.catalog;
 import java.util.Map;
 
 /** Where the parts of a catalog file are, so that a rule the file breaks can name its line. */
-record SourceLines(int version, int effectiveFrom, Map<Integer, Integer> categories, Map<PurposeCode, Integer> purposes) {
+record SourceLines(
+        int version, int effectiveFrom, Map<Integer, Integer> categories, Map<PurposeCode, Integer> purposes) {
 
     SourceLines {
         categories = Map.copyOf(categories);

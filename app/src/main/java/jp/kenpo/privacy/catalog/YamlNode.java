@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -63,7 +62,9 @@ final class YamlNode {
     void allowOnly(Set<String> keys) {
         for (var e : entries.entrySet()) {
             if (!keys.contains(e.getKey())) {
-                throw new CatalogFileException(file, line(e.getValue().getKeyNode()),
+                throw new CatalogFileException(
+                        file,
+                        line(e.getValue().getKeyNode()),
                         "unknown key '" + e.getKey() + "' (expected one of " + String.join(", ", keys) + ")");
             }
         }

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.claims;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

@@ -16,14 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditOutcome;
@@ -51,6 +43,12 @@ import jp.kenpo.privacy.formats.receipt.Procedure;
 import jp.kenpo.privacy.formats.receipt.Receipt;
 import jp.kenpo.privacy.formats.receipt.ReceiptReader;
 import jp.kenpo.privacy.members.MemberRegistry;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports receipt files (レセ電) and checkup files (特定健診, XML or exchange zip) into the claims
@@ -79,8 +77,12 @@ public class HealthDataImport {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public HealthDataImport(JdbcTemplate jdbc, TransactionTemplate transactions, MemberRegistry members, AuditTrail audit,
-                            Clock clock) {
+    public HealthDataImport(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            MemberRegistry members,
+            AuditTrail audit,
+            Clock clock) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.members = members;
@@ -111,7 +113,8 @@ public class HealthDataImport {
             }
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (endings.stream().noneMatch(name::endsWith)) {
-                return this == RECEIPT ? "not a receipt file (.UKE, or .CSV with receipt records)"
+                return this == RECEIPT
+                        ? "not a receipt file (.UKE, or .CSV with receipt records)"
                         : "not a checkup file (.xml or .zip)";
             }
             if (this == RECEIPT && name.endsWith(".csv")) {
@@ -128,26 +131,30 @@ public class HealthDataImport {
     }
 
     /** Imports a receipt file, or every receipt file (.UKE, .CSV in a receipt layout) of a directory in name order. */
-    public List<ImportedFile> importReceipts(Path fileOrDir, ReadMode mode, String importedBy, ImportProgress progress) {
+    public List<ImportedFile> importReceipts(
+            Path fileOrDir, ReadMode mode, String importedBy, ImportProgress progress) {
         return importAll(fileOrDir, Kind.RECEIPT, mode, importedBy, progress);
     }
 
     /** Imports a checkup document or exchange archive, or every .xml and .zip file of a directory in name order. */
-    public List<ImportedFile> importCheckups(Path fileOrDir, ReadMode mode, String importedBy, ImportProgress progress) {
+    public List<ImportedFile> importCheckups(
+            Path fileOrDir, ReadMode mode, String importedBy, ImportProgress progress) {
         return importAll(fileOrDir, Kind.CHECKUP, mode, importedBy, progress);
     }
 
     /** One outcome per file, in order; a file ignored in a directory is among them, with the reason. */
-    private List<ImportedFile> importAll(Path fileOrDir, Kind kind, ReadMode mode, String importedBy,
-                                         ImportProgress progress) {
+    private List<ImportedFile> importAll(
+            Path fileOrDir, Kind kind, ReadMode mode, String importedBy, ImportProgress progress) {
         List<Path> files = filesOf(fileOrDir);
         MemberLinker linker = MemberLinker.load(members);
         var results = new ArrayList<ImportedFile>(files.size());
         boolean directory = Files.isDirectory(fileOrDir);
         for (Path file : files) {
             String notTaken = directory ? kind.notTaken(file) : null;
-            results.add(notTaken != null ? ImportedFile.ignored(file, notTaken)
-                    : importOne(file, kind, mode, importedBy, progress, linker));
+            results.add(
+                    notTaken != null
+                            ? ImportedFile.ignored(file, notTaken)
+                            : importOne(file, kind, mode, importedBy, progress, linker));
         }
         return results;
     }
@@ -167,8 +174,8 @@ public class HealthDataImport {
     }
 
     /** Imports one file; whatever happens, its outcome is returned (and audited), never thrown. */
-    private ImportedFile importOne(Path file, Kind kind, ReadMode mode, String importedBy, ImportProgress progress,
-                                   MemberLinker linker) {
+    private ImportedFile importOne(
+            Path file, Kind kind, ReadMode mode, String importedBy, ImportProgress progress, MemberLinker linker) {
         String sha256;
         long size;
         try {
@@ -186,7 +193,8 @@ public class HealthDataImport {
             return transactions.execute(tx -> {
                 long fileId = register(file, kind, sha256, size, importedBy);
                 var counts = new Counts(fileId, kind);
-                String parsed = kind == Kind.RECEIPT ? receipts(file, mode, progress, linker, counts)
+                String parsed = kind == Kind.RECEIPT
+                        ? receipts(file, mode, progress, linker, counts)
                         : checkups(file, mode, progress, linker, counts);
                 if (!parsed.equals(sha256)) {
                     throw new FileChangedException(file + ": changed while it was being imported (SHA-256 " + sha256
@@ -194,15 +202,33 @@ public class HealthDataImport {
                             + "no longer changes");
                 }
                 counts.storeFileProblems();
-                jdbc.update("update health_data_file set records = ?, linked = ?, quarantined = ?, file_problems = ? "
-                        + "where id = ?", counts.records, counts.linked, counts.quarantined, counts.fileProblemCount, fileId);
+                jdbc.update(
+                        "update health_data_file set records = ?, linked = ?, quarantined = ?, file_problems = ? "
+                                + "where id = ?",
+                        counts.records,
+                        counts.linked,
+                        counts.quarantined,
+                        counts.fileProblemCount,
+                        fileId);
                 // in the file's transaction: a file whose import cannot be audited is not stored (APPI Art. 23)
-                audit.record(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.word + " file #" + fileId + " "
-                        + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records + " records, "
-                        + counts.linked + " linked, " + counts.quarantined + " in quarantine"
-                        + (counts.fileProblemCount == 0 ? "" : ", " + counts.fileProblemCount + " problems of the file itself")));
-                return new ImportedFile(file, ImportedFile.Outcome.IMPORTED, fileId, counts.records, counts.linked,
-                        counts.quarantined, null, counts.fileProblems, counts.fileProblemCount);
+                audit.record(AuditEvent.of(
+                        AuditAction.HEALTH_DATA_IMPORTED,
+                        kind.word + " file #" + fileId + " "
+                                + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records + " records, "
+                                + counts.linked + " linked, " + counts.quarantined + " in quarantine"
+                                + (counts.fileProblemCount == 0
+                                        ? ""
+                                        : ", " + counts.fileProblemCount + " problems of the file itself")));
+                return new ImportedFile(
+                        file,
+                        ImportedFile.Outcome.IMPORTED,
+                        fileId,
+                        counts.records,
+                        counts.linked,
+                        counts.quarantined,
+                        null,
+                        counts.fileProblems,
+                        counts.fileProblemCount);
             });
         } catch (DuplicateKeyException e) {
             // only the register's key on the content means that another import of it committed first
@@ -210,7 +236,11 @@ public class HealthDataImport {
             if (other.isPresent()) {
                 return alreadyImported(kind, file, sha256, other.get());
             }
-            return failed(kind, file, sha256, file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
+            return failed(
+                    kind,
+                    file,
+                    sha256,
+                    file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
                     databaseReason(e));
         } catch (FormatException e) {
             return failed(kind, file, sha256, e.getMessage(), e.getMessage());
@@ -220,7 +250,11 @@ public class HealthDataImport {
             String problem = file + ": cannot be read: " + e.getCause().getMessage();
             return failed(kind, file, sha256, problem, problem);
         } catch (DataAccessException e) {
-            return failed(kind, file, sha256, file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
+            return failed(
+                    kind,
+                    file,
+                    sha256,
+                    file + ": database refused it: " + e.getMostSpecificCause().getMessage(),
                     databaseReason(e));
         } catch (RuntimeException e) {
             // a failure nobody foresaw still ends this file only: the files before it are committed and reported
@@ -247,7 +281,8 @@ public class HealthDataImport {
     }
 
     private ImportedFile failed(Kind kind, Path file, String sha256, String problem, String audited) {
-        return notImported(kind, file, sha256, ImportedFile.failed(file, problem), "failed, nothing stored: " + audited);
+        return notImported(
+                kind, file, sha256, ImportedFile.failed(file, problem), "failed, nothing stored: " + audited);
     }
 
     /**
@@ -256,15 +291,27 @@ public class HealthDataImport {
      * value the database echoed (it may be a diagnosis or a name from the file).
      */
     private ImportedFile notImported(Kind kind, Path file, String sha256, ImportedFile outcome, String why) {
-        AuditOutcome how = outcome.outcome() == ImportedFile.Outcome.ALREADY_IMPORTED ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
+        AuditOutcome how =
+                outcome.outcome() == ImportedFile.Outcome.ALREADY_IMPORTED ? AuditOutcome.REFUSED : AuditOutcome.FAILED;
         try {
-            audit.recordRefusal(AuditEvent.of(AuditAction.HEALTH_DATA_IMPORTED, kind.word + " file " + file.getFileName()
-                    + (sha256 == null ? "" : " (sha256 " + sha256 + ")") + ": not imported: " + why).outcome(how));
+            audit.recordRefusal(AuditEvent.of(
+                            AuditAction.HEALTH_DATA_IMPORTED,
+                            kind.word + " file " + file.getFileName()
+                                    + (sha256 == null ? "" : " (sha256 " + sha256 + ")") + ": not imported: " + why)
+                    .outcome(how));
             return outcome;
         } catch (RuntimeException e) {
             String unaudited = "; this could not be audited: " + e.getMessage();
-            return new ImportedFile(outcome.file(), outcome.outcome(), outcome.fileId(), 0, 0, 0,
-                    outcome.problem() + unaudited, List.of(), 0);
+            return new ImportedFile(
+                    outcome.file(),
+                    outcome.outcome(),
+                    outcome.fileId(),
+                    0,
+                    0,
+                    0,
+                    outcome.problem() + unaudited,
+                    List.of(),
+                    0);
         }
     }
 
@@ -276,18 +323,20 @@ public class HealthDataImport {
 
     private long register(Path file, Kind kind, String sha256, long size, String importedBy) {
         var key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("""
+        jdbc.update(
+                con -> {
+                    var ps = con.prepareStatement("""
                     insert into health_data_file (kind, sha256, name, size_bytes, imported_at, imported_by, records, linked, quarantined)
                     values (?, ?, ?, ?, ?, ?, 0, 0, 0)""", new String[] {"id"});
-            ps.setString(1, kind.name());
-            ps.setString(2, sha256);
-            ps.setString(3, file.getFileName().toString());
-            ps.setLong(4, size);
-            ps.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            ps.setString(6, importedBy);
-            return ps;
-        }, key);
+                    ps.setString(1, kind.name());
+                    ps.setString(2, sha256);
+                    ps.setString(3, file.getFileName().toString());
+                    ps.setLong(4, size);
+                    ps.setObject(5, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    ps.setString(6, importedBy);
+                    return ps;
+                },
+                key);
         return key.getKey().longValue();
     }
 
@@ -298,8 +347,14 @@ public class HealthDataImport {
     private final class Counts implements ReadProblems {
         final long fileId;
         final Kind kind;
-        final BatchInsert quarantine = new BatchInsert(jdbc, "health_data_quarantine",
-                "file_id, location, reason, detail, record", Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        final BatchInsert quarantine = new BatchInsert(
+                jdbc,
+                "health_data_quarantine",
+                "file_id, location, reason, detail, record",
+                Types.BIGINT,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
                 Types.VARCHAR);
         final List<String> fileProblems = new ArrayList<>();
         int fileProblemCount;
@@ -320,9 +375,16 @@ public class HealthDataImport {
         @Override
         public void unreadable(UnreadableRecord r) {
             records++;
-            String detail = r.problem().toString() + (r.omittedBytes() == 0 ? "" : "; only the first "
-                    + UnreadableRecord.MAX_TEXT_BYTES + " bytes of the record are kept, " + r.omittedBytes() + " more are not");
-            quarantine(kind == Kind.RECEIPT ? "line " + r.line() : r.name(), QuarantineReason.UNREADABLE, detail, r.text());
+            String detail = r.problem().toString()
+                    + (r.omittedBytes() == 0
+                            ? ""
+                            : "; only the first " + UnreadableRecord.MAX_TEXT_BYTES + " bytes of the record are kept, "
+                                    + r.omittedBytes() + " more are not");
+            quarantine(
+                    kind == Kind.RECEIPT ? "line " + r.line() : r.name(),
+                    QuarantineReason.UNREADABLE,
+                    detail,
+                    r.text());
         }
 
         @Override
@@ -333,8 +395,13 @@ public class HealthDataImport {
         }
 
         void storeFileProblems() {
-            var rows = new BatchInsert(jdbc, "health_data_file_problem", "file_id, seq, problem", Types.BIGINT,
-                    Types.INTEGER, Types.VARCHAR);
+            var rows = new BatchInsert(
+                    jdbc,
+                    "health_data_file_problem",
+                    "file_id, seq, problem",
+                    Types.BIGINT,
+                    Types.INTEGER,
+                    Types.VARCHAR);
             for (int i = 0; i < fileProblems.size(); i++) {
                 rows.add(fileId, i + 1, fileProblems.get(i));
             }
@@ -350,7 +417,8 @@ public class HealthDataImport {
 
     /** A dispensing's fee groups in recorded order, each with its kind as stored. */
     private static List<java.util.Map.Entry<String, DispensingFee>> feesOf(Dispensing z) {
-        List<java.util.Map.Entry<String, DispensingFee>> all = new ArrayList<>(2 + z.additions().size());
+        List<java.util.Map.Entry<String, DispensingFee>> all =
+                new ArrayList<>(2 + z.additions().size());
         if (z.preparationFee() != null) {
             all.add(java.util.Map.entry("PREPARATION", z.preparationFee()));
         }
@@ -369,50 +437,161 @@ public class HealthDataImport {
 
     /** Stores the file's receipts; returns the SHA-256 of the bytes parsed. */
     private String receipts(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
-        var receipts = new BatchInsert(jdbc, "receipt", "file_id, seq, line, member_id, kind, receipt_type, "
-                + "treatment_month, inpatient, admission_date, facility_code, prefecture, billing_month, days, points, "
-                + "dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome, receipt_number, content_sha256, "
-                + "superseded_by_file, superseded_by_seq",
-                Types.BIGINT, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.DATE,
-                Types.BOOLEAN, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.INTEGER, Types.INTEGER,
-                Types.VARCHAR, Types.DATE, Types.DATE, Types.VARCHAR, Types.INTEGER, Types.CHAR, Types.BIGINT,
+        var receipts = new BatchInsert(
+                jdbc,
+                "receipt",
+                "file_id, seq, line, member_id, kind, receipt_type, "
+                        + "treatment_month, inpatient, admission_date, facility_code, prefecture, billing_month, days, points, "
+                        + "dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome, receipt_number, content_sha256, "
+                        + "superseded_by_file, superseded_by_seq",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.BIGINT,
+                Types.BIGINT,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.BOOLEAN,
+                Types.DATE,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.DATE,
+                Types.VARCHAR,
+                Types.INTEGER,
+                Types.CHAR,
+                Types.BIGINT,
                 Types.INTEGER);
-        var diagnoses = new BatchInsert(jdbc, "receipt_diagnosis",
+        var diagnoses = new BatchInsert(
+                jdbc,
+                "receipt_diagnosis",
                 "file_id, receipt_seq, seq, record_type, code, start_date, outcome, modifiers, name, main, icd10, dpc_category",
-                Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR);
-        var prescriptions = new BatchInsert(jdbc, "receipt_prescription", "file_id, receipt_seq, seq, rp_number, "
-                + "dosage_form, usage_code, instruction, unit_drug_points", Types.BIGINT, Types.INTEGER, Types.INTEGER,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
-        var dispensings = new BatchInsert(jdbc, "receipt_dispensing", "file_id, receipt_seq, seq, prescription_seq, "
-                + "doctor_number, prescribed_on, dispensed_on, reception, quantity, drug_points, packaging_days",
-                Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.DATE, Types.DATE,
-                Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.INTEGER);
-        var fees = new BatchInsert(jdbc, "receipt_dispensing_fee", "file_id, receipt_seq, dispensing_seq, seq, fee, "
-                + "burden, code, points", Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
-                Types.VARCHAR, Types.VARCHAR, Types.INTEGER);
-        var procedures = new BatchInsert(jdbc, "receipt_procedure",
-                "file_id, receipt_seq, seq, record_type, category, code, quantity, points, times",
-                Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
-                Types.INTEGER, Types.INTEGER);
-        var drugs = new BatchInsert(jdbc, "receipt_drug", "file_id, receipt_seq, seq, category, code, quantity, points, "
-                + "times, prescription_seq", Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
-                Types.NUMERIC, Types.INTEGER, Types.INTEGER, Types.INTEGER);
-        var materials = new BatchInsert(jdbc, "receipt_material", "file_id, receipt_seq, seq, category, code, quantity, "
-                + "points, times, unit_code, unit_price, product_name", Types.BIGINT, Types.INTEGER, Types.INTEGER,
-                Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.NUMERIC,
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.BOOLEAN,
+                Types.VARCHAR,
                 Types.VARCHAR);
-        var comments = new BatchInsert(jdbc, "receipt_comment", "file_id, receipt_seq, seq, category, code, text",
-                Types.BIGINT, Types.INTEGER, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR);
+        var prescriptions = new BatchInsert(
+                jdbc,
+                "receipt_prescription",
+                "file_id, receipt_seq, seq, rp_number, " + "dosage_form, usage_code, instruction, unit_drug_points",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.INTEGER);
+        var dispensings = new BatchInsert(
+                jdbc,
+                "receipt_dispensing",
+                "file_id, receipt_seq, seq, prescription_seq, "
+                        + "doctor_number, prescribed_on, dispensed_on, reception, quantity, drug_points, packaging_days",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.DATE,
+                Types.DATE,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER);
+        var fees = new BatchInsert(
+                jdbc,
+                "receipt_dispensing_fee",
+                "file_id, receipt_seq, dispensing_seq, seq, fee, " + "burden, code, points",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.INTEGER);
+        var procedures = new BatchInsert(
+                jdbc,
+                "receipt_procedure",
+                "file_id, receipt_seq, seq, record_type, category, code, quantity, points, times",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER);
+        var drugs = new BatchInsert(
+                jdbc,
+                "receipt_drug",
+                "file_id, receipt_seq, seq, category, code, quantity, points, " + "times, prescription_seq",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.NUMERIC,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.INTEGER);
+        var materials = new BatchInsert(
+                jdbc,
+                "receipt_material",
+                "file_id, receipt_seq, seq, category, code, quantity, "
+                        + "points, times, unit_code, unit_price, product_name",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.NUMERIC,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.NUMERIC,
+                Types.VARCHAR);
+        var comments = new BatchInsert(
+                jdbc,
+                "receipt_comment",
+                "file_id, receipt_seq, seq, category, code, text",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR);
         // parents before children: an RP before its dispensings and drugs, a dispensing before its fees
-        List<BatchInsert> inOrder = List.of(receipts, diagnoses, procedures, prescriptions, dispensings, fees, drugs,
-                materials, comments, counts.quarantine);
+        List<BatchInsert> inOrder = List.of(
+                receipts,
+                diagnoses,
+                procedures,
+                prescriptions,
+                dispensings,
+                fees,
+                drugs,
+                materials,
+                comments,
+                counts.quarantine);
         long size = sizeOf(file);
         long fileId = counts.fileId;
         var versions = new ReceiptVersions(jdbc, fileId, () -> inOrder.forEach(BatchInsert::flush));
         int unchanged = 0;
         try (DigestingInput in = DigestingInput.open(file);
-             ReceiptReader reader = new ReceiptReader(in, file.toString(), mode, counts)) {
+                ReceiptReader reader = new ReceiptReader(in, file.toString(), mode, counts)) {
             int read = 0;
             for (Receipt r; (r = reader.next()) != null; ) {
                 int seq = ++counts.records;
@@ -423,58 +602,150 @@ public class HealthDataImport {
                 } else {
                     counts.linked++;
                     String content = ReceiptVersions.contentSha256(r);
-                    var placement = versions.place(new ReceiptVersions.Identity(link.memberId(), r.kind().name(),
-                            r.facility().prefecture(), r.facility().code(), month(r.treatmentMonth()), r.receiptType()),
-                            seq, content, month(r.facility().billingMonth()));
+                    var placement = versions.place(
+                            new ReceiptVersions.Identity(
+                                    link.memberId(),
+                                    r.kind().name(),
+                                    r.facility().prefecture(),
+                                    r.facility().code(),
+                                    month(r.treatmentMonth()),
+                                    r.receiptType()),
+                            seq,
+                            content,
+                            month(r.facility().billingMonth()));
                     if (placement.unchanged()) {
                         // the same receipt, already stored from another file (or earlier in this one): nothing new
                         unchanged++;
                     } else {
                         var newer = placement.supersededBy();
                         DiagnosisGroup dpc = r.diagnosisGroup();
-                        receipts.add(fileId, seq, line, link.memberId(), r.kind().name(), r.receiptType(),
-                                month(r.treatmentMonth()), r.inpatient(), r.admissionDate(),
+                        receipts.add(
+                                fileId,
+                                seq,
+                                line,
+                                link.memberId(),
+                                r.kind().name(),
+                                r.receiptType(),
+                                month(r.treatmentMonth()),
+                                r.inpatient(),
+                                r.admissionDate(),
                                 r.facility() == null ? null : r.facility().code(),
                                 r.facility() == null ? null : r.facility().prefecture(),
                                 r.facility() == null ? null : month(r.facility().billingMonth()),
                                 r.insurance() == null ? null : r.insurance().days(),
                                 r.insurance() == null ? null : r.insurance().points(),
-                                dpc == null ? null : dpc.code(), dpc == null ? null : dpc.admissionDate(),
-                                dpc == null ? null : dpc.dischargeDate(), dpc == null ? null : dpc.outcome(),
-                                r.receiptNumber(), content, newer == null ? null : newer.fileId(),
+                                dpc == null ? null : dpc.code(),
+                                dpc == null ? null : dpc.admissionDate(),
+                                dpc == null ? null : dpc.dischargeDate(),
+                                dpc == null ? null : dpc.outcome(),
+                                r.receiptNumber(),
+                                content,
+                                newer == null ? null : newer.fileId(),
                                 newer == null ? null : newer.seq());
                         for (Diagnosis d : r.diagnoses()) {
-                            diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), d.startDate(), d.outcome(),
-                                    String.join(" ", d.modifiers()), d.name(), d.main(), null, null);
+                            diagnoses.add(
+                                    fileId,
+                                    seq,
+                                    d.seq(),
+                                    d.recordType(),
+                                    d.code(),
+                                    d.startDate(),
+                                    d.outcome(),
+                                    String.join(" ", d.modifiers()),
+                                    d.name(),
+                                    d.main(),
+                                    null,
+                                    null);
                         }
                         for (DpcDiagnosis d : r.dpcDiagnoses()) {
-                            diagnoses.add(fileId, seq, d.seq(), d.recordType(), d.code(), null, null,
-                                    String.join(" ", d.modifiers()), d.name(), d.main(), d.icd10(), d.category());
+                            diagnoses.add(
+                                    fileId,
+                                    seq,
+                                    d.seq(),
+                                    d.recordType(),
+                                    d.code(),
+                                    null,
+                                    null,
+                                    String.join(" ", d.modifiers()),
+                                    d.name(),
+                                    d.main(),
+                                    d.icd10(),
+                                    d.category());
                         }
                         for (Prescription p : r.prescriptions()) {
-                            prescriptions.add(fileId, seq, p.seq(), p.number(), p.dosageForm(), p.usage(), p.instruction(),
+                            prescriptions.add(
+                                    fileId,
+                                    seq,
+                                    p.seq(),
+                                    p.number(),
+                                    p.dosageForm(),
+                                    p.usage(),
+                                    p.instruction(),
                                     p.unitDrugPoints());
                         }
                         for (Dispensing z : r.dispensings()) {
-                            dispensings.add(fileId, seq, z.seq(), prescriptionSeq(r, z), z.doctorNumber(), z.prescribedOn(),
-                                    z.dispensedOn(), z.reception(), z.quantity(), z.drugPoints(), z.packagingDays());
+                            dispensings.add(
+                                    fileId,
+                                    seq,
+                                    z.seq(),
+                                    prescriptionSeq(r, z),
+                                    z.doctorNumber(),
+                                    z.prescribedOn(),
+                                    z.dispensedOn(),
+                                    z.reception(),
+                                    z.quantity(),
+                                    z.drugPoints(),
+                                    z.packagingDays());
                             int n = 0;
                             for (var f : feesOf(z)) {
-                                fees.add(fileId, seq, z.seq(), n++, f.getKey(), f.getValue().burden(), f.getValue().code(),
+                                fees.add(
+                                        fileId,
+                                        seq,
+                                        z.seq(),
+                                        n++,
+                                        f.getKey(),
+                                        f.getValue().burden(),
+                                        f.getValue().code(),
                                         f.getValue().points());
                             }
                         }
                         for (Procedure p : r.procedures()) {
-                            procedures.add(fileId, seq, p.seq(), p.recordType(), p.category(), p.code(), p.quantity(),
-                                    p.points(), p.count());
+                            procedures.add(
+                                    fileId,
+                                    seq,
+                                    p.seq(),
+                                    p.recordType(),
+                                    p.category(),
+                                    p.code(),
+                                    p.quantity(),
+                                    p.points(),
+                                    p.count());
                         }
                         for (Drug d : r.drugs()) {
-                            drugs.add(fileId, seq, d.seq(), d.category(), d.code(), d.quantity(), d.points(), d.count(),
+                            drugs.add(
+                                    fileId,
+                                    seq,
+                                    d.seq(),
+                                    d.category(),
+                                    d.code(),
+                                    d.quantity(),
+                                    d.points(),
+                                    d.count(),
                                     prescriptionSeq(r, d));
                         }
                         for (Material m : r.materials()) {
-                            materials.add(fileId, seq, m.seq(), m.category(), m.code(), m.quantity(), m.points(), m.count(),
-                                    m.unitCode(), m.unitPrice(), m.productName());
+                            materials.add(
+                                    fileId,
+                                    seq,
+                                    m.seq(),
+                                    m.category(),
+                                    m.code(),
+                                    m.quantity(),
+                                    m.points(),
+                                    m.count(),
+                                    m.unitCode(),
+                                    m.unitPrice(),
+                                    m.productName());
                         }
                         for (Comment c : r.comments()) {
                             comments.add(fileId, seq, c.seq(), c.category(), c.code(), c.text());
@@ -502,39 +773,80 @@ public class HealthDataImport {
      * where it is stored.
      */
     private String checkups(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
-        var checkups = new BatchInsert(jdbc, "checkup",
+        var checkups = new BatchInsert(
+                jdbc,
+                "checkup",
                 "file_id, seq, document, member_id, checkup_date, program_type, facility_code, document_sha256",
-                Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.BIGINT,
+                Types.DATE,
+                Types.VARCHAR,
+                Types.VARCHAR,
                 Types.CHAR);
-        var observations = new BatchInsert(jdbc, "checkup_observation", "file_id, checkup_seq, seq, code, value_type, "
-                + "value_text, unit, value_number, value_code_system, null_flavor", Types.BIGINT, Types.INTEGER, Types.INTEGER,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.NUMERIC, Types.VARCHAR, Types.VARCHAR);
+        var observations = new BatchInsert(
+                jdbc,
+                "checkup_observation",
+                "file_id, checkup_seq, seq, code, value_type, "
+                        + "value_text, unit, value_number, value_code_system, null_flavor",
+                Types.BIGINT,
+                Types.INTEGER,
+                Types.INTEGER,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.VARCHAR,
+                Types.NUMERIC,
+                Types.VARCHAR,
+                Types.VARCHAR);
         List<BatchInsert> inOrder = List.of(checkups, observations, counts.quarantine);
         long fileId = counts.fileId;
         var storedHere = new java.util.HashMap<String, String>();
         try (DigestingInput in = DigestingInput.open(file);
-             CheckupSource source = CheckupSource.open(in, file.toString(), mode, counts, XmlLimits.DEFAULT)) {
+                CheckupSource source = CheckupSource.open(in, file.toString(), mode, counts, XmlLimits.DEFAULT)) {
             int read = 0;
             for (Checkup c; (c = source.next()) != null; ) {
                 int seq = ++counts.records;
                 String document = source.currentName();
                 String digest = source.currentDigest();
-                String storedAs = storedHere.containsKey(digest) ? "this file, " + storedHere.get(digest) : storedAs(digest);
+                String storedAs =
+                        storedHere.containsKey(digest) ? "this file, " + storedHere.get(digest) : storedAs(digest);
                 var link = storedAs == null ? linker.link(c.member(), c.sex(), c.birthDate()) : null;
                 if (storedAs != null) {
-                    counts.ofFile(new FormatError(document, 0, "", "", "the same checkup document is stored already ("
-                            + storedAs + "); not stored again"));
+                    counts.ofFile(new FormatError(
+                            document,
+                            0,
+                            "",
+                            "",
+                            "the same checkup document is stored already (" + storedAs + "); not stored again"));
                 } else if (!link.linked()) {
                     counts.quarantine(document, link.reason(), link.detail(), JsonLines.of(c, document));
                 } else {
                     counts.linked++;
-                    checkups.add(fileId, seq, document, link.memberId(), c.checkupDate(), c.programType(), c.facilityCode(),
+                    checkups.add(
+                            fileId,
+                            seq,
+                            document,
+                            link.memberId(),
+                            c.checkupDate(),
+                            c.programType(),
+                            c.facilityCode(),
                             digest);
                     storedHere.put(digest, document);
                     int n = 0;
                     for (Observation o : c.observations()) {
-                        observations.add(fileId, seq, ++n, o.code(), o.valueType(), o.value(), o.unit(), o.number(),
-                                o.valueCodeSystem(), o.nullFlavor());
+                        observations.add(
+                                fileId,
+                                seq,
+                                ++n,
+                                o.code(),
+                                o.valueType(),
+                                o.value(),
+                                o.unit(),
+                                o.number(),
+                                o.valueCodeSystem(),
+                                o.nullFlavor());
                     }
                 }
                 if (++read % FLUSH_EVERY == 0) {
@@ -552,8 +864,14 @@ public class HealthDataImport {
 
     /** Where a checkup document of this digest is stored ("file #N, DOCUMENT"), or null when it is not. */
     private String storedAs(String digest) {
-        return jdbc.query("select file_id, document from checkup where document_sha256 = ?",
-                (rs, n) -> "file #" + rs.getLong(1) + ", " + rs.getString(2), digest).stream().findFirst().orElse(null);
+        return jdbc
+                .query(
+                        "select file_id, document from checkup where document_sha256 = ?",
+                        (rs, n) -> "file #" + rs.getLong(1) + ", " + rs.getString(2),
+                        digest)
+                .stream()
+                .findFirst()
+                .orElse(null);
     }
 
     private static LocalDate month(YearMonth month) {

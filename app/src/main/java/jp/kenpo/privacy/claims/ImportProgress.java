@@ -9,5 +9,5 @@ public interface ImportProgress {
     /** @param total what {@code done} counts up to, or -1 when not known in advance */
     void update(Path file, long done, long total, String unit);
 
-    ImportProgress NONE = (file, done, total, unit) -> { };
+    ImportProgress NONE = (file, done, total, unit) -> {};
 }

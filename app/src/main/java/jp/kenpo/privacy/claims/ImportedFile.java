@@ -13,8 +13,16 @@ import java.util.List;
  * @param fileProblems problems of the file itself, not of one record, found in lenient mode (at most
  *                     {@link HealthDataImport#FILE_PROBLEMS_KEPT}; {@code fileProblemCount} counts them all)
  */
-public record ImportedFile(Path file, Outcome outcome, long fileId, int records, int linked, int quarantined,
-                           String problem, List<String> fileProblems, int fileProblemCount) {
+public record ImportedFile(
+        Path file,
+        Outcome outcome,
+        long fileId,
+        int records,
+        int linked,
+        int quarantined,
+        String problem,
+        List<String> fileProblems,
+        int fileProblemCount) {
 
     public ImportedFile {
         fileProblems = List.copyOf(fileProblems);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jp.kenpo.privacy.formats.MemberKey;
 import jp.kenpo.privacy.members.MemberIdentity;
 import jp.kenpo.privacy.members.MemberRegistry;
@@ -34,7 +33,9 @@ final class MemberLinker {
         var linker = new MemberLinker();
         registry.forEachIdentity(m -> {
             linker.byKey.put(m.key().toString(), m);
-            linker.byHousehold.computeIfAbsent(m.key().symbol() + "-" + m.key().number(), k -> new ArrayList<>(3)).add(m);
+            linker.byHousehold
+                    .computeIfAbsent(m.key().symbol() + "-" + m.key().number(), k -> new ArrayList<>(3))
+                    .add(m);
         });
         return linker;
     }
@@ -63,35 +64,48 @@ final class MemberLinker {
             }
         } else {
             List<MemberIdentity> household = byHousehold.getOrDefault(symbol + "-" + number, List.of()).stream()
-                    .filter(m -> samePerson(m, sex, birthDate)).toList();
+                    .filter(m -> samePerson(m, sex, birthDate))
+                    .toList();
             if (household.isEmpty()) {
-                return new Link(0, QuarantineReason.UNKNOWN_MEMBER, "no member of household " + shown
-                        + " with this sex and birth date");
+                return new Link(
+                        0,
+                        QuarantineReason.UNKNOWN_MEMBER,
+                        "no member of household " + shown + " with this sex and birth date");
             }
             if (household.size() > 1) {
-                return new Link(0, QuarantineReason.AMBIGUOUS_MEMBER, household.size() + " members of household " + shown
-                        + " have this sex and birth date, and no 枝番 was recorded");
+                return new Link(
+                        0,
+                        QuarantineReason.AMBIGUOUS_MEMBER,
+                        household.size() + " members of household " + shown
+                                + " have this sex and birth date, and no 枝番 was recorded");
             }
             member = household.get(0);
         }
         if (!member.insurerNumber().equals(insurer)) {
-            return new Link(0, QuarantineReason.INSURER_MISMATCH, shown + ": member " + member.key()
-                    + " belongs to insurer " + member.insurerNumber());
+            return new Link(
+                    0,
+                    QuarantineReason.INSURER_MISMATCH,
+                    shown + ": member " + member.key() + " belongs to insurer " + member.insurerNumber());
         }
         if (!samePerson(member, sex, birthDate)) {
-            return new Link(0, QuarantineReason.PERSON_MISMATCH, shown + ": the record's sex or birth date differ from "
-                    + "member " + member.key() + "'s");
+            return new Link(
+                    0,
+                    QuarantineReason.PERSON_MISMATCH,
+                    shown + ": the record's sex or birth date differ from " + "member " + member.key() + "'s");
         }
         return new Link(member.id(), null, null);
     }
 
     private static boolean samePerson(MemberIdentity m, String sex, LocalDate birthDate) {
-        boolean sexMatches = sex == null || sex.isBlank() || Integer.toString(m.sex().code()).equals(sex.strip());
+        boolean sexMatches =
+                sex == null || sex.isBlank() || Integer.toString(m.sex().code()).equals(sex.strip());
         boolean birthMatches = birthDate == null || birthDate.equals(m.birthDate());
         return sexMatches && birthMatches;
     }
 
     private static String normal(String value) {
-        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
+        return value == null
+                ? ""
+                : Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
     }
 }

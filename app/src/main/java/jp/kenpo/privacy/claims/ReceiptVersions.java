@@ -9,12 +9,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import jp.kenpo.privacy.formats.receipt.ChildRecord;
 import jp.kenpo.privacy.formats.receipt.OtherRecord;
 import jp.kenpo.privacy.formats.receipt.Receipt;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where a receipt read from a file stands among the versions of the same receipt already stored.
@@ -33,9 +31,13 @@ import jp.kenpo.privacy.formats.receipt.Receipt;
 final class ReceiptVersions {
 
     /** What makes two receipts versions of one. */
-    record Identity(long memberId, String kind, String prefecture, String facilityCode, LocalDate treatmentMonth,
-                    String receiptType) {
-    }
+    record Identity(
+            long memberId,
+            String kind,
+            String prefecture,
+            String facilityCode,
+            LocalDate treatmentMonth,
+            String receiptType) {}
 
     /** A stored version; {@code current} when no other version supersedes it. */
     record Version(long fileId, int seq, String contentSha256, LocalDate billingMonth, boolean current) {
@@ -49,8 +51,7 @@ final class ReceiptVersions {
      * What to do with a receipt: store it or not ({@link #unchanged}), and which version it
      * supersedes or is superseded by (null for none).
      */
-    record Placement(boolean unchanged, Version supersedes, Version supersededBy) {
-    }
+    record Placement(boolean unchanged, Version supersedes, Version supersededBy) {}
 
     private final JdbcTemplate jdbc;
     private final long fileId;
@@ -62,6 +63,7 @@ final class ReceiptVersions {
      * come together under its header, so memory is bounded by the largest facility, not the file.
      */
     private final Map<Identity, List<Version>> inFile = new HashMap<>();
+
     private String inFileFacility = "";
     /** Whether anything is stored for a facility and month: most imports bring new months and need no look-up per receipt. */
     private final Map<String, Boolean> storedMonths = new HashMap<>();
@@ -103,26 +105,48 @@ final class ReceiptVersions {
             flush.run();
             placedHere.set(placedHere.indexOf(current), current.superseded());
         }
-        jdbc.update("update receipt set superseded_by_file = ?, superseded_by_seq = ? where file_id = ? and seq = ?",
-                fileId, seq, current.fileId(), current.seq());
+        jdbc.update(
+                "update receipt set superseded_by_file = ?, superseded_by_seq = ? where file_id = ? and seq = ?",
+                fileId,
+                seq,
+                current.fileId(),
+                current.seq());
         placedHere.add(placed);
         return new Placement(false, current, null);
     }
 
     private List<Version> stored(Identity id) {
         String month = id.prefecture() + "/" + id.facilityCode() + "/" + id.treatmentMonth();
-        boolean any = storedMonths.computeIfAbsent(month, m -> !jdbc.queryForList("select 1 from receipt where "
-                + "facility_code = ? and treatment_month = ? and prefecture = ? and file_id <> ? fetch first 1 rows only",
-                Integer.class, id.facilityCode(), id.treatmentMonth(), id.prefecture(), fileId).isEmpty());
+        boolean any = storedMonths.computeIfAbsent(
+                month,
+                m -> !jdbc.queryForList(
+                                "select 1 from receipt where "
+                                        + "facility_code = ? and treatment_month = ? and prefecture = ? and file_id <> ? fetch first 1 rows only",
+                                Integer.class,
+                                id.facilityCode(),
+                                id.treatmentMonth(),
+                                id.prefecture(),
+                                fileId)
+                        .isEmpty());
         if (!any) {
             return List.of();
         }
-        return jdbc.query("select file_id, seq, content_sha256, billing_month, superseded_by_file from receipt "
+        return jdbc.query(
+                "select file_id, seq, content_sha256, billing_month, superseded_by_file from receipt "
                         + "where facility_code = ? and treatment_month = ? and member_id = ? and prefecture = ? and kind = ? "
                         + "and receipt_type = ? and file_id <> ? order by file_id, seq",
-                (rs, n) -> new Version(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                (rs, n) -> new Version(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
                         rs.getObject(5) == null),
-                id.facilityCode(), id.treatmentMonth(), id.memberId(), id.prefecture(), id.kind(), id.receiptType(),
+                id.facilityCode(),
+                id.treatmentMonth(),
+                id.memberId(),
+                id.prefecture(),
+                id.kind(),
+                id.receiptType(),
                 fileId);
     }
 
@@ -133,10 +157,25 @@ final class ReceiptVersions {
      */
     static String contentSha256(Receipt r) {
         StringBuilder b = new StringBuilder(512);
-        b.append(r.receiptType()).append('|').append(r.treatmentMonth()).append('|').append(r.name()).append('|')
-                .append(r.sex()).append('|').append(r.birthDate()).append('|').append(r.admissionDate()).append('|')
-                .append(r.kanaName()).append('|').append(r.insurance()).append('|').append(r.publicExpenses())
-                .append('|').append(r.eligibility());
+        b.append(r.receiptType())
+                .append('|')
+                .append(r.treatmentMonth())
+                .append('|')
+                .append(r.name())
+                .append('|')
+                .append(r.sex())
+                .append('|')
+                .append(r.birthDate())
+                .append('|')
+                .append(r.admissionDate())
+                .append('|')
+                .append(r.kanaName())
+                .append('|')
+                .append(r.insurance())
+                .append('|')
+                .append(r.publicExpenses())
+                .append('|')
+                .append(r.eligibility());
         for (ChildRecord c : r.children()) {
             if (c instanceof OtherRecord o && (o.type().equals("MN") || o.type().equals("RC"))) {
                 continue;
@@ -144,8 +183,9 @@ final class ReceiptVersions {
             b.append('\n').append(c);
         }
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(b.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required algorithm of every JVM", e);
         }

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.cli;
 
 import java.time.Duration;
 import java.util.Optional;
-
 import jp.kenpo.privacy.accounts.Account;
 import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.CreatedAccount;
@@ -14,9 +13,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "accounts", description = "Accounts and their API tokens (every change is audited as the operator).",
-        subcommands = {AccountsCommand.ListAccounts.class, AccountsCommand.Create.class, AccountsCommand.Disable.class,
-                AccountsCommand.Enable.class, AccountsCommand.Reset.class, AccountsCommand.Token.class})
+@Command(
+        name = "accounts",
+        description = "Accounts and their API tokens (every change is audited as the operator).",
+        subcommands = {
+            AccountsCommand.ListAccounts.class,
+            AccountsCommand.Create.class,
+            AccountsCommand.Disable.class,
+            AccountsCommand.Enable.class,
+            AccountsCommand.Reset.class,
+            AccountsCommand.Token.class
+        })
 final class AccountsCommand {
 
     @Command(name = "list", description = "Lists the accounts, their state and their tokens.")
@@ -24,20 +31,37 @@ final class AccountsCommand {
         @Override
         public Integer call() {
             for (Account a : service(AccountService.class).list()) {
-                out().printf("%-24s %-15s %s%s%s%s%s%n", a.name(), a.role(), a.enabled() ? "enabled" : "DISABLED",
-                        a.member().map(m -> "  member " + m).orElse(""),
-                        a.passwordChangeRequired() ? "  (one-time password)" : "",
-                        a.role().isStaff() || a.role() == Role.MEMBER ? (a.secondFactor() ? "  2FA" : "  no 2FA") : "",
-                        a.lockedUntil().map(t -> "  LOCKED until " + SocietyTime.format(t)).orElse(""));
-                a.tokens().forEach(t -> out().printf("    token #%d %-20s expires %s%s%n", t.id(), t.label(),
-                        SocietyTime.format(t.expiresAt()), t.revokedAt().map(r -> "  revoked " + SocietyTime.format(r)).orElse("")));
+                out().printf(
+                                "%-24s %-15s %s%s%s%s%s%n",
+                                a.name(),
+                                a.role(),
+                                a.enabled() ? "enabled" : "DISABLED",
+                                a.member().map(m -> "  member " + m).orElse(""),
+                                a.passwordChangeRequired() ? "  (one-time password)" : "",
+                                a.role().isStaff() || a.role() == Role.MEMBER
+                                        ? (a.secondFactor() ? "  2FA" : "  no 2FA")
+                                        : "",
+                                a.lockedUntil()
+                                        .map(t -> "  LOCKED until " + SocietyTime.format(t))
+                                        .orElse(""));
+                a.tokens()
+                        .forEach(t -> out().printf(
+                                        "    token #%d %-20s expires %s%s%n",
+                                        t.id(),
+                                        t.label(),
+                                        SocietyTime.format(t.expiresAt()),
+                                        t.revokedAt()
+                                                .map(r -> "  revoked " + SocietyTime.format(r))
+                                                .orElse("")));
             }
             return 0;
         }
     }
 
-    @Command(name = "create", description = "Creates an account and prints its one-time password once "
-            + "(SYSTEM accounts get none: issue them a token).")
+    @Command(
+            name = "create",
+            description = "Creates an account and prints its one-time password once "
+                    + "(SYSTEM accounts get none: issue them a token).")
     static final class Create extends AppCommand {
         @Parameters(description = "the account name")
         String name;
@@ -51,8 +75,11 @@ final class AccountsCommand {
         @Override
         public Integer call() {
             CreatedAccount c = service(AccountService.class).create(name, role, Optional.ofNullable(member));
-            out().printf("created account %s (%s)%s%n", c.account().name(), c.account().role(),
-                    c.account().member().map(m -> " for member " + m).orElse(""));
+            out().printf(
+                            "created account %s (%s)%s%n",
+                            c.account().name(),
+                            c.account().role(),
+                            c.account().member().map(m -> " for member " + m).orElse(""));
             printOneTimePassword(this, c);
             if (c.oneTimePassword().isEmpty()) {
                 out().println("a SYSTEM account signs in with API tokens: ./kenpo accounts token " + name);
@@ -92,7 +119,9 @@ final class AccountsCommand {
         @Parameters(description = "the account name")
         String name;
 
-        @Option(names = "--second-factor", description = "also remove its authenticator (lost phone): it enrols a new one at sign-in")
+        @Option(
+                names = "--second-factor",
+                description = "also remove its authenticator (lost phone): it enrols a new one at sign-in")
         boolean secondFactor;
 
         @Override
@@ -126,15 +155,21 @@ final class AccountsCommand {
                 out().printf("revoked token #%d of %s%n", revoke, name);
                 return 0;
             }
-            IssuedToken t = accounts.issueToken(name, label, Optional.ofNullable(days).map(Duration::ofDays));
-            out().printf("API token #%d for %s, valid until %s (shown this once; the system sends it as "
-                    + "'Authorization: Bearer TOKEN'):%n%s%n", t.id(), name, SocietyTime.format(t.expiresAt()), t.token());
+            IssuedToken t =
+                    accounts.issueToken(name, label, Optional.ofNullable(days).map(Duration::ofDays));
+            out().printf(
+                            "API token #%d for %s, valid until %s (shown this once; the system sends it as "
+                                    + "'Authorization: Bearer TOKEN'):%n%s%n",
+                            t.id(), name, SocietyTime.format(t.expiresAt()), t.token());
             return 0;
         }
     }
 
     private static void printOneTimePassword(AppCommand cmd, CreatedAccount c) {
-        c.oneTimePassword().ifPresent(p -> cmd.out().printf("one-time password (shown this once; it must be changed "
-                + "at first sign-in): %s%n", p));
+        c.oneTimePassword()
+                .ifPresent(p -> cmd.out()
+                        .printf(
+                                "one-time password (shown this once; it must be changed " + "at first sign-in): %s%n",
+                                p));
     }
 }

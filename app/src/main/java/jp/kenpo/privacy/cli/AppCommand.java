@@ -2,7 +2,6 @@ package jp.kenpo.privacy.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -41,7 +40,8 @@ abstract class AppCommand implements Callable<Integer> {
             return cliUser();
         }
         if (name.strip().length() > ON_BEHALF_MAX) {
-            throw new IllegalArgumentException("the name it was done for is longer than " + ON_BEHALF_MAX + " characters");
+            throw new IllegalArgumentException(
+                    "the name it was done for is longer than " + ON_BEHALF_MAX + " characters");
         }
         return cliUser() + " for " + name.strip();
     }

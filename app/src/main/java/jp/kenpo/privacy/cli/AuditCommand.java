@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditDigest;
 import jp.kenpo.privacy.audit.AuditEntry;
@@ -19,24 +18,33 @@ import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "audit", description = "The audit trail: verify its chains, search it, export a digest.",
+@Command(
+        name = "audit",
+        description = "The audit trail: verify its chains, search it, export a digest.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Search.class, AuditCommand.Digest.class})
 final class AuditCommand {
 
-    @Command(name = "verify", description = "Recomputes every chain and names the first broken entry; with --digest, "
-            + "also checks that the trail still leads to the heads of a digest taken earlier.")
+    @Command(
+            name = "verify",
+            description = "Recomputes every chain and names the first broken entry; with --digest, "
+                    + "also checks that the trail still leads to the heads of a digest taken earlier.")
     static final class Verify extends AppCommand {
         @Option(names = "--digest", description = "a digest file from ./kenpo audit digest")
         Path digest;
 
         @Override
         public Integer call() throws IOException {
-            Optional<AuditDigest> d = digest == null ? Optional.empty()
+            Optional<AuditDigest> d = digest == null
+                    ? Optional.empty()
                     : Optional.of(AuditDigest.parse(Files.readString(digest, StandardCharsets.UTF_8)));
             AuditVerification v = service(AuditReview.class).verify(d);
             if (v.intact()) {
-                out().printf("audit trail intact: %d entries in %d chains verified%s%n", v.entriesChecked(), v.chains(),
-                        d.map(x -> "; it still leads to the digest taken " + SocietyTime.format(x.takenAt())).orElse(""));
+                out().printf(
+                                "audit trail intact: %d entries in %d chains verified%s%n",
+                                v.entriesChecked(),
+                                v.chains(),
+                                d.map(x -> "; it still leads to the digest taken " + SocietyTime.format(x.takenAt()))
+                                        .orElse(""));
                 return 0;
             }
             err().println("audit trail BROKEN: " + v.firstBroken().orElseThrow());
@@ -70,22 +78,49 @@ final class AuditCommand {
 
         @Override
         public Integer call() {
-            AuditPage page = service(AuditReview.class).search(new AuditQuery(Optional.ofNullable(member).map(Object::toString),
-                    Optional.ofNullable(actor), Optional.ofNullable(action), Optional.ofNullable(from),
-                    Optional.ofNullable(to), offset, limit));
+            AuditPage page = service(AuditReview.class)
+                    .search(new AuditQuery(
+                            Optional.ofNullable(member).map(Object::toString),
+                            Optional.ofNullable(actor),
+                            Optional.ofNullable(action),
+                            Optional.ofNullable(from),
+                            Optional.ofNullable(to),
+                            offset,
+                            limit));
             for (AuditEntry e : page.entries()) {
-                out().printf("#%d  %s  %-7s %-22s %s (%s) from %s%s%s  %s%n", e.seq(), SocietyTime.format(e.at()), e.outcome(), e.action(),
-                        e.actor(), e.role(), e.source(), e.purpose().map(p -> "  purpose " + p).orElse(""),
-                        e.members().isEmpty() ? "" : "  members " + String.join(",", e.members().size() > 5
-                                ? e.members().subList(0, 5) : e.members()) + (e.members().size() > 5
-                                ? ",… (" + e.members().size() + ")" : ""), e.detail());
+                out().printf(
+                                "#%d  %s  %-7s %-22s %s (%s) from %s%s%s  %s%n",
+                                e.seq(),
+                                SocietyTime.format(e.at()),
+                                e.outcome(),
+                                e.action(),
+                                e.actor(),
+                                e.role(),
+                                e.source(),
+                                e.purpose().map(p -> "  purpose " + p).orElse(""),
+                                e.members().isEmpty()
+                                        ? ""
+                                        : "  members "
+                                                + String.join(
+                                                        ",",
+                                                        e.members().size() > 5
+                                                                ? e.members().subList(0, 5)
+                                                                : e.members())
+                                                + (e.members().size() > 5
+                                                        ? ",… (" + e.members().size() + ")"
+                                                        : ""),
+                                e.detail());
             }
-            out().printf("%d of %d matching entries (offset %d)%n", page.entries().size(), page.total(), page.offset());
+            out().printf(
+                            "%d of %d matching entries (offset %d)%n",
+                            page.entries().size(), page.total(), page.offset());
             return 0;
         }
     }
 
-    @Command(name = "digest", description = "Prints (or writes) the chain heads now: keep it outside the database, e.g. daily.")
+    @Command(
+            name = "digest",
+            description = "Prints (or writes) the chain heads now: keep it outside the database, e.g. daily.")
     static final class Digest extends AppCommand {
         @Option(names = "--out", description = "write to this file instead of standard output (never overwritten)")
         Path file;

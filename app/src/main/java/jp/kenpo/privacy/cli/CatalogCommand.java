@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import jp.kenpo.privacy.catalog.CatalogChanges;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.CatalogVersion;
@@ -17,9 +16,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "catalog", description = "The purpose catalog: its versions, checking and loading a new one.",
-        subcommands = {CatalogCommand.Versions.class, CatalogCommand.Show.class, CatalogCommand.Check.class,
-                CatalogCommand.Load.class})
+@Command(
+        name = "catalog",
+        description = "The purpose catalog: its versions, checking and loading a new one.",
+        subcommands = {
+            CatalogCommand.Versions.class,
+            CatalogCommand.Show.class,
+            CatalogCommand.Check.class,
+            CatalogCommand.Load.class
+        })
 final class CatalogCommand {
 
     @Command(name = "versions", description = "Lists the published versions.")
@@ -27,10 +32,19 @@ final class CatalogCommand {
         @Override
         public Integer call() {
             var catalog = service(CatalogService.class);
-            var inForce = catalog.catalog().inForceAt(Instant.now()).map(CatalogVersion::version).orElse(0);
+            var inForce = catalog.catalog()
+                    .inForceAt(Instant.now())
+                    .map(CatalogVersion::version)
+                    .orElse(0);
             for (var v : catalog.published()) {
-                out().printf("%d  effective %s  published %s by %s  sha256 %s%s%n", v.version(), v.effectiveFrom(),
-                        SocietyTime.format(v.publishedAt()), v.publishedBy(), v.sourceSha256(), v.version() == inForce ? "  (in force)" : "");
+                out().printf(
+                                "%d  effective %s  published %s by %s  sha256 %s%s%n",
+                                v.version(),
+                                v.effectiveFrom(),
+                                SocietyTime.format(v.publishedAt()),
+                                v.publishedBy(),
+                                v.sourceSha256(),
+                                v.version() == inForce ? "  (in force)" : "");
             }
             return 0;
         }
@@ -56,8 +70,15 @@ final class CatalogCommand {
             }
             out().printf("version %d, effective from %s%n", v.version(), v.effectiveFrom());
             for (Purpose p : v.purposes()) {
-                out().printf("%-5s %-6s %-31s %s%s%n", p.code(), p.policy(), p.flow(), p.text().ja(),
-                        p.retiredOn().map(d -> "  (retired on " + d + ")").orElse(""));
+                out().printf(
+                                "%-5s %-6s %-31s %s%s%n",
+                                p.code(),
+                                p.policy(),
+                                p.flow(),
+                                p.text().ja(),
+                                p.retiredOn()
+                                        .map(d -> "  (retired on " + d + ")")
+                                        .orElse(""));
             }
             return 0;
         }
@@ -82,14 +103,15 @@ final class CatalogCommand {
         @Parameters(description = "the catalog YAML file")
         Path file;
 
-        @Option(names = "--by", description = "the officer who decided the publication, when another runs the "
-                + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
+        @Option(
+                names = "--by",
+                description = "the officer who decided the publication, when another runs the "
+                        + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
         String by;
 
         @Override
         public Integer call() throws IOException {
-            CatalogChanges changes = service(CatalogService.class).publish(read(file), file.toString(),
-                    onBehalf(by));
+            CatalogChanges changes = service(CatalogService.class).publish(read(file), file.toString(), onBehalf(by));
             out().println("published version " + changes.version() + " from " + file);
             printChanges(this, changes);
             return 0;
@@ -107,7 +129,11 @@ final class CatalogCommand {
 
     private static void print(AppCommand cmd, String what, List<PurposeCode> codes) {
         if (!codes.isEmpty()) {
-            cmd.out().println("  " + what + ": " + String.join(", ", codes.stream().map(PurposeCode::toString).toList()));
+            cmd.out()
+                    .println("  " + what + ": "
+                            + String.join(
+                                    ", ",
+                                    codes.stream().map(PurposeCode::toString).toList()));
         }
     }
 }

@@ -1,9 +1,6 @@
 package jp.kenpo.privacy.cli;
 
 import java.util.regex.Pattern;
-
-import org.springframework.dao.DataAccessException;
-
 import jp.kenpo.privacy.accounts.AccountStateException;
 import jp.kenpo.privacy.accounts.UnknownAccountException;
 import jp.kenpo.privacy.catalog.CatalogFileException;
@@ -16,6 +13,7 @@ import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.NumberMask;
+import org.springframework.dao.DataAccessException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -28,7 +26,8 @@ import picocli.CommandLine.ParseResult;
  */
 final class CliErrors implements IExecutionExceptionHandler {
 
-    private static final Pattern JAVA_TALK = Pattern.compile("\\b(java|javax|jakarta|jp\\.kenpo|org|com|tools)\\.[a-z]+\\.|Exception\\b");
+    private static final Pattern JAVA_TALK =
+            Pattern.compile("\\b(java|javax|jakarta|jp\\.kenpo|org|com|tools)\\.[a-z]+\\.|Exception\\b");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
@@ -37,11 +36,16 @@ final class CliErrors implements IExecutionExceptionHandler {
             rejected.problems().forEach(p -> err.println(p));
             err.println("kenpo: " + rejected.problems().size() + " bad row(s); nothing was imported"
                     + " (fix them, or give --skip-bad to import the good rows)");
-        } else if (e instanceof CatalogFileException || e instanceof InvalidConsentRequestException
-                || e instanceof UnknownMemberException || e instanceof UnknownPurposeException
-                || e instanceof IllegalArgumentException || e instanceof java.io.IOException
-                || e instanceof UnknownAccountException || e instanceof AccountStateException
-                || e instanceof VaultUnavailableException || e instanceof MyNumberRefusedException
+        } else if (e instanceof CatalogFileException
+                || e instanceof InvalidConsentRequestException
+                || e instanceof UnknownMemberException
+                || e instanceof UnknownPurposeException
+                || e instanceof IllegalArgumentException
+                || e instanceof java.io.IOException
+                || e instanceof UnknownAccountException
+                || e instanceof AccountStateException
+                || e instanceof VaultUnavailableException
+                || e instanceof MyNumberRefusedException
                 || e instanceof NoIndividualNumberException) {
             err.println("kenpo: " + e.getMessage());
         } else if (e instanceof BadRequestException bad) {

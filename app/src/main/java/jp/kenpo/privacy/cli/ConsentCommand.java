@@ -3,7 +3,6 @@ package jp.kenpo.privacy.cli;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
@@ -20,9 +19,16 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "consent", description = "Records reservations and consents (ア)(ウ) and shows a member's state.",
-        subcommands = {ConsentCommand.Reserve.class, ConsentCommand.Give.class, ConsentCommand.Withdraw.class,
-                ConsentCommand.Lift.class, ConsentCommand.Show.class})
+@Command(
+        name = "consent",
+        description = "Records reservations and consents (ア)(ウ) and shows a member's state.",
+        subcommands = {
+            ConsentCommand.Reserve.class,
+            ConsentCommand.Give.class,
+            ConsentCommand.Withdraw.class,
+            ConsentCommand.Lift.class,
+            ConsentCommand.Show.class
+        })
 final class ConsentCommand {
 
     /** The options every consent event takes. */
@@ -41,34 +47,48 @@ final class ConsentCommand {
             Integer category;
         }
 
-        @Option(names = "--received", description = "the date the request was received and takes effect (default: today)")
+        @Option(
+                names = "--received",
+                description = "the date the request was received and takes effect (default: today)")
         LocalDate received;
 
-        @Option(names = "--channel", defaultValue = "PAPER", description = "PAPER, COUNTER, PHONE or PORTAL (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--channel",
+                defaultValue = "PAPER",
+                description = "PAPER, COUNTER, PHONE or PORTAL (default: ${DEFAULT-VALUE})")
         Channel channel;
 
-        @Option(names = "--filed-by", defaultValue = "SELF",
-                description = "SELF, INSURED_PERSON (for a dependent) or LEGAL_REPRESENTATIVE (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--filed-by",
+                defaultValue = "SELF",
+                description =
+                        "SELF, INSURED_PERSON (for a dependent) or LEGAL_REPRESENTATIVE (default: ${DEFAULT-VALUE})")
         Filer filedBy;
 
         @Option(names = "--note", description = "an optional note")
         String note;
 
-        @Option(names = "--recorded-by", description = "the clerk who took the request, when another runs the "
-                + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
+        @Option(
+                names = "--recorded-by",
+                description = "the clerk who took the request, when another runs the "
+                        + "command: recorded as 'cli:USER for NAME' (the operating-system account always shows)")
         String recordedBy;
 
         abstract ConsentAction action();
 
         @Override
         public Integer call() {
-            ConsentTarget t = target.purpose != null ? ConsentTarget.purpose(target.purpose)
+            ConsentTarget t = target.purpose != null
+                    ? ConsentTarget.purpose(target.purpose)
                     : ConsentTarget.category(target.category);
             LocalDate on = received != null ? received : SocietyTime.dateOf(Instant.now());
-            ConsentEvent e = service(ConsentLedger.class).record(new ConsentRequest(member, action(), t, on, channel,
-                    filedBy, Optional.ofNullable(note)), onBehalf(recordedBy));
-            out().printf("recorded %s %s for %s, effective %s (event #%d of the member, ledger seq %d)%n", e.action(),
-                    e.target(), e.member(), e.receivedOn(), e.memberSeq(), e.seq());
+            ConsentEvent e = service(ConsentLedger.class)
+                    .record(
+                            new ConsentRequest(member, action(), t, on, channel, filedBy, Optional.ofNullable(note)),
+                            onBehalf(recordedBy));
+            out().printf(
+                            "recorded %s %s for %s, effective %s (event #%d of the member, ledger seq %d)%n",
+                            e.action(), e.target(), e.member(), e.receivedOn(), e.memberSeq(), e.seq());
             return 0;
         }
     }
@@ -118,22 +138,41 @@ final class ConsentCommand {
 
         @Override
         public Integer call() {
-            ConsentStatus s = service(ConsentLedger.class).status(member, at != null ? at : Instant.now(),
-                    Optional.ofNullable(knownAt));
-            out().printf("member %s at %s%s (catalog version %d)%n", s.member(), SocietyTime.format(s.at()),
-                    s.knownAt().map(k -> " as known at " + SocietyTime.format(k)).orElse(""), s.catalogVersion());
+            ConsentStatus s = service(ConsentLedger.class)
+                    .status(member, at != null ? at : Instant.now(), Optional.ofNullable(knownAt));
+            out().printf(
+                            "member %s at %s%s (catalog version %d)%n",
+                            s.member(),
+                            SocietyTime.format(s.at()),
+                            s.knownAt()
+                                    .map(k -> " as known at " + SocietyTime.format(k))
+                                    .orElse(""),
+                            s.catalogVersion());
             for (PurposeStanding p : s.purposes()) {
-                out().printf("  %-5s %-9s %-6s %s%n", p.purpose().code(), p.state(), p.purpose().policy(),
-                        p.purpose().text().ja());
+                out().printf(
+                                "  %-5s %-9s %-6s %s%n",
+                                p.purpose().code(),
+                                p.state(),
+                                p.purpose().policy(),
+                                p.purpose().text().ja());
             }
             out().println("history:");
             if (s.history().isEmpty()) {
                 out().println("  (no events: deemed consent to every published purpose)");
             }
             for (ConsentEvent e : s.history()) {
-                out().printf("  #%d  %s  %-8s %-11s received %s via %s, filed by %s, recorded by %s at %s%s%n",
-                        e.memberSeq(), e.hash().substring(0, 12), e.action(), e.target(), e.receivedOn(), e.channel(),
-                        e.filedBy(), e.recordedBy(), SocietyTime.format(e.recordedAt()), e.note().map(n -> "  note: " + n).orElse(""));
+                out().printf(
+                                "  #%d  %s  %-8s %-11s received %s via %s, filed by %s, recorded by %s at %s%s%n",
+                                e.memberSeq(),
+                                e.hash().substring(0, 12),
+                                e.action(),
+                                e.target(),
+                                e.receivedOn(),
+                                e.channel(),
+                                e.filedBy(),
+                                e.recordedBy(),
+                                SocietyTime.format(e.recordedAt()),
+                                e.note().map(n -> "  note: " + n).orElse(""));
             }
             return 0;
         }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.Decision;
@@ -19,8 +18,11 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "decide", description = "May a member's data be used for a purpose at an instant? "
-        + "For one member the first line is PERMIT <basis> or DENY <reason>; for a population, the counts and who is denied.")
+@Command(
+        name = "decide",
+        description =
+                "May a member's data be used for a purpose at an instant? "
+                        + "For one member the first line is PERMIT <basis> or DENY <reason>; for a population, the counts and who is denied.")
 final class DecideCommand extends AppCommand {
 
     @Option(names = "--purpose", required = true, description = "purpose code, e.g. 3.8")
@@ -53,8 +55,12 @@ final class DecideCommand extends AppCommand {
         if (population.member != null) {
             Decision d = decisions.decide(population.member, purpose, when, Optional.ofNullable(knownAt));
             out().println(d.summary());
-            out().printf("member %s, purpose %s, at %s, catalog version %s%n", d.member(), d.purpose(), SocietyTime.format(d.at()),
-                    d.catalogVersion().isPresent() ? d.catalogVersion().getAsInt() : "none");
+            out().printf(
+                            "member %s, purpose %s, at %s, catalog version %s%n",
+                            d.member(),
+                            d.purpose(),
+                            SocietyTime.format(d.at()),
+                            d.catalogVersion().isPresent() ? d.catalogVersion().getAsInt() : "none");
             d.statute().ifPresent(s -> out().println("statute: " + s));
             if (d.reservationOnRecord()) {
                 out().println("the member has reserved this purpose: the use goes ahead on its legal basis, "
@@ -64,11 +70,19 @@ final class DecideCommand extends AppCommand {
         }
         var keys = population.file == null ? Optional.<List<MemberKey>>empty() : Optional.of(keys(population.file));
         BatchDecision b = decisions.decideBatch(purpose, when, keys, Optional.ofNullable(knownAt));
-        out().printf("PERMIT %d DENY %d of %d  (purpose %s at %s, catalog version %d)%n", b.permitted(),
-                b.deniedCount(), b.population(), b.purpose(), SocietyTime.format(b.at()), b.catalogVersion());
+        out().printf(
+                        "PERMIT %d DENY %d of %d  (purpose %s at %s, catalog version %d)%n",
+                        b.permitted(),
+                        b.deniedCount(),
+                        b.population(),
+                        b.purpose(),
+                        SocietyTime.format(b.at()),
+                        b.catalogVersion());
         b.permittedByBasis().forEach((basis, n) -> out().printf("  permitted %s: %d%n", basis, n));
         if (b.reservationsOnRecord() > 0) {
-            out().printf("  permitted on a legal basis despite a reservation on record: %d%n", b.reservationsOnRecord());
+            out().printf(
+                            "  permitted on a legal basis despite a reservation on record: %d%n",
+                            b.reservationsOnRecord());
         }
         b.deniedByReason().forEach((reason, n) -> out().printf("  denied %s: %d%n", reason, n));
         b.denied().forEach(d -> out().println("DENY " + d.reason() + " " + d.member()));

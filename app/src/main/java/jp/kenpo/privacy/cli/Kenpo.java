@@ -2,12 +2,9 @@ package jp.kenpo.privacy.cli;
 
 import java.io.PrintWriter;
 import java.util.function.Supplier;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import jp.kenpo.privacy.accounts.Operator;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import picocli.CommandLine;
 
 /**
@@ -16,8 +13,7 @@ import picocli.CommandLine;
  */
 public final class Kenpo {
 
-    private Kenpo() {
-    }
+    private Kenpo() {}
 
     public static void main(String[] args) {
         var application = new LazyApplication(Boolean.getBoolean(LazyApplication.SHORT_RUN));
@@ -33,8 +29,8 @@ public final class Kenpo {
      * Runs one command line against the given application; returns the exit code. The command
      * acts, and is audited, as the operator: the operating-system account running it.
      */
-    public static int execute(String[] args, Supplier<ConfigurableApplicationContext> application, PrintWriter out,
-                              PrintWriter err) {
+    public static int execute(
+            String[] args, Supplier<ConfigurableApplicationContext> application, PrintWriter out, PrintWriter err) {
         var security = SecurityContextHolder.getContext();
         var previous = security.getAuthentication();
         security.setAuthentication(Operator.authentication(AppCommand.cliUser()));

@@ -1,19 +1,31 @@
 package jp.kenpo.privacy.cli;
 
 import java.util.function.Supplier;
-
 import org.springframework.context.ConfigurableApplicationContext;
-
 import picocli.CommandLine.Command;
 
-@Command(name = "kenpo", mixinStandardHelpOptions = true, version = "kenpo-privacy 0.1",
+@Command(
+        name = "kenpo",
+        mixinStandardHelpOptions = true,
+        version = "kenpo-privacy 0.1",
         description = "Keeps the promises of the health insurance society's notice on the use of personal information.",
-        subcommands = {ServeCommand.class, NoticeCommand.class, CatalogCommand.class, MembersCommand.class,
-                ConsentCommand.class, DecideCommand.class, LedgerCommand.class, AccountsCommand.class,
-                AuditCommand.class, MyNumberCommand.class,
-                jp.kenpo.privacy.formats.cli.GenerateCommand.class, ClaimsCommand.class, CheckupsCommand.class,
-                jp.kenpo.privacy.anonymizer.cli.AnonymizeCommand.class,
-                picocli.CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            NoticeCommand.class,
+            CatalogCommand.class,
+            MembersCommand.class,
+            ConsentCommand.class,
+            DecideCommand.class,
+            LedgerCommand.class,
+            AccountsCommand.class,
+            AuditCommand.class,
+            MyNumberCommand.class,
+            jp.kenpo.privacy.formats.cli.GenerateCommand.class,
+            ClaimsCommand.class,
+            CheckupsCommand.class,
+            jp.kenpo.privacy.anonymizer.cli.AnonymizeCommand.class,
+            picocli.CommandLine.HelpCommand.class
+        })
 final class KenpoCommand implements Runnable {
 
     final Supplier<ConfigurableApplicationContext> application;
@@ -24,6 +36,7 @@ final class KenpoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name a command; see ./kenpo help");
+        throw new picocli.CommandLine.ParameterException(
+                new picocli.CommandLine(this), "name a command; see ./kenpo help");
     }
 }

@@ -1,15 +1,13 @@
 package jp.kenpo.privacy.cli;
 
 import java.util.function.Supplier;
-
+import jp.kenpo.privacy.KenpoApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import jp.kenpo.privacy.KenpoApplication;
 
 /**
  * The application without its web server, started on first use by a command that needs it.
@@ -33,14 +31,15 @@ final class LazyApplication implements Supplier<ConfigurableApplicationContext>,
         if (context == null) {
             var builder = new SpringApplicationBuilder(KenpoApplication.class);
             if (shortRun) {
-                builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
-                        ShortRunDatabase.apply(prepared.getEnvironment()));
+                builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>)
+                        prepared -> ShortRunDatabase.apply(prepared.getEnvironment()));
             }
-            context = builder
-                    .web(WebApplicationType.NONE)
+            context = builder.web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .properties("logging.level.root=WARN", "kenpo.log.console-target=System.err",
+                    .properties(
+                            "logging.level.root=WARN",
+                            "kenpo.log.console-target=System.err",
                             // a start-up failure is told once, by CliErrors
                             "logging.level.org.springframework.boot.SpringApplication=OFF",
                             "spring.main.lazy-initialization=true")

@@ -13,11 +13,15 @@ final class LedgerCommand {
         public Integer call() {
             LedgerVerification v = service(LedgerVerifier.class).verify();
             if (v.intact()) {
-                out().printf("ledger intact: %d events in %d member chains verified%n", v.eventsChecked(), v.chainsChecked());
+                out().printf(
+                                "ledger intact: %d events in %d member chains verified%n",
+                                v.eventsChecked(), v.chainsChecked());
                 return 0;
             }
             err().println("ledger BROKEN: " + v.firstBrokenLink().orElseThrow());
-            out().printf("%d events in %d member chains checked before the break%n", v.eventsChecked(), v.chainsChecked());
+            out().printf(
+                            "%d events in %d member chains checked before the break%n",
+                            v.eventsChecked(), v.chainsChecked());
             return 1;
         }
     }

@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.cli;
 
 import java.time.Instant;
-
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.CatalogVersion;
 import jp.kenpo.privacy.catalog.Language;
@@ -11,7 +10,9 @@ import jp.kenpo.privacy.shared.SocietyTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "notice", description = "Prints the notice on the use of personal information, rendered from the catalog.")
+@Command(
+        name = "notice",
+        description = "Prints the notice on the use of personal information, rendered from the catalog.")
 final class NoticeCommand extends AppCommand {
 
     @Option(names = "--lang", defaultValue = "ja", description = "ja (as published) or en")
@@ -28,7 +29,9 @@ final class NoticeCommand extends AppCommand {
         Language language = Language.of(lang);
         NoticeFormat noticeFormat = NoticeFormat.of(format);
         Instant when = at != null ? at : Instant.now();
-        CatalogVersion version = service(CatalogService.class).catalog().inForceAt(when)
+        CatalogVersion version = service(CatalogService.class)
+                .catalog()
+                .inForceAt(when)
                 .orElseThrow(() -> new IllegalArgumentException("no catalog version was in force at " + when));
         out().print(NoticeRenderer.render(version, SocietyTime.dateOf(when), language, noticeFormat));
         out().flush();

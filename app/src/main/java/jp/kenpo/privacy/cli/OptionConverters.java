@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Function;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.ExpectedForm;
@@ -25,8 +24,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class OptionConverters {
 
-    private OptionConverters() {
-    }
+    private OptionConverters() {}
 
     /** Registers the converters with the command and every subcommand it has. */
     static void register(CommandLine cl) {

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import jp.kenpo.privacy.claims.ImportProgress;
 
 /** Progress of a long job on standard error: a line at most every two seconds, and one when a file is done. */

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.cli;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -18,18 +17,22 @@ final class ShortRunDatabase {
     /** The H2 setting (a fill rate of 0 turns the background compaction off). */
     static final String SETTING = "AUTO_COMPACT_FILL_RATE";
 
-    private ShortRunDatabase() {
-    }
+    private ShortRunDatabase() {}
 
     /** Turns the compaction off when the configured database is an H2 file this process opens itself. */
     static void apply(ConfigurableEnvironment environment) {
         String url = environment.getProperty("spring.datasource.url", "");
         String upper = url.toUpperCase(Locale.ROOT);
-        boolean embeddedFile = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:")
-                && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
+        boolean embeddedFile = upper.startsWith("JDBC:H2:")
+                && !upper.startsWith("JDBC:H2:MEM:")
+                && !upper.startsWith("JDBC:H2:TCP:")
+                && !upper.startsWith("JDBC:H2:SSL:");
         if (embeddedFile && !upper.contains(SETTING)) {
-            environment.getPropertySources().addFirst(new MapPropertySource("kenpo-short-run-database",
-                    Map.of("spring.datasource.hikari.data-source-properties." + SETTING, "0")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "kenpo-short-run-database",
+                            Map.of("spring.datasource.hikari.data-source-properties." + SETTING, "0")));
         }
     }
 }

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jp.kenpo.privacy.accounts.Role;
-import jp.kenpo.privacy.accounts.SignedIn;
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.SocietyTime;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -42,9 +40,14 @@ class ConsentController {
      * {@code receivedOn} defaults to today, {@code filedBy} to SELF. A member filing for themselves
      * or a dependent files online (PORTAL), today.
      */
-    record EventRequest(ConsentAction action, PurposeCode purpose, Integer category, LocalDate receivedOn,
-                        Channel channel, Filer filedBy, String note) {
-    }
+    record EventRequest(
+            ConsentAction action,
+            PurposeCode purpose,
+            Integer category,
+            LocalDate receivedOn,
+            Channel channel,
+            Filer filedBy,
+            String note) {}
 
     @PostMapping("/members/{key}/consent-events")
     @ResponseStatus(HttpStatus.CREATED)
@@ -65,18 +68,23 @@ class ConsentController {
             // what the member files online is received when it arrives: a back-dated event would
             // rewrite the member's past state, which only the society may do from a dated paper form
             if (body.receivedOn() != null && !body.receivedOn().equals(today)) {
-                throw new InvalidConsentRequestException("receivedOn", "an event filed online is received today ("
-                        + today + ", Tokyo time); leave receivedOn out or send " + today);
+                throw new InvalidConsentRequestException(
+                        "receivedOn",
+                        "an event filed online is received today (" + today
+                                + ", Tokyo time); leave receivedOn out or send " + today);
             }
         }
         if (channel == null) {
             throw new InvalidConsentRequestException("channel", "name the channel: PAPER, COUNTER, PHONE or PORTAL");
         }
-        ConsentTarget target = body.purpose() != null ? ConsentTarget.purpose(body.purpose())
+        ConsentTarget target = body.purpose() != null
+                ? ConsentTarget.purpose(body.purpose())
                 : ConsentTarget.category(body.category());
         LocalDate received = body.receivedOn() != null ? body.receivedOn() : today;
-        return ledger.record(new ConsentRequest(key, body.action(), target, received, channel, filedBy,
-                Optional.ofNullable(body.note())), principal.getName());
+        return ledger.record(
+                new ConsentRequest(
+                        key, body.action(), target, received, channel, filedBy, Optional.ofNullable(body.note())),
+                principal.getName());
     }
 
     @GetMapping("/members/{key}/consent-events")
@@ -86,8 +94,10 @@ class ConsentController {
 
     /** The member's state on every purpose in force at {@code at}, counting events recorded by {@code knownAt}. */
     @GetMapping("/members/{key}/consent")
-    ConsentStatus status(@PathVariable MemberKey key, @RequestParam(required = false) Instant at,
-                         @RequestParam(required = false) Instant knownAt) {
+    ConsentStatus status(
+            @PathVariable MemberKey key,
+            @RequestParam(required = false) Instant at,
+            @RequestParam(required = false) Instant knownAt) {
         return ledger.status(key, at != null ? at : clock.instant(), Optional.ofNullable(knownAt));
     }
 

@@ -3,7 +3,6 @@ package jp.kenpo.privacy.consent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-
 import jp.kenpo.privacy.members.MemberKey;
 
 /**
@@ -15,8 +14,18 @@ import jp.kenpo.privacy.members.MemberKey;
  * @param recordedBy the clerk or system account that recorded it
  * @param prevHash   the hash of the member's previous event ({@link EventHash#GENESIS} for the first)
  */
-public record ConsentEvent(long seq, long memberId, MemberKey member, int memberSeq, ConsentAction action,
-                           ConsentTarget target, LocalDate receivedOn, Channel channel, Filer filedBy,
-                           String recordedBy, Instant recordedAt, Optional<String> note, String prevHash,
-                           String hash) {
-}
+public record ConsentEvent(
+        long seq,
+        long memberId,
+        MemberKey member,
+        int memberSeq,
+        ConsentAction action,
+        ConsentTarget target,
+        LocalDate receivedOn,
+        Channel channel,
+        Filer filedBy,
+        String recordedBy,
+        Instant recordedAt,
+        Optional<String> note,
+        String prevHash,
+        String hash) {}

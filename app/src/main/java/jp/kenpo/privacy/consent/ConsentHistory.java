@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 
 /**
@@ -21,8 +20,8 @@ import jp.kenpo.privacy.catalog.PurposeCode;
  */
 public final class ConsentHistory {
 
-    public static final ConsentHistory EMPTY = new ConsentHistory(new long[0], new int[0], new int[0], new byte[0],
-            new int[0], new long[0]);
+    public static final ConsentHistory EMPTY =
+            new ConsentHistory(new long[0], new int[0], new int[0], new byte[0], new int[0], new long[0]);
 
     private static final ConsentAction[] ACTIONS = ConsentAction.values();
 
@@ -44,7 +43,9 @@ public final class ConsentHistory {
 
     public static ConsentHistory of(List<ConsentEvent> events) {
         ConsentHistory h = EMPTY;
-        for (ConsentEvent e : events.stream().sorted(Comparator.comparingInt(ConsentEvent::memberSeq)).toList()) {
+        for (ConsentEvent e : events.stream()
+                .sorted(Comparator.comparingInt(ConsentEvent::memberSeq))
+                .toList()) {
             h = h.with(e);
         }
         return h;
@@ -73,8 +74,12 @@ public final class ConsentHistory {
         while (at < seq.length && (day[at] < d || (day[at] == d && memberSeq[at] < e.memberSeq()))) {
             at++;
         }
-        return new ConsentHistory(insert(seq, at, e.seq()), insert(memberSeq, at, e.memberSeq()), insert(day, at, d),
-                insert(action, at, (byte) e.action().ordinal()), insert(target, at, e.target().packed()),
+        return new ConsentHistory(
+                insert(seq, at, e.seq()),
+                insert(memberSeq, at, e.memberSeq()),
+                insert(day, at, d),
+                insert(action, at, (byte) e.action().ordinal()),
+                insert(target, at, e.target().packed()),
                 insert(recordedMicros, at, micros(e.recordedAt())));
     }
 

@@ -16,19 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
@@ -44,6 +31,17 @@ import jp.kenpo.privacy.members.MemberKind;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.shared.SocietyTime;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only consent ledger (ア)(イ)(ウ): the consent module's one way in, for recording events
@@ -60,6 +58,7 @@ public class ConsentLedger implements DisposableBean {
     static final int WRITE_TIMEOUT_SECONDS = 10;
     /** No ledger transaction holds a sequence number longer than this (see {@link LedgerTail}). */
     static final int LONGEST_WRITE_SECONDS = 300;
+
     private static final int NOTE_MAX = 2000;
 
     private final JdbcTemplate jdbc;
@@ -73,9 +72,15 @@ public class ConsentLedger implements DisposableBean {
     /** A group's transaction, or one request's whose member was busy: short, with a time limit. */
     private final TransactionTemplate write;
 
-    public ConsentLedger(JdbcTemplate jdbc, MemberRegistry members, LedgerEvents events, CatalogService catalog,
-                         Clock clock, AuditTrail audit, PlatformTransactionManager transactions,
-                         @Value("${kenpo.consent.writer-threads:1}") int writerThreads) {
+    public ConsentLedger(
+            JdbcTemplate jdbc,
+            MemberRegistry members,
+            LedgerEvents events,
+            CatalogService catalog,
+            Clock clock,
+            AuditTrail audit,
+            PlatformTransactionManager transactions,
+            @Value("${kenpo.consent.writer-threads:1}") int writerThreads) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.members = members;
@@ -103,8 +108,10 @@ public class ConsentLedger implements DisposableBean {
         }
         // a member whose row another transaction holds (an import, say) would stall the whole
         // group: the group skips them, and their caller waits for the row in a transaction of its own
-        return groupCommit.record(submission).orElseGet(() -> write.execute(status ->
-                appendAll(List.of(submission), false).get(0).eventOrThrow()));
+        return groupCommit
+                .record(submission)
+                .orElseGet(() -> write.execute(
+                        status -> appendAll(List.of(submission), false).get(0).eventOrThrow()));
     }
 
     @Override
@@ -121,8 +128,14 @@ public class ConsentLedger implements DisposableBean {
         Actor actor = Actor.current();
         var order = new ArrayList<>(requests);
         order.sort(Comparator.comparing(ConsentRequest::member));
-        return appendAll(order.stream().map(r -> new GroupCommit.Submission(r, recordedBy, actor)).toList(), false)
-                .stream().map(Appended::eventOrThrow).toList();
+        return appendAll(
+                        order.stream()
+                                .map(r -> new GroupCommit.Submission(r, recordedBy, actor))
+                                .toList(),
+                        false)
+                .stream()
+                .map(Appended::eventOrThrow)
+                .toList();
     }
 
     /**
@@ -149,11 +162,15 @@ public class ConsentLedger implements DisposableBean {
      * instead of waiting.
      */
     List<Appended> appendAll(List<GroupCommit.Submission> submissions, boolean skipBusy) {
-        List<MemberKey> keys = submissions.stream().map(s -> s.request().member()).toList();
+        List<MemberKey> keys =
+                submissions.stream().map(s -> s.request().member()).toList();
         Map<MemberKey, LockedMember> locked = members.lockAll(keys, skipBusy);
         var busy = new HashSet<MemberKey>();
         if (skipBusy && locked.size() < keys.stream().distinct().count()) {
-            keys.stream().distinct().filter(k -> !locked.containsKey(k) && members.find(k).isPresent()).forEach(busy::add);
+            keys.stream()
+                    .distinct()
+                    .filter(k -> !locked.containsKey(k) && members.find(k).isPresent())
+                    .forEach(busy::add);
         }
         var outcomes = new Appended[submissions.size()];
         var accepted = new ArrayList<Integer>(submissions.size());
@@ -175,8 +192,10 @@ public class ConsentLedger implements DisposableBean {
             }
         }
         if (!accepted.isEmpty()) {
-            Map<Long, ChainHead> before = heads(accepted.stream().map(i -> locked.get(submissions.get(i).request().member()).id())
-                    .distinct().toList());
+            Map<Long, ChainHead> before = heads(accepted.stream()
+                    .map(i -> locked.get(submissions.get(i).request().member()).id())
+                    .distinct()
+                    .toList());
             var heads = new HashMap<>(before);
             var rows = new ArrayList<ConsentEvent>(accepted.size());
             for (int i : accepted) {
@@ -186,19 +205,46 @@ public class ConsentLedger implements DisposableBean {
                 ChainHead head = heads.getOrDefault(memberId, ChainHead.EMPTY);
                 int memberSeq = head.memberSeq() + 1;
                 Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                String hash = EventHash.of(memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
-                        r.channel(), r.filedBy(), s.recordedBy(), recordedAt, r.note().orElse(null), head.hash());
+                String hash = EventHash.of(
+                        memberId,
+                        r.member(),
+                        memberSeq,
+                        r.action(),
+                        r.target(),
+                        r.receivedOn(),
+                        r.channel(),
+                        r.filedBy(),
+                        s.recordedBy(),
+                        recordedAt,
+                        r.note().orElse(null),
+                        head.hash());
                 heads.put(memberId, new ChainHead(memberSeq, hash));
-                rows.add(new ConsentEvent(0, memberId, r.member(), memberSeq, r.action(), r.target(), r.receivedOn(),
-                        r.channel(), r.filedBy(), s.recordedBy(), recordedAt, r.note(), head.hash(), hash));
+                rows.add(new ConsentEvent(
+                        0,
+                        memberId,
+                        r.member(),
+                        memberSeq,
+                        r.action(),
+                        r.target(),
+                        r.receivedOn(),
+                        r.channel(),
+                        r.filedBy(),
+                        s.recordedBy(),
+                        recordedAt,
+                        r.note(),
+                        head.hash(),
+                        hash));
             }
             long[] seqs = insert(rows);
             moveHeads(before, heads);
             for (int j = 0; j < rows.size(); j++) {
                 ConsentEvent e = withSeq(rows.get(j), seqs[j]);
-                var recorded = AuditEvent.of(AuditAction.CONSENT_RECORDED, e.action() + " " + e.target() + " received "
-                        + e.receivedOn() + " via " + e.channel() + ", filed by " + e.filedBy() + " (ledger seq " + e.seq() + ")")
-                        .member(e.member()).by(submissions.get(accepted.get(j)).actor());
+                var recorded = AuditEvent.of(
+                                AuditAction.CONSENT_RECORDED,
+                                e.action() + " " + e.target() + " received " + e.receivedOn() + " via " + e.channel()
+                                        + ", filed by " + e.filedBy() + " (ledger seq " + e.seq() + ")")
+                        .member(e.member())
+                        .by(submissions.get(accepted.get(j)).actor());
                 audit.record(e.target() instanceof OfPurpose p ? recorded.purpose(p.code()) : recorded);
                 outcomes[accepted.get(j)] = new Appended(e, null);
             }
@@ -211,23 +257,28 @@ public class ConsentLedger implements DisposableBean {
             throw new InvalidConsentRequestException("purpose", "no published catalog version has purpose " + p.code());
         }
         if (r.target() instanceof OfCategory c && !catalog.knowsCategory(c.number())) {
-            throw new InvalidConsentRequestException("category", "no published catalog version has category " + c.number());
+            throw new InvalidConsentRequestException(
+                    "category", "no published catalog version has category " + c.number());
         }
         LocalDate today = SocietyTime.dateOf(clock.instant());
         if (r.receivedOn().isAfter(today)) {
-            throw new InvalidConsentRequestException("receivedOn", "the received date " + r.receivedOn()
-                    + " is in the future (today is " + today + ")");
+            throw new InvalidConsentRequestException(
+                    "receivedOn", "the received date " + r.receivedOn() + " is in the future (today is " + today + ")");
         }
         // a request takes effect from its received date (ウ): one dated before the notice existed
         // would rewrite states no one could have asked for
         var noticeSince = catalog.firstInForce();
         if (noticeSince.isPresent() && r.receivedOn().isBefore(noticeSince.get())) {
-            throw new InvalidConsentRequestException("receivedOn", "the received date " + r.receivedOn()
-                    + " is before the notice took effect on " + noticeSince.get());
+            throw new InvalidConsentRequestException(
+                    "receivedOn",
+                    "the received date " + r.receivedOn() + " is before the notice took effect on "
+                            + noticeSince.get());
         }
         if (r.filedBy() == Filer.INSURED_PERSON && member.kind() != MemberKind.DEPENDENT) {
-            throw new InvalidConsentRequestException("filedBy", member.key() + " is an insured person: "
-                    + "only a dependent's request is filed by the insured person");
+            throw new InvalidConsentRequestException(
+                    "filedBy",
+                    member.key() + " is an insured person: "
+                            + "only a dependent's request is filed by the insured person");
         }
         if (r.note().map(n -> n.length() > NOTE_MAX).orElse(false)) {
             throw new InvalidConsentRequestException("note", "the note is longer than " + NOTE_MAX + " characters");
@@ -246,10 +297,9 @@ public class ConsentLedger implements DisposableBean {
             named.query("""
                     select e.member_id, e.member_seq, e.hash from consent_event e
                      where e.member_id in (:ids)
-                       and e.member_seq = (select max(l.member_seq) from consent_event l where l.member_id = e.member_id)""",
-                    Map.of("ids", chunk), rs -> {
-                        heads.put(rs.getLong(1), new ChainHead(rs.getInt(2), rs.getString(3)));
-                    });
+                       and e.member_seq = (select max(l.member_seq) from consent_event l where l.member_id = e.member_id)""", Map.of("ids", chunk), rs -> {
+                heads.put(rs.getLong(1), new ChainHead(rs.getInt(2), rs.getString(3)));
+            });
         }
         return heads;
     }
@@ -270,7 +320,8 @@ public class ConsentLedger implements DisposableBean {
             jdbc.batchUpdate("insert into consent_chain_head (member_id, member_seq, hash) values (?, ?, ?)", started);
         }
         if (!moved.isEmpty()) {
-            int[] counts = jdbc.batchUpdate("update consent_chain_head set member_seq = ?, hash = ? where member_id = ? and member_seq = ?",
+            int[] counts = jdbc.batchUpdate(
+                    "update consent_chain_head set member_seq = ?, hash = ? where member_id = ? and member_seq = ?",
                     moved);
             for (int i = 0; i < counts.length; i++) {
                 // JDBC drivers may answer SUCCESS_NO_INFO (-2) for a batched statement
@@ -285,42 +336,45 @@ public class ConsentLedger implements DisposableBean {
     /** Inserts the events in one batch and answers their ledger sequence numbers, in order. */
     private long[] insert(List<ConsentEvent> rows) {
         var keys = new GeneratedKeyHolder();
-        jdbc.batchUpdate(con -> con.prepareStatement("""
+        jdbc.batchUpdate(
+                con -> con.prepareStatement("""
                 insert into consent_event (member_id, member_seq, kind, purpose_code, category, received_on,
                     channel, filed_by, recorded_by, recorded_at, note, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"}), new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                ConsentEvent e = rows.get(i);
-                ps.setLong(1, e.memberId());
-                ps.setInt(2, e.memberSeq());
-                ps.setString(3, e.action().name());
-                if (e.target() instanceof OfPurpose p) {
-                    ps.setString(4, p.code().toString());
-                    ps.setNull(5, Types.SMALLINT);
-                } else {
-                    ps.setNull(4, Types.VARCHAR);
-                    ps.setInt(5, ((OfCategory) e.target()).number());
-                }
-                ps.setObject(6, e.receivedOn());
-                ps.setString(7, e.channel().name());
-                ps.setString(8, e.filedBy().name());
-                ps.setString(9, e.recordedBy());
-                ps.setObject(10, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
-                ps.setString(11, e.note().orElse(null));
-                ps.setString(12, e.prevHash());
-                ps.setString(13, e.hash());
-            }
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"seq"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ConsentEvent e = rows.get(i);
+                        ps.setLong(1, e.memberId());
+                        ps.setInt(2, e.memberSeq());
+                        ps.setString(3, e.action().name());
+                        if (e.target() instanceof OfPurpose p) {
+                            ps.setString(4, p.code().toString());
+                            ps.setNull(5, Types.SMALLINT);
+                        } else {
+                            ps.setNull(4, Types.VARCHAR);
+                            ps.setInt(5, ((OfCategory) e.target()).number());
+                        }
+                        ps.setObject(6, e.receivedOn());
+                        ps.setString(7, e.channel().name());
+                        ps.setString(8, e.filedBy().name());
+                        ps.setString(9, e.recordedBy());
+                        ps.setObject(10, OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC));
+                        ps.setString(11, e.note().orElse(null));
+                        ps.setString(12, e.prevHash());
+                        ps.setString(13, e.hash());
+                    }
 
-            @Override
-            public int getBatchSize() {
-                return rows.size();
-            }
-        }, keys);
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                },
+                keys);
         List<Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != rows.size()) {
-            throw new IllegalStateException("the database answered " + generated.size() + " ledger numbers for "
-                    + rows.size() + " events");
+            throw new IllegalStateException(
+                    "the database answered " + generated.size() + " ledger numbers for " + rows.size() + " events");
         }
         long[] seqs = new long[rows.size()];
         for (int i = 0; i < seqs.length; i++) {
@@ -330,8 +384,21 @@ public class ConsentLedger implements DisposableBean {
     }
 
     private static ConsentEvent withSeq(ConsentEvent e, long seq) {
-        return new ConsentEvent(seq, e.memberId(), e.member(), e.memberSeq(), e.action(), e.target(), e.receivedOn(),
-                e.channel(), e.filedBy(), e.recordedBy(), e.recordedAt(), e.note(), e.prevHash(), e.hash());
+        return new ConsentEvent(
+                seq,
+                e.memberId(),
+                e.member(),
+                e.memberSeq(),
+                e.action(),
+                e.target(),
+                e.receivedOn(),
+                e.channel(),
+                e.filedBy(),
+                e.recordedBy(),
+                e.recordedAt(),
+                e.note(),
+                e.prevHash(),
+                e.hash());
     }
 
     /**
@@ -341,15 +408,27 @@ public class ConsentLedger implements DisposableBean {
     @Transactional
     public ConsentStatus status(MemberKey key, Instant at, Optional<Instant> knownAt) {
         Catalog current = catalog.catalog();
-        var version = current.inForceAt(at).orElseThrow(() -> new IllegalArgumentException(
-                "no catalog version was in force at " + SocietyTime.format(at)));
+        var version = current.inForceAt(at)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no catalog version was in force at " + SocietyTime.format(at)));
         List<ConsentEvent> events = events(key);
         ConsentHistory history = ConsentHistory.of(events);
         LocalDate day = SocietyTime.dateOf(at);
-        var standings = version.purposesInForceOn(day).stream().map(p -> new PurposeStanding(p,
-                history.stateOf(p.code(), day, knownAt.orElse(Instant.MAX), current.firstPublished(p.code()).orElseThrow()))).toList();
-        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent state at " + SocietyTime.format(at)
-                + knownAt.map(k -> " as known at " + SocietyTime.format(k)).orElse("")).member(key));
+        var standings = version.purposesInForceOn(day).stream()
+                .map(p -> new PurposeStanding(
+                        p,
+                        history.stateOf(
+                                p.code(),
+                                day,
+                                knownAt.orElse(Instant.MAX),
+                                current.firstPublished(p.code()).orElseThrow())))
+                .toList();
+        audit.record(AuditEvent.of(
+                        AuditAction.CONSENT_READ,
+                        "consent state at " + SocietyTime.format(at)
+                                + knownAt.map(k -> " as known at " + SocietyTime.format(k))
+                                        .orElse(""))
+                .member(key));
         return new ConsentStatus(key, at, knownAt, version.version(), standings, events);
     }
 
@@ -357,7 +436,8 @@ public class ConsentLedger implements DisposableBean {
     @Transactional
     public List<ConsentEvent> history(MemberKey key) {
         List<ConsentEvent> events = events(key);
-        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent history, " + events.size() + " events").member(key));
+        audit.record(AuditEvent.of(AuditAction.CONSENT_READ, "consent history, " + events.size() + " events")
+                .member(key));
         return events;
     }
 

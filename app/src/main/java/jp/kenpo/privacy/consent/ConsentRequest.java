@@ -3,7 +3,6 @@ package jp.kenpo.privacy.consent;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
-
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.FreeText;
 
@@ -16,8 +15,14 @@ import jp.kenpo.privacy.shared.FreeText;
  *                   hyphenated, full-width, glued to letters), is refused, not stored in the ledger
  *                   that can never forget it; nor control characters
  */
-public record ConsentRequest(MemberKey member, ConsentAction action, ConsentTarget target, LocalDate receivedOn,
-                             Channel channel, Filer filedBy, Optional<String> note) {
+public record ConsentRequest(
+        MemberKey member,
+        ConsentAction action,
+        ConsentTarget target,
+        LocalDate receivedOn,
+        Channel channel,
+        Filer filedBy,
+        Optional<String> note) {
 
     public ConsentRequest {
         Objects.requireNonNull(member, "member");

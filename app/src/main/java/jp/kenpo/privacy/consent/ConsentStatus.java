@@ -3,7 +3,6 @@ package jp.kenpo.privacy.consent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import jp.kenpo.privacy.members.MemberKey;
 
 /**
@@ -11,8 +10,13 @@ import jp.kenpo.privacy.members.MemberKey;
  *
  * @param knownAt only events recorded by then were counted (absent: all)
  */
-public record ConsentStatus(MemberKey member, Instant at, Optional<Instant> knownAt, int catalogVersion,
-                            List<PurposeStanding> purposes, List<ConsentEvent> history) {
+public record ConsentStatus(
+        MemberKey member,
+        Instant at,
+        Optional<Instant> knownAt,
+        int catalogVersion,
+        List<PurposeStanding> purposes,
+        List<ConsentEvent> history) {
 
     public ConsentStatus {
         purposes = List.copyOf(purposes);

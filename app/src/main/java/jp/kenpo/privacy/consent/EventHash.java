@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
-
 import jp.kenpo.privacy.members.MemberKey;
 
 /**
@@ -20,20 +19,41 @@ public final class EventHash {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private EventHash() {
-    }
+    private EventHash() {}
 
-    static String of(long memberId, MemberKey member, int memberSeq, ConsentAction action, ConsentTarget target, LocalDate receivedOn,
-                     Channel channel, Filer filedBy, String recordedBy, Instant recordedAt, String note,
-                     String prevHash) {
+    static String of(
+            long memberId,
+            MemberKey member,
+            int memberSeq,
+            ConsentAction action,
+            ConsentTarget target,
+            LocalDate receivedOn,
+            Channel channel,
+            Filer filedBy,
+            String recordedBy,
+            Instant recordedAt,
+            String note,
+            String prevHash) {
         var canonical = new StringBuilder(256).append("kenpo-consent-v2");
-        for (String field : new String[] {Long.toString(memberId), member.toString(), Integer.toString(memberSeq), action.name(),
-                target.toString(), receivedOn.toString(), channel.name(), filedBy.name(), recordedBy,
-                recordedAt.toString(), note == null ? "" : note, prevHash}) {
+        for (String field : new String[] {
+            Long.toString(memberId),
+            member.toString(),
+            Integer.toString(memberSeq),
+            action.name(),
+            target.toString(),
+            receivedOn.toString(),
+            channel.name(),
+            filedBy.name(),
+            recordedBy,
+            recordedAt.toString(),
+            note == null ? "" : note,
+            prevHash
+        }) {
             canonical.append('\n').append(field.length()).append(':').append(field);
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -41,7 +61,18 @@ public final class EventHash {
     }
 
     static String of(ConsentEvent e) {
-        return of(e.memberId(), e.member(), e.memberSeq(), e.action(), e.target(), e.receivedOn(), e.channel(), e.filedBy(),
-                e.recordedBy(), e.recordedAt(), e.note().orElse(null), e.prevHash());
+        return of(
+                e.memberId(),
+                e.member(),
+                e.memberSeq(),
+                e.action(),
+                e.target(),
+                e.receivedOn(),
+                e.channel(),
+                e.filedBy(),
+                e.recordedBy(),
+                e.recordedAt(),
+                e.note().orElse(null),
+                e.prevHash());
     }
 }

@@ -12,10 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import org.springframework.transaction.support.TransactionTemplate;
-
 import jp.kenpo.privacy.audit.Actor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit (グループコミット) of consent events: the requests that callers make at the same
@@ -33,8 +31,7 @@ import jp.kenpo.privacy.audit.Actor;
 final class GroupCommit implements AutoCloseable {
 
     /** One caller's request, stamped in the caller's thread with who made it and from where. */
-    record Submission(ConsentRequest request, String recordedBy, Actor actor) {
-    }
+    record Submission(ConsentRequest request, String recordedBy, Actor actor) {}
 
     /** The most events one transaction holds: it bounds how long the group holds its members' locks. */
     static final int MAX_GROUP = 64;
@@ -49,8 +46,10 @@ final class GroupCommit implements AutoCloseable {
      * @param append writes a group's submissions, in the order given, inside the group's
      *               transaction, and answers each one's event or refusal in the same order
      */
-    GroupCommit(TransactionTemplate transaction, Function<List<Submission>, List<ConsentLedger.Appended>> append,
-                int writerThreads) {
+    GroupCommit(
+            TransactionTemplate transaction,
+            Function<List<Submission>, List<ConsentLedger.Appended>> append,
+            int writerThreads) {
         this.transaction = transaction;
         this.append = append;
         var number = new AtomicInteger();
@@ -128,7 +127,8 @@ final class GroupCommit implements AutoCloseable {
     private void write(List<Waiting> group) {
         List<ConsentLedger.Appended> outcomes;
         try {
-            outcomes = transaction.execute(status -> append.apply(group.stream().map(Waiting::submission).toList()));
+            outcomes = transaction.execute(status ->
+                    append.apply(group.stream().map(Waiting::submission).toList()));
         } catch (RuntimeException | Error failed) {
             // an Error too: escaping, it would end the writer and leave the group's callers waiting for ever
             if (group.size() == 1) {
@@ -170,6 +170,5 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private record Waiting(Submission submission, CompletableFuture<Optional<ConsentEvent>> result) {
-    }
+    private record Waiting(Submission submission, CompletableFuture<Optional<ConsentEvent>> result) {}
 }

@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
 
 /**
  * Reads recorded events: a member's chain, the tail of the ledger for a reader that keeps its own
@@ -58,8 +56,8 @@ public class LedgerEvents {
     /** The member's events in the order they were recorded (a single decision reads these alone). */
     @Transactional(readOnly = true)
     public List<ConsentEvent> ofMember(long memberId, MemberKey key) {
-        return jdbc.query(SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> row(rs).keyed(key),
-                memberId);
+        return jdbc.query(
+                SELECT_EVENT + " where e.member_id = ? order by e.member_seq", (rs, n) -> row(rs).keyed(key), memberId);
     }
 
     /**
@@ -70,8 +68,10 @@ public class LedgerEvents {
     public void after(long seq, Collection<Long> missing, Consumer<ConsentEvent> sink) {
         if (!missing.isEmpty()) {
             var rows = new ArrayList<Row>();
-            streamingNamed.query(SELECT_EVENT + " where e.seq in (:missing) order by e.seq",
-                    Map.of("missing", List.copyOf(missing)), rs -> {
+            streamingNamed.query(
+                    SELECT_EVENT + " where e.seq in (:missing) order by e.seq",
+                    Map.of("missing", List.copyOf(missing)),
+                    rs -> {
                         rows.add(row(rs));
                     });
             keyed(rows, sink);
@@ -82,9 +82,12 @@ public class LedgerEvents {
         int read;
         do {
             var rows = new ArrayList<Row>();
-            streaming.query(SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + page + " rows only", rs -> {
-                rows.add(row(rs));
-            }, from);
+            streaming.query(
+                    SELECT_EVENT + " where e.seq > ? order by e.seq fetch first " + page + " rows only",
+                    rs -> {
+                        rows.add(row(rs));
+                    },
+                    from);
             read = rows.size();
             if (read > 0) {
                 keyed(rows, sink);
@@ -103,10 +106,14 @@ public class LedgerEvents {
         int read;
         do {
             var rows = new ArrayList<Row>();
-            streaming.query(SELECT_EVENT + " where (e.member_id, e.member_seq) > (?, ?) order by e.member_id, e.member_seq"
-                    + " fetch first " + page + " rows only", rs -> {
+            streaming.query(
+                    SELECT_EVENT + " where (e.member_id, e.member_seq) > (?, ?) order by e.member_id, e.member_seq"
+                            + " fetch first " + page + " rows only",
+                    rs -> {
                         rows.add(row(rs));
-                    }, member, memberSeq);
+                    },
+                    member,
+                    memberSeq);
             read = rows.size();
             if (read > 0) {
                 keyed(rows, sink);
@@ -123,7 +130,8 @@ public class LedgerEvents {
 
     /** Hands the rows on with their members' keys, asked of the registry in one statement. */
     private void keyed(List<Row> rows, Consumer<ConsentEvent> sink) {
-        Map<Long, MemberKey> keys = members.keysOf(rows.stream().map(Row::memberId).toList());
+        Map<Long, MemberKey> keys =
+                members.keysOf(rows.stream().map(Row::memberId).toList());
         for (Row r : rows) {
             MemberKey key = keys.get(r.memberId());
             if (key == null) {
@@ -136,13 +144,37 @@ public class LedgerEvents {
     }
 
     /** An event as its table holds it: the member by id. */
-    private record Row(long seq, long memberId, int memberSeq, ConsentAction action, ConsentTarget target,
-                       LocalDate receivedOn, Channel channel, Filer filedBy, String recordedBy, Instant recordedAt,
-                       Optional<String> note, String prevHash, String hash) {
+    private record Row(
+            long seq,
+            long memberId,
+            int memberSeq,
+            ConsentAction action,
+            ConsentTarget target,
+            LocalDate receivedOn,
+            Channel channel,
+            Filer filedBy,
+            String recordedBy,
+            Instant recordedAt,
+            Optional<String> note,
+            String prevHash,
+            String hash) {
 
         ConsentEvent keyed(MemberKey key) {
-            return new ConsentEvent(seq, memberId, key, memberSeq, action, target, receivedOn, channel, filedBy,
-                    recordedBy, recordedAt, note, prevHash, hash);
+            return new ConsentEvent(
+                    seq,
+                    memberId,
+                    key,
+                    memberSeq,
+                    action,
+                    target,
+                    receivedOn,
+                    channel,
+                    filedBy,
+                    recordedBy,
+                    recordedAt,
+                    note,
+                    prevHash,
+                    hash);
         }
     }
 
@@ -153,11 +185,22 @@ public class LedgerEvents {
 
     private static Row row(ResultSet rs) throws SQLException {
         String purpose = rs.getString(5);
-        ConsentTarget target = purpose != null ? ConsentTarget.purpose(PurposeCode.parse(purpose))
+        ConsentTarget target = purpose != null
+                ? ConsentTarget.purpose(PurposeCode.parse(purpose))
                 : ConsentTarget.category(rs.getInt(6));
-        return new Row(rs.getLong(1), rs.getLong(2), rs.getInt(3), ConsentAction.valueOf(rs.getString(4)), target,
-                rs.getObject(7, LocalDate.class), Channel.valueOf(rs.getString(8)), Filer.valueOf(rs.getString(9)),
-                rs.getString(10), rs.getObject(11, OffsetDateTime.class).toInstant(),
-                Optional.ofNullable(rs.getString(12)), rs.getString(13), rs.getString(14));
+        return new Row(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                ConsentAction.valueOf(rs.getString(4)),
+                target,
+                rs.getObject(7, LocalDate.class),
+                Channel.valueOf(rs.getString(8)),
+                Filer.valueOf(rs.getString(9)),
+                rs.getString(10),
+                rs.getObject(11, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getString(12)),
+                rs.getString(13),
+                rs.getString(14));
     }
 }

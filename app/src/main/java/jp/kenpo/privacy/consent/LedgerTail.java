@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +19,7 @@ public final class LedgerTail {
 
     /** Longer than any ledger write transaction may take. */
     static final Duration GAP_EXPIRY = Duration.ofSeconds(ConsentLedger.LONGEST_WRITE_SECONDS + 30);
+
     private static final int MAX_GAPS = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(LedgerTail.class);
@@ -34,7 +34,9 @@ public final class LedgerTail {
             if (expired) {
                 // loud, because a transaction that did hold it (one joined by a caller's longer
                 // transaction) would stay unseen by this reader until it starts again
-                log.warn("ledger sequence {} has not appeared in {} s: taken as rolled back", gap.getKey(),
+                log.warn(
+                        "ledger sequence {} has not appeared in {} s: taken as rolled back",
+                        gap.getKey(),
                         GAP_EXPIRY.toSeconds());
             }
             return expired;
@@ -52,8 +54,11 @@ public final class LedgerTail {
             }
             for (long missing = next.expected; missing < e.seq(); missing++) {
                 if (gaps.size() >= MAX_GAPS) {
-                    log.warn("more than {} ledger sequence numbers missing at once: {} to {} are not waited for",
-                            MAX_GAPS, missing, e.seq() - 1);
+                    log.warn(
+                            "more than {} ledger sequence numbers missing at once: {} to {} are not waited for",
+                            MAX_GAPS,
+                            missing,
+                            e.seq() - 1);
                     break;
                 }
                 gaps.put(missing, now);

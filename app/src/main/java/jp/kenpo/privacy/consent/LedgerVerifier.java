@@ -3,13 +3,11 @@ package jp.kenpo.privacy.consent;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-
+import jp.kenpo.privacy.members.MemberKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-
-import jp.kenpo.privacy.members.MemberKey;
 
 /**
  * Recomputes every member's chain of the consent ledger against its events and its head
@@ -57,7 +55,8 @@ public class LedgerVerifier {
                         broken = "member " + member + ": the chain has no head — its head was removed";
                     } else if (head.memberSeq() > last) {
                         broken = "member " + member + ", event #" + (last + 1) + ": missing — the chain ends at event #"
-                                + last + " but its head names event #" + head.memberSeq() + " (events were cut off its end)";
+                                + last + " but its head names event #" + head.memberSeq()
+                                + " (events were cut off its end)";
                     } else if (head.memberSeq() == last && !head.hash().equals(prevHash)) {
                         broken = "member " + member + ", event #" + last + ": it is not the event its chain head names";
                     }
@@ -98,7 +97,8 @@ public class LedgerVerifier {
             state.prevHash = e.hash();
         });
         state.endChain(Long.MAX_VALUE);
-        return new LedgerVerification(state.broken == null, state.events, state.chains, Optional.ofNullable(state.broken));
+        return new LedgerVerification(
+                state.broken == null, state.events, state.chains, Optional.ofNullable(state.broken));
     }
 
     private String keyOf(long memberId) {

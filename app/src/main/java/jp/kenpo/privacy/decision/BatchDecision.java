@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 
 /**
@@ -13,13 +12,19 @@ import jp.kenpo.privacy.catalog.PurposeCode;
  *
  * @param reservationsOnRecord members permitted on a legal basis although they reserved the purpose
  */
-public record BatchDecision(PurposeCode purpose, Instant at, int catalogVersion, int population, int permitted,
-                            Map<Basis, Integer> permittedByBasis, int reservationsOnRecord,
-                            Map<DenyReason, Integer> deniedByReason, List<Denial> denied) {
+public record BatchDecision(
+        PurposeCode purpose,
+        Instant at,
+        int catalogVersion,
+        int population,
+        int permitted,
+        Map<Basis, Integer> permittedByBasis,
+        int reservationsOnRecord,
+        Map<DenyReason, Integer> deniedByReason,
+        List<Denial> denied) {
 
     /** A member of the population who is denied. */
-    public record Denial(String member, DenyReason reason) {
-    }
+    public record Denial(String member, DenyReason reason) {}
 
     public BatchDecision {
         permittedByBasis = Map.copyOf(permittedByBasis);

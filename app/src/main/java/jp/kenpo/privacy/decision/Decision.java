@@ -3,7 +3,6 @@ package jp.kenpo.privacy.decision;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 
 /**
@@ -16,19 +15,49 @@ import jp.kenpo.privacy.catalog.PurposeCode;
  * @param statute             the law relied on, with {@link Basis#LEGAL_BASIS}
  * @param catalogVersion      the catalog version in force at the instant
  */
-public record Decision(String member, PurposeCode purpose, Instant at, Outcome outcome, Optional<Basis> basis,
-                       Optional<DenyReason> reason, boolean reservationOnRecord, Optional<String> statute,
-                       OptionalInt catalogVersion) {
+public record Decision(
+        String member,
+        PurposeCode purpose,
+        Instant at,
+        Outcome outcome,
+        Optional<Basis> basis,
+        Optional<DenyReason> reason,
+        boolean reservationOnRecord,
+        Optional<String> statute,
+        OptionalInt catalogVersion) {
 
-    static Decision permit(String member, PurposeCode purpose, Instant at, Basis basis, boolean reservationOnRecord,
-                           Optional<String> statute, int catalogVersion) {
-        return new Decision(member, purpose, at, Outcome.PERMIT, Optional.of(basis), Optional.empty(),
-                reservationOnRecord, statute, OptionalInt.of(catalogVersion));
+    static Decision permit(
+            String member,
+            PurposeCode purpose,
+            Instant at,
+            Basis basis,
+            boolean reservationOnRecord,
+            Optional<String> statute,
+            int catalogVersion) {
+        return new Decision(
+                member,
+                purpose,
+                at,
+                Outcome.PERMIT,
+                Optional.of(basis),
+                Optional.empty(),
+                reservationOnRecord,
+                statute,
+                OptionalInt.of(catalogVersion));
     }
 
-    static Decision deny(String member, PurposeCode purpose, Instant at, DenyReason reason, OptionalInt catalogVersion) {
-        return new Decision(member, purpose, at, Outcome.DENY, Optional.empty(), Optional.of(reason), false,
-                Optional.empty(), catalogVersion);
+    static Decision deny(
+            String member, PurposeCode purpose, Instant at, DenyReason reason, OptionalInt catalogVersion) {
+        return new Decision(
+                member,
+                purpose,
+                at,
+                Outcome.DENY,
+                Optional.empty(),
+                Optional.of(reason),
+                false,
+                Optional.empty(),
+                catalogVersion);
     }
 
     public boolean permitted() {
@@ -37,6 +66,9 @@ public record Decision(String member, PurposeCode purpose, Instant at, Outcome o
 
     /** {@code PERMIT DEEMED_CONSENT}, {@code DENY RESERVED_WITHOUT_CONSENT}, … */
     public String summary() {
-        return outcome + " " + (permitted() ? basis.orElseThrow().name() : reason.orElseThrow().name());
+        return outcome + " "
+                + (permitted()
+                        ? basis.orElseThrow().name()
+                        : reason.orElseThrow().name());
     }
 }

@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.SocietyTime;
 
 @RestController
 @RequestMapping("/api/v1/decisions")
@@ -30,12 +28,10 @@ class DecisionController {
      * @param at      the instant of the use (default: now); {@code 2026-04-01} means 00:00 Tokyo time
      * @param knownAt decide with only the events recorded by then
      */
-    record DecisionRequest(MemberKey member, PurposeCode purpose, String at, String knownAt) {
-    }
+    record DecisionRequest(MemberKey member, PurposeCode purpose, String at, String knownAt) {}
 
     /** @param members the population; absent means every member in the registry */
-    record BatchRequest(PurposeCode purpose, String at, List<MemberKey> members, String knownAt) {
-    }
+    record BatchRequest(PurposeCode purpose, String at, List<MemberKey> members, String knownAt) {}
 
     @PostMapping
     Decision decide(@RequestBody DecisionRequest body) {
@@ -47,8 +43,8 @@ class DecisionController {
     @PostMapping("/batch")
     BatchDecision batch(@RequestBody BatchRequest body) {
         require(body.purpose(), "purpose");
-        return decisions.decideBatch(body.purpose(), instant(body.at(), "at"), Optional.ofNullable(body.members()),
-                known(body.knownAt()));
+        return decisions.decideBatch(
+                body.purpose(), instant(body.at(), "at"), Optional.ofNullable(body.members()), known(body.knownAt()));
     }
 
     private Instant instant(String text, String field) {

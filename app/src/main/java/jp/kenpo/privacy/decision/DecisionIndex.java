@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
 import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.ConsentPolicy;
 import jp.kenpo.privacy.catalog.Purpose;
@@ -30,8 +29,7 @@ import jp.kenpo.privacy.shared.SocietyTime;
  */
 public final class DecisionIndex {
 
-    private record State(PurposeRules rules, EligibilityTable members, ConsentHistory[] histories) {
-    }
+    private record State(PurposeRules rules, EligibilityTable members, ConsentHistory[] histories) {}
 
     private volatile State state = new State(PurposeRules.NONE, EligibilityTable.EMPTY, new ConsentHistory[0]);
 
@@ -58,7 +56,8 @@ public final class DecisionIndex {
             }
         }
         EligibilityTable members = s.members().with(changed, added);
-        ConsentHistory[] histories = s.histories().length >= members.size() ? s.histories()
+        ConsentHistory[] histories = s.histories().length >= members.size()
+                ? s.histories()
                 : Arrays.copyOf(s.histories(), Math.max(members.size(), s.histories().length * 3 / 2));
         state = new State(s.rules(), members, histories);
     }
@@ -115,14 +114,21 @@ public final class DecisionIndex {
         ConsentState consent = stateOf(s.histories()[i], rule, day, ConsentHistory.micros(knownAt));
         Purpose p = rule.purpose();
         if (p.policy() == ConsentPolicy.LEGAL) {
-            return Decision.permit(memberKey, purpose, at, Basis.LEGAL_BASIS, consent == ConsentState.RESERVED,
-                    p.statute(), rule.version());
+            return Decision.permit(
+                    memberKey,
+                    purpose,
+                    at,
+                    Basis.LEGAL_BASIS,
+                    consent == ConsentState.RESERVED,
+                    p.statute(),
+                    rule.version());
         }
         return switch (consent) {
-            case DEEMED -> Decision.permit(memberKey, purpose, at, Basis.DEEMED_CONSENT, false, Optional.empty(),
-                    rule.version());
-            case CONSENTED -> Decision.permit(memberKey, purpose, at, Basis.EXPLICIT_CONSENT, false, Optional.empty(),
-                    rule.version());
+            case DEEMED ->
+                Decision.permit(memberKey, purpose, at, Basis.DEEMED_CONSENT, false, Optional.empty(), rule.version());
+            case CONSENTED ->
+                Decision.permit(
+                        memberKey, purpose, at, Basis.EXPLICIT_CONSENT, false, Optional.empty(), rule.version());
             case RESERVED -> Decision.deny(memberKey, purpose, at, DenyReason.RESERVED_WITHOUT_CONSENT, inForceVersion);
         };
     }
@@ -154,7 +160,9 @@ public final class DecisionIndex {
     }
 
     private static ConsentState stateOf(ConsentHistory h, PurposeRules.InForce rule, int day, long knownAtMicros) {
-        return h == null ? ConsentState.DEEMED : h.stateOf(rule.purpose().code(), day, knownAtMicros, rule.firstPublishedDay());
+        return h == null
+                ? ConsentState.DEEMED
+                : h.stateOf(rule.purpose().code(), day, knownAtMicros, rule.firstPublishedDay());
     }
 
     /** One batch decision under way: the loop body of decideAll and decideFor. */
@@ -229,8 +237,16 @@ public final class DecisionIndex {
             }
             byBasis.values().removeIf(v -> v == 0);
             int version = s.rules().versionOn(day);
-            return new BatchDecision(purpose, at, version, population, permitted, byBasis, reservationsOnRecord,
-                    BatchDecision.count(deniedCounts), denied);
+            return new BatchDecision(
+                    purpose,
+                    at,
+                    version,
+                    population,
+                    permitted,
+                    byBasis,
+                    reservationsOnRecord,
+                    BatchDecision.count(deniedCounts),
+                    denied);
         }
     }
 }

@@ -5,11 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -22,6 +17,9 @@ import jp.kenpo.privacy.consent.LedgerTail;
 import jp.kenpo.privacy.members.MemberEligibility;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * The decision service every use and provision of a member's data goes through. Before it
@@ -53,8 +51,8 @@ public class DecisionService {
     /** Set once the index holds the whole registry; from then on single decisions use it. */
     private volatile boolean loaded;
 
-    public DecisionService(CatalogService catalogs, MemberRegistry members, LedgerEvents ledgerEvents, Clock clock,
-                           AuditTrail audit) {
+    public DecisionService(
+            CatalogService catalogs, MemberRegistry members, LedgerEvents ledgerEvents, Clock clock, AuditTrail audit) {
         this.catalogs = catalogs;
         this.members = members;
         this.ledgerEvents = ledgerEvents;
@@ -81,23 +79,35 @@ public class DecisionService {
             d = decideFromItsRows(member, purpose, at, knownAt.orElse(Instant.MAX));
         }
         // the answer is given only once its audit entry is written
-        audit.record(AuditEvent.of(AuditAction.DECISION, d.summary() + " for use at " + at
-                + knownAt.map(k -> " as known at " + k).orElse("")).member(member).purpose(purpose));
+        audit.record(AuditEvent.of(
+                        AuditAction.DECISION,
+                        d.summary() + " for use at " + at
+                                + knownAt.map(k -> " as known at " + k).orElse(""))
+                .member(member)
+                .purpose(purpose));
         return d;
     }
 
     /** Decides one use for every member in the registry, or for the members listed. */
-    public BatchDecision decideBatch(PurposeCode purpose, Instant at, Optional<List<MemberKey>> population,
-                                     Optional<Instant> knownAt) {
+    public BatchDecision decideBatch(
+            PurposeCode purpose, Instant at, Optional<List<MemberKey>> population, Optional<Instant> knownAt) {
         catchUp();
         requireKnown(purpose);
         Instant known = knownAt.orElse(Instant.MAX);
-        BatchDecision b = population.map(keys -> index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose,
-                at, known)).orElseGet(() -> index.decideAll(purpose, at, known));
+        BatchDecision b = population
+                .map(keys ->
+                        index.decideFor(keys.stream().map(MemberKey::toString).toList(), purpose, at, known))
+                .orElseGet(() -> index.decideAll(purpose, at, known));
         // one entry for the batch, naming its population rather than each member
-        audit.record(AuditEvent.of(AuditAction.BATCH_DECISION, "population: " + population.map(AuditEvent::listedPopulation)
-                .orElse("every member in the registry (" + b.population() + ")") + "; PERMIT " + b.permitted() + " DENY "
-                + b.deniedCount() + " for use at " + at + knownAt.map(k -> " as known at " + k).orElse(""))
+        audit.record(AuditEvent.of(
+                        AuditAction.BATCH_DECISION,
+                        "population: "
+                                + population
+                                        .map(AuditEvent::listedPopulation)
+                                        .orElse("every member in the registry (" + b.population() + ")")
+                                + "; PERMIT " + b.permitted() + " DENY "
+                                + b.deniedCount() + " for use at " + at
+                                + knownAt.map(k -> " as known at " + k).orElse(""))
                 .purpose(purpose));
         return b;
     }
@@ -160,8 +170,8 @@ public class DecisionService {
                 // their members were registered after the registry was read a moment ago
                 catchUpRegistry();
                 unplaced = index.applyEvents(unplaced);
-                unplaced.forEach(e -> log.error("consent event {} names member id {} that is not in the registry",
-                        e.seq(), e.memberId()));
+                unplaced.forEach(e -> log.error(
+                        "consent event {} names member id {} that is not in the registry", e.seq(), e.memberId()));
             }
             if (first) {
                 loaded = true;

@@ -1,11 +1,10 @@
 package jp.kenpo.privacy.decision;
 
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import jp.kenpo.privacy.members.EligibilityPeriod;
 import jp.kenpo.privacy.members.MemberEligibility;
 
@@ -30,12 +29,21 @@ final class EligibilityTable {
     private final long[] first;
     /** Member i's periods are [periodStart[i], periodStart[i + 1]) of from/to. */
     private final int[] periodStart;
+
     private final int[] from;
     /** Exclusive: the day eligibility was lost; {@link Integer#MAX_VALUE} while open. */
     private final int[] to;
 
-    private EligibilityTable(int size, String[] keys, long[] ids, Object2IntOpenHashMap<String> byKey,
-                             Long2IntOpenHashMap byId, long[] first, int[] periodStart, int[] from, int[] to) {
+    private EligibilityTable(
+            int size,
+            String[] keys,
+            long[] ids,
+            Object2IntOpenHashMap<String> byKey,
+            Long2IntOpenHashMap byId,
+            long[] first,
+            int[] periodStart,
+            int[] from,
+            int[] to) {
         this.size = size;
         this.keys = keys;
         this.ids = ids;
@@ -132,7 +140,8 @@ final class EligibilityTable {
 
         private void packFirst() {
             int start = periodStart[size - 1];
-            first[size - 1] = start < periods ? ((long) from[start] << 32) | (to[start] & 0xFFFFFFFFL)
+            first[size - 1] = start < periods
+                    ? ((long) from[start] << 32) | (to[start] & 0xFFFFFFFFL)
                     : ((long) Integer.MAX_VALUE << 32);
         }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogVersion;
 import jp.kenpo.privacy.catalog.Purpose;
@@ -17,8 +16,7 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 final class PurposeRules {
 
     /** A purpose as published by one version, over the days [fromDay, toDay). */
-    record InForce(Purpose purpose, int version, int fromDay, int toDay, int firstPublishedDay) {
-    }
+    record InForce(Purpose purpose, int version, int fromDay, int toDay, int firstPublishedDay) {}
 
     static final PurposeRules NONE = new PurposeRules(Map.of(), new int[0], new int[0]);
 
@@ -38,20 +36,29 @@ final class PurposeRules {
         for (int i = 0; i < versions.size(); i++) {
             CatalogVersion v = versions.get(i);
             int from = (int) v.effectiveFrom().toEpochDay();
-            int to = i + 1 < versions.size() ? (int) versions.get(i + 1).effectiveFrom().toEpochDay() : Integer.MAX_VALUE;
+            int to = i + 1 < versions.size()
+                    ? (int) versions.get(i + 1).effectiveFrom().toEpochDay()
+                    : Integer.MAX_VALUE;
             for (Purpose p : v.purposes()) {
-                int end = p.retiredOn().map(r -> (int) Math.min(r.toEpochDay(), to)).orElse(to);
+                int end = p.retiredOn()
+                        .map(r -> (int) Math.min(r.toEpochDay(), to))
+                        .orElse(to);
                 if (end > from) {
-                    int published = (int) catalog.firstPublished(p.code()).orElseThrow().toEpochDay();
-                    intervals.computeIfAbsent(p.code(), k -> new ArrayList<>())
+                    int published =
+                            (int) catalog.firstPublished(p.code()).orElseThrow().toEpochDay();
+                    intervals
+                            .computeIfAbsent(p.code(), k -> new ArrayList<>())
                             .add(new InForce(p, v.version(), from, end, published));
                 }
             }
         }
         var byCode = new HashMap<PurposeCode, InForce[]>();
         intervals.forEach((code, list) -> byCode.put(code, list.toArray(InForce[]::new)));
-        return new PurposeRules(byCode,
-                versions.stream().mapToInt(v -> (int) v.effectiveFrom().toEpochDay()).toArray(),
+        return new PurposeRules(
+                byCode,
+                versions.stream()
+                        .mapToInt(v -> (int) v.effectiveFrom().toEpochDay())
+                        .toArray(),
                 versions.stream().mapToInt(CatalogVersion::version).toArray());
     }
 

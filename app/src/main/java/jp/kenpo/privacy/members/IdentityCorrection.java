@@ -9,8 +9,13 @@ import java.util.Optional;
  *
  * @param reason why: the form or request it comes from (required; kept with the old values)
  */
-public record IdentityCorrection(Optional<String> insurerNumber, Optional<String> nameKanji, Optional<String> nameKana,
-                                 Optional<String> sex, Optional<String> birthDate, String reason) {
+public record IdentityCorrection(
+        Optional<String> insurerNumber,
+        Optional<String> nameKanji,
+        Optional<String> nameKana,
+        Optional<String> sex,
+        Optional<String> birthDate,
+        String reason) {
 
     public IdentityCorrection {
         Objects.requireNonNull(insurerNumber, "insurerNumber");

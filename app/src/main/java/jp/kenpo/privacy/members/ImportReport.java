@@ -8,8 +8,15 @@ import java.util.List;
  *
  * @param rowsSkipped bad rows left out because skipping was allowed; {@code problems} says why
  */
-public record ImportReport(String source, int rowsRead, int membersAdded, int membersUpdated,
-                           int periodsAdded, int periodsUpdated, int rowsSkipped, List<ImportProblem> problems) {
+public record ImportReport(
+        String source,
+        int rowsRead,
+        int membersAdded,
+        int membersUpdated,
+        int periodsAdded,
+        int periodsUpdated,
+        int rowsSkipped,
+        List<ImportProblem> problems) {
 
     public ImportReport {
         problems = List.copyOf(problems);

@@ -11,9 +11,17 @@ import java.util.Optional;
  * @param insurerNumber 保険者番号 (8 digits, the last a check digit)
  * @param insured       for a dependent, the key of the insured person they belong to
  */
-public record Member(long id, String insurerNumber, MemberKey key, MemberKind kind, Optional<MemberKey> insured,
-                     String nameKanji, String nameKana, Sex sex, LocalDate birthDate,
-                     List<EligibilityPeriod> eligibility) {
+public record Member(
+        long id,
+        String insurerNumber,
+        MemberKey key,
+        MemberKind kind,
+        Optional<MemberKey> insured,
+        String nameKanji,
+        String nameKana,
+        Sex sex,
+        LocalDate birthDate,
+        List<EligibilityPeriod> eligibility) {
 
     public Member {
         eligibility = List.copyOf(eligibility);

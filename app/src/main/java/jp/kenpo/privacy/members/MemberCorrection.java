@@ -7,8 +7,8 @@ import java.util.List;
  * One correction of a member's identity as kept: who made it, when, why, and each field's value
  * before and after (fields named as in the member file).
  */
-public record MemberCorrection(long id, MemberKey member, Instant correctedAt, String correctedBy, String reason,
-                               List<Change> changes) {
+public record MemberCorrection(
+        long id, MemberKey member, Instant correctedAt, String correctedBy, String reason, List<Change> changes) {
 
     public MemberCorrection {
         changes = List.copyOf(changes);
@@ -26,6 +26,7 @@ public record MemberCorrection(long id, MemberKey member, Instant correctedAt, S
 
     @Override
     public String toString() {
-        return "MemberCorrection[#" + id + " " + member + " " + changes.stream().map(Change::field).toList() + "]";
+        return "MemberCorrection[#" + id + " " + member + " "
+                + changes.stream().map(Change::field).toList() + "]";
     }
 }

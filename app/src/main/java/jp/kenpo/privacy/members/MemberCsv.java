@@ -1,5 +1,8 @@
 package jp.kenpo.privacy.members;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
@@ -23,24 +21,37 @@ import jp.kenpo.privacy.formats.StrictTextReader;
  */
 final class MemberCsv {
 
-    static final List<String> HEADER = List.of("insurer_number", "symbol", "number", "branch", "kind",
-            "insured_branch", "name_kanji", "name_kana", "sex", "birth_date", "acquired_on", "lost_on");
+    static final List<String> HEADER = List.of(
+            "insurer_number",
+            "symbol",
+            "number",
+            "branch",
+            "kind",
+            "insured_branch",
+            "name_kanji",
+            "name_kana",
+            "sex",
+            "birth_date",
+            "acquired_on",
+            "lost_on");
 
-    record Parsed(List<MemberRow> rows, List<ImportProblem> problems, int rowsRead) {
-    }
+    record Parsed(List<MemberRow> rows, List<ImportProblem> problems, int rowsRead) {}
 
-    private MemberCsv() {
-    }
+    private MemberCsv() {}
 
     static Parsed read(InputStream in, String source, Charset charset, LocalDate today) {
         var rows = new ArrayList<MemberRow>();
         var problems = new ArrayList<ImportProblem>();
         int read = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(new StrictTextReader(in, source, charset))) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(new StrictTextReader(in, source, charset))) {
             var it = csv.iterator();
             if (!it.hasNext()) {
-                throw new ImportRejectedException(source, List.of(new ImportProblem(source, 1, "", "the file is empty")));
+                throw new ImportRejectedException(
+                        source, List.of(new ImportProblem(source, 1, "", "the file is empty")));
             }
             checkHeader(it.next(), source);
             while (it.hasNext()) {
@@ -58,13 +69,19 @@ final class MemberCsv {
                 // what failed beneath the parser (a request body read past its limit) is no fault of the file
                 throw below;
             }
-            String reason = e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : "");
+            String reason =
+                    e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : "");
             problems.add(new ImportProblem(source, read + 2, "", "not valid CSV (" + reason + ")"));
             throw new ImportRejectedException(source, problems);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof StrictTextReader.TextEncodingException bad) {
-                throw new ImportRejectedException(source, List.of(new ImportProblem(source, bad.line(), "",
-                        bad.getMessage().substring(bad.getMessage().indexOf(": ") + 2))));
+                throw new ImportRejectedException(
+                        source,
+                        List.of(new ImportProblem(
+                                source,
+                                bad.line(),
+                                "",
+                                bad.getMessage().substring(bad.getMessage().indexOf(": ") + 2))));
             }
             throw e;
         } catch (IOException e) {
@@ -79,13 +96,24 @@ final class MemberCsv {
             for (int i = 0; i < HEADER.size(); i++) {
                 String got = i < fields.size() ? fields.get(i) : "(nothing)";
                 if (!HEADER.get(i).equals(got)) {
-                    throw new ImportRejectedException(source, List.of(new ImportProblem(source, header.getStartingLineNumber(),
-                            "", "header column " + (i + 1) + " is '" + got + "' but should be '" + HEADER.get(i)
-                            + "'; the header is " + String.join(",", HEADER))));
+                    throw new ImportRejectedException(
+                            source,
+                            List.of(new ImportProblem(
+                                    source,
+                                    header.getStartingLineNumber(),
+                                    "",
+                                    "header column " + (i + 1) + " is '" + got + "' but should be '" + HEADER.get(i)
+                                            + "'; the header is " + String.join(",", HEADER))));
                 }
             }
-            throw new ImportRejectedException(source, List.of(new ImportProblem(source, header.getStartingLineNumber(),
-                    "", "the header has " + fields.size() + " columns; it should be exactly " + String.join(",", HEADER))));
+            throw new ImportRejectedException(
+                    source,
+                    List.of(new ImportProblem(
+                            source,
+                            header.getStartingLineNumber(),
+                            "",
+                            "the header has " + fields.size() + " columns; it should be exactly "
+                                    + String.join(",", HEADER))));
         }
     }
 
@@ -95,13 +123,14 @@ final class MemberCsv {
             String field = record.getField(i);
             if (field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
                 String column = i < HEADER.size() ? HEADER.get(i) : "field " + (i + 1);
-                problems.add(new ImportProblem(source, line, column, "runs past the end of its line: a closing quote is missing"));
+                problems.add(new ImportProblem(
+                        source, line, column, "runs past the end of its line: a closing quote is missing"));
                 return null;
             }
         }
         if (record.getFieldCount() != HEADER.size()) {
-            problems.add(new ImportProblem(source, line, "", "has " + record.getFieldCount() + " fields, expected "
-                    + HEADER.size()));
+            problems.add(new ImportProblem(
+                    source, line, "", "has " + record.getFieldCount() + " fields, expected " + HEADER.size()));
             return null;
         }
         var f = new Fields(record, source, line, problems);
@@ -114,7 +143,8 @@ final class MemberCsv {
         try {
             key = new MemberKey(f.raw("symbol"), f.raw("number"), f.raw("branch"));
         } catch (IllegalArgumentException e) {
-            String column = e.getMessage().startsWith("symbol") ? "symbol"
+            String column = e.getMessage().startsWith("symbol")
+                    ? "symbol"
                     : e.getMessage().startsWith("number") ? "number" : "branch";
             f.problem(column, e.getMessage());
         }
@@ -174,7 +204,16 @@ final class MemberCsv {
         if (f.failed()) {
             return null;
         }
-        return new MemberRow(line, insurer, key, kind, insured, kanji, kana, sex, birth,
+        return new MemberRow(
+                line,
+                insurer,
+                key,
+                kind,
+                insured,
+                kanji,
+                kana,
+                sex,
+                birth,
                 new EligibilityPeriod(acquired, Optional.ofNullable(lost)));
     }
 
@@ -189,8 +228,8 @@ final class MemberCsv {
                 if (!earlier.samePersonAs(row)) {
                     problem = "member " + row.key() + " is described differently on line " + earlier.line();
                 } else if (earlier.period().acquiredOn().equals(row.period().acquiredOn())) {
-                    problem = "member " + row.key() + " has a period acquired on " + row.period().acquiredOn()
-                            + " already on line " + earlier.line();
+                    problem = "member " + row.key() + " has a period acquired on "
+                            + row.period().acquiredOn() + " already on line " + earlier.line();
                 } else if (earlier.period().overlaps(row.period())) {
                     problem = "the period overlaps the period on line " + earlier.line();
                 }

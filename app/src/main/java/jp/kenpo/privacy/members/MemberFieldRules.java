@@ -2,7 +2,6 @@ package jp.kenpo.privacy.members;
 
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-
 import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.shared.FreeText;
 
@@ -16,10 +15,10 @@ final class MemberFieldRules {
 
     /** 全角・半角カタカナ and spaces, as registries write 氏名カナ. */
     private static final Pattern KANA = Pattern.compile("[\\u30A0-\\u30FF\\uFF65-\\uFF9F\\u3000 ]+");
+
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
-    private MemberFieldRules() {
-    }
+    private MemberFieldRules() {}
 
     /** A required text of at most {@code maxLength} characters. */
     static String text(String value, int maxLength) {

@@ -11,14 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registry of insured persons and dependents as the other modules read it. The members module
@@ -45,8 +43,12 @@ public class MemberRegistry {
 
     @Transactional(readOnly = true)
     public Optional<Member> find(MemberKey key) {
-        List<Member> found = jdbc.query(SELECT_MEMBER + " where m.symbol = ? and m.number = ? and m.branch = ?",
-                (rs, n) -> member(rs), key.symbol(), key.number(), key.branch());
+        List<Member> found = jdbc.query(
+                SELECT_MEMBER + " where m.symbol = ? and m.number = ? and m.branch = ?",
+                (rs, n) -> member(rs),
+                key.symbol(),
+                key.number(),
+                key.branch());
         return found.stream().findFirst().map(this::withEligibility);
     }
 
@@ -72,18 +74,33 @@ public class MemberRegistry {
     /** The dependents who belong to an insured person. */
     @Transactional(readOnly = true)
     public List<Member> dependentsOf(MemberKey insured) {
-        return jdbc.query(SELECT_MEMBER + " where i.symbol = ? and i.number = ? and i.branch = ? order by m.branch",
-                (rs, n) -> member(rs), insured.symbol(), insured.number(), insured.branch())
-                .stream().map(this::withEligibility).toList();
+        return jdbc
+                .query(
+                        SELECT_MEMBER + " where i.symbol = ? and i.number = ? and i.branch = ? order by m.branch",
+                        (rs, n) -> member(rs),
+                        insured.symbol(),
+                        insured.number(),
+                        insured.branch())
+                .stream()
+                .map(this::withEligibility)
+                .toList();
     }
 
     /** Members in key order, a page at a time; the page's members are named in the audit trail. */
     @Transactional
     public List<Member> page(int offset, int limit) {
-        List<Member> page = jdbc.query(SELECT_MEMBER + " order by m.symbol, m.number, m.branch offset ? rows fetch next ? rows only",
-                (rs, n) -> member(rs), offset, limit).stream().map(this::withEligibility).toList();
-        audit.record(AuditEvent.of(AuditAction.MEMBERS_LISTED, "registry page offset " + offset + ", " + page.size()
-                + " members").members(page.stream().map(Member::key).toList()));
+        List<Member> page = jdbc
+                .query(
+                        SELECT_MEMBER + " order by m.symbol, m.number, m.branch offset ? rows fetch next ? rows only",
+                        (rs, n) -> member(rs),
+                        offset,
+                        limit)
+                .stream()
+                .map(this::withEligibility)
+                .toList();
+        audit.record(AuditEvent.of(
+                        AuditAction.MEMBERS_LISTED, "registry page offset " + offset + ", " + page.size() + " members")
+                .members(page.stream().map(Member::key).toList()));
         return page;
     }
 
@@ -104,7 +121,8 @@ public class MemberRegistry {
         var locked = new HashMap<MemberKey, LockedMember>(distinct.size() * 2);
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<MemberKey> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
-            var sql = new StringBuilder("select id, kind, symbol, number, branch from member where (symbol, number, branch) in (");
+            var sql = new StringBuilder(
+                    "select id, kind, symbol, number, branch from member where (symbol, number, branch) in (");
             var args = new Object[chunk.size() * 3];
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
@@ -113,10 +131,13 @@ public class MemberRegistry {
                 args[3 * i + 2] = chunk.get(i).branch();
             }
             sql.append(skipLocked ? ") order by id for update skip locked" : ") order by id for update");
-            jdbc.query(sql.toString(), rs -> {
-                var key = new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5));
-                locked.put(key, new LockedMember(rs.getLong(1), key, MemberKind.valueOf(rs.getString(2))));
-            }, args);
+            jdbc.query(
+                    sql.toString(),
+                    rs -> {
+                        var key = new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5));
+                        locked.put(key, new LockedMember(rs.getLong(1), key, MemberKind.valueOf(rs.getString(2))));
+                    },
+                    args);
         }
         return locked;
     }
@@ -137,23 +158,26 @@ public class MemberRegistry {
             MemberKey key;
             List<EligibilityPeriod> periods = new ArrayList<>(2);
         };
-        streaming.query("""
+        streaming.query(
+                """
                 select m.id, m.symbol, m.number, m.branch, e.acquired_on, e.lost_on
                   from member m left join member_eligibility e on e.member_id = m.id
-                 where m.revision > ? order by m.id, e.acquired_on""", rs -> {
-            long id = rs.getLong(1);
-            if (id != rows.id) {
-                if (rows.id >= 0) {
-                    sink.accept(new MemberEligibility(rows.id, rows.key, rows.periods));
-                }
-                rows.id = id;
-                rows.key = new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4));
-                rows.periods = new ArrayList<>(2);
-            }
-            if (rs.getObject(5) != null) {
-                rows.periods.add(period(rs, 5));
-            }
-        }, sinceRevision);
+                 where m.revision > ? order by m.id, e.acquired_on""",
+                rs -> {
+                    long id = rs.getLong(1);
+                    if (id != rows.id) {
+                        if (rows.id >= 0) {
+                            sink.accept(new MemberEligibility(rows.id, rows.key, rows.periods));
+                        }
+                        rows.id = id;
+                        rows.key = new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4));
+                        rows.periods = new ArrayList<>(2);
+                    }
+                    if (rs.getObject(5) != null) {
+                        rows.periods.add(period(rs, 5));
+                    }
+                },
+                sinceRevision);
         if (rows.id >= 0) {
             sink.accept(new MemberEligibility(rows.id, rows.key, rows.periods));
         }
@@ -163,8 +187,11 @@ public class MemberRegistry {
     @Transactional(readOnly = true)
     public void forEachIdentity(Consumer<MemberIdentity> sink) {
         streaming.query("select id, insurer_number, symbol, number, branch, sex, birth_date from member", rs -> {
-            sink.accept(new MemberIdentity(rs.getLong(1), rs.getString(2),
-                    new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)), Sex.ofCode(rs.getInt(6)),
+            sink.accept(new MemberIdentity(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)),
+                    Sex.ofCode(rs.getInt(6)),
                     rs.getObject(7, LocalDate.class)));
         });
     }
@@ -181,13 +208,15 @@ public class MemberRegistry {
         }
         // one array parameter: one statement (and one plan) whatever the number of ids
         Long[] ids = memberIds.stream().distinct().toArray(Long[]::new);
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("select id, symbol, number, branch from member where id = any(?)");
-            ps.setArray(1, con.createArrayOf("bigint", ids));
-            return ps;
-        }, rs -> {
-            keys.put(rs.getLong(1), new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)));
-        });
+        jdbc.query(
+                con -> {
+                    var ps = con.prepareStatement("select id, symbol, number, branch from member where id = any(?)");
+                    ps.setArray(1, con.createArrayOf("bigint", ids));
+                    return ps;
+                },
+                rs -> {
+                    keys.put(rs.getLong(1), new MemberKey(rs.getString(2), rs.getString(3), rs.getString(4)));
+                });
         return keys;
     }
 
@@ -203,19 +232,38 @@ public class MemberRegistry {
               from member m left join member i on i.id = m.insured_id""";
 
     private static Member member(ResultSet rs) throws SQLException {
-        Optional<MemberKey> insured = rs.getString(7) == null ? Optional.empty()
+        Optional<MemberKey> insured = rs.getString(7) == null
+                ? Optional.empty()
                 : Optional.of(new MemberKey(rs.getString(7), rs.getString(8), rs.getString(9)));
-        return new Member(rs.getLong(1), rs.getString(2), new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)),
-                MemberKind.valueOf(rs.getString(6)), insured, rs.getString(10), rs.getString(11),
-                Sex.ofCode(rs.getInt(12)), rs.getObject(13, LocalDate.class), List.of());
+        return new Member(
+                rs.getLong(1),
+                rs.getString(2),
+                new MemberKey(rs.getString(3), rs.getString(4), rs.getString(5)),
+                MemberKind.valueOf(rs.getString(6)),
+                insured,
+                rs.getString(10),
+                rs.getString(11),
+                Sex.ofCode(rs.getInt(12)),
+                rs.getObject(13, LocalDate.class),
+                List.of());
     }
 
     private Member withEligibility(Member m) {
         List<EligibilityPeriod> periods = jdbc.query(
                 "select acquired_on, lost_on from member_eligibility where member_id = ? order by acquired_on",
-                (rs, n) -> period(rs, 1), m.id());
-        return new Member(m.id(), m.insurerNumber(), m.key(), m.kind(), m.insured(), m.nameKanji(), m.nameKana(),
-                m.sex(), m.birthDate(), periods);
+                (rs, n) -> period(rs, 1),
+                m.id());
+        return new Member(
+                m.id(),
+                m.insurerNumber(),
+                m.key(),
+                m.kind(),
+                m.insured(),
+                m.nameKanji(),
+                m.nameKana(),
+                m.sex(),
+                m.birthDate(),
+                periods);
     }
 
     private static EligibilityPeriod period(ResultSet rs, int column) throws SQLException {

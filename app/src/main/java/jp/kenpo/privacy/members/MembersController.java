@@ -1,12 +1,13 @@
 package jp.kenpo.privacy.members;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
-
+import jp.kenpo.privacy.formats.BoundedInputStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,10 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import jp.kenpo.privacy.formats.BoundedInputStream;
-
 @RestController
 @RequestMapping("/api/v1/members")
 class MembersController {
@@ -33,8 +30,11 @@ class MembersController {
     private final long maxUploadBytes;
 
     /** @param maxUploadBytes larger member files are imported from the command line */
-    MembersController(MemberRegistry registry, MemberImport memberImport, MemberCorrections corrections,
-                      @Value("${kenpo.import.max-upload-bytes:268435456}") long maxUploadBytes) {
+    MembersController(
+            MemberRegistry registry,
+            MemberImport memberImport,
+            MemberCorrections corrections,
+            @Value("${kenpo.import.max-upload-bytes:268435456}") long maxUploadBytes) {
         this.registry = registry;
         this.memberImport = memberImport;
         this.corrections = corrections;
@@ -46,20 +46,25 @@ class MembersController {
      * {@code sex} "1" or "2", {@code birthDate} YYYY-MM-DD; a field left out keeps its value) and
      * the reason, which is required.
      */
-    record CorrectionRequest(String insurerNumber, String nameKanji, String nameKana, String sex, String birthDate,
-                             String reason) {
-    }
+    record CorrectionRequest(
+            String insurerNumber, String nameKanji, String nameKana, String sex, String birthDate, String reason) {}
 
     /** Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the header. */
-    @PostMapping(value = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    ImportReport importCsv(HttpServletRequest request, @RequestParam(defaultValue = "UTF-8") String encoding,
-                           @RequestParam(defaultValue = "false") boolean skipBad,
-                           @RequestParam(defaultValue = "members.csv") String filename) throws IOException {
+    @PostMapping(
+            value = "/import",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    ImportReport importCsv(
+            HttpServletRequest request,
+            @RequestParam(defaultValue = "UTF-8") String encoding,
+            @RequestParam(defaultValue = "false") boolean skipBad,
+            @RequestParam(defaultValue = "members.csv") String filename)
+            throws IOException {
         Charset charset;
         try {
             charset = Charset.forName(encoding);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("encoding: unknown encoding '" + encoding + "'; use UTF-8 or Windows-31J");
+            throw new IllegalArgumentException(
+                    "encoding: unknown encoding '" + encoding + "'; use UTF-8 or Windows-31J");
         }
         if (request.getContentLengthLong() > maxUploadBytes) {
             throw new UploadTooLargeException(maxUploadBytes);
@@ -83,9 +88,15 @@ class MembersController {
     @PostMapping("/{key}/corrections")
     @ResponseStatus(HttpStatus.CREATED)
     MemberCorrection correct(@PathVariable MemberKey key, @RequestBody CorrectionRequest body) {
-        return corrections.correct(key, new IdentityCorrection(Optional.ofNullable(body.insurerNumber()),
-                Optional.ofNullable(body.nameKanji()), Optional.ofNullable(body.nameKana()),
-                Optional.ofNullable(body.sex()), Optional.ofNullable(body.birthDate()), body.reason()));
+        return corrections.correct(
+                key,
+                new IdentityCorrection(
+                        Optional.ofNullable(body.insurerNumber()),
+                        Optional.ofNullable(body.nameKanji()),
+                        Optional.ofNullable(body.nameKana()),
+                        Optional.ofNullable(body.sex()),
+                        Optional.ofNullable(body.birthDate()),
+                        body.reason()));
     }
 
     @GetMapping("/{key}/corrections")

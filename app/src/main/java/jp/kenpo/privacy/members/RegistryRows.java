@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,8 +25,7 @@ class RegistryRows {
     private static final int FEW_KEYS = 50;
 
     /** A registered member as a writer checks a row against it. */
-    record Registered(long id, MemberKind kind, PersonIdentity identity) {
-    }
+    record Registered(long id, MemberKind kind, PersonIdentity identity) {}
 
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
@@ -103,7 +101,8 @@ class RegistryRows {
             var wanted = new HashSet<>(memberIds);
             streaming.query("select member_id, acquired_on, lost_on from member_eligibility", rs -> {
                 if (wanted.contains(rs.getLong(1))) {
-                    periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(period(rs, 2));
+                    periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                            .add(period(rs, 2));
                 }
             });
             return periods;
@@ -111,17 +110,20 @@ class RegistryRows {
         var idList = new ArrayList<>(memberIds);
         for (int i = 0; i < idList.size(); i += CHUNK) {
             var chunk = idList.subList(i, Math.min(idList.size(), i + CHUNK));
-            named.query("select member_id, acquired_on, lost_on from member_eligibility where member_id in (:ids)",
-                    Map.of("ids", chunk), rs -> {
-                        periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(period(rs, 2));
+            named.query(
+                    "select member_id, acquired_on, lost_on from member_eligibility where member_id in (:ids)",
+                    Map.of("ids", chunk),
+                    rs -> {
+                        periods.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2))
+                                .add(period(rs, 2));
                     });
         }
         return periods;
     }
 
     static EligibilityPeriod period(ResultSet rs, int column) throws SQLException {
-        return new EligibilityPeriod(rs.getObject(column, LocalDate.class),
-                Optional.ofNullable(rs.getObject(column + 1, LocalDate.class)));
+        return new EligibilityPeriod(
+                rs.getObject(column, LocalDate.class), Optional.ofNullable(rs.getObject(column + 1, LocalDate.class)));
     }
 
     private static final String SELECT_REGISTERED = """
@@ -133,14 +135,28 @@ class RegistryRows {
     }
 
     private static Registered registered(ResultSet rs) throws SQLException {
-        return new Registered(rs.getLong(1), MemberKind.valueOf(rs.getString(2)), new PersonIdentity(rs.getString(6),
-                rs.getString(7), rs.getString(8), Sex.ofCode(rs.getInt(9)), rs.getObject(10, LocalDate.class)));
+        return new Registered(
+                rs.getLong(1),
+                MemberKind.valueOf(rs.getString(2)),
+                new PersonIdentity(
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        Sex.ofCode(rs.getInt(9)),
+                        rs.getObject(10, LocalDate.class)));
     }
 
     private static String keyIn(List<MemberKey> keys) {
         var sb = new StringBuilder("(symbol, number, branch) in (");
         for (int i = 0; i < keys.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", :n").append(i).append(", :b").append(i).append(')');
+            sb.append(i == 0 ? "" : ", ")
+                    .append("(:s")
+                    .append(i)
+                    .append(", :n")
+                    .append(i)
+                    .append(", :b")
+                    .append(i)
+                    .append(')');
         }
         return sb.append(')').toString();
     }

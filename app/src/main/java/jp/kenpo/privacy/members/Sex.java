@@ -2,7 +2,8 @@ package jp.kenpo.privacy.members;
 
 /** Sex as the national code lists record it: 1 male, 2 female. */
 public enum Sex {
-    MALE(1), FEMALE(2);
+    MALE(1),
+    FEMALE(2);
 
     private final int code;
 

@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.members;
 
-
 /** An upload larger than the API takes. */
 public class UploadTooLargeException extends RuntimeException {
 

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -22,8 +21,7 @@ final class Gcm {
     private static final int TAG_BITS = 128;
 
     /** Nonce and ciphertext (with its tag). */
-    record Sealed(byte[] nonce, byte[] ciphertext) {
-    }
+    record Sealed(byte[] nonce, byte[] ciphertext) {}
 
     private final Cipher cipher;
 
@@ -54,7 +52,8 @@ final class Gcm {
             cipher.updateAAD(associated.getBytes(StandardCharsets.US_ASCII));
             return cipher.doFinal(ciphertext);
         } catch (AEADBadTagException e) {
-            throw new VaultIntegrityException("a sealed value does not open: it was changed, moved, or the key is wrong");
+            throw new VaultIntegrityException(
+                    "a sealed value does not open: it was changed, moved, or the key is wrong");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
@@ -62,7 +61,10 @@ final class Gcm {
 
     /** Nonce and ciphertext as one byte string, for a wrapped key. */
     static byte[] join(Sealed s) {
-        return ByteBuffer.allocate(s.nonce().length + s.ciphertext().length).put(s.nonce()).put(s.ciphertext()).array();
+        return ByteBuffer.allocate(s.nonce().length + s.ciphertext().length)
+                .put(s.nonce())
+                .put(s.ciphertext())
+                .array();
     }
 
     static Sealed split(byte[] joined) {

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.mynumber;
 
 import java.nio.CharBuffer;
 import java.util.Arrays;
-
 import jp.kenpo.privacy.shared.NumberMask;
 
 /**

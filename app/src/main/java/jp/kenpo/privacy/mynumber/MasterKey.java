@@ -15,7 +15,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Set;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -61,7 +60,8 @@ record MasterKey(String id, SecretKey key) {
     static MasterKey fromFile(Path file) {
         requireOwnerOnly(file);
         try {
-            byte[] bytes = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            byte[] bytes = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
             return of(bytes);
         } catch (IOException e) {
             throw new VaultUnavailableException("the master key file " + file + " cannot be read: " + e.getMessage());

@@ -1,15 +1,14 @@
 package jp.kenpo.privacy.mynumber;
 
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.BadRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.BadRequestException;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -21,12 +20,10 @@ class MyNumberController {
         this.vault = vault;
     }
 
-    record Masked(String member, String individualNumber) {
-    }
+    record Masked(String member, String individualNumber) {}
 
     /** A request to read one member's number for a My Number purpose. */
-    record ReadRequest(MemberKey member, PurposeCode purpose) {
-    }
+    record ReadRequest(MemberKey member, PurposeCode purpose) {}
 
     record Read(String member, String purpose, String individualNumber) {
         @Override
@@ -50,7 +47,9 @@ class MyNumberController {
         if (body.purpose() == null) {
             throw new BadRequestException("purpose", "is required");
         }
-        return new Read(body.member().toString(), body.purpose().toString(),
+        return new Read(
+                body.member().toString(),
+                body.purpose().toString(),
                 vault.read(body.member(), body.purpose()).reveal());
     }
 }

@@ -15,12 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import javax.crypto.SecretKey;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.audit.Actor;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
@@ -29,6 +24,8 @@ import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Individual numbers into the vault from a file (header {@code member,individual_number}): the
@@ -47,8 +44,8 @@ public class MyNumberImport {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    MyNumberImport(VaultRows rows, VaultKeys keys, VaultAccess access, MemberRegistry members, AuditTrail audit,
-                   Clock clock) {
+    MyNumberImport(
+            VaultRows rows, VaultKeys keys, VaultAccess access, MemberRegistry members, AuditTrail audit, Clock clock) {
         this.rows = rows;
         this.keys = keys;
         this.access = access;
@@ -79,15 +76,20 @@ public class MyNumberImport {
 
     /** Where a refused file's problems are (the first ten), never what they held. */
     private static String places(List<ImportProblem> problems) {
-        return problems.size() + (problems.size() == 1 ? " problem: " : " problems: ") + problems.stream().limit(10)
-                .map(p -> "line " + p.line() + (p.column().isEmpty() ? "" : " column " + p.column()))
-                .collect(Collectors.joining(", ")) + (problems.size() > 10 ? ", …" : "");
+        return problems.size()
+                + (problems.size() == 1 ? " problem: " : " problems: ")
+                + problems.stream()
+                        .limit(10)
+                        .map(p -> "line " + p.line() + (p.column().isEmpty() ? "" : " column " + p.column()))
+                        .collect(Collectors.joining(", "))
+                + (problems.size() > 10 ? ", …" : "");
     }
 
     private VaultImport store(InputStream in, String source, Charset charset) {
         NumberCsv.Parsed parsed = NumberCsv.read(in, source, charset);
         var problems = new ArrayList<>(parsed.problems());
-        Map<MemberKey, Long> ids = members.ids(parsed.rows().stream().map(NumberCsv.Row::member).distinct().toList());
+        Map<MemberKey, Long> ids = members.ids(
+                parsed.rows().stream().map(NumberCsv.Row::member).distinct().toList());
         SecretKey lookupKey = keys.lookupKey();
         var lookups = new HashMap<String, NumberCsv.Row>();
         var seenMembers = new HashSet<MemberKey>();
@@ -96,12 +98,16 @@ public class MyNumberImport {
             String lookup = VaultRows.lookup(lookupKey, r.number());
             NumberCsv.Row same = lookups.putIfAbsent(lookup, r);
             if (!ids.containsKey(r.member())) {
-                problems.add(new ImportProblem(source, r.line(), "member", "no member " + r.member() + " in the registry"));
+                problems.add(
+                        new ImportProblem(source, r.line(), "member", "no member " + r.member() + " in the registry"));
             } else if (!seenMembers.add(r.member())) {
                 problems.add(new ImportProblem(source, r.line(), "member", r.member() + " appears twice in the file"));
             } else if (same != null && !same.member().equals(r.member())) {
-                problems.add(new ImportProblem(source, r.line(), "individual_number", "the same number as line "
-                        + same.line() + ", which is another member's"));
+                problems.add(new ImportProblem(
+                        source,
+                        r.line(),
+                        "individual_number",
+                        "the same number as line " + same.line() + ", which is another member's"));
             } else {
                 accepted.add(r);
             }
@@ -110,8 +116,8 @@ public class MyNumberImport {
         for (NumberCsv.Row r : accepted) {
             Long holder = registered.get(VaultRows.lookup(lookupKey, r.number()));
             if (holder != null && !holder.equals(ids.get(r.member()))) {
-                problems.add(new ImportProblem(source, r.line(), "individual_number",
-                        "this number is registered to another member"));
+                problems.add(new ImportProblem(
+                        source, r.line(), "individual_number", "this number is registered to another member"));
             }
         }
         if (!problems.isEmpty()) {
@@ -128,8 +134,11 @@ public class MyNumberImport {
         var updates = new ArrayList<Object[]>();
         for (NumberCsv.Row r : accepted) {
             long id = ids.get(r.member());
-            Gcm.Sealed s = gcm.seal(dataKey.key(), r.number().reveal().getBytes(StandardCharsets.US_ASCII),
-                    VaultRows.associated(id, dataKey.id()), random);
+            Gcm.Sealed s = gcm.seal(
+                    dataKey.key(),
+                    r.number().reveal().getBytes(StandardCharsets.US_ASCII),
+                    VaultRows.associated(id, dataKey.id()),
+                    random);
             String lookup = VaultRows.lookup(lookupKey, r.number());
             if (existing.contains(id)) {
                 updates.add(new Object[] {dataKey.id(), s.nonce(), s.ciphertext(), lookup, now, by, id});
@@ -143,18 +152,22 @@ public class MyNumberImport {
         rows.jdbc().batchUpdate("""
                 insert into individual_number (member_id, key_id, nonce, ciphertext, lookup, recorded_at, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?)""", inserts);
-        audit.record(AuditEvent.of(AuditAction.MY_NUMBERS_IMPORTED, source + ": " + inserts.size() + " numbers added, "
-                + updates.size() + " replaced"));
+        audit.record(AuditEvent.of(
+                AuditAction.MY_NUMBERS_IMPORTED,
+                source + ": " + inserts.size() + " numbers added, " + updates.size() + " replaced"));
         return new VaultImport(source, parsed.rowsRead(), inserts.size(), updates.size());
     }
 
     private Map<String, Long> registeredLookups(List<String> lookups) {
         var found = new HashMap<String, Long>();
         for (int i = 0; i < lookups.size(); i += VaultRows.CHUNK) {
-            rows.named().query("select lookup, member_id from individual_number where lookup in (:l)",
-                    Map.of("l", lookups.subList(i, Math.min(lookups.size(), i + VaultRows.CHUNK))), rs -> {
-                        found.put(rs.getString(1), rs.getLong(2));
-                    });
+            rows.named()
+                    .query(
+                            "select lookup, member_id from individual_number where lookup in (:l)",
+                            Map.of("l", lookups.subList(i, Math.min(lookups.size(), i + VaultRows.CHUNK))),
+                            rs -> {
+                                found.put(rs.getString(1), rs.getLong(2));
+                            });
         }
         return found;
     }

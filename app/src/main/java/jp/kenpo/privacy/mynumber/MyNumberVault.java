@@ -8,11 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -22,6 +17,9 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.UnknownMemberException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The vault of individual numbers (特定個人情報): the only way to read one; {@link MyNumberImport}
@@ -48,8 +46,14 @@ public class MyNumberVault {
     private final AuditTrail audit;
     private final Clock clock;
 
-    MyNumberVault(VaultRows rows, VaultKeys keys, VaultAccess access, MemberRegistry members, CatalogService catalog,
-                  AuditTrail audit, Clock clock) {
+    MyNumberVault(
+            VaultRows rows,
+            VaultKeys keys,
+            VaultAccess access,
+            MemberRegistry members,
+            CatalogService catalog,
+            AuditTrail audit,
+            Clock clock) {
         this.rows = rows;
         this.jdbc = rows.jdbc();
         this.keys = keys;
@@ -68,10 +72,13 @@ public class MyNumberVault {
      */
     @Transactional
     public IndividualNumber read(MemberKey member, PurposeCode purpose) {
-        var attempt = AuditEvent.of(AuditAction.MY_NUMBER_READ, "").member(member).purpose(purpose);
+        var attempt =
+                AuditEvent.of(AuditAction.MY_NUMBER_READ, "").member(member).purpose(purpose);
         permitRead(purpose, attempt);
         IndividualNumber number = open(new Gcm(), sealedOf(member, attempt));
-        audit.record(AuditEvent.of(AuditAction.MY_NUMBER_READ, "for purpose " + purpose).member(member).purpose(purpose));
+        audit.record(AuditEvent.of(AuditAction.MY_NUMBER_READ, "for purpose " + purpose)
+                .member(member)
+                .purpose(purpose));
         return number;
     }
 
@@ -96,8 +103,11 @@ public class MyNumberVault {
         ids.forEach((k, id) -> byId.put(id, k));
         var onFile = new HashSet<Long>();
         rows.eachRow("member_id", byId.keySet(), rs -> onFile.add(rs.getLong(1)));
-        audit.recordCommitted(AuditEvent.of(AuditAction.MY_NUMBERS_READ, "population: " + listed + "; " + onFile.size()
-                + " with a number on file, read for purpose " + purpose).purpose(purpose));
+        audit.recordCommitted(AuditEvent.of(
+                        AuditAction.MY_NUMBERS_READ,
+                        "population: " + listed + "; " + onFile.size() + " with a number on file, read for purpose "
+                                + purpose)
+                .purpose(purpose));
         var gcm = new Gcm();
         int[] read = {0};
         rows.eachRow("member_id, key_id, nonce, ciphertext", onFile, rs -> {
@@ -114,7 +124,8 @@ public class MyNumberVault {
         var attempt = AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "").member(member);
         access.requireMaskedViewer(attempt);
         IndividualNumber number = open(new Gcm(), sealedOf(member, attempt));
-        audit.record(AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "masked view").member(member));
+        audit.record(
+                AuditEvent.of(AuditAction.MY_NUMBER_MASKED_VIEW, "masked view").member(member));
         return number.masked();
     }
 
@@ -122,8 +133,9 @@ public class MyNumberVault {
     @Transactional
     public int rewrap() {
         int n = keys.rewrap();
-        audit.record(AuditEvent.of(AuditAction.VAULT_KEYS_REWRAPPED, n + " vault keys re-wrapped with master key "
-                + keys.currentMasterKeyId()));
+        audit.record(AuditEvent.of(
+                AuditAction.VAULT_KEYS_REWRAPPED,
+                n + " vault keys re-wrapped with master key " + keys.currentMasterKeyId()));
         return n;
     }
 
@@ -138,9 +150,11 @@ public class MyNumberVault {
         access.requireHandler(attempt.purpose(purpose));
         Optional<Purpose> p = catalog.catalog().purposeInForceAt(purpose, clock.instant());
         if (p.isEmpty() || !p.get().usesIndividualNumbers()) {
-            refuse(attempt.purpose(purpose), "purpose " + purpose + (p.isEmpty() ? " is not in force"
-                    : " is not a My Number purpose") + ": individual numbers may be used only for the work the "
-                    + "My Number Act allows (番号法第9条, 第19条)");
+            refuse(
+                    attempt.purpose(purpose),
+                    "purpose " + purpose + (p.isEmpty() ? " is not in force" : " is not a My Number purpose")
+                            + ": individual numbers may be used only for the work the "
+                            + "My Number Act allows (番号法第9条, 第19条)");
         }
     }
 
@@ -149,8 +163,7 @@ public class MyNumberVault {
     }
 
     /** A member's number as stored: what {@link #open} needs. */
-    private record Sealed(long memberId, int keyId, byte[] nonce, byte[] ciphertext) {
-    }
+    private record Sealed(long memberId, int keyId, byte[] nonce, byte[] ciphertext) {}
 
     /**
      * The member's sealed number. An attempt that finds none (no such member, no number on file) is
@@ -164,8 +177,10 @@ public class MyNumberVault {
             access.recordRefusal(attempt, "no member with this key");
             throw e;
         }
-        var sealed = jdbc.query("select key_id, nonce, ciphertext from individual_number where member_id = ?",
-                (rs, n) -> new Sealed(id, rs.getInt(1), rs.getBytes(2), rs.getBytes(3)), id);
+        var sealed = jdbc.query(
+                "select key_id, nonce, ciphertext from individual_number where member_id = ?",
+                (rs, n) -> new Sealed(id, rs.getInt(1), rs.getBytes(2), rs.getBytes(3)),
+                id);
         if (sealed.isEmpty()) {
             access.recordRefusal(attempt, "no individual number on file");
             throw new NoIndividualNumberException(member.toString());
@@ -174,10 +189,12 @@ public class MyNumberVault {
     }
 
     private IndividualNumber open(Gcm gcm, Sealed s) {
-        byte[] digits = gcm.open(keys.key(s.keyId()), s.nonce(), s.ciphertext(), VaultRows.associated(s.memberId(), s.keyId()));
+        byte[] digits =
+                gcm.open(keys.key(s.keyId()), s.nonce(), s.ciphertext(), VaultRows.associated(s.memberId(), s.keyId()));
         String text = new String(digits, StandardCharsets.US_ASCII);
         if (!IndividualNumber.isValid(text)) {
-            throw new Gcm.VaultIntegrityException("a stored number of member id " + s.memberId() + " is not a valid number");
+            throw new Gcm.VaultIntegrityException(
+                    "a stored number of member id " + s.memberId() + " is not a valid number");
         }
         return IndividualNumber.parse(text);
     }

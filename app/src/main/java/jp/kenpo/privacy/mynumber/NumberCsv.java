@@ -1,19 +1,18 @@
 package jp.kenpo.privacy.mynumber;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import jp.kenpo.privacy.formats.StrictTextReader;
 import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.formats.StrictTextReader;
 
 /**
  * Reads the number import file: header {@code member,individual_number}, one member key and one
@@ -23,36 +22,43 @@ final class NumberCsv {
 
     static final List<String> HEADER = List.of("member", "individual_number");
 
-    record Row(long line, MemberKey member, IndividualNumber number) {
-    }
+    record Row(long line, MemberKey member, IndividualNumber number) {}
 
-    record Parsed(List<Row> rows, List<ImportProblem> problems, int rowsRead) {
-    }
+    record Parsed(List<Row> rows, List<ImportProblem> problems, int rowsRead) {}
 
-    private NumberCsv() {
-    }
+    private NumberCsv() {}
 
     static Parsed read(InputStream in, String source, Charset charset) {
         var rows = new ArrayList<Row>();
         var problems = new ArrayList<ImportProblem>();
         int read = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(new StrictTextReader(in, source, charset))) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(new StrictTextReader(in, source, charset))) {
             var it = csv.iterator();
             if (!it.hasNext()) {
-                throw new ImportRejectedException(source, List.of(new ImportProblem(source, 1, "", "the file is empty")));
+                throw new ImportRejectedException(
+                        source, List.of(new ImportProblem(source, 1, "", "the file is empty")));
             }
             CsvRecord header = it.next();
             if (!header.getFields().stream().map(String::strip).toList().equals(HEADER)) {
-                throw new ImportRejectedException(source, List.of(new ImportProblem(source, header.getStartingLineNumber(),
-                        "", "the header must be exactly " + String.join(",", HEADER))));
+                throw new ImportRejectedException(
+                        source,
+                        List.of(new ImportProblem(
+                                source,
+                                header.getStartingLineNumber(),
+                                "",
+                                "the header must be exactly " + String.join(",", HEADER))));
             }
             while (it.hasNext()) {
                 CsvRecord r = it.next();
                 read++;
                 long line = r.getStartingLineNumber();
                 if (r.getFieldCount() != HEADER.size()) {
-                    problems.add(new ImportProblem(source, line, "", "has " + r.getFieldCount() + " fields, expected 2"));
+                    problems.add(
+                            new ImportProblem(source, line, "", "has " + r.getFieldCount() + " fields, expected 2"));
                     continue;
                 }
                 MemberKey member = null;
@@ -65,7 +71,8 @@ final class NumberCsv {
                 if (problem != null) {
                     problems.add(new ImportProblem(source, line, "individual_number", problem));
                 } else if (member != null) {
-                    rows.add(new Row(line, member, IndividualNumber.parse(r.getField(1).strip())));
+                    rows.add(new Row(
+                            line, member, IndividualNumber.parse(r.getField(1).strip())));
                 }
             }
         } catch (CsvParseException e) {
@@ -74,8 +81,10 @@ final class NumberCsv {
             throw new ImportRejectedException(source, problems);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof StrictTextReader.TextEncodingException bad) {
-                throw new ImportRejectedException(source, List.of(new ImportProblem(source, bad.line(), "",
-                        "bytes that are not valid " + charset.name())));
+                throw new ImportRejectedException(
+                        source,
+                        List.of(new ImportProblem(
+                                source, bad.line(), "", "bytes that are not valid " + charset.name())));
             }
             throw e;
         } catch (IOException e) {

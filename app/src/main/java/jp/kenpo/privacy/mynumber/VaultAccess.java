@@ -2,17 +2,15 @@ package jp.kenpo.privacy.mynumber;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
-
 import jp.kenpo.privacy.accounts.Operator;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 /**
  * Who may handle individual numbers, checked by the vault itself (reads and imports alike) as well
@@ -38,8 +36,10 @@ class VaultAccess {
     void requireHandler(AuditEvent attempt) {
         Set<Role> roles = callerRoles();
         if (roles.stream().noneMatch(properties.readerRoles()::contains)) {
-            refuse(attempt, "the role " + (roles.isEmpty() ? "of this caller" : roles.toString())
-                    + " is not among those who handle individual numbers (kenpo.mynumber.reader-roles)");
+            refuse(
+                    attempt,
+                    "the role " + (roles.isEmpty() ? "of this caller" : roles.toString())
+                            + " is not among those who handle individual numbers (kenpo.mynumber.reader-roles)");
         }
     }
 
@@ -59,8 +59,13 @@ class VaultAccess {
 
     /** Audits a refusal in a transaction of its own: the refused action's is rolled back. */
     void recordRefusal(AuditEvent attempt, String why) {
-        audit.recordRefusal(new AuditEvent(attempt.action(), AuditOutcome.REFUSED, attempt.members(), attempt.purpose(),
-                "refused: " + why, attempt.actor()));
+        audit.recordRefusal(new AuditEvent(
+                attempt.action(),
+                AuditOutcome.REFUSED,
+                attempt.members(),
+                attempt.purpose(),
+                "refused: " + why,
+                attempt.actor()));
     }
 
     /** The command line's operator, who runs on the server and reaches the database and key file anyway. */

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** The vault's configuration, in every mode (web server or command line). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(VaultProperties.class)
-class VaultConfig {
-}
+class VaultConfig {}

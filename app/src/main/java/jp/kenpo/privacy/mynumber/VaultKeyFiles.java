@@ -7,8 +7,7 @@ import java.security.SecureRandom;
 /** Master key files, for operators: the vault reads them, {@code ./kenpo mynumber new-key} writes them. */
 public final class VaultKeyFiles {
 
-    private VaultKeyFiles() {
-    }
+    private VaultKeyFiles() {}
 
     /** Writes a new random key file, readable by its owner only, and returns the key's id (its fingerprint). */
     public static String generate(Path file) throws IOException {

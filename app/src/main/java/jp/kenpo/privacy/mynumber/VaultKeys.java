@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -38,8 +36,7 @@ class VaultKeys {
         }
     }
 
-    private record Ring(MasterKey current, Map<String, MasterKey> all) {
-    }
+    private record Ring(MasterKey current, Map<String, MasterKey> all) {}
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -61,8 +58,10 @@ class VaultKeys {
     private Ring ring() {
         Ring r = ring;
         if (r == null) {
-            String reference = properties.masterKeyReference().orElseThrow(() -> new VaultUnavailableException(
-                    "the My Number vault has no master key: set kenpo.mynumber.master-key (see the README)"));
+            String reference = properties
+                    .masterKeyReference()
+                    .orElseThrow(() -> new VaultUnavailableException(
+                            "the My Number vault has no master key: set kenpo.mynumber.master-key (see the README)"));
             MasterKey current = MasterKey.load(reference, properties.keystorePassword());
             var all = new LinkedHashMap<String, MasterKey>();
             all.put(current.id(), current);
@@ -107,7 +106,8 @@ class VaultKeys {
 
     private Integer lookupKeyId() {
         return jdbc.queryForList("select id from vault_key where kind = 'LOOKUP'", Integer.class).stream()
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -133,7 +133,8 @@ class VaultKeys {
         var row = jdbc.queryForMap("select kind, master_key_id, wrapped from vault_key where id = ?", id);
         MasterKey master = masterKey((String) row.get("master_key_id"));
         Gcm.Sealed sealed = Gcm.split((byte[]) row.get("wrapped"));
-        byte[] bytes = new Gcm().open(master.key(), sealed.nonce(), sealed.ciphertext(), associated((String) row.get("kind")));
+        byte[] bytes =
+                new Gcm().open(master.key(), sealed.nonce(), sealed.ciphertext(), associated((String) row.get("kind")));
         SecretKey key = new SecretKeySpec(bytes, "AES");
         unwrapped.put(id, key);
         return key;
@@ -142,8 +143,9 @@ class VaultKeys {
     private MasterKey masterKey(String id) {
         MasterKey k = ring().all().get(id);
         if (k == null) {
-            throw new VaultUnavailableException("a vault key is wrapped by master key " + id + ", which is not configured: "
-                    + "add its file to kenpo.mynumber.previous-master-keys until `./kenpo mynumber rewrap` has run");
+            throw new VaultUnavailableException(
+                    "a vault key is wrapped by master key " + id + ", which is not configured: "
+                            + "add its file to kenpo.mynumber.previous-master-keys until `./kenpo mynumber rewrap` has run");
         }
         return k;
     }
@@ -156,21 +158,23 @@ class VaultKeys {
         // the id is the insert's own: a read-back (max(id)) could find another creator's key and
         // cache these bytes under its id, and numbers sealed so would not open after a restart
         var generated = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement(
-                    "insert into vault_key (kind, master_key_id, wrapped, created_at, lookup_slot) values (?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            insert.setString(1, kind);
-            insert.setString(2, master.id());
-            insert.setBytes(3, wrapped);
-            insert.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            if ("LOOKUP".equals(kind)) {
-                insert.setInt(5, 1);
-            } else {
-                insert.setNull(5, Types.SMALLINT);
-            }
-            return insert;
-        }, generated);
+        jdbc.update(
+                connection -> {
+                    var insert = connection.prepareStatement(
+                            "insert into vault_key (kind, master_key_id, wrapped, created_at, lookup_slot) values (?, ?, ?, ?, ?)",
+                            new String[] {"id"});
+                    insert.setString(1, kind);
+                    insert.setString(2, master.id());
+                    insert.setBytes(3, wrapped);
+                    insert.setObject(4, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                    if ("LOOKUP".equals(kind)) {
+                        insert.setInt(5, 1);
+                    } else {
+                        insert.setNull(5, Types.SMALLINT);
+                    }
+                    return insert;
+                },
+                generated);
         int id = generated.getKey().intValue();
         unwrapped.put(id, new SecretKeySpec(bytes, "AES"));
         return id;
@@ -183,15 +187,19 @@ class VaultKeys {
      */
     int rewrap() {
         MasterKey current = ring().current();
-        var rows = jdbc.queryForList("select id, kind, master_key_id from vault_key where master_key_id <> ? for update",
-                current.id());
+        var rows = jdbc.queryForList(
+                "select id, kind, master_key_id from vault_key where master_key_id <> ? for update", current.id());
         for (var row : rows) {
             int id = ((Number) row.get("id")).intValue();
             String kind = (String) row.get("kind");
             byte[] bytes = key(id).getEncoded();
             byte[] wrapped = Gcm.join(new Gcm().seal(current.key(), bytes, associated(kind), random));
-            jdbc.update("update vault_key set master_key_id = ?, wrapped = ?, rewrapped_at = ? where id = ?",
-                    current.id(), wrapped, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), id);
+            jdbc.update(
+                    "update vault_key set master_key_id = ?, wrapped = ?, rewrapped_at = ? where id = ?",
+                    current.id(),
+                    wrapped,
+                    OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                    id);
         }
         return rows.size();
     }
@@ -203,7 +211,8 @@ class VaultKeys {
                 select master_key_id, sum(case when kind = 'DATA' then 1 else 0 end),
                        sum(case when kind = 'LOOKUP' then 1 else 0 end)
                   from vault_key group by master_key_id order by master_key_id""", rs -> {
-            list.add(new VaultStatus.Wrapping(rs.getString(1), rs.getString(1).equals(current), rs.getInt(2), rs.getInt(3)));
+            list.add(new VaultStatus.Wrapping(
+                    rs.getString(1), rs.getString(1).equals(current), rs.getInt(2), rs.getInt(3)));
         });
         return list;
     }

@@ -3,11 +3,9 @@ package jp.kenpo.privacy.mynumber;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
+import jp.kenpo.privacy.accounts.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import jp.kenpo.privacy.accounts.Role;
 
 /**
  * Where the vault's master key is and who may read individual numbers ({@code kenpo.mynumber.*}).
@@ -21,14 +19,19 @@ import jp.kenpo.privacy.accounts.Role;
  * @param maskedViewRoles    roles that may see the masked number ({@code ********1234})
  */
 @ConfigurationProperties("kenpo.mynumber")
-public record VaultProperties(String masterKey, @DefaultValue List<String> previousMasterKeys,
-                              String keystorePassword,
-                              @DefaultValue({"CLERK", "SYSTEM"}) Set<Role> readerRoles,
-                              @DefaultValue({"PRIVACY_OFFICER", "CLERK"}) Set<Role> maskedViewRoles) {
+public record VaultProperties(
+        String masterKey,
+        @DefaultValue List<String> previousMasterKeys,
+        String keystorePassword,
+        @DefaultValue({"CLERK", "SYSTEM"}) Set<Role> readerRoles,
+        @DefaultValue({"PRIVACY_OFFICER", "CLERK"}) Set<Role> maskedViewRoles) {
 
     public VaultProperties {
         masterKey = masterKey == null || masterKey.isBlank() ? null : masterKey.strip();
-        previousMasterKeys = previousMasterKeys.stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
+        previousMasterKeys = previousMasterKeys.stream()
+                .map(String::strip)
+                .filter(k -> !k.isEmpty())
+                .toList();
         readerRoles = Set.copyOf(readerRoles);
         maskedViewRoles = Set.copyOf(maskedViewRoles);
     }

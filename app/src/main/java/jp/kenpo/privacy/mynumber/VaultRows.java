@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -52,8 +50,10 @@ class VaultRows {
         } else {
             var list = new ArrayList<>(ids);
             for (int i = 0; i < list.size(); i += CHUNK) {
-                named.query("select " + columns + " from individual_number where member_id in (:ids)",
-                        Map.of("ids", list.subList(i, Math.min(list.size(), i + CHUNK))), row);
+                named.query(
+                        "select " + columns + " from individual_number where member_id in (:ids)",
+                        Map.of("ids", list.subList(i, Math.min(list.size(), i + CHUNK))),
+                        row);
             }
         }
     }

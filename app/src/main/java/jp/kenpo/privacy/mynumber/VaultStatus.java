@@ -5,8 +5,7 @@ import java.util.List;
 /** How many numbers the vault holds and which master keys wrap its keys (for a key rotation). */
 public record VaultStatus(long numbers, String currentMasterKeyId, List<Wrapping> wrappings) {
 
-    public record Wrapping(String masterKeyId, boolean current, int dataKeys, int lookupKeys) {
-    }
+    public record Wrapping(String masterKeyId, boolean current, int dataKeys, int lookupKeys) {}
 
     public VaultStatus {
         wrappings = List.copyOf(wrappings);

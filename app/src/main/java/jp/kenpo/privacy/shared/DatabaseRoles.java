@@ -2,7 +2,6 @@ package jp.kenpo.privacy.shared;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -23,9 +22,10 @@ class DatabaseRoles {
 
     /** Flyway connects as the migration owner, when one is configured, to the application's database. */
     @Bean
-    FlywayConfigurationCustomizer migrationOwner(@Value("${spring.datasource.url}") String url,
-                                                 @Value("${kenpo.db.migration-user:}") String user,
-                                                 @Value("${kenpo.db.migration-password:}") String password) {
+    FlywayConfigurationCustomizer migrationOwner(
+            @Value("${spring.datasource.url}") String url,
+            @Value("${kenpo.db.migration-user:}") String user,
+            @Value("${kenpo.db.migration-password:}") String password) {
         return configuration -> {
             if (!user.isBlank()) {
                 configuration.dataSource(url, user, password);
@@ -60,8 +60,10 @@ class DatabaseRoles {
                         grant.execute();
                     }
                 } catch (SQLException e) {
-                    throw new FlywayException("could not grant the runtime role " + runtimeRole
-                            + " its rights on the tables: " + e.getMessage(), e);
+                    throw new FlywayException(
+                            "could not grant the runtime role " + runtimeRole + " its rights on the tables: "
+                                    + e.getMessage(),
+                            e);
                 }
             }
 

@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 public final class ExpectedForm {
 
     /** The forms {@link SocietyTime#parseInstant} reads. */
-    public static final String INSTANT = "a date or date-time: 2026-04-01, 2026-04-01T10:00 (Tokyo time) "
-            + "or 2026-04-01T10:00+09:00";
+    public static final String INSTANT =
+            "a date or date-time: 2026-04-01, 2026-04-01T10:00 (Tokyo time) " + "or 2026-04-01T10:00+09:00";
+
     public static final String DATE = "a date YYYY-MM-DD";
 
-    private ExpectedForm() {
-    }
+    private ExpectedForm() {}
 
     /**
      * What a value of this type looks like. The domain's own types ({@code MemberKey},
@@ -39,8 +39,12 @@ public final class ExpectedForm {
         if (type == Instant.class || type == OffsetDateTime.class) {
             return INSTANT;
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class
-                || type == short.class || type == Short.class) {
+        if (type == int.class
+                || type == Integer.class
+                || type == long.class
+                || type == Long.class
+                || type == short.class
+                || type == Short.class) {
             return "a whole number";
         }
         if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
@@ -78,6 +82,8 @@ public final class ExpectedForm {
     }
 
     private static String constants(Class<?> type) {
-        return Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
     }
 }

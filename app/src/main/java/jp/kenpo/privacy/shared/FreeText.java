@@ -9,8 +9,7 @@ package jp.kenpo.privacy.shared;
  */
 public final class FreeText {
 
-    private FreeText() {
-    }
+    private FreeText() {}
 
     /** Why the text is not text at all (control characters other than tab and line breaks, lone surrogates), or null. */
     public static String unreadable(String text) {
@@ -27,7 +26,8 @@ public final class FreeText {
             if (Character.isISOControl(c) && !(linesAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
                 return "contains a control character (position " + (i + 1) + ")";
             }
-            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+            if (Character.isHighSurrogate(c)
+                            && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
                 return "contains half of a character (a lone surrogate, position " + (i + 1) + ")";
             }

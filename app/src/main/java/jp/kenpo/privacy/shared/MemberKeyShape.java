@@ -21,8 +21,7 @@ public final class MemberKeyShape {
     private static final Pattern PART = Pattern.compile("[0-9A-Za-z]{1,20}");
     private static final Pattern BRANCH = Pattern.compile("[0-9]{2}");
 
-    private MemberKeyShape() {
-    }
+    private MemberKeyShape() {}
 
     /**
      * Why the parts do not make a member key, or null when they do. The reason starts with the

@@ -28,8 +28,7 @@ public final class NumberMask {
     /** How many separator characters may stand between two groups of one number ({@code " - "}). */
     private static final int MAX_SEPARATORS = 3;
 
-    private NumberMask() {
-    }
+    private NumberMask() {}
 
     /** The check digit of the first eleven digits of {@code digits}. */
     public static int checkDigit(CharSequence digits) {
@@ -92,12 +91,10 @@ public final class NumberMask {
     }
 
     /** A number found: where it stands in the text and its twelve ASCII digits. */
-    private record Found(int start, int end, String digits) {
-    }
+    private record Found(int start, int end, String digits) {}
 
     /** A maximal run of digits: where it stands and its digits in ASCII ({@code #} for a run too long to be part of a number). */
-    private record Group(int start, int end, String digits) {
-    }
+    private record Group(int start, int end, String digits) {}
 
     /** The numbers in the text, left to right, none overlapping. */
     private static List<Found> numbers(String text, boolean keepHashes) {
@@ -204,8 +201,12 @@ public final class NumberMask {
 
     /** Spaces and hyphens as people type them between groups of digits, full-width and 長音符 included. */
     private static boolean separator(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c)
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
                 || Character.getType(c) == Character.DASH_PUNCTUATION
-                || c == '\u2212' || c == '\u30FC' || c == '\uFF70' || c == '\uFF0D';
+                || c == '\u2212'
+                || c == '\u30FC'
+                || c == '\uFF70'
+                || c == '\uFF0D';
     }
 }

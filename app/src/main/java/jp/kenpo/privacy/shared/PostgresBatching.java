@@ -1,9 +1,8 @@
 package jp.kenpo.privacy.shared;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * On PostgreSQL, lets the driver send a JDBC batch of inserts as multi-row statements
@@ -16,7 +15,9 @@ class PostgresBatching implements BeanPostProcessor {
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null && ds.getJdbcUrl().startsWith("jdbc:postgresql:")
+        if (bean instanceof HikariDataSource ds
+                && ds.getJdbcUrl() != null
+                && ds.getJdbcUrl().startsWith("jdbc:postgresql:")
                 && !ds.getJdbcUrl().contains("reWriteBatchedInserts")) {
             ds.addDataSourceProperty("reWriteBatchedInserts", "true");
         }

@@ -16,8 +16,7 @@ public final class SocietyTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
-    private SocietyTime() {
-    }
+    private SocietyTime() {}
 
     public static Instant startOf(LocalDate date) {
         return date.atStartOfDay(ZONE).toInstant();

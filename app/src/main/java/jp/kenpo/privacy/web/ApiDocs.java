@@ -1,17 +1,5 @@
 package jp.kenpo.privacy.web;
 
-import java.util.Iterator;
-import java.util.List;
-
-import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
@@ -30,10 +18,20 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Iterator;
+import java.util.List;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.MemberKeyShape;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The OpenAPI document ({@code /api/v1/openapi.json}) and its Swagger UI page ({@code /api/v1/docs}),
@@ -61,9 +59,10 @@ class ApiDocs {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.disable())
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
-                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'"))
+                .headers(h -> h.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(
+                                        "default-src 'self'; img-src 'self' data:; "
+                                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
@@ -77,15 +76,20 @@ class ApiDocs {
             public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
                 Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
                 if (raw == MemberKey.class) {
-                    return new StringSchema().pattern("^" + MemberKeyShape.REGEX + "$").example("1234-5678-01")
+                    return new StringSchema()
+                            .pattern("^" + MemberKeyShape.REGEX + "$")
+                            .example("1234-5678-01")
                             .description("member key SYMBOL-NUMBER-BRANCH (記号-番号-枝番)");
                 }
                 if (raw == PurposeCode.class) {
-                    return new StringSchema().pattern("^" + PurposeCode.REGEX + "$").example("3.8")
+                    return new StringSchema()
+                            .pattern("^" + PurposeCode.REGEX + "$")
+                            .example("3.8")
                             .description("purpose code CATEGORY.ITEM");
                 }
                 if (ConsentTarget.class.isAssignableFrom(raw)) {
-                    return new StringSchema().example("3.8")
+                    return new StringSchema()
+                            .example("3.8")
                             .description("a purpose code CATEGORY.ITEM, or a whole category as 'category N'");
                 }
                 return chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
@@ -96,18 +100,31 @@ class ApiDocs {
     @Bean
     OpenApiCustomizer kenpoDocument() {
         return api -> {
-            api.info(new Info().title("kenpo-privacy").version("v1").description("The health insurance society's "
-                    + "purposes of use, members, consent ledger, decisions, audit trail and accounts. People sign in "
-                    + "with a session (GET then POST /api/v1/session, then the CSRF token in X-CSRF-TOKEN with every "
-                    + "change); other systems send 'Authorization: Bearer TOKEN'. Times are read as 2026-04-01 "
-                    + "(00:00 Tokyo time), 2026-04-01T10:00 (Tokyo time) or with an offset, and written in Tokyo "
-                    + "time with the offset. Enum values are read in any case. Errors are RFC 9457 problem details."));
+            api.info(
+                    new Info()
+                            .title("kenpo-privacy")
+                            .version("v1")
+                            .description(
+                                    "The health insurance society's "
+                                            + "purposes of use, members, consent ledger, decisions, audit trail and accounts. People sign in "
+                                            + "with a session (GET then POST /api/v1/session, then the CSRF token in X-CSRF-TOKEN with every "
+                                            + "change); other systems send 'Authorization: Bearer TOKEN'. Times are read as 2026-04-01 "
+                                            + "(00:00 Tokyo time), 2026-04-01T10:00 (Tokyo time) or with an offset, and written in Tokyo "
+                                            + "time with the offset. Enum values are read in any case. Errors are RFC 9457 problem details."));
             api.components((api.getComponents() == null ? new Components() : api.getComponents())
-                    .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                            .description("an API token of a SYSTEM account"))
-                    .addSecuritySchemes("session", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                            .in(SecurityScheme.In.COOKIE).name("KENPO_SESSION")
-                            .description("a signed-in session; changes also send the header X-CSRF-TOKEN")));
+                    .addSecuritySchemes(
+                            "token",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .description("an API token of a SYSTEM account"))
+                    .addSecuritySchemes(
+                            "session",
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.APIKEY)
+                                    .in(SecurityScheme.In.COOKIE)
+                                    .name("KENPO_SESSION")
+                                    .description("a signed-in session; changes also send the header X-CSRF-TOKEN")));
             describeSignIn(api);
             describeMemberImport(api);
             // the registry's internal ids, which ApiJson's mix-ins keep out of every answer
@@ -117,8 +134,10 @@ class ApiDocs {
     }
 
     private static void withoutProperty(OpenAPI api, String schema, String property) {
-        if (api.getComponents() != null && api.getComponents().getSchemas() != null
-                && api.getComponents().getSchemas().get(schema) instanceof Schema<?> s && s.getProperties() != null) {
+        if (api.getComponents() != null
+                && api.getComponents().getSchemas() != null
+                && api.getComponents().getSchemas().get(schema) instanceof Schema<?> s
+                && s.getProperties() != null) {
             s.getProperties().remove(property);
             if (s.getRequired() != null) {
                 s.getRequired().remove(property);
@@ -132,22 +151,36 @@ class ApiDocs {
         var form = new ObjectSchema()
                 .addProperty("username", new StringSchema().description("the account's name"))
                 .addProperty("password", new StringSchema().format("password"))
-                .addProperty("code", new StringSchema().pattern("^[0-9]{6}$").description("the authenticator's "
-                        + "current 6-digit code (accounts with a second factor); each code signs in once, the one "
-                        + "that confirmed the enrolment included: wait for the next"))
-                .addProperty("_csrf", new StringSchema().description("the CSRF token from GET /api/v1/session "
-                        + "(or send it in the header X-CSRF-TOKEN)"));
+                .addProperty(
+                        "code",
+                        new StringSchema()
+                                .pattern("^[0-9]{6}$")
+                                .description("the authenticator's "
+                                        + "current 6-digit code (accounts with a second factor); each code signs in once, the one "
+                                        + "that confirmed the enrolment included: wait for the next"))
+                .addProperty(
+                        "_csrf",
+                        new StringSchema()
+                                .description("the CSRF token from GET /api/v1/session "
+                                        + "(or send it in the header X-CSRF-TOKEN)"));
         form.setRequired(List.of("username", "password"));
-        session.post(new Operation().operationId("signIn").summary("Sign in")
+        session.post(new Operation()
+                .operationId("signIn")
+                .summary("Sign in")
                 .description("Send the session cookie and CSRF token from GET /api/v1/session. Answers the session "
                         + "with its new CSRF token.")
-                .requestBody(new RequestBody().required(true).content(new Content().addMediaType(
-                        "application/x-www-form-urlencoded", new MediaType().schema(form))))
+                .requestBody(new RequestBody()
+                        .required(true)
+                        .content(new Content()
+                                .addMediaType("application/x-www-form-urlencoded", new MediaType().schema(form))))
                 .responses(new ApiResponses()
-                        .addApiResponse("200", new ApiResponse().description("signed in: the session and its new CSRF token"))
+                        .addApiResponse(
+                                "200", new ApiResponse().description("signed in: the session and its new CSRF token"))
                         .addApiResponse("401", new ApiResponse().description("refused (problem detail)"))
                         .addApiResponse("429", new ApiResponse().description("too many attempts from this address"))));
-        session.delete(new Operation().operationId("signOut").summary("Sign out")
+        session.delete(new Operation()
+                .operationId("signOut")
+                .summary("Sign out")
                 .responses(new ApiResponses().addApiResponse("204", new ApiResponse().description("signed out"))));
     }
 
@@ -157,9 +190,12 @@ class ApiDocs {
         if (item == null || item.getPost() == null) {
             return;
         }
-        item.getPost().requestBody(new RequestBody().required(true).description("the member file: header "
-                + "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,"
-                + "acquired_on,lost_on").content(new Content().addMediaType("text/csv",
-                new MediaType().schema(new StringSchema()))));
+        item.getPost()
+                .requestBody(new RequestBody()
+                        .required(true)
+                        .description("the member file: header "
+                                + "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,"
+                                + "acquired_on,lost_on")
+                        .content(new Content().addMediaType("text/csv", new MediaType().schema(new StringSchema()))));
     }
 }

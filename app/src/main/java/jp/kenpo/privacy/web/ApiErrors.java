@@ -5,9 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
+import jp.kenpo.privacy.accounts.AccountStateException;
+import jp.kenpo.privacy.accounts.UnknownAccountException;
+import jp.kenpo.privacy.catalog.CatalogFileException;
+import jp.kenpo.privacy.consent.InvalidConsentRequestException;
+import jp.kenpo.privacy.decision.UnknownPurposeException;
+import jp.kenpo.privacy.members.ImportRejectedException;
+import jp.kenpo.privacy.members.UnknownMemberException;
+import jp.kenpo.privacy.members.UploadTooLargeException;
+import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
+import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
+import jp.kenpo.privacy.mynumber.VaultUnavailableException;
+import jp.kenpo.privacy.shared.BadRequestException;
+import jp.kenpo.privacy.shared.ExpectedForm;
+import jp.kenpo.privacy.shared.NumberMask;
 import org.springframework.core.MethodParameter;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,21 +36,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import jp.kenpo.privacy.accounts.AccountStateException;
-import jp.kenpo.privacy.accounts.UnknownAccountException;
-import jp.kenpo.privacy.catalog.CatalogFileException;
-import jp.kenpo.privacy.consent.InvalidConsentRequestException;
-import jp.kenpo.privacy.decision.UnknownPurposeException;
-import jp.kenpo.privacy.members.ImportRejectedException;
-import jp.kenpo.privacy.members.UnknownMemberException;
-import jp.kenpo.privacy.members.UploadTooLargeException;
-import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
-import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
-import jp.kenpo.privacy.mynumber.VaultUnavailableException;
-import jp.kenpo.privacy.shared.BadRequestException;
-import jp.kenpo.privacy.shared.ExpectedForm;
-import jp.kenpo.privacy.shared.NumberMask;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -57,7 +54,11 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
 
     @ExceptionHandler
     ProblemDetail unknownMember(UnknownMemberException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown member", e.getMessage(), Map.of("member", e.key().toString()));
+        return problem(
+                HttpStatus.NOT_FOUND,
+                "Unknown member",
+                e.getMessage(),
+                Map.of("member", e.key().toString()));
     }
 
     @ExceptionHandler
@@ -72,21 +73,32 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
 
     @ExceptionHandler
     ProblemDetail badRequest(BadRequestException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.field() + ": " + e.getMessage(),
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                e.field() + ": " + e.getMessage(),
                 Map.of("field", e.field()));
     }
 
     @ExceptionHandler
     ProblemDetail catalogFile(CatalogFileException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Catalog file refused", e.getMessage(),
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Catalog file refused",
+                e.getMessage(),
                 Map.of("file", e.file(), "line", e.line()));
     }
 
     @ExceptionHandler
     ProblemDetail importRejected(ImportRejectedException e) {
-        List<Map<String, Object>> rows = e.problems().stream().limit(1000).map(p -> Map.<String, Object>of(
-                "line", p.line(), "column", p.column(), "reason", p.reason())).toList();
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused", e.getMessage(),
+        List<Map<String, Object>> rows = e.problems().stream()
+                .limit(1000)
+                .map(p -> Map.<String, Object>of("line", p.line(), "column", p.column(), "reason", p.reason()))
+                .toList();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Import refused",
+                e.getMessage(),
                 Map.of("problems", rows, "problemCount", e.problems().size()));
     }
 
@@ -131,17 +143,24 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
-                                                        HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleTypeMismatch(
+            org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
         String reason = expected(ex.getRequiredType(), ex.getMostSpecificCause());
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + reason,
-                Map.of("field", field == null ? "" : field)));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        field + ": " + reason,
+                        Map.of("field", field == null ? "" : field)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail refused = refusedBody(ex);
         if (refused != null) {
             return ResponseEntity.status(refused.getStatus()).body(refused);
@@ -149,16 +168,22 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         String field = "";
         String reason = "the request body is not valid JSON for this request";
         if (ex.getCause() instanceof DatabindException d) {
-            field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                    : "[" + r.getIndex() + "]").reduce((a, b) -> a + "." + b).orElse("");
+            field = d.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b)
+                    .orElse("");
             Throwable root = d;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
             reason = expected(d instanceof MismatchedInputException m ? m.getTargetType() : null, root);
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request body",
-                (field.isEmpty() ? "" : field + ": ") + reason, Map.of("field", field)));
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request body",
+                        (field.isEmpty() ? "" : field + ": ") + reason,
+                        Map.of("field", field)));
     }
 
     /**
@@ -169,7 +194,9 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
      */
     private static String expected(Class<?> type, Throwable cause) {
         String form = type == null ? ExpectedForm.of(Object.class) : ExpectedForm.of(type);
-        boolean domainParser = cause instanceof IllegalArgumentException && type != null && !type.isEnum()
+        boolean domainParser = cause instanceof IllegalArgumentException
+                && type != null
+                && !type.isEnum()
                 && type.getName().startsWith("jp.kenpo.");
         if (domainParser) {
             return cause.getMessage();
@@ -190,20 +217,29 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         if (ex.getCause() instanceof StreamReadException read && read.getOriginalMessage() != null) {
             var duplicate = DUPLICATE_KEY.matcher(read.getOriginalMessage());
             if (duplicate.find()) {
-                return problem(HttpStatus.BAD_REQUEST, "Invalid request body", duplicate.group(1)
-                        + ": the key is given more than once", Map.of("field", duplicate.group(1)));
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request body",
+                        duplicate.group(1) + ": the key is given more than once",
+                        Map.of("field", duplicate.group(1)));
             }
         }
         if (ex.getCause() instanceof InvalidNullException nulls) {
-            String field = nulls.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request body", field + ": must not be null",
+            String field = nulls.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                    .orElse("");
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request body",
+                    field + ": must not be null",
                     Map.of("field", field));
         }
         return null;
     }
 
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
+    private static final Pattern DUPLICATE_KEY =
+            Pattern.compile("Duplicate (?:Object property|field) \"([^\"]{1,64})\"");
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -211,9 +247,13 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (body instanceof ProblemDetail p) {
             p.setTitle(NumberMask.mask(p.getTitle()));
             p.setDetail(NumberMask.mask(p.getDetail()));

@@ -1,16 +1,9 @@
 package jp.kenpo.privacy.web;
 
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.Nulls;
-
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.ConsentEvent;
 import jp.kenpo.privacy.consent.ConsentTarget;
@@ -18,6 +11,9 @@ import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.shared.FreeText;
 import jp.kenpo.privacy.shared.SocietyTime;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadFeature;

@@ -16,8 +16,11 @@ import org.springframework.util.unit.DataSize;
  * @param digest  an audit digest file to verify against
  */
 @ConfigurationProperties("kenpo.http.body-limit")
-record BodyLimits(@DefaultValue("16KB") DataSize command, @DefaultValue("32MB") DataSize batch,
-                  @DefaultValue("1MB") DataSize catalog, @DefaultValue("256KB") DataSize digest) {
+record BodyLimits(
+        @DefaultValue("16KB") DataSize command,
+        @DefaultValue("32MB") DataSize batch,
+        @DefaultValue("1MB") DataSize catalog,
+        @DefaultValue("256KB") DataSize digest) {
 
     /** The limit of the endpoint a request is for, in bytes; {@code importLimit} for the member import. */
     long of(String method, String path, long importLimit) {

@@ -1,13 +1,12 @@
 package jp.kenpo.privacy.web;
 
+import jp.kenpo.privacy.decision.DecisionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-
-import jp.kenpo.privacy.decision.DecisionService;
 
 /**
  * Loads the decision index as soon as the server is up, so that the first question from another
@@ -27,13 +26,17 @@ class DecisionWarmUp {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        var thread = new Thread(() -> {
-            try {
-                decisions.catchUp();
-            } catch (RuntimeException e) {
-                log.warn("decision index not loaded at start; the first decision will load it: {}", e.toString());
-            }
-        }, "decision-warm-up");
+        var thread = new Thread(
+                () -> {
+                    try {
+                        decisions.catchUp();
+                    } catch (RuntimeException e) {
+                        log.warn(
+                                "decision index not loaded at start; the first decision will load it: {}",
+                                e.toString());
+                    }
+                },
+                "decision-warm-up");
         thread.setDaemon(true);
         thread.start();
     }

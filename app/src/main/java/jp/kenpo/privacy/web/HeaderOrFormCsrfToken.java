@@ -1,13 +1,11 @@
 package jp.kenpo.privacy.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.function.Supplier;
-
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Where a request may carry its session's CSRF token: the header, or the body of a form (the
@@ -27,8 +25,9 @@ final class HeaderOrFormCsrfToken implements CsrfTokenRequestHandler {
 
     @Override
     public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
-        if (request.getHeader(token.getHeaderName()) == null && RequestBoundary.queryParameters(request.getQueryString())
-                .stream().anyMatch(p -> p.getKey().equals(token.getParameterName()))) {
+        if (request.getHeader(token.getHeaderName()) == null
+                && RequestBoundary.queryParameters(request.getQueryString()).stream()
+                        .anyMatch(p -> p.getKey().equals(token.getParameterName()))) {
             return null;
         }
         try {

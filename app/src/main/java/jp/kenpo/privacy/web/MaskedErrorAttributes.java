@@ -1,12 +1,10 @@
 package jp.kenpo.privacy.web;
 
 import java.util.Map;
-
+import jp.kenpo.privacy.shared.NumberMask;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.web.context.request.WebRequest;
-
-import jp.kenpo.privacy.shared.NumberMask;
 
 /**
  * What Spring Boot's {@code /error} answers with, which only failures no handler answered reach

@@ -1,7 +1,7 @@
 package jp.kenpo.privacy.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,8 +12,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Spring Boot's {@code /error}, which only failures no handler answered reach (a request the
@@ -32,16 +30,19 @@ class ProblemErrors implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Map<String, Object> attributes = errors.getErrorAttributes(new ServletWebRequest(request),
-                ErrorAttributeOptions.defaults());
+        Map<String, Object> attributes =
+                errors.getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
         int status = attributes.get("status") instanceof Integer s ? s : 500;
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setDetail(status < 500 ? "the request cannot be taken as it is" : "the server failed to answer the request");
+        problem.setDetail(
+                status < 500 ? "the request cannot be taken as it is" : "the server failed to answer the request");
         if (attributes.get("path") instanceof String path) {
             problem.setProperty("path", path);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.web;
 
 import java.io.IOException;
 import java.io.Writer;
-
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -24,7 +23,8 @@ public class ProblemReportValve extends ErrorReportValve {
         }
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        String detail = status < 500 ? "the server could not read the request (its path, query or headers)"
+        String detail = status < 500
+                ? "the server could not read the request (its path, query or headers)"
                 : "the server could not answer the request";
         try {
             response.setContentType("application/problem+json");

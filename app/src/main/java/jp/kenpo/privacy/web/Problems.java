@@ -1,14 +1,12 @@
 package jp.kenpo.privacy.web;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import jp.kenpo.privacy.shared.NumberMask;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +28,14 @@ final class Problems {
     }
 
     /** With more members, such as the {@code field} at fault. */
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title, String detail,
-               java.util.Map<String, String> properties) throws IOException {
+    void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail,
+            java.util.Map<String, String> properties)
+            throws IOException {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);

@@ -1,5 +1,12 @@
 package jp.kenpo.privacy.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,18 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
+import jp.kenpo.privacy.shared.FreeText;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jp.kenpo.privacy.shared.FreeText;
 
 /**
  * The first thing every request meets, before signing in: a body larger than its endpoint takes is
@@ -46,7 +44,11 @@ final class RequestBoundary extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             // the client is told not to send the rest on this connection
             response.setHeader("Connection", "close");
-            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Request body too large",
                     new BodyTooLargeException(limit).getMessage());
             return;
         }
@@ -56,8 +58,13 @@ final class RequestBoundary extends OncePerRequestFilter {
                 problem = FreeText.unreadable(p.getKey(), false);
             }
             if (problem != null) {
-                problems.write(request, response, HttpStatus.BAD_REQUEST, "Invalid request",
-                        "query parameter " + printable(p.getKey()) + ": " + problem, Map.of("field", printable(p.getKey())));
+                problems.write(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        "query parameter " + printable(p.getKey()) + ": " + problem,
+                        Map.of("field", printable(p.getKey())));
                 return;
             }
         }
@@ -75,7 +82,8 @@ final class RequestBoundary extends OncePerRequestFilter {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                parameters.add(Map.entry(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                parameters.add(Map.entry(
+                        URLDecoder.decode(name, StandardCharsets.UTF_8),
                         URLDecoder.decode(value, StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException badEscape) {
                 // the container drops a parameter it cannot decode; so does this check
@@ -112,7 +120,8 @@ final class RequestBoundary extends OncePerRequestFilter {
         public BufferedReader getReader() throws IOException {
             if (reader == null) {
                 String encoding = getCharacterEncoding();
-                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                reader = new BufferedReader(new InputStreamReader(
+                        getInputStream(),
                         encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
             }
             return reader;

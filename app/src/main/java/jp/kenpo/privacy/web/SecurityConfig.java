@@ -10,7 +10,15 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-
+import jp.kenpo.privacy.accounts.ApiTokenSignIn;
+import jp.kenpo.privacy.accounts.MemberAccess;
+import jp.kenpo.privacy.accounts.PasswordSignIn;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SecurityPolicy;
+import jp.kenpo.privacy.accounts.SignInDetails;
+import jp.kenpo.privacy.accounts.SignInService;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.audit.AuditTrail;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,16 +40,6 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-
-import jp.kenpo.privacy.accounts.ApiTokenSignIn;
-import jp.kenpo.privacy.accounts.MemberAccess;
-import jp.kenpo.privacy.accounts.PasswordSignIn;
-import jp.kenpo.privacy.accounts.Role;
-import jp.kenpo.privacy.accounts.SecurityPolicy;
-import jp.kenpo.privacy.accounts.SignInDetails;
-import jp.kenpo.privacy.accounts.SignInService;
-import jp.kenpo.privacy.accounts.SignedIn;
-import jp.kenpo.privacy.audit.AuditTrail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -70,12 +68,20 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiTokens(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
-                                  JsonMapper json, Clock clock) throws Exception {
+    SecurityFilterChain apiTokens(
+            HttpSecurity http,
+            SignInService signIns,
+            MemberAccess memberAccess,
+            AuditTrail audit,
+            JsonMapper json,
+            Clock clock)
+            throws Exception {
         var handlers = new SecurityHandlers(new Problems(json), audit, signIns, clock);
         var manager = new ProviderManager(List.of(new ApiTokenSignIn(signIns)));
-        var bearer = new AuthenticationFilter(manager,
-                request -> new ApiTokenSignIn.Presented(SecurityHandlers.bearerToken(request), request.getRemoteAddr()));
+        var bearer = new AuthenticationFilter(
+                manager,
+                request ->
+                        new ApiTokenSignIn.Presented(SecurityHandlers.bearerToken(request), request.getRemoteAddr()));
         bearer.setSuccessHandler((request, response, auth) -> {
             // the request goes on to its endpoint, signed in for this request only
         });
@@ -92,8 +98,8 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.signInRequired())
-                        .accessDeniedHandler(handlers.refused()))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(handlers.signInRequired()).accessDeniedHandler(handlers.refused()))
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -101,25 +107,32 @@ class SecurityConfig {
     /** People: a session signed in with password and second factor, every change with its CSRF token. */
     @Bean
     @Order(2)
-    SecurityFilterChain sessions(HttpSecurity http, SignInService signIns, MemberAccess memberAccess, AuditTrail audit,
-                                 SecurityPolicy policy, JsonMapper json, Clock clock) throws Exception {
+    SecurityFilterChain sessions(
+            HttpSecurity http,
+            SignInService signIns,
+            MemberAccess memberAccess,
+            AuditTrail audit,
+            SecurityPolicy policy,
+            JsonMapper json,
+            Clock clock)
+            throws Exception {
         var handlers = new SecurityHandlers(new Problems(json), audit, signIns, clock);
         var manager = new ProviderManager(List.of(new PasswordSignIn(signIns)));
 
         http.authenticationManager(manager)
                 .authorizeHttpRequests(auth -> rules(auth, memberAccess))
-                .formLogin(form -> form
-                        .loginPage(SESSION)
+                .formLogin(form -> form.loginPage(SESSION)
                         .loginProcessingUrl(SESSION)
-                        .authenticationDetailsSource(request -> new SignInDetails(request.getRemoteAddr(),
-                                request.getParameter("code")))
+                        .authenticationDetailsSource(
+                                request -> new SignInDetails(request.getRemoteAddr(), request.getParameter("code")))
                         .successHandler(handlers.signedIn())
                         .failureHandler(handlers.signInFailed()))
-                .logout(logout -> logout
-                        .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, SESSION))
+                .logout(logout -> logout.logoutRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.DELETE, SESSION))
                         .addLogoutHandler(handlers.recordSignOut())
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-                .addFilterBefore(new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
+                .addFilterBefore(
+                        new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
                         SecurityContextHolderFilter.class)
                 .addFilterAfter(new SecurityHandlers.SessionStillValid(signIns), CsrfFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
@@ -127,8 +140,8 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(csrfProtected())
                         .csrfTokenRequestHandler(new HeaderOrFormCsrfToken()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(handlers.signInRequired())
-                        .accessDeniedHandler(handlers.refused()))
+                .exceptionHandling(e ->
+                        e.authenticationEntryPoint(handlers.signInRequired()).accessDeniedHandler(handlers.refused()))
                 .headers(SecurityConfig::headers);
         return http.build();
     }
@@ -141,42 +154,65 @@ class SecurityConfig {
         var clerkScoped = new MemberScoped(memberAccess, PRIVACY_OFFICER, CLERK);
         String[] anyRole = roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM, MEMBER);
         String[] people = authorities(Set.of(PRIVACY_OFFICER, CLERK, AUDITOR, MEMBER), SignedIn.SETUP_AUTHORITY);
-        auth.requestMatchers(HttpMethod.GET, "/api/v1/notice").permitAll()
-                .requestMatchers("/error").permitAll()
-                .requestMatchers(HttpMethod.GET, SESSION).permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/second-factor",
-                        "/api/v1/account/second-factor/confirm").hasAnyAuthority(people)
+        auth.requestMatchers(HttpMethod.GET, "/api/v1/notice")
+                .permitAll()
+                .requestMatchers("/error")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, SESSION)
+                .permitAll()
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/account/password",
+                        "/api/v1/account/second-factor",
+                        "/api/v1/account/second-factor/confirm")
+                .hasAnyAuthority(people)
                 // the API's description holds no data (its page, /api/v1/docs, is ApiDocs')
-                .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**",
-                        "/api/v1/openapi.json.yaml").permitAll()
-                .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**").hasAnyRole(anyRole)
-                .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions").hasRole(PRIVACY_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/v1/members/import").hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                .requestMatchers(HttpMethod.GET, "/api/v1/members").hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
+                .requestMatchers(
+                        HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/openapi.json.yaml")
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/catalog", "/api/v1/catalog/**")
+                .hasAnyRole(anyRole)
+                .requestMatchers(HttpMethod.POST, "/api/v1/catalog/versions")
+                .hasRole(PRIVACY_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/import")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                .requestMatchers(HttpMethod.GET, "/api/v1/members")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}/my-number")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                .requestMatchers(HttpMethod.GET, "/api/v1/members/{key}", "/api/v1/members/{key}/consent",
-                        "/api/v1/members/{key}/consent-events", "/api/v1/members/{key}/corrections")
+                .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/members/{key}",
+                        "/api/v1/members/{key}/consent",
+                        "/api/v1/members/{key}/consent-events",
+                        "/api/v1/members/{key}/corrections")
                 .access(staffScoped)
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
-                .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events").access(clerkScoped)
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/consent-events")
+                .access(clerkScoped)
                 .requestMatchers(HttpMethod.POST, "/api/v1/decisions", "/api/v1/decisions/batch")
                 .hasAnyRole(roles(SYSTEM, CLERK, PRIVACY_OFFICER))
-                // which of these roles may read individual numbers is the vault's to decide (kenpo.mynumber.reader-roles)
+                // which of these roles may read individual numbers is the vault's to decide
+                // (kenpo.mynumber.reader-roles)
                 .requestMatchers(HttpMethod.POST, "/api/v1/my-numbers/reads")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR, SYSTEM))
-                .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
-                .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
-                .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**").hasRole(PRIVACY_OFFICER.name())
-                .anyRequest().denyAll();
+                .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification")
+                .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                .requestMatchers("/api/v1/audit/**")
+                .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")
+                .hasRole(PRIVACY_OFFICER.name())
+                .anyRequest()
+                .denyAll();
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> h) {
         h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 // sent on requests that came over TLS (directly or, with forwarded headers, through a proxy)
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /**

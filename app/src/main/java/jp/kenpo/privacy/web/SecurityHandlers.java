@@ -1,11 +1,26 @@
 package jp.kenpo.privacy.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
-
+import jp.kenpo.privacy.accounts.PasswordSignIn;
+import jp.kenpo.privacy.accounts.SessionView;
+import jp.kenpo.privacy.accounts.SetupStep;
+import jp.kenpo.privacy.accounts.SignInService;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditOutcome;
+import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.members.MemberKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,23 +33,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import jp.kenpo.privacy.accounts.PasswordSignIn;
-import jp.kenpo.privacy.accounts.SessionView;
-import jp.kenpo.privacy.accounts.SetupStep;
-import jp.kenpo.privacy.accounts.SignInService;
-import jp.kenpo.privacy.accounts.SignedIn;
-import jp.kenpo.privacy.audit.AuditAction;
-import jp.kenpo.privacy.audit.AuditEvent;
-import jp.kenpo.privacy.audit.AuditOutcome;
-import jp.kenpo.privacy.audit.AuditTrail;
-import jp.kenpo.privacy.members.MemberKey;
-
 /** How the security filters answer: sign-in, sign-out, refusals, the session's lifetime and its account's state. */
 final class SecurityHandlers {
 
@@ -42,6 +40,7 @@ final class SecurityHandlers {
     static final String SIGNED_IN_AT = "kenpo.signedInAt";
     /** Everything the application serves is under this path; public endpoints are named in {@link SecurityConfig}. */
     static final String API = "/api/v1/";
+
     private static final Pattern MEMBER_PATH = Pattern.compile("^/api/v1/members/([^/]+)");
 
     private final Problems problems;
@@ -77,17 +76,29 @@ final class SecurityHandlers {
             throws IOException {
         if (e instanceof PasswordSignIn.ThrottledException) {
             response.setHeader("Retry-After", "60");
-            problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many sign-in attempts",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many sign-in attempts",
                     "too many sign-in attempts from this address; wait a minute");
             return;
         }
         if (e instanceof PasswordSignIn.CodeUsedAlreadyException) {
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Code used already",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Code used already",
                     "this code was used already (each code signs in once, and the one that confirmed the "
                             + "authenticator counts); wait for the next code and sign in with it");
             return;
         }
-        problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in failed",
+        problems.write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Sign-in failed",
                 "sign-in failed; after repeated failures the account is locked for a while");
     }
 
@@ -99,7 +110,11 @@ final class SecurityHandlers {
                 refuseSignIn(request, response, e);
                 return;
             }
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid API token",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Invalid API token",
                     "the API token is not valid (unknown, expired or revoked)");
         };
     }
@@ -114,10 +129,15 @@ final class SecurityHandlers {
         return (request, response, e) -> {
             if (request.getRequestURI().startsWith(API)) {
                 boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-                audit.recordRefusal(refusal(request, ended ? "the session has ended: sign-in required" : "sign-in required"));
+                audit.recordRefusal(
+                        refusal(request, ended ? "the session has ended: sign-in required" : "sign-in required"));
             }
             response.setHeader("WWW-Authenticate", "Bearer realm=\"kenpo-privacy\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in required",
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.UNAUTHORIZED,
+                    "Sign-in required",
                     "sign in (POST /api/v1/session) or send an API token");
         };
     }
@@ -126,7 +146,9 @@ final class SecurityHandlers {
     AccessDeniedHandler refused() {
         return (request, response, e) -> {
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (!(e instanceof CsrfException) && auth != null && auth.getPrincipal() instanceof SignedIn who
+            if (!(e instanceof CsrfException)
+                    && auth != null
+                    && auth.getPrincipal() instanceof SignedIn who
                     && !who.setup().isEmpty()) {
                 String remains = remainingSetup(who.setup());
                 audit.recordRefusal(refusal(request, "account set-up not finished"));
@@ -158,8 +180,9 @@ final class SecurityHandlers {
 
     /** A refused request as the trail keeps it: method, path and why, naming the member the path names. */
     private static AuditEvent refusal(HttpServletRequest request, String why) {
-        var event = AuditEvent.of(AuditAction.ACCESS_REFUSED, request.getMethod() + " " + request.getRequestURI()
-                + ": " + why).outcome(AuditOutcome.REFUSED);
+        var event = AuditEvent.of(
+                        AuditAction.ACCESS_REFUSED, request.getMethod() + " " + request.getRequestURI() + ": " + why)
+                .outcome(AuditOutcome.REFUSED);
         return memberIn(request.getRequestURI()).map(event::member).orElse(event);
     }
 
@@ -204,10 +227,12 @@ final class SecurityHandlers {
                 throws ServletException, IOException {
             var session = request.getSession(false);
             if (session != null) {
-                Instant start = session.getAttribute(SIGNED_IN_AT) instanceof Instant at ? at
+                Instant start = session.getAttribute(SIGNED_IN_AT) instanceof Instant at
+                        ? at
                         : Instant.ofEpochMilli(session.getCreationTime());
                 boolean signedInElsewhere = !(session.getAttribute(SIGNED_IN_AT) instanceof Instant)
-                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null;
+                        && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                != null;
                 if (signedInElsewhere || clock.instant().isAfter(start.plus(lifetime))) {
                     session.invalidate();
                 }
@@ -234,7 +259,9 @@ final class SecurityHandlers {
                 throws ServletException, IOException {
             var session = request.getSession(false);
             var auth = SecurityContextHolder.getContext().getAuthentication();
-            if (session != null && auth != null && auth.getPrincipal() instanceof SignedIn who
+            if (session != null
+                    && auth != null
+                    && auth.getPrincipal() instanceof SignedIn who
                     && !signIns.sessionStillValid(who)) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
@@ -251,35 +278,37 @@ final class SecurityHandlers {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            chain.doFilter(new HttpServletRequestWrapper(request) {
-                @Override
-                public HttpSession getSession(boolean create) {
-                    if (create) {
-                        throw new IllegalStateException("a request with an API token has no session");
-                    }
-                    return null;
-                }
+            chain.doFilter(
+                    new HttpServletRequestWrapper(request) {
+                        @Override
+                        public HttpSession getSession(boolean create) {
+                            if (create) {
+                                throw new IllegalStateException("a request with an API token has no session");
+                            }
+                            return null;
+                        }
 
-                @Override
-                public HttpSession getSession() {
-                    return getSession(true);
-                }
+                        @Override
+                        public HttpSession getSession() {
+                            return getSession(true);
+                        }
 
-                @Override
-                public String getRequestedSessionId() {
-                    return null;
-                }
+                        @Override
+                        public String getRequestedSessionId() {
+                            return null;
+                        }
 
-                @Override
-                public boolean isRequestedSessionIdValid() {
-                    return false;
-                }
+                        @Override
+                        public boolean isRequestedSessionIdValid() {
+                            return false;
+                        }
 
-                @Override
-                public String changeSessionId() {
-                    throw new IllegalStateException("a request with an API token has no session");
-                }
-            }, response);
+                        @Override
+                        public String changeSessionId() {
+                            throw new IllegalStateException("a request with an API token has no session");
+                        }
+                    },
+                    response);
         }
     }
 

@@ -1,10 +1,13 @@
 package jp.kenpo.privacy.web;
 
 import java.time.Instant;
-
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.ExpectedForm;
+import jp.kenpo.privacy.shared.SocietyTime;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,11 +17,6 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.ExpectedForm;
-import jp.kenpo.privacy.shared.SocietyTime;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,8 +29,8 @@ class WebConfig implements WebMvcConfigurer {
 
     /** Before Spring Security's filters (order -100): an oversized body is refused before anyone signs in. */
     @Bean
-    FilterRegistrationBean<RequestBoundary> requestBoundary(BodyLimits limits, JsonMapper json,
-            @Value("${kenpo.import.max-upload-bytes:268435456}") long importLimit) {
+    FilterRegistrationBean<RequestBoundary> requestBoundary(
+            BodyLimits limits, JsonMapper json, @Value("${kenpo.import.max-upload-bytes:268435456}") long importLimit) {
         var registration = new FilterRegistrationBean<>(new RequestBoundary(limits, importLimit, new Problems(json)));
         registration.setOrder(-110);
         return registration;

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
 
 /** What an event may say: members only by their keys, and never an individual number. */
 class AuditEventTest {
@@ -18,9 +16,11 @@ class AuditEventTest {
     void membersAreNamedByTheirKeysOnly() {
         assertThat(SEARCH.member("1234-5678-01").members()).containsExactly("1234-5678-01");
         // a comma would count as two members in the index, and verification would fail for ever after
-        assertThatThrownBy(() -> SEARCH.member("A-1-00,B-2-00")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SEARCH.member("A-1-00,B-2-00"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SYMBOL-NUMBER-BRANCH");
-        assertThatThrownBy(() -> SEARCH.member("A".repeat(40) + "-1-00")).as("longer than the index column")
+        assertThatThrownBy(() -> SEARCH.member("A".repeat(40) + "-1-00"))
+                .as("longer than the index column")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SEARCH.members(List.of("A-1-00", ""))).isInstanceOf(IllegalArgumentException.class);
     }

@@ -10,12 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
@@ -25,13 +19,17 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.decision.DecisionService;
-import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The trail on the database: written with the action, refused changes, verified, searched. */
 class AuditTrailTest extends DatabaseTest {
@@ -41,20 +39,28 @@ class AuditTrailTest extends DatabaseTest {
 
     @Autowired
     AuditReview review;
+
     @Autowired
     ConsentLedger ledger;
+
     @Autowired
     DecisionService decisions;
+
     @Autowired
     MemberRegistry registry;
+
     @Autowired
     MemberImport memberImport;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private List<AuditEntry> entriesOf(MemberKey m) {
-        return as("auditor", Role.AUDITOR, () -> review.search(query(Optional.of(m.toString()), Optional.empty(),
-                Optional.empty()))).entries();
+        return as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(query(Optional.of(m.toString()), Optional.empty(), Optional.empty())))
+                .entries();
     }
 
     private static AuditQuery query(Optional<String> member, Optional<String> actor, Optional<AuditAction> action) {
@@ -62,8 +68,14 @@ class AuditTrailTest extends DatabaseTest {
     }
 
     private ConsentRequest reserve(MemberKey m) {
-        return new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), LocalDate.of(2026, 1, 10),
-                Channel.PAPER, Filer.SELF, Optional.empty());
+        return new ConsentRequest(
+                m,
+                ConsentAction.RESERVE,
+                ConsentTarget.purpose(P38),
+                LocalDate.of(2026, 1, 10),
+                Channel.PAPER,
+                Filer.SELF,
+                Optional.empty());
     }
 
     @Test
@@ -71,12 +83,16 @@ class AuditTrailTest extends DatabaseTest {
         var api = api();
         MemberKey m = TestMembers.register(memberImport);
         Instant before = Instant.now();
-        assertThat(api.postJson("/api/v1/members/" + m + "/consent-events", "clerk",
-                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"COUNTER\",\"receivedOn\":\"2026-01-10\"}")
-                .status()).isEqualTo(201);
+        assertThat(api.postJson(
+                                "/api/v1/members/" + m + "/consent-events",
+                                "clerk",
+                                "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"COUNTER\",\"receivedOn\":\"2026-01-10\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(api.get("/api/v1/members/" + m, "auditor").status()).isEqualTo(200);
         assertThat(api.postJson("/api/v1/decisions", "system", "{\"member\":\"" + m + "\",\"purpose\":\"3.8\"}")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
 
         var page = api.get("/api/v1/audit/entries?member=" + m, "auditor").json();
         var entries = page.get("entries");
@@ -95,9 +111,15 @@ class AuditTrailTest extends DatabaseTest {
         assertThat(entries.get(2).get("detail").asString()).startsWith("DENY RESERVED_WITHOUT_CONSENT");
         assertThat(entries.get(2).get("role").asString()).isEqualTo("SYSTEM");
 
-        var searched = api.get("/api/v1/audit/entries?actor=auditor&action=AUDIT_SEARCHED&limit=1000", "auditor").json();
-        assertThat(searched.get("entries").get(searched.get("entries").size() - 1).get("members").get(0).asString())
-                .as("a search by member names the member").isEqualTo(m.toString());
+        var searched = api.get("/api/v1/audit/entries?actor=auditor&action=AUDIT_SEARCHED&limit=1000", "auditor")
+                .json();
+        assertThat(searched.get("entries")
+                        .get(searched.get("entries").size() - 1)
+                        .get("members")
+                        .get(0)
+                        .asString())
+                .as("a search by member names the member")
+                .isEqualTo(m.toString());
     }
 
     @Test
@@ -105,14 +127,21 @@ class AuditTrailTest extends DatabaseTest {
         var api = api();
         MemberKey m = TestMembers.register(memberImport);
         for (String bad : List.of(m + "," + m, "A".repeat(46), "not a key")) {
-            var r = api.get("/api/v1/audit/entries?member=" + java.net.URLEncoder.encode(bad,
-                    java.nio.charset.StandardCharsets.UTF_8), "auditor");
+            var r = api.get(
+                    "/api/v1/audit/entries?member="
+                            + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8),
+                    "auditor");
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.json().get("field").asString()).isEqualTo("member");
             assertThat(r.json().get("detail").asString()).contains("SYMBOL-NUMBER-BRANCH");
         }
-        assertThat(api.get("/api/v1/audit/entries?member=" + m, "auditor").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/audit/verification", "auditor").json().get("intact").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/audit/entries?member=" + m, "auditor").status())
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/verification", "auditor")
+                        .json()
+                        .get("intact")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -127,7 +156,9 @@ class AuditTrailTest extends DatabaseTest {
         } finally {
             jdbc.execute("alter table audit_entry drop constraint audit_doomed");
         }
-        assertThat(as("clerk", Role.CLERK, () -> ledger.history(m))).as("the event was rolled back with its entry").isEmpty();
+        assertThat(as("clerk", Role.CLERK, () -> ledger.history(m)))
+                .as("the event was rolled back with its entry")
+                .isEmpty();
         assertThat(entriesOf(m)).extracting(AuditEntry::action).containsExactly(AuditAction.CONSENT_READ);
     }
 
@@ -136,20 +167,26 @@ class AuditTrailTest extends DatabaseTest {
         TestMembers.register(memberImport);
         long seq = jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
         assertThatThrownBy(() -> jdbc.update("update audit_entry set detail = 'nothing happened' where seq = ?", seq))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_entry where seq = ?", seq))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from audit_entry_member"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         if (TestDatabases.postgres()) {
             // both tables at once, or the member index's foreign key alone would refuse it; H2 has no
             // TRUNCATE trigger, and the statement is not tried there, since it would succeed on the index
             assertThatThrownBy(() -> jdbc.execute("truncate audit_entry, audit_entry_member"))
-                    .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: TRUNCATE refused");
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("append-only: TRUNCATE refused");
             assertThatThrownBy(() -> jdbc.execute("truncate audit_entry_member"))
-                    .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only: TRUNCATE refused");
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("append-only: TRUNCATE refused");
         }
-        assertThat(jdbc.queryForObject("select max(seq) from audit_entry", Long.class)).isGreaterThanOrEqualTo(seq);
+        assertThat(jdbc.queryForObject("select max(seq) from audit_entry", Long.class))
+                .isGreaterThanOrEqualTo(seq);
     }
 
     @Test
@@ -164,10 +201,12 @@ class AuditTrailTest extends DatabaseTest {
         try {
             AuditVerification broken = review.verify(Optional.empty());
             assertThat(broken.intact()).isFalse();
-            assertThat(broken.firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                    .startsWith("entry " + read.place()).contains("changed after recording"));
+            assertThat(broken.firstBroken())
+                    .hasValueSatisfying(b ->
+                            assertThat(b).startsWith("entry " + read.place()).contains("changed after recording"));
         } finally {
-            withoutAppendOnly(() -> jdbc.update("update audit_entry set actor = ? where seq = ?", read.actor(), read.seq()));
+            withoutAppendOnly(
+                    () -> jdbc.update("update audit_entry set actor = ? where seq = ?", read.actor(), read.seq()));
         }
         assertThat(review.verify(Optional.empty()).intact()).isTrue();
     }
@@ -196,7 +235,8 @@ class AuditTrailTest extends DatabaseTest {
         AuditDigest digest = as("auditor", Role.AUDITOR, () -> review.digest());
         TestMembers.register(memberImport);
 
-        assertThat(review.verify(Optional.of(AuditDigest.parse(digest.text()))).intact()).isTrue();
+        assertThat(review.verify(Optional.of(AuditDigest.parse(digest.text()))).intact())
+                .isTrue();
 
         var forged = new ArrayList<>(digest.heads());
         var h = forged.stream().filter(x -> x.chainSeq() > 0).findFirst().orElseThrow();
@@ -214,9 +254,14 @@ class AuditTrailTest extends DatabaseTest {
         as(actor, Role.SYSTEM, () -> decisions.decideBatch(P38, FEB, Optional.of(List.of(a, b)), Optional.empty()));
         as(actor, Role.SYSTEM, () -> decisions.decideBatch(P38, FEB, Optional.empty(), Optional.empty()));
 
-        var entries = as("auditor", Role.AUDITOR, () -> review.search(query(Optional.empty(), Optional.of(actor),
-                Optional.empty()))).entries();
-        assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.BATCH_DECISION, AuditAction.BATCH_DECISION);
+        var entries = as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(query(Optional.empty(), Optional.of(actor), Optional.empty())))
+                .entries();
+        assertThat(entries)
+                .extracting(AuditEntry::action)
+                .containsExactly(AuditAction.BATCH_DECISION, AuditAction.BATCH_DECISION);
         assertThat(entries.get(0).detail()).startsWith("population: 2 listed members, list sha256 ");
         assertThat(entries.get(0).purpose()).hasValue("3.8");
         assertThat(entries.get(0).members()).isEmpty();
@@ -231,16 +276,41 @@ class AuditTrailTest extends DatabaseTest {
             as("pager", Role.CLERK, () -> registry.read(m));
         }
         Instant to = Instant.now().plusSeconds(1);
-        AuditPage page = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.of(m.toString()),
-                Optional.of("pager"), Optional.of(AuditAction.MEMBER_READ), Optional.of(from), Optional.of(to), 2, 2)));
+        AuditPage page = as(
+                "auditor",
+                Role.AUDITOR,
+                () -> review.search(new AuditQuery(
+                        Optional.of(m.toString()),
+                        Optional.of("pager"),
+                        Optional.of(AuditAction.MEMBER_READ),
+                        Optional.of(from),
+                        Optional.of(to),
+                        2,
+                        2)));
         assertThat(page.total()).isEqualTo(5);
         assertThat(page.entries()).hasSize(2);
         assertThat(page.entries().get(0).seq()).isLessThan(page.entries().get(1).seq());
-        AuditPage none = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.of(m.toString()),
-                Optional.empty(), Optional.empty(), Optional.of(to), Optional.empty(), 0, 10)));
+        AuditPage none = as(
+                "auditor",
+                Role.AUDITOR,
+                () -> review.search(new AuditQuery(
+                        Optional.of(m.toString()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(to),
+                        Optional.empty(),
+                        0,
+                        10)));
         assertThat(none.total()).isZero();
-        assertThatThrownBy(() -> new AuditQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, 1001)).hasMessageContaining("from 1 to 1000");
+        assertThatThrownBy(() -> new AuditQuery(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        1001))
+                .hasMessageContaining("from 1 to 1000");
     }
 
     @Test
@@ -257,8 +327,13 @@ class AuditTrailTest extends DatabaseTest {
         }
         writers.forEach(CompletableFuture::join);
 
-        assertThat(as("auditor", Role.AUDITOR, () -> review.search(query(Optional.empty(),
-                Optional.of("concurrent-" + m.symbol()), Optional.empty()))).total()).isEqualTo(200);
+        assertThat(as(
+                                "auditor",
+                                Role.AUDITOR,
+                                () -> review.search(query(
+                                        Optional.empty(), Optional.of("concurrent-" + m.symbol()), Optional.empty())))
+                        .total())
+                .isEqualTo(200);
         AuditVerification v = review.verify(Optional.empty());
         assertThat(v.firstBroken()).isEmpty();
         assertThat(v.intact()).isTrue();

@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.shared.BadRequestException;
+import org.junit.jupiter.api.Test;
 
 /** The chain checks on entries made here, without a database. */
 class ChainVerifierTest {
@@ -32,19 +30,45 @@ class ChainVerifierTest {
         return entries;
     }
 
-    private static AuditEntry entry(long seq, int chain, long chainSeq, String detail, List<String> members, String prev) {
+    private static AuditEntry entry(
+            long seq, int chain, long chainSeq, String detail, List<String> members, String prev) {
         Instant at = Instant.parse("2026-11-25T01:00:00Z").plusSeconds(seq);
-        String hash = EntryHash.of(chain, chainSeq, at, CLERK, AuditAction.MEMBER_READ, AuditOutcome.SUCCESS, "",
-                String.join(",", members), detail, prev);
-        return new AuditEntry(seq, chain, chainSeq, at, CLERK.name(), CLERK.role(), CLERK.source(), AuditAction.MEMBER_READ,
-                AuditOutcome.SUCCESS, Optional.empty(), members, detail, prev, hash);
+        String hash = EntryHash.of(
+                chain,
+                chainSeq,
+                at,
+                CLERK,
+                AuditAction.MEMBER_READ,
+                AuditOutcome.SUCCESS,
+                "",
+                String.join(",", members),
+                detail,
+                prev);
+        return new AuditEntry(
+                seq,
+                chain,
+                chainSeq,
+                at,
+                CLERK.name(),
+                CLERK.role(),
+                CLERK.source(),
+                AuditAction.MEMBER_READ,
+                AuditOutcome.SUCCESS,
+                Optional.empty(),
+                members,
+                detail,
+                prev,
+                hash);
     }
 
     private static List<AuditDigest.Head> headsOf(List<AuditEntry> entries) {
         var heads = new ArrayList<AuditDigest.Head>();
         for (int c = 0; c < 2; c++) {
             int chain = c;
-            var last = entries.stream().filter(e -> e.chain() == chain).reduce((a, b) -> b).orElseThrow();
+            var last = entries.stream()
+                    .filter(e -> e.chain() == chain)
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             heads.add(new AuditDigest.Head(c, last.chainSeq(), last.hash()));
         }
         return heads;
@@ -52,7 +76,8 @@ class ChainVerifierTest {
 
     private static AuditVerification verify(List<AuditEntry> entries, List<AuditDigest.Head> heads, long indexRows) {
         var v = new ChainVerifier(2);
-        entries.stream().sorted(java.util.Comparator.comparing(AuditEntry::chain).thenComparing(AuditEntry::chainSeq))
+        entries.stream()
+                .sorted(java.util.Comparator.comparing(AuditEntry::chain).thenComparing(AuditEntry::chainSeq))
                 .forEach(v::accept);
         v.checkEnds(heads);
         v.checkMemberIndex(indexRows);
@@ -70,11 +95,27 @@ class ChainVerifierTest {
     void aChangedEntryIsNamed() {
         var t = new ArrayList<>(trail());
         AuditEntry e = t.get(2);
-        t.set(2, new AuditEntry(e.seq(), e.chain(), e.chainSeq(), e.at(), "someone else", e.role(), e.source(), e.action(),
-                e.outcome(), e.purpose(), e.members(), e.detail(), e.prevHash(), e.hash()));
+        t.set(
+                2,
+                new AuditEntry(
+                        e.seq(),
+                        e.chain(),
+                        e.chainSeq(),
+                        e.at(),
+                        "someone else",
+                        e.role(),
+                        e.source(),
+                        e.action(),
+                        e.outcome(),
+                        e.purpose(),
+                        e.members(),
+                        e.detail(),
+                        e.prevHash(),
+                        e.hash()));
 
-        assertThat(verify(t, headsOf(trail()), 6).firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .startsWith("entry #3 (chain 0, entry 2)").contains("changed after recording"));
+        assertThat(verify(t, headsOf(trail()), 6).firstBroken())
+                .hasValueSatisfying(b ->
+                        assertThat(b).startsWith("entry #3 (chain 0, entry 2)").contains("changed after recording"));
     }
 
     @Test
@@ -82,8 +123,10 @@ class ChainVerifierTest {
         var t = new ArrayList<>(trail());
         t.remove(4); // #5, chain 0 entry 3
         t.remove(1); // #2, chain 1 entry 1
-        assertThat(verify(t, headsOf(trail()), 4).firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .startsWith("entry #4 (chain 1, entry 2)").contains("expected entry 1 of chain 1"));
+        assertThat(verify(t, headsOf(trail()), 4).firstBroken())
+                .hasValueSatisfying(b -> assertThat(b)
+                        .startsWith("entry #4 (chain 1, entry 2)")
+                        .contains("expected entry 1 of chain 1"));
     }
 
     @Test
@@ -92,8 +135,9 @@ class ChainVerifierTest {
         AuditEntry e = t.get(0);
         // rewritten with a correct hash of its own, but the next entry of chain 0 links to the old one
         t.set(0, entry(e.seq(), e.chain(), e.chainSeq(), "nothing happened", e.members(), e.prevHash()));
-        assertThat(verify(t, headsOf(trail()), 6).firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .startsWith("entry #3 (chain 0, entry 2)").contains("does not link"));
+        assertThat(verify(t, headsOf(trail()), 6).firstBroken())
+                .hasValueSatisfying(b ->
+                        assertThat(b).startsWith("entry #3 (chain 0, entry 2)").contains("does not link"));
     }
 
     @Test
@@ -101,15 +145,15 @@ class ChainVerifierTest {
         var t = new ArrayList<>(trail());
         var heads = headsOf(t);
         t.remove(5); // the last entry of chain 1
-        assertThat(verify(t, heads, 5).firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .contains("chain 1 ends at entry 2 but its head says entry 3"));
+        assertThat(verify(t, heads, 5).firstBroken())
+                .hasValueSatisfying(b -> assertThat(b).contains("chain 1 ends at entry 2 but its head says entry 3"));
     }
 
     @Test
     void aMemberIndexThatDoesNotMatchShows() {
         var t = trail();
-        assertThat(verify(t, headsOf(t), 5).firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .contains("member index has 5 rows but the entries name 6"));
+        assertThat(verify(t, headsOf(t), 5).firstBroken())
+                .hasValueSatisfying(b -> assertThat(b).contains("member index has 5 rows but the entries name 6"));
     }
 
     @Test
@@ -121,13 +165,22 @@ class ChainVerifierTest {
 
         var v = new ChainVerifier(2);
         t.forEach(v::accept);
-        v.checkDigest(parsed, (chain, seq) -> Optional.of(chain == 1 ? "f".repeat(64) : t.stream()
-                .filter(e -> e.chain() == chain && e.chainSeq() == seq).findFirst().orElseThrow().hash()));
-        assertThat(v.result().firstBroken()).hasValueSatisfying(b -> assertThat(b)
-                .contains("lists entry 3 of chain 1 with another hash"));
+        v.checkDigest(
+                parsed,
+                (chain, seq) -> Optional.of(
+                        chain == 1
+                                ? "f".repeat(64)
+                                : t.stream()
+                                        .filter(e -> e.chain() == chain && e.chainSeq() == seq)
+                                        .findFirst()
+                                        .orElseThrow()
+                                        .hash()));
+        assertThat(v.result().firstBroken())
+                .hasValueSatisfying(b -> assertThat(b).contains("lists entry 3 of chain 1 with another hash"));
 
         assertThatThrownBy(() -> AuditDigest.parse(digest.text().replace("chain 0 3", "chain 0 2")))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("the file was changed");
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageContaining("the file was changed");
         assertThatThrownBy(() -> AuditDigest.parse("hello")).hasMessageContaining("not an audit digest");
     }
 }

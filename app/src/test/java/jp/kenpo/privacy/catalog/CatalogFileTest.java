@@ -1,10 +1,8 @@
 package jp.kenpo.privacy.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class CatalogFileTest {
@@ -40,10 +38,13 @@ class CatalogFileTest {
         assertThat(v.categories().get(6).purposes()).allMatch(p -> p.policy() == ConsentPolicy.LEGAL);
         Purpose anonymized = v.purpose(PurposeCode.parse("9.1")).orElseThrow();
         assertThat(anonymized.flow()).isEqualTo(Flow.ANONYMIZED_INFORMATION);
-        assertThat(anonymized.publishedItems()).extracting(Bilingual::ja)
+        assertThat(anonymized.publishedItems())
+                .extracting(Bilingual::ja)
                 .containsExactly("性別", "生年月", "医療保険の資格情報（加入時期、脱退時期、本人、家族区分等）", "診療報酬明細書の受診履歴", "健診の受診履歴");
         assertThat(v.purposes()).allSatisfy(p -> assertThat(p.reason()).isNotBlank());
-        assertThat(v.purposes()).filteredOn(p -> p.flow() == Flow.CONSIGNMENT).extracting(p -> p.code().toString())
+        assertThat(v.purposes())
+                .filteredOn(p -> p.flow() == Flow.CONSIGNMENT)
+                .extracting(p -> p.code().toString())
                 .containsExactly("1.5", "1.9", "3.5", "3.6", "3.7", "4.2", "4.3", "5.2");
     }
 
@@ -52,7 +53,9 @@ class CatalogFileTest {
         String bad = SOURCE.replace("code: \"1.2\"", "code: \"1.1\"");
         CatalogFileException e = refused(bad);
 
-        assertThat(e.getMessage()).contains("bad.yaml:" + lineOf(SOURCE, "code: \"1.2\"")).contains("1.1 is used twice");
+        assertThat(e.getMessage())
+                .contains("bad.yaml:" + lineOf(SOURCE, "code: \"1.2\""))
+                .contains("1.1 is used twice");
     }
 
     @Test
@@ -63,7 +66,8 @@ class CatalogFileTest {
 
     @Test
     void aMisspeltKeyIsRefused() {
-        CatalogFileException e = refused(SOURCE.replace("            policy: DEEMED\n            reason: Paying",
+        CatalogFileException e = refused(SOURCE.replace(
+                "            policy: DEEMED\n            reason: Paying",
                 "            polcy: DEEMED\n            reason: Paying"));
 
         assertThat(e.getMessage()).contains("unknown key 'polcy'");
@@ -79,8 +83,10 @@ class CatalogFileTest {
 
     @Test
     void anUnknownFlowIsRefusedWithTheChoices() {
-        assertThat(refused(SOURCE.replaceFirst("flow: CONSIGNMENT", "flow: OUTSOURCING")).getMessage())
-                .contains("'OUTSOURCING' is not a flow").contains("CONSIGNMENT");
+        assertThat(refused(SOURCE.replaceFirst("flow: CONSIGNMENT", "flow: OUTSOURCING"))
+                        .getMessage())
+                .contains("'OUTSOURCING' is not a flow")
+                .contains("CONSIGNMENT");
     }
 
     @Test
@@ -98,9 +104,12 @@ class CatalogFileTest {
 
     @Test
     void badDatesAndBadYamlAreRefusedWithTheirLine() {
-        assertThat(refused(SOURCE.replace("effective_from: 2025-04-01", "effective_from: 2025-02-30")).getMessage())
-                .contains("bad.yaml:" + lineOf(SOURCE, "effective_from: 2025")).contains("must be a date");
-        assertThat(refused(SOURCE.replace("title:\n", "title: [\n")).getMessage()).contains("not valid YAML");
+        assertThat(refused(SOURCE.replace("effective_from: 2025-04-01", "effective_from: 2025-02-30"))
+                        .getMessage())
+                .contains("bad.yaml:" + lineOf(SOURCE, "effective_from: 2025"))
+                .contains("must be a date");
+        assertThat(refused(SOURCE.replace("title:\n", "title: [\n")).getMessage())
+                .contains("not valid YAML");
         assertThat(refused("").getMessage()).contains("empty");
     }
 
@@ -109,26 +118,43 @@ class CatalogFileTest {
         var bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for (char c = 'b'; c <= 'k'; c++) {
             char p = (char) (c - 1);
-            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
-                    .append(p).append(", *").append(p).append(", *").append(p).append("]\n");
+            bomb.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append(", *")
+                    .append(p)
+                    .append("]\n");
         }
         assertThat(refused(bomb.toString()).getMessage()).contains("bad.yaml");
     }
 
     @Test
     void theCatalogStatesWhichPurposesMayUseIndividualNumbers() {
-        assertThat(CatalogFixtures.defaultVersion().purposes()).filteredOn(Purpose::usesIndividualNumbers)
+        assertThat(CatalogFixtures.defaultVersion().purposes())
+                .filteredOn(Purpose::usesIndividualNumbers)
                 .extracting(p -> p.code().toString())
                 .containsExactly("1.3", "1.8", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6", "8.1");
         // the statute's wording decides nothing: a LEGAL purpose citing the My Number Act without the field uses none
         String cites = SOURCE.replace("statute: 健康保険法第3条第7項・第35条・第36条・第39条", "statute: 番号法第9条第1項");
-        assertThat(CatalogFile.parse(cites, "v.yaml").purpose(PurposeCode.parse("1.1")).orElseThrow()
-                .usesIndividualNumbers()).isFalse();
+        assertThat(CatalogFile.parse(cites, "v.yaml")
+                        .purpose(PurposeCode.parse("1.1"))
+                        .orElseThrow()
+                        .usesIndividualNumbers())
+                .isFalse();
     }
 
     @Test
     void onlyALegalPurposeMayUseIndividualNumbers() {
-        String deemed = SOURCE.replace("            reason: Analysis is useful but not required by law.\n",
+        String deemed = SOURCE.replace(
+                "            reason: Analysis is useful but not required by law.\n",
                 "            my_number_use: true\n            reason: Analysis is useful but not required by law.\n");
         CatalogFileException e = refused(deemed);
 
@@ -141,11 +167,14 @@ class CatalogFileTest {
         int at = SOURCE.indexOf("my_number_use: true", SOURCE.indexOf("code: \"7.2\""));
         String silent = SOURCE.substring(0, at) + SOURCE.substring(at).replaceFirst("my_number_use: true\n\\s*", "");
 
-        assertThat(refused(silent).getMessage()).contains("purpose 7.2 is an info-linkage flow")
+        assertThat(refused(silent).getMessage())
+                .contains("purpose 7.2 is an info-linkage flow")
                 .contains("my_number_use: true");
         String field = "            my_number_use: true";
-        assertThat(refused(SOURCE.replaceFirst(field, "            my_number_use: yes")).getMessage())
-                .contains("bad.yaml:" + lineOf(SOURCE, field)).contains("must be true or false");
+        assertThat(refused(SOURCE.replaceFirst(field, "            my_number_use: yes"))
+                        .getMessage())
+                .contains("bad.yaml:" + lineOf(SOURCE, field))
+                .contains("must be true or false");
     }
 
     /** Versions published before the field existed are read as they were decided then: by flow or statute. */
@@ -153,8 +182,10 @@ class CatalogFileTest {
     void aVersionPublishedBeforeTheFieldKeepsWhatItAllowed() {
         String before = SOURCE.replaceAll("            my_number_use: true\n", "");
 
-        assertThat(CatalogFile.parsePublished(before, "catalog version 1", false).purposes())
-                .filteredOn(Purpose::usesIndividualNumbers).extracting(p -> p.code().toString())
+        assertThat(CatalogFile.parsePublished(before, "catalog version 1", false)
+                        .purposes())
+                .filteredOn(Purpose::usesIndividualNumbers)
+                .extracting(p -> p.code().toString())
                 .containsExactly("1.3", "1.8", "7.1", "7.2", "7.3", "7.4", "7.5", "7.6");
     }
 

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** The catalog shipped with the application, and edits of it for tests. */
 public final class CatalogFixtures {
 
-    private CatalogFixtures() {
-    }
+    private CatalogFixtures() {}
 
     public static String defaultSource() {
         return resource("/" + DefaultCatalog.RESOURCE);
@@ -38,9 +37,11 @@ public final class CatalogFixtures {
      * provisions of category 3, and 3.7 retired on {@code retire3_7}.
      */
     public static String version2(String effective, String retire3_7) {
-        String s = defaultSource().replace("version: 1", "version: 2")
+        String s = defaultSource()
+                .replace("version: 1", "version: 2")
                 .replace("effective_from: 2025-04-01", "effective_from: " + effective);
-        String after39 = "            reason: The notice shows dependents' treatments to the insured person; a dependent may reserve it.\n";
+        String after39 =
+                "            reason: The notice shows dependents' treatments to the insured person; a dependent may reserve it.\n";
         s = s.replace(after39, after39 + PURPOSE_3_10);
         String reason37 = "            reason: Consignment of a voluntary service; a member may reserve it.\n";
         return s.replace(reason37, reason37 + "            retired_on: " + retire3_7 + "\n");

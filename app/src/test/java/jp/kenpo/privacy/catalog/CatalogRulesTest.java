@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-
-import jp.kenpo.privacy.shared.SocietyTime;
 
 class CatalogRulesTest {
 
@@ -30,7 +28,8 @@ class CatalogRulesTest {
     /** The refusal, with the line of {@code text} (its first occurrence) in {@code source}. */
     private AbstractThrowableAssert<?, ? extends Throwable> refusedAt(String source, String text) {
         int line = source.substring(0, source.indexOf(text)).split("\n", -1).length;
-        return assertThatThrownBy(() -> check(source)).isInstanceOf(CatalogFileException.class)
+        return assertThatThrownBy(() -> check(source))
+                .isInstanceOf(CatalogFileException.class)
                 .hasMessageStartingWith("v2.yaml:" + line + ": ");
     }
 
@@ -46,8 +45,9 @@ class CatalogRulesTest {
     @Test
     void theFirstVersionListsEachCategoryInTheNoticesOrder() {
         String source = CatalogFixtures.defaultSource().replace("code: \"2.2\"", "code: \"2.3\"");
-        assertThatThrownBy(() -> CatalogRules.checkSuccessor(new Catalog(List.of()), CatalogFile.read(source, "v1.yaml"),
-                "v1.yaml", TODAY)).hasMessageStartingWith("v1.yaml:" + lineOf(source, "code: \"2.3\"") + ": ")
+        assertThatThrownBy(() -> CatalogRules.checkSuccessor(
+                        new Catalog(List.of()), CatalogFile.read(source, "v1.yaml"), "v1.yaml", TODAY))
+                .hasMessageStartingWith("v1.yaml:" + lineOf(source, "code: \"2.3\"") + ": ")
                 .hasMessageContaining("out of the notice's order: expected 2.2");
     }
 
@@ -65,39 +65,49 @@ class CatalogRulesTest {
                 """ + first);
 
         assertThat(check(v2).added()).containsExactly(PurposeCode.parse("3.10"));
-        assertThatThrownBy(() -> check(v2.replace("code: \"3.10\"", "code: \"3.9\""))).hasMessageContaining("3.9 is used twice");
+        assertThatThrownBy(() -> check(v2.replace("code: \"3.10\"", "code: \"3.9\"")))
+                .hasMessageContaining("3.9 is used twice");
         int from = V2.indexOf("          - code: \"3.3\"");
         int to = V2.indexOf("          - code: ", from + 1);
         String block = V2.substring(from, to);
         String without = V2.substring(0, from) + V2.substring(to);
         String reordered = without.replace(first, block + first);
-        refusedAt(reordered, first).hasMessageContaining("purpose 3.2 is listed after 3.3")
+        refusedAt(reordered, first)
+                .hasMessageContaining("purpose 3.2 is listed after 3.3")
                 .hasMessageContaining("keep their order");
     }
 
     @Test
     void aNewPurposeNeverTakesACodeBelowTheHighestItsCategoryHasHad() {
-        assertThatThrownBy(() -> check(V2.replace("code: \"3.10\"", "code: \"3.7\""))).hasMessageContaining("3.7 is used twice");
+        assertThatThrownBy(() -> check(V2.replace("code: \"3.10\"", "code: \"3.7\"")))
+                .hasMessageContaining("3.7 is used twice");
         // version 2 skips 3.10 and publishes 3.11; a version 3 cannot then add 3.10
         String v2 = V2.replace("code: \"3.10\"", "code: \"3.11\"");
         Catalog two = new Catalog(List.of(CatalogFixtures.defaultVersion(), parse(v2)));
         String newPurpose = "          - code: \"3.10\"\n            ja: 新しい目的\n            en: A new purpose\n"
                 + "            flow: INTERNAL_USE\n            policy: DEEMED\n            reason: Another.\n";
-        String v3 = v2.replace("version: 2", "version: 3").replace("effective_from: 2027-04-01", "effective_from: 2028-04-01")
+        String v3 = v2.replace("version: 2", "version: 3")
+                .replace("effective_from: 2027-04-01", "effective_from: 2028-04-01")
                 .replace("          - code: \"3.11\"", newPurpose + "          - code: \"3.11\"");
 
         assertThatThrownBy(() -> CatalogRules.checkSuccessor(two, CatalogFile.read(v3, "v3.yaml"), "v3.yaml", TODAY))
                 .hasMessageStartingWith("v3.yaml:" + lineOf(v3, "code: \"3.10\"") + ": ")
                 .hasMessageContaining("3.10 is new but not above 3.11");
         String v3Next = v3.replace("code: \"3.10\"", "code: \"3.12\"");
-        assertThat(CatalogRules.checkSuccessor(two, CatalogFile.read(v3Next, "v3.yaml"), "v3.yaml", TODAY).added())
+        assertThat(CatalogRules.checkSuccessor(two, CatalogFile.read(v3Next, "v3.yaml"), "v3.yaml", TODAY)
+                        .added())
                 .containsExactly(PurposeCode.parse("3.12"));
     }
 
     @Test
     void aPublishedPurposeKeepsItsMeaning() {
-        String ja38 = CatalogFixtures.defaultVersion().purposesByCode().get(PurposeCode.parse("3.8")).text().ja();
-        refusedAt(V2.replace(ja38, ja38 + "（改）"), "code: \"3.8\"").hasMessageContaining("purpose 3.8 changes its Japanese text")
+        String ja38 = CatalogFixtures.defaultVersion()
+                .purposesByCode()
+                .get(PurposeCode.parse("3.8"))
+                .text()
+                .ja();
+        refusedAt(V2.replace(ja38, ja38 + "（改）"), "code: \"3.8\"")
+                .hasMessageContaining("purpose 3.8 changes its Japanese text")
                 .hasMessageContaining("retire 3.8");
         String at38 = "code: \"3.8\"";
         String legal = withinPurpose(V2, at38, "policy: DEEMED", "policy: LEGAL\n            statute: 健康保険法第150条");
@@ -114,16 +124,19 @@ class CatalogRulesTest {
     void aPublishedPurposeKeepsWhetherItUsesIndividualNumbers() {
         String at13 = "code: \"1.3\"";
         String dropped = withinPurpose(V2, at13, "            my_number_use: true\n", "");
-        refusedAt(dropped, at13).hasMessageContaining("purpose 1.3 changes whether it may use individual numbers")
+        refusedAt(dropped, at13)
+                .hasMessageContaining("purpose 1.3 changes whether it may use individual numbers")
                 .hasMessageContaining("from true to false");
         String at11 = "code: \"1.1\"";
-        String added = withinPurpose(V2, at11, "            reason: ", "            my_number_use: true\n            reason: ");
+        String added = withinPurpose(
+                V2, at11, "            reason: ", "            my_number_use: true\n            reason: ");
         refusedAt(added, at11).hasMessageContaining("purpose 1.1 changes whether it may use individual numbers");
         // the statute's citation may be corrected, and the purpose still uses numbers
-        String cited = withinPurpose(V2, at13, "statute: 番号法第9条第1項",
-                "statute: 行政手続における特定の個人を識別するための番号の利用等に関する法律第9条第1項");
+        String cited =
+                withinPurpose(V2, at13, "statute: 番号法第9条第1項", "statute: 行政手続における特定の個人を識別するための番号の利用等に関する法律第9条第1項");
         assertThat(check(cited).added()).containsExactly(PurposeCode.parse("3.10"));
-        assertThat(parse(cited).purpose(PurposeCode.parse("1.3")).orElseThrow().usesIndividualNumbers()).isTrue();
+        assertThat(parse(cited).purpose(PurposeCode.parse("1.3")).orElseThrow().usesIndividualNumbers())
+                .isTrue();
     }
 
     @Test
@@ -134,7 +147,9 @@ class CatalogRulesTest {
         String dropped = (V2.substring(0, from) + V2.substring(to))
                 .replace("      - heading: *provision\n        purposes:\n  - number: 7", "  - number: 7");
 
-        refusedAt(dropped, "  - number: 6").hasMessageContaining("purpose 6.2").hasMessageContaining("is missing")
+        refusedAt(dropped, "  - number: 6")
+                .hasMessageContaining("purpose 6.2")
+                .hasMessageContaining("is missing")
                 .hasMessageContaining("retired_on");
     }
 
@@ -145,19 +160,22 @@ class CatalogRulesTest {
         refusedAt(early, "effective_from: 2025").hasMessageContaining("must be after 2025-04-01");
         String past = CatalogFixtures.version2("2026-11-30", "2027-10-01");
         refusedAt(past, "effective_from: 2026").hasMessageContaining("is in the past (today is 2026-12-01)");
-        assertThat(check(CatalogFixtures.version2("2026-12-01", "2027-10-01")).version()).isEqualTo(2);
+        assertThat(check(CatalogFixtures.version2("2026-12-01", "2027-10-01")).version())
+                .isEqualTo(2);
     }
 
     @Test
     void aRetirementCannotPrecedeItsVersion() {
         String source = CatalogFixtures.version2("2027-04-01", "2027-01-01");
-        refusedAt(source, "code: \"3.7\"").hasMessageContaining("purpose 3.7 is retired on 2027-01-01, before this version takes effect");
+        refusedAt(source, "code: \"3.7\"")
+                .hasMessageContaining("purpose 3.7 is retired on 2027-01-01, before this version takes effect");
     }
 
     @Test
     void aRetiredPurposeStaysRetired() {
         Catalog two = new Catalog(List.of(CatalogFixtures.defaultVersion(), parse(V2)));
-        String v3 = CatalogFixtures.version2("2028-04-01", "2027-10-01").replace("version: 2", "version: 3")
+        String v3 = CatalogFixtures.version2("2028-04-01", "2027-10-01")
+                .replace("version: 2", "version: 3")
                 .replace("            retired_on: 2027-10-01\n", "");
 
         assertThatThrownBy(() -> CatalogRules.checkSuccessor(two, CatalogFile.read(v3, "v3.yaml"), "v3.yaml", TODAY))
@@ -171,10 +189,15 @@ class CatalogRulesTest {
         Instant lastMomentOfV1 = SocietyTime.startOf(LocalDate.of(2027, 4, 1)).minusNanos(1);
 
         assertThat(two.inForceAt(lastMomentOfV1).orElseThrow().version()).isEqualTo(1);
-        assertThat(two.inForceAt(SocietyTime.startOf(LocalDate.of(2027, 4, 1))).orElseThrow().version()).isEqualTo(2);
+        assertThat(two.inForceAt(SocietyTime.startOf(LocalDate.of(2027, 4, 1)))
+                        .orElseThrow()
+                        .version())
+                .isEqualTo(2);
         assertThat(two.inForceOn(LocalDate.of(2025, 3, 31))).isEmpty();
-        assertThat(two.purposeInForceAt(PurposeCode.parse("3.10"), lastMomentOfV1)).isEmpty();
-        assertThat(two.purposeInForceAt(PurposeCode.parse("3.7"), SocietyTime.startOf(LocalDate.of(2027, 10, 1)))).isEmpty();
+        assertThat(two.purposeInForceAt(PurposeCode.parse("3.10"), lastMomentOfV1))
+                .isEmpty();
+        assertThat(two.purposeInForceAt(PurposeCode.parse("3.7"), SocietyTime.startOf(LocalDate.of(2027, 10, 1))))
+                .isEmpty();
         assertThat(two.firstPublished(PurposeCode.parse("3.10"))).contains(LocalDate.of(2027, 4, 1));
     }
 
@@ -183,7 +206,11 @@ class CatalogRulesTest {
     }
 
     private static String flowOf(String code) {
-        return CatalogFixtures.defaultVersion().purposesByCode().get(PurposeCode.parse(code)).flow().name();
+        return CatalogFixtures.defaultVersion()
+                .purposesByCode()
+                .get(PurposeCode.parse(code))
+                .flow()
+                .name();
     }
 
     /** Replaces the first {@code from} after the purpose's code line. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class NoticeRendererTest {
@@ -36,10 +35,14 @@ class NoticeRendererTest {
     void everyPublishedLineIsInTheCatalogWordForWord() {
         CatalogVersion v = CatalogFixtures.defaultVersion();
         List<String> published = lines(CatalogFixtures.publishedNotice()).stream()
-                .filter(l -> l.startsWith("- ・")).map(l -> l.substring(3)).toList();
+                .filter(l -> l.startsWith("- ・"))
+                .map(l -> l.substring(3))
+                .toList();
 
         assertThat(v.purposes()).hasSize(39);
-        assertThat(v.purposes().stream().filter(p -> p.category() < 9).map(p -> p.text().ja()))
+        assertThat(v.purposes().stream()
+                        .filter(p -> p.category() < 9)
+                        .map(p -> p.text().ja()))
                 .containsExactlyElementsOf(published);
     }
 
@@ -51,7 +54,10 @@ class NoticeRendererTest {
 
         assertThat(md).startsWith("# Main purposes of use").contains("## 9. Creation and third-party provision");
         v.purposes().forEach(p -> assertThat(md).contains(p.text().en()));
-        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"ja\">").contains("<li>医療費分析・疾病分析</li>")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<html lang=\"ja\">")
+                .contains("<li>医療費分析・疾病分析</li>")
                 .endsWith("</html>\n");
         assertThat(html).contains("健康保険料、介護保険料、調整保険料の徴収");
     }
@@ -69,8 +75,10 @@ class NoticeRendererTest {
         CatalogVersion v2 = CatalogFile.parse(CatalogFixtures.version2("2027-04-01", "2027-10-01"), "v2.yaml");
         String line = "- ・健康増進施設(保養所等)の運営の委託";
 
-        assertThat(NoticeRenderer.render(v2, LocalDate.of(2027, 9, 30), Language.JA, NoticeFormat.TXT)).contains(line)
+        assertThat(NoticeRenderer.render(v2, LocalDate.of(2027, 9, 30), Language.JA, NoticeFormat.TXT))
+                .contains(line)
                 .contains("- ・健康増進アプリの提供事業者への健診結果の提供");
-        assertThat(NoticeRenderer.render(v2, LocalDate.of(2027, 10, 1), Language.JA, NoticeFormat.TXT)).doesNotContain(line);
+        assertThat(NoticeRenderer.render(v2, LocalDate.of(2027, 10, 1), Language.JA, NoticeFormat.TXT))
+                .doesNotContain(line);
     }
 }

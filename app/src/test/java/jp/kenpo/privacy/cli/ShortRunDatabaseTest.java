@@ -3,7 +3,6 @@ package jp.kenpo.privacy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -15,22 +14,29 @@ class ShortRunDatabaseTest {
 
     private static StandardEnvironment configured(String url) {
         var environment = new StandardEnvironment();
-        environment.getPropertySources().addLast(new MapPropertySource("configured", Map.of("spring.datasource.url", url)));
+        environment
+                .getPropertySources()
+                .addLast(new MapPropertySource("configured", Map.of("spring.datasource.url", url)));
         ShortRunDatabase.apply(environment);
         return environment;
     }
 
     @Test
     void anEmbeddedH2FileIsOpenedWithoutBackgroundCompaction() {
-        assertThat(configured("jdbc:h2:file:./data/kenpo;AUTO_SERVER=TRUE").getProperty(PROPERTY)).isEqualTo("0");
+        assertThat(configured("jdbc:h2:file:./data/kenpo;AUTO_SERVER=TRUE").getProperty(PROPERTY))
+                .isEqualTo("0");
         assertThat(configured("jdbc:h2:./data/kenpo").getProperty(PROPERTY)).isEqualTo("0");
     }
 
     @Test
     void otherDatabasesAndAnExplicitSettingAreLeftAsConfigured() {
-        assertThat(configured("jdbc:postgresql://127.0.0.1:5432/kenpo").getProperty(PROPERTY)).isNull();
+        assertThat(configured("jdbc:postgresql://127.0.0.1:5432/kenpo").getProperty(PROPERTY))
+                .isNull();
         assertThat(configured("jdbc:h2:mem:kenpo").getProperty(PROPERTY)).isNull();
-        assertThat(configured("jdbc:h2:tcp://127.0.0.1/kenpo").getProperty(PROPERTY)).isNull();
-        assertThat(configured("jdbc:h2:file:./data/kenpo;AUTO_COMPACT_FILL_RATE=50").getProperty(PROPERTY)).isNull();
+        assertThat(configured("jdbc:h2:tcp://127.0.0.1/kenpo").getProperty(PROPERTY))
+                .isNull();
+        assertThat(configured("jdbc:h2:file:./data/kenpo;AUTO_COMPACT_FILL_RATE=50")
+                        .getProperty(PROPERTY))
+                .isNull();
     }
 }

@@ -14,11 +14,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
+import org.junit.jupiter.api.Test;
 
 /** The fold of (ア)(イ)(ウ) over a member's events. */
 class ConsentHistoryTest {
@@ -30,8 +28,21 @@ class ConsentHistoryTest {
 
     private ConsentHistoryTest event(ConsentAction action, ConsentTarget target, String received, String recorded) {
         int n = events.size() + 1;
-        events.add(new ConsentEvent(100 + n, 7, new MemberKey("1", "2", "00"), n, action, target, LocalDate.parse(received),
-                Channel.PAPER, Filer.SELF, "clerk", Instant.parse(recorded), Optional.empty(), "", ""));
+        events.add(new ConsentEvent(
+                100 + n,
+                7,
+                new MemberKey("1", "2", "00"),
+                n,
+                action,
+                target,
+                LocalDate.parse(received),
+                Channel.PAPER,
+                Filer.SELF,
+                "clerk",
+                Instant.parse(recorded),
+                Optional.empty(),
+                "",
+                ""));
         return this;
     }
 
@@ -50,7 +61,9 @@ class ConsentHistoryTest {
 
     @Test
     void reserveGiveWithdrawLiftEachSetTheStateFromTheirDate() {
-        event(RESERVE, P38, "2026-01-10").event(GIVE, P38, "2026-02-10").event(WITHDRAW, P38, "2026-03-10")
+        event(RESERVE, P38, "2026-01-10")
+                .event(GIVE, P38, "2026-02-10")
+                .event(WITHDRAW, P38, "2026-03-10")
                 .event(LIFT, P38, "2026-04-10");
 
         assertThat(on(P38, "2026-01-09")).isEqualTo(DEEMED);
@@ -64,7 +77,8 @@ class ConsentHistoryTest {
 
     @Test
     void aCategoryEventCoversEveryPurposeOfTheCategoryAndAPurposeEventOverridesIt() {
-        event(RESERVE, ConsentTarget.category(3), "2026-01-10", "2026-01-10T09:00:00Z").event(GIVE, P38, "2026-02-01");
+        event(RESERVE, ConsentTarget.category(3), "2026-01-10", "2026-01-10T09:00:00Z")
+                .event(GIVE, P38, "2026-02-01");
 
         assertThat(on(P39, "2026-03-01")).isEqualTo(RESERVED);
         assertThat(on(P38, "2026-03-01")).isEqualTo(CONSENTED);
@@ -76,10 +90,13 @@ class ConsentHistoryTest {
         event(RESERVE, ConsentTarget.category(3), "2026-01-10", "2026-01-10T09:00:00Z");
         ConsentHistory h = ConsentHistory.of(events);
 
-        assertThat(h.stateOf(PurposeCode.parse("3.10"), LocalDate.of(2027, 5, 1), Instant.MAX, LocalDate.of(2027, 4, 1)))
+        assertThat(h.stateOf(
+                        PurposeCode.parse("3.10"), LocalDate.of(2027, 5, 1), Instant.MAX, LocalDate.of(2027, 4, 1)))
                 .isEqualTo(DEEMED);
-        assertThat(h.stateOf(PurposeCode.parse("3.10"), LocalDate.of(2027, 5, 1), Instant.MAX, LocalDate.of(2026, 1, 10)))
-                .as("published by the day the reservation took effect").isEqualTo(RESERVED);
+        assertThat(h.stateOf(
+                        PurposeCode.parse("3.10"), LocalDate.of(2027, 5, 1), Instant.MAX, LocalDate.of(2026, 1, 10)))
+                .as("published by the day the reservation took effect")
+                .isEqualTo(RESERVED);
     }
 
     @Test

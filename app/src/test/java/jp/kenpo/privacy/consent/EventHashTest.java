@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
+import org.junit.jupiter.api.Test;
 
 class EventHashTest {
 
@@ -19,9 +17,19 @@ class EventHashTest {
     }
 
     private static String hash(MemberKey member, String recordedBy, String note) {
-        return EventHash.of(1, member, 1, ConsentAction.RESERVE, ConsentTarget.purpose(PurposeCode.parse("3.8")),
-                LocalDate.of(2026, 1, 1), Channel.PAPER, Filer.SELF, recordedBy, Instant.parse("2026-01-01T00:00:00Z"),
-                note, EventHash.GENESIS);
+        return EventHash.of(
+                1,
+                member,
+                1,
+                ConsentAction.RESERVE,
+                ConsentTarget.purpose(PurposeCode.parse("3.8")),
+                LocalDate.of(2026, 1, 1),
+                Channel.PAPER,
+                Filer.SELF,
+                recordedBy,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                note,
+                EventHash.GENESIS);
     }
 
     @Test

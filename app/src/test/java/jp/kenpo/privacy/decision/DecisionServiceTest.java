@@ -10,27 +10,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.ConsentLedger;
-import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
-import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Decisions through the service: always caught up with what the database holds. */
 class DecisionServiceTest extends DatabaseTest {
@@ -40,26 +38,42 @@ class DecisionServiceTest extends DatabaseTest {
 
     @Autowired
     DecisionService decisions;
+
     @Autowired
     ConsentLedger ledger;
+
     @Autowired
     LedgerEvents ledgerEvents;
+
     @Autowired
     MemberRegistry registry;
+
     @Autowired
     MemberImport memberImport;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     CatalogService catalogs;
+
     @Autowired
     AuditTrail audit;
+
     @Autowired
     java.time.Clock clock;
 
     private void reserve(MemberKey m) {
-        ledger.record(new ConsentRequest(m, ConsentAction.RESERVE, ConsentTarget.purpose(P38), LocalDate.of(2026, 1, 10),
-                Channel.PAPER, Filer.SELF, Optional.empty()), "clerk");
+        ledger.record(
+                new ConsentRequest(
+                        m,
+                        ConsentAction.RESERVE,
+                        ConsentTarget.purpose(P38),
+                        LocalDate.of(2026, 1, 10),
+                        Channel.PAPER,
+                        Filer.SELF,
+                        Optional.empty()),
+                "clerk");
     }
 
     @Test
@@ -70,15 +84,21 @@ class DecisionServiceTest extends DatabaseTest {
         reserve(m);
 
         assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
-        assertThat(decisions.decide(m, P38, FEB, Optional.of(Instant.now().minusSeconds(3600))).summary())
-                .as("what was known an hour ago").isEqualTo("PERMIT DEEMED_CONSENT");
+        assertThat(decisions
+                        .decide(m, P38, FEB, Optional.of(Instant.now().minusSeconds(3600)))
+                        .summary())
+                .as("what was known an hour ago")
+                .isEqualTo("PERMIT DEEMED_CONSENT");
     }
 
     @Test
     void aMemberRegisteredAMomentAgoIsDecided() {
         MemberKey m = TestMembers.register(memberImport);
         assertThat(decisions.decide(m, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
-        assertThat(decisions.decide(new MemberKey("NOBODY", "9", "00"), P38, FEB).summary()).isEqualTo("DENY UNKNOWN_MEMBER");
+        assertThat(decisions
+                        .decide(new MemberKey("NOBODY", "9", "00"), P38, FEB)
+                        .summary())
+                .isEqualTo("DENY UNKNOWN_MEMBER");
         assertThatThrownBy(() -> decisions.decide(m, PurposeCode.parse("3.99"), FEB))
                 .isInstanceOf(UnknownPurposeException.class);
     }
@@ -101,7 +121,7 @@ class DecisionServiceTest extends DatabaseTest {
         }));
         try {
             assertThat(recorded.await(60, TimeUnit.SECONDS)).isTrue();
-            reserve(fast);  // a higher ledger sequence number, committed first
+            reserve(fast); // a higher ledger sequence number, committed first
 
             assertThat(decisions.decide(fast, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
             assertThat(decisions.decide(slow, P38, FEB).summary()).isEqualTo("PERMIT DEEMED_CONSENT");
@@ -121,28 +141,44 @@ class DecisionServiceTest extends DatabaseTest {
 
         BatchDecision all = decisions.decideBatch(P38, FEB, Optional.empty(), Optional.empty());
 
-        assertThat(all.denied()).contains(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT))
+        assertThat(all.denied())
+                .contains(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT))
                 .noneMatch(d -> d.member().equals(deemed.toString()));
         assertThat(all.population()).isEqualTo((int) registry.count());
         assertThat(all.permitted() + all.deniedCount()).isEqualTo(all.population());
-        assertThat(all.deniedByReason().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(all.deniedCount());
+        assertThat(all.deniedByReason().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(all.deniedCount());
 
         BatchDecision two = decisions.decideBatch(P38, FEB, Optional.of(List.of(reserved, deemed)), Optional.empty());
         assertThat(two.population()).isEqualTo(2);
         assertThat(two.permitted()).isEqualTo(1);
-        assertThat(two.denied()).containsExactly(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT));
+        assertThat(two.denied())
+                .containsExactly(new BatchDecision.Denial(reserved.toString(), DenyReason.RESERVED_WITHOUT_CONSENT));
     }
 
     @Test
     void oneDecisionReadsOnlyItsMemberAndAnswersAsTheIndexDoes() {
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
-                TestMembers.insured(s, "2", "2020-04-01", "2026-01-15")));
+        TestMembers.importRows(
+                memberImport,
+                List.of(
+                        TestMembers.insured(s, "1", "2020-04-01", null),
+                        TestMembers.insured(s, "2", "2020-04-01", "2026-01-15")));
         MemberKey reserved = new MemberKey(s, "1", "00");
         MemberKey left = new MemberKey(s, "2", "00");
         reserve(reserved);
-        ledger.record(new ConsentRequest(reserved, ConsentAction.RESERVE, ConsentTarget.category(1), LocalDate.of(2026, 1, 10),
-                Channel.PAPER, Filer.SELF, Optional.empty()), "clerk");
+        ledger.record(
+                new ConsentRequest(
+                        reserved,
+                        ConsentAction.RESERVE,
+                        ConsentTarget.category(1),
+                        LocalDate.of(2026, 1, 10),
+                        Channel.PAPER,
+                        Filer.SELF,
+                        Optional.empty()),
+                "clerk");
         // what a command line has: a service that has answered nothing yet
         var fresh = new DecisionService(catalogs, registry, ledgerEvents, clock, audit);
         decisions.catchUp();
@@ -151,16 +187,20 @@ class DecisionServiceTest extends DatabaseTest {
         for (MemberKey m : List.of(reserved, left, new MemberKey(s, "3", "00"))) {
             for (PurposeCode p : List.of(P38, PurposeCode.parse("1.1"))) {
                 for (Optional<Instant> knownAt : List.of(Optional.<Instant>empty(), hourAgo)) {
-                    assertThat(fresh.decide(m, p, FEB, knownAt)).as(m + " " + p + " " + knownAt)
+                    assertThat(fresh.decide(m, p, FEB, knownAt))
+                            .as(m + " " + p + " " + knownAt)
                             .isEqualTo(decisions.decide(m, p, FEB, knownAt));
                 }
             }
         }
         assertThat(fresh.decide(reserved, P38, FEB).summary()).isEqualTo("DENY RESERVED_WITHOUT_CONSENT");
-        assertThat(fresh.decide(reserved, PurposeCode.parse("1.1"), FEB).reservationOnRecord()).isTrue();
+        assertThat(fresh.decide(reserved, PurposeCode.parse("1.1"), FEB).reservationOnRecord())
+                .isTrue();
         assertThat(fresh.decide(left, P38, FEB).summary()).isEqualTo("DENY NOT_ELIGIBLE_AT");
         assertThatThrownBy(() -> fresh.decide(reserved, PurposeCode.parse("3.99"), FEB))
                 .isInstanceOf(UnknownPurposeException.class);
-        assertThat(fresh.indexedMembers()).as("members read into memory for single decisions").isZero();
+        assertThat(fresh.indexedMembers())
+                .as("members read into memory for single decisions")
+                .isZero();
     }
 }

@@ -6,12 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEntry;
@@ -21,23 +15,36 @@ import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class MemberCorrectionsTest extends DatabaseTest {
 
     @Autowired
     MemberImport memberImport;
+
     @Autowired
     MemberRegistry registry;
+
     @Autowired
     MemberCorrections corrections;
+
     @Autowired
     AuditReview review;
+
     @Autowired
     JdbcTemplate jdbc;
 
     private static IdentityCorrection name(String kanji, String kana, String reason) {
-        return new IdentityCorrection(Optional.empty(), Optional.ofNullable(kanji), Optional.ofNullable(kana),
-                Optional.empty(), Optional.empty(), reason);
+        return new IdentityCorrection(
+                Optional.empty(),
+                Optional.ofNullable(kanji),
+                Optional.ofNullable(kana),
+                Optional.empty(),
+                Optional.empty(),
+                reason);
     }
 
     private MemberCorrection asClerk(MemberKey m, IdentityCorrection c) {
@@ -59,8 +66,10 @@ class MemberCorrectionsTest extends DatabaseTest {
         assertThat(history).singleElement().satisfies(h -> {
             assertThat(h.reason()).isEqualTo("氏名変更届 2026-12-01");
             assertThat(h.correctedBy()).isEqualTo("clerk");
-            assertThat(h.changes()).containsExactly(new MemberCorrection.Change("name_kanji", "試験 太郎", "別姓 太郎"),
-                    new MemberCorrection.Change("name_kana", "シケン タロウ", "ベッセイ タロウ"));
+            assertThat(h.changes())
+                    .containsExactly(
+                            new MemberCorrection.Change("name_kanji", "試験 太郎", "別姓 太郎"),
+                            new MemberCorrection.Change("name_kana", "シケン タロウ", "ベッセイ タロウ"));
         });
     }
 
@@ -68,17 +77,37 @@ class MemberCorrectionsTest extends DatabaseTest {
     void aCorrectionIsAuditedNamingTheFieldsNotTheirValues() {
         MemberKey m = TestMembers.register(memberImport);
 
-        MemberCorrection c = asClerk(m, new IdentityCorrection(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("2"), Optional.of("1981-04-01"), "registered from a misread form"));
+        MemberCorrection c = asClerk(
+                m,
+                new IdentityCorrection(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("2"),
+                        Optional.of("1981-04-01"),
+                        "registered from a misread form"));
 
-        List<AuditEntry> corrected = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.of(m.toString()),
-                Optional.empty(), Optional.of(AuditAction.MEMBER_CORRECTED), Optional.empty(), Optional.empty(), 0, 10)))
+        List<AuditEntry> corrected = as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(new AuditQuery(
+                                Optional.of(m.toString()),
+                                Optional.empty(),
+                                Optional.of(AuditAction.MEMBER_CORRECTED),
+                                Optional.empty(),
+                                Optional.empty(),
+                                0,
+                                10)))
                 .entries();
         assertThat(corrected).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo("clerk");
             assertThat(e.members()).containsExactly(m.toString());
-            assertThat(e.detail()).contains("correction #" + c.id()).contains("sex, birth_date")
-                    .doesNotContain("1981").doesNotContain("1980").doesNotContain("misread");
+            assertThat(e.detail())
+                    .contains("correction #" + c.id())
+                    .contains("sex, birth_date")
+                    .doesNotContain("1981")
+                    .doesNotContain("1980")
+                    .doesNotContain("misread");
         });
     }
 
@@ -91,8 +120,10 @@ class MemberCorrectionsTest extends DatabaseTest {
 
         String rejoined = TestMembers.insured(s, "1", "2024-04-01", null);
         assertThatThrownBy(() -> TestMembers.importRows(memberImport, List.of(rejoined)))
-                .isInstanceOf(ImportRejectedException.class).hasMessageContaining("column name_kanji");
-        assertThat(TestMembers.importRows(memberImport, List.of(rejoined.replace("試験 太郎", "別姓 太郎"))).periodsAdded())
+                .isInstanceOf(ImportRejectedException.class)
+                .hasMessageContaining("column name_kanji");
+        assertThat(TestMembers.importRows(memberImport, List.of(rejoined.replace("試験 太郎", "別姓 太郎")))
+                        .periodsAdded())
                 .isEqualTo(1);
     }
 
@@ -100,33 +131,49 @@ class MemberCorrectionsTest extends DatabaseTest {
     void eachFieldMeetsTheRulesOfTheMemberFileAndARefusalNamesItWithoutItsValue() {
         MemberKey m = TestMembers.register(memberImport);
         String number = TestNumbers.next();
-        record Bad(IdentityCorrection correction, String field, String value) {
-        }
+        record Bad(IdentityCorrection correction, String field, String value) {}
         var none = Optional.<String>empty();
         List<Bad> bad = List.of(
-                new Bad(new IdentityCorrection(Optional.of("06139910"), none, none, none, none, "form"), "insurerNumber", "06139910"),
+                new Bad(
+                        new IdentityCorrection(Optional.of("06139910"), none, none, none, none, "form"),
+                        "insurerNumber",
+                        "06139910"),
                 new Bad(name("改行\u0007入り", null, "form"), "nameKanji", "改行"),
                 new Bad(name("番号 " + number, null, "form"), "nameKanji", number),
                 new Bad(name(null, "ひらがな", "form"), "nameKana", "ひらがな"),
                 new Bad(name(null, "カ".repeat(101), "form"), "nameKana", "カカカ"),
                 new Bad(new IdentityCorrection(none, none, none, Optional.of("3"), none, "form"), "sex", "3"),
-                new Bad(new IdentityCorrection(none, none, none, none, Optional.of("1980-02-30"), "form"), "birthDate", "02-30"),
-                new Bad(new IdentityCorrection(none, none, none, none, Optional.of("2099-01-01"), "form"), "birthDate", "2099"),
-                new Bad(new IdentityCorrection(none, none, none, none, Optional.of("2021-01-01"), "form"), "birthDate", "2021-01-01"),
+                new Bad(
+                        new IdentityCorrection(none, none, none, none, Optional.of("1980-02-30"), "form"),
+                        "birthDate",
+                        "02-30"),
+                new Bad(
+                        new IdentityCorrection(none, none, none, none, Optional.of("2099-01-01"), "form"),
+                        "birthDate",
+                        "2099"),
+                new Bad(
+                        new IdentityCorrection(none, none, none, none, Optional.of("2021-01-01"), "form"),
+                        "birthDate",
+                        "2021-01-01"),
                 new Bad(name("別姓 太郎", null, " "), "reason", "別姓"),
                 new Bad(name("別姓 太郎", null, "番号 " + number + " の届"), "reason", number));
         for (Bad b : bad) {
-            assertThatThrownBy(() -> asClerk(m, b.correction())).as(b.field())
+            assertThatThrownBy(() -> asClerk(m, b.correction()))
+                    .as(b.field())
                     .isInstanceOfSatisfying(BadRequestException.class, e -> {
                         assertThat(e.field()).isEqualTo(b.field());
                         assertThat(e.getMessage()).doesNotContain(b.value());
                     });
         }
         assertThatThrownBy(() -> asClerk(m, name("試験 太郎", "シケン タロウ", "form")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("changes nothing");
-        assertThat(as("clerk", Role.CLERK, () -> corrections.history(m))).as("nothing was corrected").isEmpty();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("changes nothing");
+        assertThat(as("clerk", Role.CLERK, () -> corrections.history(m)))
+                .as("nothing was corrected")
+                .isEmpty();
         assertThat(registry.require(m).nameKanji()).isEqualTo("試験 太郎");
-        assertThatThrownBy(() -> asClerk(new MemberKey(TestMembers.freshSymbol(), "1", "00"), name("別姓 太郎", null, "form")))
+        assertThatThrownBy(
+                        () -> asClerk(new MemberKey(TestMembers.freshSymbol(), "1", "00"), name("別姓 太郎", null, "form")))
                 .isInstanceOf(UnknownMemberException.class);
     }
 
@@ -136,9 +183,11 @@ class MemberCorrectionsTest extends DatabaseTest {
         long id = asClerk(m, name("別姓 太郎", null, "氏名変更届")).id();
 
         assertThatThrownBy(() -> jdbc.update("update member_correction set old_name_kanji = 'x' where id = ?", id))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("delete from member_correction where id = ?", id))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
         assertThat(as("clerk", Role.CLERK, () -> corrections.history(m))).hasSize(1);
     }
 }

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
 
 class MemberValuesTest {
 
@@ -38,14 +36,18 @@ class MemberValuesTest {
     @Test
     void aRefusedKeyIsNeverRepeatedAndAnIndividualNumberIsNoKeyPart() {
         String number = TestNumbers.next();
-        assertThatThrownBy(() -> MemberKey.parse(number)).hasMessageContaining("SYMBOL-NUMBER-BRANCH")
+        assertThatThrownBy(() -> MemberKey.parse(number))
+                .hasMessageContaining("SYMBOL-NUMBER-BRANCH")
                 .hasMessageNotContaining(number);
         assertThatThrownBy(() -> MemberKey.parse(number + "-1-x")).hasMessageNotContaining(number);
-        assertThatThrownBy(() -> MemberKey.parse("A-" + number + "-00")).hasMessageStartingWith("number (番号)")
-                .hasMessageContaining("individual number").hasMessageNotContaining(number);
+        assertThatThrownBy(() -> MemberKey.parse("A-" + number + "-00"))
+                .hasMessageStartingWith("number (番号)")
+                .hasMessageContaining("individual number")
+                .hasMessageNotContaining(number);
         assertThatThrownBy(() -> new MemberKey(number, "1", "00")).hasMessageStartingWith("symbol (記号)");
         String notANumber = number.substring(0, 11) + (char) ('0' + (number.charAt(11) - '0' + 1) % 10);
-        assertThat(MemberKey.parse("A-" + notANumber + "-00").number()).as("12 digits failing the check digit")
+        assertThat(MemberKey.parse("A-" + notANumber + "-00").number())
+                .as("12 digits failing the check digit")
                 .isEqualTo(notANumber);
     }
 
@@ -57,7 +59,9 @@ class MemberValuesTest {
         assertThat(period.covers(LocalDate.of(2020, 4, 1))).isTrue();
         assertThat(period.covers(LocalDate.of(2025, 3, 31))).isTrue();
         assertThat(period.covers(LocalDate.of(2025, 4, 1))).as("資格喪失日").isFalse();
-        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 4, 1), Optional.empty()))).isFalse();
-        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 3, 1), Optional.empty()))).isTrue();
+        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 4, 1), Optional.empty())))
+                .isFalse();
+        assertThat(period.overlaps(new EligibilityPeriod(LocalDate.of(2025, 3, 1), Optional.empty())))
+                .isTrue();
     }
 }

@@ -3,10 +3,9 @@ package jp.kenpo.privacy.mynumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.shared.NumberMask;
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
 
 class IndividualNumberTest {
 
@@ -62,9 +61,11 @@ class IndividualNumberTest {
         String wrongCheck = TestNumbers.next().substring(0, 11) + "x";
         String valid = TestNumbers.next();
         String typo = valid.substring(0, 11) + (char) ('0' + (valid.charAt(11) - '0' + 1) % 10);
-        assertThatThrownBy(() -> IndividualNumber.parse(typo)).hasMessageContaining("check digit")
+        assertThatThrownBy(() -> IndividualNumber.parse(typo))
+                .hasMessageContaining("check digit")
                 .hasMessageNotContaining(typo);
-        assertThatThrownBy(() -> IndividualNumber.parse(wrongCheck)).hasMessageContaining("12 digits")
+        assertThatThrownBy(() -> IndividualNumber.parse(wrongCheck))
+                .hasMessageContaining("12 digits")
                 .hasMessageNotContaining(wrongCheck.substring(0, 11));
         assertThatThrownBy(() -> IndividualNumber.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -77,7 +78,9 @@ class IndividualNumberTest {
                 .isEqualTo("GET /api/v1/members/********" + number.substring(8) + "/my-number");
         assertThat(NumberMask.mask("個人番号" + number + "です")).isEqualTo("個人番号********" + number.substring(8) + "です");
         assertThat(NumberMask.mask(number + "," + number)).doesNotContain(number);
-        assertThat(NumberMask.mask("sha256 ab" + number + "cd")).as("inside a hash").contains(number);
+        assertThat(NumberMask.mask("sha256 ab" + number + "cd"))
+                .as("inside a hash")
+                .contains(number);
         assertThat(NumberMask.mask("1" + number)).as("13 digits").contains(number);
         assertThat(NumberMask.mask("at " + failing)).as("the check digit fails").isEqualTo("at " + failing);
         assertThat(NumberMask.holdsNumber("note " + number)).isTrue();

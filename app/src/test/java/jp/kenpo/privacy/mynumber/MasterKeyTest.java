@@ -9,9 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,13 +25,17 @@ class MasterKeyTest {
         MasterKey written = MasterKey.generate(file, new SecureRandom());
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(MasterKey.load("file:" + file, null).id()).isEqualTo(written.id()).hasSize(16);
+        assertThat(MasterKey.load("file:" + file, null).id())
+                .isEqualTo(written.id())
+                .hasSize(16);
         assertThat(MasterKey.load(file.toString(), null)).isEqualTo(written);
         assertThat(written.toString()).isEqualTo("MasterKey[" + written.id() + "]");
-        assertThatThrownBy(() -> MasterKey.generate(file, new SecureRandom())).hasMessageContaining("never overwritten");
+        assertThatThrownBy(() -> MasterKey.generate(file, new SecureRandom()))
+                .hasMessageContaining("never overwritten");
 
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> MasterKey.load("file:" + file, null)).isInstanceOf(VaultUnavailableException.class)
+        assertThatThrownBy(() -> MasterKey.load("file:" + file, null))
+                .isInstanceOf(VaultUnavailableException.class)
                 .hasMessageContaining("chmod 600");
     }
 
@@ -45,17 +47,21 @@ class MasterKeyTest {
         char[] password = "keystore password".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, password);
-        store.setEntry("kenpo-master", new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "AES")),
+        store.setEntry(
+                "kenpo-master",
+                new KeyStore.SecretKeyEntry(new SecretKeySpec(bytes, "AES")),
                 new KeyStore.PasswordProtection(password));
         try (OutputStream out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
-        assertThat(MasterKey.load("pkcs12:" + file + "#kenpo-master", "keystore password").id())
+        assertThat(MasterKey.load("pkcs12:" + file + "#kenpo-master", "keystore password")
+                        .id())
                 .isEqualTo(MasterKey.of(bytes).id());
         assertThatThrownBy(() -> MasterKey.load("pkcs12:" + file + "#kenpo-master", "wrong"))
-                .isInstanceOf(VaultUnavailableException.class).hasMessageContaining("keystore-password");
+                .isInstanceOf(VaultUnavailableException.class)
+                .hasMessageContaining("keystore-password");
         assertThatThrownBy(() -> MasterKey.load("pkcs12:" + file + "#other", "keystore password"))
                 .hasMessageContaining("no secret key 'other'");
     }
@@ -70,12 +76,15 @@ class MasterKeyTest {
 
         assertThat(a.nonce()).as("a fresh nonce every time").isNotEqualTo(b.nonce());
         assertThat(a.ciphertext()).isNotEqualTo(b.ciphertext());
-        assertThat(new String(gcm.open(key, a.nonce(), a.ciphertext(), "member 1"))).isEqualTo("123456789018");
+        assertThat(new String(gcm.open(key, a.nonce(), a.ciphertext(), "member 1")))
+                .isEqualTo("123456789018");
         assertThatThrownBy(() -> gcm.open(key, a.nonce(), a.ciphertext(), "member 2"))
-                .isInstanceOf(Gcm.VaultIntegrityException.class).hasMessageNotContaining("1234");
+                .isInstanceOf(Gcm.VaultIntegrityException.class)
+                .hasMessageNotContaining("1234");
         byte[] flipped = a.ciphertext().clone();
         flipped[0] ^= 1;
-        assertThatThrownBy(() -> gcm.open(key, a.nonce(), flipped, "member 1")).isInstanceOf(Gcm.VaultIntegrityException.class);
+        assertThatThrownBy(() -> gcm.open(key, a.nonce(), flipped, "member 1"))
+                .isInstanceOf(Gcm.VaultIntegrityException.class);
         assertThat(Gcm.split(Gcm.join(a)).ciphertext()).isEqualTo(a.ciphertext());
     }
 }

@@ -2,19 +2,15 @@ package jp.kenpo.privacy.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import com.zaxxer.hikari.HikariDataSource;
-
+import java.util.List;
+import javax.sql.DataSource;
 import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestMembers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The pool retires connections (every 30 minutes by default), the one that ran the migrations
@@ -26,8 +22,10 @@ class ConnectionTurnoverTest extends DatabaseTest {
 
     @Autowired
     DataSource dataSource;
+
     @Autowired
     MemberRegistry registry;
+
     @Autowired
     MemberImport memberImport;
 
@@ -41,6 +39,7 @@ class ConnectionTurnoverTest extends DatabaseTest {
 
         String s = TestMembers.freshSymbol();
         TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null)));
-        assertThat(registry.find(new jp.kenpo.privacy.members.MemberKey(s, "1", "00"))).isPresent();
+        assertThat(registry.find(new jp.kenpo.privacy.members.MemberKey(s, "1", "00")))
+                .isPresent();
     }
 }

@@ -1,10 +1,9 @@
 package jp.kenpo.privacy.shared;
 
+import static jp.kenpo.privacy.testing.TestAccounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import static jp.kenpo.privacy.testing.TestAccounts.as;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,13 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
 import jp.kenpo.privacy.KenpoApplication;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.catalog.PurposeCode;
@@ -31,10 +23,15 @@ import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerifier;
-import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.testing.TestDatabases;
 import jp.kenpo.privacy.testing.TestMembers;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * PostgreSQL with two roles: the migration owner runs Flyway and owns the tables; the application
@@ -61,23 +58,39 @@ class DatabaseRolesTest {
             admin.createStatement().execute("alter database " + name + " owner to " + owner);
         }
         try {
-            try (var app = new SpringApplicationBuilder(KenpoApplication.class).web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                    .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + runtime,
-                            "--spring.datasource.password=", "--kenpo.db.migration-user=" + owner,
+            try (var app = new SpringApplicationBuilder(KenpoApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(
+                            "--spring.datasource.url=" + db.url(),
+                            "--spring.datasource.username=" + runtime,
+                            "--spring.datasource.password=",
+                            "--kenpo.db.migration-user=" + owner,
                             "--kenpo.db.migration-password=")) {
                 // the first start already published the catalog and created the first officer, audited
                 MemberKey m = TestMembers.register(app.getBean(MemberImport.class));
                 var ledger = app.getBean(ConsentLedger.class);
                 for (var action : List.of(ConsentAction.RESERVE, ConsentAction.GIVE)) {
-                    as("clerk", Role.CLERK, () -> ledger.record(new ConsentRequest(m, action,
-                            ConsentTarget.purpose(PurposeCode.parse("3.8")), LocalDate.now(SocietyTime.ZONE),
-                            Channel.PAPER, Filer.SELF, Optional.empty()), "clerk"));
+                    as(
+                            "clerk",
+                            Role.CLERK,
+                            () -> ledger.record(
+                                    new ConsentRequest(
+                                            m,
+                                            action,
+                                            ConsentTarget.purpose(PurposeCode.parse("3.8")),
+                                            LocalDate.now(SocietyTime.ZONE),
+                                            Channel.PAPER,
+                                            Filer.SELF,
+                                            Optional.empty()),
+                                    "clerk"));
                 }
                 assertThat(app.getBean(LedgerVerifier.class).verify().intact()).isTrue();
             }
             try (Connection c = DriverManager.getConnection(db.url(), runtime, "")) {
-                assertThat(c.createStatement().executeQuery("select current_user, (select count(*) from consent_event)"))
+                assertThat(c.createStatement()
+                                .executeQuery("select current_user, (select count(*) from consent_event)"))
                         .satisfies(rs -> {
                             assertThat(rs.next()).isTrue();
                             assertThat(rs.getString(1)).isEqualTo(runtime);
@@ -85,12 +98,19 @@ class DatabaseRolesTest {
                         });
                 var refused = new ArrayList<String>();
                 for (String table : List.of("consent_event", "audit_entry", "audit_entry_member", "catalog_version")) {
-                    refused.add("update " + table + " set " + (table.equals("audit_entry_member") ? "chain = chain"
-                            : table.equals("catalog_version") ? "published_by = published_by" : "hash = hash"));
+                    refused.add("update " + table + " set "
+                            + (table.equals("audit_entry_member")
+                                    ? "chain = chain"
+                                    : table.equals("catalog_version") ? "published_by = published_by" : "hash = hash"));
                     refused.add("delete from " + table);
                 }
-                for (String table : List.of("consent_event", "consent_chain_head", "audit_entry", "audit_entry_member",
-                        "audit_chain_head", "catalog_version")) {
+                for (String table : List.of(
+                        "consent_event",
+                        "consent_chain_head",
+                        "audit_entry",
+                        "audit_entry_member",
+                        "audit_chain_head",
+                        "catalog_version")) {
                     refused.add("truncate " + table + " cascade");
                     refused.add("alter table " + table + " disable trigger all");
                     refused.add("drop table " + table + " cascade");
@@ -99,9 +119,11 @@ class DatabaseRolesTest {
                 refused.add("delete from audit_chain_head");
                 refused.add("insert into audit_chain_head (chain, chain_seq, hash) values (99, 0, 'x')");
                 for (String sql : refused) {
-                    assertThatThrownBy(() -> c.createStatement().execute(sql)).as(sql)
-                            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).as(sql)
-                                    .isEqualTo(NO_PRIVILEGE));
+                    assertThatThrownBy(() -> c.createStatement().execute(sql))
+                            .as(sql)
+                            .isInstanceOfSatisfying(
+                                    SQLException.class,
+                                    e -> assertThat(e.getSQLState()).as(sql).isEqualTo(NO_PRIVILEGE));
                 }
             }
         } finally {

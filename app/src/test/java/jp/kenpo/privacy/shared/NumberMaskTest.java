@@ -3,10 +3,8 @@ package jp.kenpo.privacy.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
 
 /** An individual number however a person typed it (番号法第20条: no collection beyond the permitted work). */
 class NumberMaskTest {
@@ -21,9 +19,18 @@ class NumberMaskTest {
         String a = n.substring(0, 4);
         String b = n.substring(4, 8);
         String c = n.substring(8);
-        return List.of(n, a + " " + b + " " + c, a + "-" + b + "-" + c, a + " - " + b + " - " + c, fullWidth(n),
-                fullWidth(a + "－" + b + "－" + c), a + "\u3000" + b + "\u3000" + c, a + "ー" + b + "ー" + c,
-                "x" + n, "番号" + n + "です", n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6),
+        return List.of(
+                n,
+                a + " " + b + " " + c,
+                a + "-" + b + "-" + c,
+                a + " - " + b + " - " + c,
+                fullWidth(n),
+                fullWidth(a + "－" + b + "－" + c),
+                a + "\u3000" + b + "\u3000" + c,
+                a + "ー" + b + "ー" + c,
+                "x" + n,
+                "番号" + n + "です",
+                n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6),
                 "no." + n + "abc");
     }
 
@@ -41,8 +48,11 @@ class NumberMaskTest {
         String n = TestNumbers.next();
         for (String written : waysOfWriting(n)) {
             String masked = NumberMask.mask("column name_kana: '" + written + "' must be written in katakana");
-            assertThat(masked).as(written).contains("********" + n.substring(8))
-                    .doesNotContain(n.substring(0, 4)).doesNotContain(fullWidth(n.substring(0, 4)));
+            assertThat(masked)
+                    .as(written)
+                    .contains("********" + n.substring(8))
+                    .doesNotContain(n.substring(0, 4))
+                    .doesNotContain(fullWidth(n.substring(0, 4)));
         }
     }
 
@@ -53,15 +63,19 @@ class NumberMaskTest {
         String hash = "9f2c" + n + "ab01cd";
         assertThat(NumberMask.mask("sha256 " + hash)).as("inside a hash").contains(hash);
         assertThat(NumberMask.holdsNumber("1" + n)).as("13 digits").isFalse();
-        assertThat(NumberMask.holdsNumber(failing.substring(0, 4) + " " + failing.substring(4, 8) + " "
-                + failing.substring(8))).as("the check digit fails").isFalse();
+        assertThat(NumberMask.holdsNumber(
+                        failing.substring(0, 4) + " " + failing.substring(4, 8) + " " + failing.substring(8)))
+                .as("the check digit fails")
+                .isFalse();
         assertThat(NumberMask.holdsNumber("電話 03-1234-5678、2026-04-01 受付")).isFalse();
         assertThat(NumberMask.mask("member 1234-5678-01")).isEqualTo("member 1234-5678-01");
     }
 
     @Test
     void textThatIsNotTextIsNamedWithoutBeingRepeated() {
-        assertThat(FreeText.unreadable("a\u0000b")).contains("control character").contains("position 2");
+        assertThat(FreeText.unreadable("a\u0000b"))
+                .contains("control character")
+                .contains("position 2");
         assertThat(FreeText.unreadable("lone \uD800 half")).contains("lone surrogate");
         assertThat(FreeText.unreadable("line\nbreak")).isNull();
         assertThat(FreeText.unreadable("line\nbreak", false)).contains("control character");

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final TestAccounts accounts;
 
@@ -63,14 +63,16 @@ public final class Api {
         }
 
         public Response post(String path, String contentType, String body) {
-            return send(request(path).header("Content-Type", contentType)
+            return send(request(path)
+                    .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         }
 
         /** A POST whose body declares no length (chunked), as a streaming client sends it. */
         public Response postChunked(String path, String contentType, byte[] body) {
-            return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(body))));
+            return send(request(path)
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
         }
 
         public Response postJson(String path, String json) {
@@ -83,8 +85,10 @@ public final class Api {
 
         /** Sends the request without the CSRF token, as a forged cross-site request would. */
         public Response postWithoutCsrf(String path, String contentType, String body) {
-            var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+            var b = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
             if (cookie != null) {
                 b.header("Cookie", cookie);
             }
@@ -107,9 +111,12 @@ public final class Api {
             if (code != null) {
                 form.put("code", code);
             }
-            Response r = post("/api/v1/session", "application/x-www-form-urlencoded", form.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&")));
+            Response r = post(
+                    "/api/v1/session",
+                    "application/x-www-form-urlencoded",
+                    form.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                            .collect(Collectors.joining("&")));
             if (r.status() == 200) {
                 takeCsrf(r.json());
             }
@@ -129,9 +136,15 @@ public final class Api {
          * Any request with this client's credentials and more headers; {@code csrf} false leaves the
          * CSRF header out (a form or the query may carry the token instead).
          */
-        public Response exchange(String method, String path, String contentType, HttpRequest.BodyPublisher body,
-                                 Map<String, String> headers, boolean csrf) {
-            var b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        public Response exchange(
+                String method,
+                String path,
+                String contentType,
+                HttpRequest.BodyPublisher body,
+                Map<String, String> headers,
+                boolean csrf) {
+            var b = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(60))
                     .method(method, body);
             if (contentType != null) {
                 b.header("Content-Type", contentType);
@@ -172,10 +185,17 @@ public final class Api {
 
         private Response send(HttpRequest.Builder request) {
             try {
-                HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KENPO_SESSION="))
-                        .findFirst().ifPresent(c -> cookie = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
-                return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
+                HttpResponse<String> r =
+                        http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                r.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("KENPO_SESSION="))
+                        .findFirst()
+                        .ifPresent(c -> cookie = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
+                return new Response(
+                        r.statusCode(),
+                        r.body(),
+                        r.headers().firstValue("Content-Type").orElse(""),
+                        r.headers());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -15,12 +15,12 @@ import java.util.List;
 public final class RunRecord {
 
     public static final Path DIR = Path.of("target", "test-logs");
-    private static final Path ANSWERS = DIR.resolve("answers-" + (TestDatabases.postgres() ? "postgresql" : "h2") + ".txt");
+    private static final Path ANSWERS =
+            DIR.resolve("answers-" + (TestDatabases.postgres() ? "postgresql" : "h2") + ".txt");
     private static final Object LOCK = new Object();
     private static boolean started;
 
-    private RunRecord() {
-    }
+    private RunRecord() {}
 
     public static void append(String what, String text) {
         synchronized (LOCK) {
@@ -30,8 +30,12 @@ public final class RunRecord {
                     Files.deleteIfExists(ANSWERS);
                     started = true;
                 }
-                Files.writeString(ANSWERS, "=== " + what + "\n" + text + "\n", StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        ANSWERS,
+                        "=== " + what + "\n" + text + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

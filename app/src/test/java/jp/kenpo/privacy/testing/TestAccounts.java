@@ -7,13 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.context.ApplicationContext;
-
 import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.CreatedAccount;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.members.MemberKey;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The test accounts of one application context, set up the way a person sets up theirs: created
@@ -113,8 +111,12 @@ public final class TestAccounts {
         String password = "pw-" + UUID.randomUUID().toString().substring(0, 18);
         var first = api.anonymous();
         require(first.signIn(name, oneTimePassword, null), 200, "sign-in with the one-time password");
-        require(first.postJson("/api/v1/account/password", Api.json(Map.of("currentPassword", oneTimePassword,
-                "newPassword", password))), 204, "password change");
+        require(
+                first.postJson(
+                        "/api/v1/account/password",
+                        Api.json(Map.of("currentPassword", oneTimePassword, "newPassword", password))),
+                204,
+                "password change");
         if (!secondFactor) {
             return new Person(name, password, null, 0);
         }
@@ -123,8 +125,11 @@ public final class TestAccounts {
         var setup = require(second.postJson("/api/v1/account/second-factor", "{}"), 200, "enrolment");
         String secret = setup.json().get("secret").asString();
         long step = Totps.step(Instant.now());
-        require(second.postJson("/api/v1/account/second-factor/confirm", Api.json(Map.of("code",
-                Totps.code(secret, step)))), 204, "enrolment confirmed");
+        require(
+                second.postJson(
+                        "/api/v1/account/second-factor/confirm", Api.json(Map.of("code", Totps.code(secret, step)))),
+                204,
+                "enrolment confirmed");
         return new Person(name, password, secret, step);
     }
 
@@ -141,7 +146,8 @@ public final class TestAccounts {
             if (accounts.list().stream().noneMatch(a -> a.name().equals(name))) {
                 accounts.create(name, Role.SYSTEM, Optional.empty());
             }
-            return accounts.issueToken(name, "tests", Optional.of(Duration.ofDays(1))).token();
+            return accounts.issueToken(name, "tests", Optional.of(Duration.ofDays(1)))
+                    .token();
         });
     }
 
@@ -150,8 +156,9 @@ public final class TestAccounts {
         var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
         var previous = security.getAuthentication();
         var who = new jp.kenpo.privacy.accounts.SignedIn(name, role, Optional.empty(), java.util.Set.of());
-        security.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(who, null, who.authorities()));
+        security.setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        who, null, who.authorities()));
         try {
             return work.get();
         } finally {

@@ -1,5 +1,6 @@
 package jp.kenpo.privacy.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -7,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The databases the tests run on: in-memory H2 by default; with {@code -Dkenpo.test.database=postgresql}
@@ -18,8 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class TestDatabases {
 
     /** A database for one Spring test context. */
-    public record Database(String url, String user, String password) {
-    }
+    public record Database(String url, String user, String password) {}
 
     private static final Map<String, Database> CREATED = new HashMap<>();
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -27,8 +25,7 @@ public final class TestDatabases {
     private static String adminUser;
     private static EmbeddedPostgres embedded;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static boolean postgres() {
         return "postgresql".equalsIgnoreCase(System.getProperty("kenpo.test.database", "h2"));

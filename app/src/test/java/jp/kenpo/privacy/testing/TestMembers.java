@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import jp.kenpo.privacy.members.ImportReport;
 import jp.kenpo.privacy.formats.InsurerNumber;
-import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.ImportReport;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 
 /**
  * Synthetic members for tests: each call gets a household under a symbol no other test uses, so
@@ -22,8 +21,7 @@ public final class TestMembers {
             "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,acquired_on,lost_on";
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 100_000));
 
-    private TestMembers() {
-    }
+    private TestMembers() {}
 
     /** A symbol no other test in this run uses. */
     public static String freshSymbol() {
@@ -32,14 +30,38 @@ public final class TestMembers {
 
     /** A CSV row of an insured person. */
     public static String insured(String symbol, String number, String acquired, String lost) {
-        return String.join(",", INSURER, symbol, number, "00", "insured", "", "試験 太郎", "シケン タロウ", "1",
-                "1980-04-01", acquired, lost == null ? "" : lost);
+        return String.join(
+                ",",
+                INSURER,
+                symbol,
+                number,
+                "00",
+                "insured",
+                "",
+                "試験 太郎",
+                "シケン タロウ",
+                "1",
+                "1980-04-01",
+                acquired,
+                lost == null ? "" : lost);
     }
 
     /** A CSV row of a dependent of branch 00. */
     public static String dependent(String symbol, String number, String branch, String acquired) {
-        return String.join(",", INSURER, symbol, number, branch, "dependent", "00", "試験 花子", "シケン ハナコ", "2",
-                "2012-06-15", acquired, "");
+        return String.join(
+                ",",
+                INSURER,
+                symbol,
+                number,
+                branch,
+                "dependent",
+                "00",
+                "試験 花子",
+                "シケン ハナコ",
+                "2",
+                "2012-06-15",
+                acquired,
+                "");
     }
 
     public static String csv(List<String> rows) {
@@ -57,7 +79,10 @@ public final class TestMembers {
     }
 
     public static ImportReport importRows(MemberImport members, List<String> rows) {
-        return members.importCsv(new ByteArrayInputStream(csv(rows).getBytes(StandardCharsets.UTF_8)), "test.csv",
-                StandardCharsets.UTF_8, false);
+        return members.importCsv(
+                new ByteArrayInputStream(csv(rows).getBytes(StandardCharsets.UTF_8)),
+                "test.csv",
+                StandardCharsets.UTF_8,
+                false);
     }
 }

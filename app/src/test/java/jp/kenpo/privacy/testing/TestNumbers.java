@@ -9,8 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class TestNumbers {
 
-    private TestNumbers() {
-    }
+    private TestNumbers() {}
 
     public static String next() {
         var random = ThreadLocalRandom.current();

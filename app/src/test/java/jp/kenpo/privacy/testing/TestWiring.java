@@ -1,20 +1,18 @@
 package jp.kenpo.privacy.testing;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
+import jp.kenpo.privacy.shared.NumberMask;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jp.kenpo.privacy.shared.NumberMask;
 
 /** The test server records every answer it gives (status, headers, body) for the leak scan. */
 @TestConfiguration(proxyBeanMethods = false)
@@ -34,15 +32,22 @@ public class TestWiring {
                     chain.doFilter(request, wrapped);
                 } finally {
                     var sb = new StringBuilder();
-                    wrapped.getHeaderNames().forEach(h -> sb.append(h).append(": ")
-                            .append(String.join(", ", wrapped.getHeaders(h))).append('\n'));
+                    wrapped.getHeaderNames()
+                            .forEach(h -> sb.append(h)
+                                    .append(": ")
+                                    .append(String.join(", ", wrapped.getHeaders(h)))
+                                    .append('\n'));
                     boolean permittedRead = NUMBER_READS.equals(request.getRequestURI()) && wrapped.getStatus() == 200;
-                    sb.append(permittedRead ? "(a permitted number read: body not recorded)"
-                            : new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
+                    sb.append(
+                            permittedRead
+                                    ? "(a permitted number read: body not recorded)"
+                                    : new String(wrapped.getContentAsByteArray(), StandardCharsets.UTF_8));
                     // the request line is the client's, which may carry a number on purpose (the leak scan's
                     // own requests do): only what the server answered is the scan's business
-                    RunRecord.append("HTTP " + request.getMethod() + " " + NumberMask.mask(request.getRequestURI())
-                            + " -> " + wrapped.getStatus(), sb.toString());
+                    RunRecord.append(
+                            "HTTP " + request.getMethod() + " " + NumberMask.mask(request.getRequestURI()) + " -> "
+                                    + wrapped.getStatus(),
+                            sb.toString());
                     wrapped.copyBodyToResponse();
                 }
             }

@@ -2,7 +2,6 @@ package jp.kenpo.privacy.testing;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -12,8 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class Totps {
 
-    private Totps() {
-    }
+    private Totps() {}
 
     public static long step(Instant at) {
         return at.getEpochSecond() / 30;
@@ -25,7 +23,8 @@ public final class Totps {
             mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
             byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int o = h[19] & 0xf;
-            int value = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff)) % 1_000_000;
+            int value = ((h[o] & 0x7f) << 24 | (h[o + 1] & 0xff) << 16 | (h[o + 2] & 0xff) << 8 | (h[o + 3] & 0xff))
+                    % 1_000_000;
             return String.format("%06d", value);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);

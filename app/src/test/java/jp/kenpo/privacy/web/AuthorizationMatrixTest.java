@@ -13,11 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
@@ -25,14 +20,17 @@ import jp.kenpo.privacy.audit.AuditEntry;
 import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditQuery;
 import jp.kenpo.privacy.audit.AuditReview;
-import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.mynumber.MyNumberImport;
 import jp.kenpo.privacy.testing.Api;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
 import jp.kenpo.privacy.testing.TestMembers;
 import jp.kenpo.privacy.testing.TestNumbers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every endpoint × every role and anonymous: allowed or refused, as the table says. The table
@@ -48,8 +46,8 @@ import jp.kenpo.privacy.testing.TestNumbers;
  */
 class AuthorizationMatrixTest extends DatabaseTest {
 
-    private static final List<String> WHO = List.of("anonymous", "officer", "clerk", "auditor", "system", "member",
-            "household", "disabled", "tokensession");
+    private static final List<String> WHO = List.of(
+            "anonymous", "officer", "clerk", "auditor", "system", "member", "household", "disabled", "tokensession");
 
     /** Endpoint, then who is allowed ({@code member}: a member acting for themselves). */
     private static final String MATRIX = """
@@ -98,12 +96,16 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
     @Autowired
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     MemberImport memberImport;
+
     @Autowired
     AuditReview review;
+
     @Autowired
     MyNumberImport numberImport;
+
     @Autowired
     AccountService accountService;
 
@@ -127,9 +129,14 @@ class AuthorizationMatrixTest extends DatabaseTest {
     @Test
     void theMatrixListsEveryEndpointTheApplicationServes() {
         var served = new TreeSet<String>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getMethodsCondition().getMethods()
-                .forEach(m -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/v1/"))
-                        .filter(p -> !p.startsWith("/api/v1/openapi.json/")).forEach(p -> served.add(m + " " + p))));
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getMethodsCondition()
+                        .getMethods()
+                        .forEach(m -> info.getPatternValues().stream()
+                                .filter(p -> p.startsWith("/api/v1/"))
+                                .filter(p -> !p.startsWith("/api/v1/openapi.json/"))
+                                .forEach(p -> served.add(m + " " + p))));
         served.addAll(FILTER_ENDPOINTS);
         assertThat(new TreeSet<>(matrix().keySet())).isEqualTo(served);
     }
@@ -138,24 +145,44 @@ class AuthorizationMatrixTest extends DatabaseTest {
     void everyEndpointForEveryRoleAndAnonymous() {
         var api = api();
         String s = TestMembers.freshSymbol();
-        TestMembers.importRows(memberImport, List.of(TestMembers.insured(s, "1", "2020-04-01", null),
-                TestMembers.insured(s, "2", "2020-04-01", null)));
+        TestMembers.importRows(
+                memberImport,
+                List.of(
+                        TestMembers.insured(s, "1", "2020-04-01", null),
+                        TestMembers.insured(s, "2", "2020-04-01", null)));
         TestMembers.importRows(memberImport, List.of(TestMembers.dependent(s, "1", "01", "2021-04-01")));
         MemberKey own = MemberKey.parse(s + "-1-00");
         MemberKey dependent = MemberKey.parse(s + "-1-01");
         MemberKey other = MemberKey.parse(s + "-2-00");
         // a number on file, so that an allowed read reads it
-        TestAccounts.operator(() -> numberImport.importCsv(new ByteArrayInputStream(("member,individual_number\n" + own + ","
-                + TestNumbers.next() + "\n").getBytes(StandardCharsets.UTF_8)), "matrix.csv", StandardCharsets.UTF_8));
+        TestAccounts.operator(() -> numberImport.importCsv(
+                new ByteArrayInputStream(("member,individual_number\n" + own + "," + TestNumbers.next() + "\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                "matrix.csv",
+                StandardCharsets.UTF_8));
         String tag = Long.toString(System.nanoTime(), 36);
-        Map<String, String> names = Map.of("officer", "mx-officer-" + tag, "clerk", "mx-clerk-" + tag, "auditor",
-                "mx-auditor-" + tag, "system", "mx-system-" + tag, "member", "mx-member-" + tag, "household",
-                "mx-household-" + tag, "disabled", "mx-disabled-" + tag);
+        Map<String, String> names = Map.of(
+                "officer",
+                "mx-officer-" + tag,
+                "clerk",
+                "mx-clerk-" + tag,
+                "auditor",
+                "mx-auditor-" + tag,
+                "system",
+                "mx-system-" + tag,
+                "member",
+                "mx-member-" + tag,
+                "household",
+                "mx-household-" + tag,
+                "disabled",
+                "mx-disabled-" + tag);
         accounts().systemToken("mx-target-" + tag);
         var sessions = new LinkedHashMap<String, Api.Session>();
         // a browser that has opened a session (and so holds a CSRF token) but not signed in
         sessions.put("anonymous", api.anonymous().open());
-        sessions.put("officer", accounts().signedIn(api, accounts().person(api, names.get("officer"), Role.PRIVACY_OFFICER)));
+        sessions.put(
+                "officer",
+                accounts().signedIn(api, accounts().person(api, names.get("officer"), Role.PRIVACY_OFFICER)));
         sessions.put("clerk", accounts().signedIn(api, accounts().person(api, names.get("clerk"), Role.CLERK)));
         sessions.put("auditor", accounts().signedIn(api, accounts().person(api, names.get("auditor"), Role.AUDITOR)));
         sessions.put("system", api.withToken(accounts().systemToken(names.get("system"))));
@@ -167,17 +194,20 @@ class AuthorizationMatrixTest extends DatabaseTest {
         var disabledPerson = accounts().member(api, names.get("disabled"), own);
         var disabled = new LinkedHashMap<String, Api.Session>();
         rows.keySet().forEach(endpoint -> disabled.put(endpoint, accounts().signedIn(api, disabledPerson)));
-        assertThat(api.postJson("/api/v1/accounts/" + names.get("disabled") + "/disable", "officer", "{}").status())
+        assertThat(api.postJson("/api/v1/accounts/" + names.get("disabled") + "/disable", "officer", "{}")
+                        .status())
                 .isEqualTo(200);
         // whatever cookie a token request left, kept by a client whose token was then revoked
         String tokenSystem = "mx-tokensession-" + tag;
         var byToken = api.withToken(accounts().systemToken(tokenSystem));
         assertThat(byToken.get("/api/v1/catalog").status()).isEqualTo(200);
-        assertThat(byToken.postJson("/api/v1/decisions", "{\"member\":\"" + own + "\",\"purpose\":\"3.8\"}").status())
+        assertThat(byToken.postJson("/api/v1/decisions", "{\"member\":\"" + own + "\",\"purpose\":\"3.8\"}")
+                        .status())
                 .isEqualTo(200);
-        TestAccounts.operator(() -> accountService.revokeToken(tokenSystem,
-                accountService.require(tokenSystem).tokens().get(0).id()));
-        sessions.put("tokensession", (byToken.cookie() == null ? api.anonymous() : api.withCookie(byToken.cookie())).open());
+        TestAccounts.operator(() -> accountService.revokeToken(
+                tokenSystem, accountService.require(tokenSystem).tokens().get(0).id()));
+        sessions.put(
+                "tokensession", (byToken.cookie() == null ? api.anonymous() : api.withCookie(byToken.cookie())).open());
 
         var failures = new ArrayList<String>();
         var refusals = new LinkedHashMap<String, Integer>();
@@ -192,32 +222,39 @@ class AuthorizationMatrixTest extends DatabaseTest {
                 boolean allowed = rows.get(endpoint).contains(who);
                 Api.Session session = who.equals("disabled") ? disabled.get(endpoint) : sessions.get(who);
                 Api.Response r = call(session, endpoint, who.equals("household") ? dependent : own, tag);
-                boolean refused = r.status() == 403 || (r.status() == 401 && !endpoint.equals("POST /api/v1/session"))
+                boolean refused = r.status() == 403
+                        || (r.status() == 401 && !endpoint.equals("POST /api/v1/session"))
                         || (endpoint.equals("POST /api/v1/session") && r.body().contains("Sign-in required"));
                 boolean signedIn = !who.equals("anonymous") && !who.equals("disabled") && !who.equals("tokensession");
-                if (who.equals("system") && r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("KENPO_SESSION"))) {
+                if (who.equals("system")
+                        && r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("KENPO_SESSION"))) {
                     failures.add(endpoint + " as system: a request with an API token answered with a session cookie");
                 }
                 if (allowed == refused) {
                     failures.add(endpoint + " as " + who + ": expected " + (allowed ? "allowed" : "refused") + ", got "
-                            + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length())));
+                            + r.status() + " "
+                            + r.body().substring(0, Math.min(200, r.body().length())));
                 }
                 if (allowed && r.status() >= 500) {
                     failures.add(endpoint + " as " + who + ": allowed, but failed with " + r.status() + " "
                             + r.body().substring(0, Math.min(200, r.body().length())));
                 }
                 if (!allowed && signedIn && r.status() != 403) {
-                    failures.add(endpoint + " as " + who + ": a refusal of a signed-in caller is 403, got " + r.status());
+                    failures.add(
+                            endpoint + " as " + who + ": a refusal of a signed-in caller is 403, got " + r.status());
                 }
                 if (!allowed && !signedIn && r.status() != 401) {
-                    failures.add(endpoint + " as " + who + ": a refusal without a live session is 401, got " + r.status());
+                    failures.add(
+                            endpoint + " as " + who + ": a refusal without a live session is 401, got " + r.status());
                 }
                 if (!allowed && signedIn) {
                     refusals.merge(who, 1, Integer::sum);
                 }
                 if (!allowed && !signedIn) {
                     unauthenticated.add(path(endpoint, who.equals("household") ? dependent : own, tag) + ": "
-                            + (who.equals("disabled") ? "the session has ended: sign-in required" : "sign-in required"));
+                            + (who.equals("disabled")
+                                    ? "the session has ended: sign-in required"
+                                    : "sign-in required"));
                 }
             }
         }
@@ -225,25 +262,42 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
         // every refusal of a signed-in caller is in the trail
         refusals.forEach((who, count) -> {
-            var refusedEntries = trail(names.get(who)).stream().filter(e -> e.outcome() == AuditOutcome.REFUSED).toList();
+            var refusedEntries = trail(names.get(who)).stream()
+                    .filter(e -> e.outcome() == AuditOutcome.REFUSED)
+                    .toList();
             assertThat(refusedEntries).as("refusals of " + who).hasSize(count);
         });
 
         // and every refusal of a caller without a live session, one entry each
-        var signInRequired = as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(),
-                Optional.of("(nobody signed in)"), Optional.of(AuditAction.ACCESS_REFUSED), Optional.of(started),
-                Optional.empty(), 0, 1000))).entries();
+        var signInRequired = as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(new AuditQuery(
+                                Optional.empty(),
+                                Optional.of("(nobody signed in)"),
+                                Optional.of(AuditAction.ACCESS_REFUSED),
+                                Optional.of(started),
+                                Optional.empty(),
+                                0,
+                                1000)))
+                .entries();
         assertThat(signInRequired).extracting(AuditEntry::detail).containsExactlyInAnyOrderElementsOf(unauthenticated);
 
         // a member asking for another member's data: refused, and audited naming that member
         var member = accounts().signedIn(api, accounts().member(api, "mx-member2-" + tag, own));
         for (String endpoint : rows.keySet()) {
             if (endpoint.contains("{key}")) {
-                assertThat(call(member, endpoint, other, tag).status()).as(endpoint + " for another member").isEqualTo(403);
+                assertThat(call(member, endpoint, other, tag).status())
+                        .as(endpoint + " for another member")
+                        .isEqualTo(403);
             }
         }
-        var theirs = trail("mx-member2-" + tag).stream().filter(e -> e.action() == AuditAction.ACCESS_REFUSED).toList();
-        assertThat(theirs).hasSize((int) rows.keySet().stream().filter(e -> e.contains("{key}")).count())
+        var theirs = trail("mx-member2-" + tag).stream()
+                .filter(e -> e.action() == AuditAction.ACCESS_REFUSED)
+                .toList();
+        assertThat(theirs)
+                .hasSize((int)
+                        rows.keySet().stream().filter(e -> e.contains("{key}")).count())
                 .allSatisfy(e -> {
                     assertThat(e.members()).containsExactly(other.toString());
                     assertThat(e.role()).isEqualTo("MEMBER");
@@ -252,20 +306,32 @@ class AuthorizationMatrixTest extends DatabaseTest {
 
     /** The endpoint's method and the path the test calls it at. */
     private static String path(String endpoint, MemberKey key, String tag) {
-        return endpoint.replace("{key}", key.toString()).replace("{version}", "1").replace("{name}", "mx-target-" + tag)
+        return endpoint.replace("{key}", key.toString())
+                .replace("{version}", "1")
+                .replace("{name}", "mx-target-" + tag)
                 .replace("{id}", "1");
     }
 
     private List<AuditEntry> trail(String actor) {
-        return as("auditor", Role.AUDITOR, () -> review.search(new AuditQuery(Optional.empty(), Optional.of(actor),
-                Optional.empty(), Optional.empty(), Optional.empty(), 0, 1000))).entries();
+        return as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(new AuditQuery(
+                                Optional.empty(),
+                                Optional.of(actor),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                0,
+                                1000)))
+                .entries();
     }
 
     /**
      * A request each endpoint can take without changing anything that matters to other tests: a valid
      * one where that is cheap (decisions, consent events of the test's own member, an import of one
      * more synthetic member, a number read of the test's own member, a correction of the test's own member's
- * name (which the second allowed caller finds already made: 400), the account endpoints on a SYSTEM
+     * name (which the second allowed caller finds already made: 400), the account endpoints on a SYSTEM
      * account of the test's own), so that an allowed call runs its endpoint's real work; else a 4xx
      * for bad input.
      */
@@ -273,26 +339,32 @@ class AuthorizationMatrixTest extends DatabaseTest {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String path = path(endpoint, key, tag).substring(method.length() + 1);
         return switch (endpoint) {
-            case "POST /api/v1/session" -> s.post(path, "application/x-www-form-urlencoded",
-                    "username=matrix-nobody&password=not+a+password");
+            case "POST /api/v1/session" ->
+                s.post(path, "application/x-www-form-urlencoded", "username=matrix-nobody&password=not+a+password");
             case "POST /api/v1/catalog/versions" -> s.post(path, "application/yaml", "version: 1");
-            case "POST /api/v1/members/import" -> s.post(path, "text/csv",
-                    TestMembers.csv(List.of(TestMembers.insured(key.symbol(), "9", "2020-04-01", null))));
-            case "POST /api/v1/members/{key}/consent-events" -> s.postJson(path,
-                    "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
-            case "POST /api/v1/members/{key}/corrections" -> s.postJson(path,
-                    "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
+            case "POST /api/v1/members/import" ->
+                s.post(
+                        path,
+                        "text/csv",
+                        TestMembers.csv(List.of(TestMembers.insured(key.symbol(), "9", "2020-04-01", null))));
+            case "POST /api/v1/members/{key}/consent-events" ->
+                s.postJson(path, "{\"action\":\"RESERVE\",\"purpose\":\"3.8\",\"channel\":\"PAPER\"}");
+            case "POST /api/v1/members/{key}/corrections" ->
+                s.postJson(path, "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
             case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
-            case "POST /api/v1/my-numbers/reads" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
+            case "POST /api/v1/my-numbers/reads" ->
+                s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
             case "POST /api/v1/decisions" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"3.8\"}");
-            case "POST /api/v1/decisions/batch" -> s.postJson(path, "{\"purpose\":\"3.8\",\"members\":[\"" + key + "\"]}");
+            case "POST /api/v1/decisions/batch" ->
+                s.postJson(path, "{\"purpose\":\"3.8\",\"members\":[\"" + key + "\"]}");
             case "POST /api/v1/accounts" -> s.postJson(path, "{\"name\":\"mx-new-" + tag + "\",\"role\":\"AUDITOR\"}");
             case "POST /api/v1/accounts/{name}/tokens" -> s.postJson(path, "{\"label\":\"matrix\",\"days\":1}");
-            default -> switch (method) {
-                case "GET" -> s.get(path);
-                case "DELETE" -> s.delete(path);
-                default -> s.postJson(path, "{}");
-            };
+            default ->
+                switch (method) {
+                    case "GET" -> s.get(path);
+                    case "DELETE" -> s.delete(path);
+                    default -> s.postJson(path, "{}");
+                };
         };
     }
 }

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-
+import jp.kenpo.privacy.KenpoApplication;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.accounts.SignedIn;
+import jp.kenpo.privacy.formats.InsurerNumber;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.mynumber.VaultKeyFiles;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,21 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import jp.kenpo.privacy.KenpoApplication;
-import jp.kenpo.privacy.accounts.Role;
-import jp.kenpo.privacy.accounts.SignedIn;
-import jp.kenpo.privacy.formats.InsurerNumber;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.mynumber.VaultKeyFiles;
-
 /**
  * The application (no web server) on a fresh benchmark database, with a master key file made
  * for the run, and synthetic members. No real person's data.
  */
 public final class BenchApp {
 
-    private BenchApp() {
-    }
+    private BenchApp() {}
 
     public static ConfigurableApplicationContext start(BenchDatabase db, int poolSize) throws Exception {
         Path dir = Files.createTempDirectory("kenpo-bench-keys");
@@ -39,10 +36,15 @@ public final class BenchApp {
         key.toFile().deleteOnExit();
         dir.toFile().deleteOnExit();
         // as arguments: they outrank application.yml's database (default properties would not)
-        var app = new SpringApplicationBuilder(KenpoApplication.class).web(WebApplicationType.NONE)
-                .bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                        "--spring.datasource.hikari.maximum-pool-size=" + poolSize, "--logging.level.root=WARN",
+        var app = new SpringApplicationBuilder(KenpoApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .run(
+                        "--spring.datasource.url=" + db.url(),
+                        "--spring.datasource.username=" + db.user(),
+                        "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
+                        "--logging.level.root=WARN",
                         "--kenpo.mynumber.master-key=file:" + key);
         String url = app.getEnvironment().getProperty("spring.datasource.url");
         if (!db.url().equals(url)) {
@@ -82,7 +84,9 @@ public final class BenchApp {
             }
         }
         // the pools peak at different moments: their sum is an upper bound of the heap's peak
-        return String.format("peak heap at most %,d MiB of a %,d MiB limit", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        return String.format(
+                "peak heap at most %,d MiB of a %,d MiB limit",
+                peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** Runs signed in as an account with the role, as a request of that account would. */

@@ -11,8 +11,7 @@ public final class BenchData {
      */
     private static final String GENERATOR = "g3";
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     /** {@code bench-out/AREA/} and the versioned name. */
     public static Path path(String area, String name) {

@@ -7,8 +7,7 @@ package jp.kenpo.privacy.formats;
  */
 public final class InsurerNumber {
 
-    private InsurerNumber() {
-    }
+    private InsurerNumber() {}
 
     /**
      * The check digit of the first seven digits: weights 2,1,2,1… from the right, the digit

@@ -16,11 +16,11 @@ import java.nio.charset.CodingErrorAction;
  */
 public final class RawText {
 
-    private RawText() {
-    }
+    private RawText() {}
 
     public static String of(byte[] bytes, int from, int to, Charset charset) {
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
         CharBuffer out = CharBuffer.allocate(Math.max(16, (int) ((to - from) * (double) decoder.maxCharsPerByte())));

@@ -37,7 +37,8 @@ public final class StrictTextReader extends Reader {
         this.in = in;
         this.source = source;
         this.charset = charset;
-        this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         bytes.flip();
         chars.flip();
@@ -105,8 +106,11 @@ public final class StrictTextReader extends Reader {
     }
 
     private void skipUtf8Bom() {
-        if (charset.equals(StandardCharsets.UTF_8) && bytes.remaining() >= 3 && (bytes.get(0) & 0xFF) == 0xEF
-                && (bytes.get(1) & 0xFF) == 0xBB && (bytes.get(2) & 0xFF) == 0xBF) {
+        if (charset.equals(StandardCharsets.UTF_8)
+                && bytes.remaining() >= 3
+                && (bytes.get(0) & 0xFF) == 0xEF
+                && (bytes.get(1) & 0xFF) == 0xBB
+                && (bytes.get(2) & 0xFF) == 0xBF) {
             bytes.position(3);
         }
     }
@@ -151,8 +155,8 @@ public final class StrictTextReader extends Reader {
         public String getMessage() {
             return source + ":" + line + ": bytes that are not valid " + charset.name()
                     + (charset.equals(StandardCharsets.UTF_8)
-                    ? " (if the file is Shift_JIS, give the encoding Windows-31J)"
-                    : " (check the file's encoding)");
+                            ? " (if the file is Shift_JIS, give the encoding Windows-31J)"
+                            : " (check the file's encoding)");
         }
     }
 }

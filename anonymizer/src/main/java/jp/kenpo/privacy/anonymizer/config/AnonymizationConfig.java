@@ -13,19 +13,19 @@ import jp.kenpo.privacy.anonymizer.search.SearchOptions;
  * {@code modelLines} names the line of each model, for errors found later.
  */
 public record AnonymizationConfig(
-    Path input,
-    Character separator,
-    Map<String, ColumnConfig> columns,
-    List<PrivacyModel> models,
-    List<String> modelLines,
-    Double suppressionLimit,
-    Metric metric,
-    Double riskThreshold,
-    SearchOptions search) {
+        Path input,
+        Character separator,
+        Map<String, ColumnConfig> columns,
+        List<PrivacyModel> models,
+        List<String> modelLines,
+        Double suppressionLimit,
+        Metric metric,
+        Double riskThreshold,
+        SearchOptions search) {
 
-  public AnonymizationConfig {
-    columns = Map.copyOf(columns);
-    models = List.copyOf(models);
-    modelLines = List.copyOf(modelLines);
-  }
+    public AnonymizationConfig {
+        columns = Map.copyOf(columns);
+        models = List.copyOf(models);
+        modelLines = List.copyOf(modelLines);
+    }
 }

@@ -17,32 +17,36 @@ import jp.kenpo.privacy.anonymizer.hierarchy.CodeRule;
  */
 final class RangesFile {
 
-  private RangesFile() {
-  }
+    private RangesFile() {}
 
-  static CodeRule.Ranges read(Path file) {
-    List<CodeRule.Range> ranges = new ArrayList<>();
-    char separator = jp.kenpo.privacy.anonymizer.hierarchy.HierarchyCsv.separatorOf(file);
-    try (CsvReader<CsvRecord> reader = CsvReader.builder().fieldSeparator(separator)
-        .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
-      for (CsvRecord record : reader) {
-        String where = file + " line " + record.getStartingLineNumber();
-        if (record.getFieldCount() < 2 || record.getFieldCount() > 3) {
-          throw new AnonymizationException(where + ": expected from" + separator + "to"
-              + separator + "label, found " + record.getFieldCount() + " field(s)");
+    static CodeRule.Ranges read(Path file) {
+        List<CodeRule.Range> ranges = new ArrayList<>();
+        char separator = jp.kenpo.privacy.anonymizer.hierarchy.HierarchyCsv.separatorOf(file);
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .fieldSeparator(separator)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            for (CsvRecord record : reader) {
+                String where = file + " line " + record.getStartingLineNumber();
+                if (record.getFieldCount() < 2 || record.getFieldCount() > 3) {
+                    throw new AnonymizationException(where + ": expected from" + separator + "to" + separator
+                            + "label, found " + record.getFieldCount() + " field(s)");
+                }
+                try {
+                    ranges.add(new CodeRule.Range(
+                            record.getField(0),
+                            record.getField(1),
+                            record.getFieldCount() == 3 ? record.getField(2) : null));
+                } catch (AnonymizationException e) {
+                    throw new AnonymizationException(where + ": " + e.getMessage());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new AnonymizationException("range file " + file + " does not exist");
+        } catch (IOException e) {
+            throw new AnonymizationException("cannot read range file " + file + ": " + e.getMessage(), e);
         }
-        try {
-          ranges.add(new CodeRule.Range(record.getField(0), record.getField(1),
-              record.getFieldCount() == 3 ? record.getField(2) : null));
-        } catch (AnonymizationException e) {
-          throw new AnonymizationException(where + ": " + e.getMessage());
-        }
-      }
-    } catch (NoSuchFileException e) {
-      throw new AnonymizationException("range file " + file + " does not exist");
-    } catch (IOException e) {
-      throw new AnonymizationException("cannot read range file " + file + ": " + e.getMessage(), e);
+        return new CodeRule.Ranges(file.toString(), ranges);
     }
-    return new CodeRule.Ranges(file.toString(), ranges);
-  }
 }

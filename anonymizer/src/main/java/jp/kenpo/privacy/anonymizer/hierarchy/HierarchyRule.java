@@ -9,8 +9,8 @@ import jp.kenpo.privacy.anonymizer.data.ColumnType;
  */
 public sealed interface HierarchyRule permits DateRule, IntervalRule, CodeRule, MaskingRule {
 
-  /** The top of every rule-built hierarchy. */
-  String TOP = "*";
+    /** The top of every rule-built hierarchy. */
+    String TOP = "*";
 
-  Hierarchy build(String column, ColumnType type, Collection<String> values);
+    Hierarchy build(String column, ColumnType type, Collection<String> values);
 }

@@ -7,11 +7,11 @@ package jp.kenpo.privacy.anonymizer.hierarchy;
  */
 public record LevelCodes(int[][] codes, String[][] labels) {
 
-  public int levels() {
-    return codes.length;
-  }
+    public int levels() {
+        return codes.length;
+    }
 
-  public int size(int level) {
-    return labels[level].length;
-  }
+    public int size(int level) {
+        return labels[level].length;
+    }
 }

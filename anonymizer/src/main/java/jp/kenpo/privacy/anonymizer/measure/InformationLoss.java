@@ -6,19 +6,15 @@ package jp.kenpo.privacy.anonymizer.measure;
  * share of its maximum n², and the average class size in records.
  */
 public record InformationLoss(
-    double loss,
-    double precisionLoss,
-    double nonUniformEntropy,
-    double discernibility,
-    double averageClassSize) {
+        double loss, double precisionLoss, double nonUniformEntropy, double discernibility, double averageClassSize) {
 
-  public double of(Metric metric) {
-    return switch (metric) {
-      case LOSS -> loss;
-      case PRECISION -> precisionLoss;
-      case NON_UNIFORM_ENTROPY -> nonUniformEntropy;
-      case DISCERNIBILITY -> discernibility;
-      case AVERAGE_CLASS_SIZE -> averageClassSize;
-    };
-  }
+    public double of(Metric metric) {
+        return switch (metric) {
+            case LOSS -> loss;
+            case PRECISION -> precisionLoss;
+            case NON_UNIFORM_ENTROPY -> nonUniformEntropy;
+            case DISCERNIBILITY -> discernibility;
+            case AVERAGE_CLASS_SIZE -> averageClassSize;
+        };
+    }
 }

@@ -6,11 +6,10 @@ package jp.kenpo.privacy.anonymizer.measure;
  * with probability 1/n. Shares are of the released (not suppressed) records.
  */
 public record ProsecutorRisk(
-    double highest,
-    double average,
-    double threshold,
-    long recordsAboveThreshold,
-    double shareAboveThreshold,
-    long sampleUniques,
-    double sampleUniqueShare) {
-}
+        double highest,
+        double average,
+        double threshold,
+        long recordsAboveThreshold,
+        double shareAboveThreshold,
+        long sampleUniques,
+        double sampleUniqueShare) {}

@@ -8,17 +8,17 @@ import jp.kenpo.privacy.anonymizer.AnonymizationException;
  */
 public record KmAnonymity(String column, int k, int m) implements PrivacyModel {
 
-  public KmAnonymity {
-    if (k < 1) {
-      throw new AnonymizationException("(k,m)-anonymity on '" + column + "': k = " + k + " is below 1");
+    public KmAnonymity {
+        if (k < 1) {
+            throw new AnonymizationException("(k,m)-anonymity on '" + column + "': k = " + k + " is below 1");
+        }
+        if (m < 1) {
+            throw new AnonymizationException("(k,m)-anonymity on '" + column + "': m = " + m + " is below 1");
+        }
     }
-    if (m < 1) {
-      throw new AnonymizationException("(k,m)-anonymity on '" + column + "': m = " + m + " is below 1");
-    }
-  }
 
-  @Override
-  public String describe() {
-    return "(" + k + "," + m + ")-anonymity on '" + column + "'";
-  }
+    @Override
+    public String describe() {
+        return "(" + k + "," + m + ")-anonymity on '" + column + "'";
+    }
 }

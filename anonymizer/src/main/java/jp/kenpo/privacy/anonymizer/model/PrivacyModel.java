@@ -7,6 +7,6 @@ package jp.kenpo.privacy.anonymizer.model;
  */
 public sealed interface PrivacyModel permits KAnonymity, SensitiveModel, KmAnonymity {
 
-  /** Plain words for reports, e.g. {@code 5-anonymity}. */
-  String describe();
+    /** Plain words for reports, e.g. {@code 5-anonymity}. */
+    String describe();
 }

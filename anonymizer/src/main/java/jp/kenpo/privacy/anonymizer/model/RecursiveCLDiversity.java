@@ -8,38 +8,37 @@ import jp.kenpo.privacy.anonymizer.AnonymizationException;
  */
 public record RecursiveCLDiversity(String column, double c, int l) implements SensitiveModel {
 
-  public RecursiveCLDiversity {
-    if (l < 2) {
-      throw new AnonymizationException("recursive (c,l)-diversity on '" + column + "': l = " + l
-          + " is below 2");
+    public RecursiveCLDiversity {
+        if (l < 2) {
+            throw new AnonymizationException("recursive (c,l)-diversity on '" + column + "': l = " + l + " is below 2");
+        }
+        if (!(c > 0)) {
+            throw new AnonymizationException(
+                    "recursive (c,l)-diversity on '" + column + "': c = " + c + " is not positive");
+        }
     }
-    if (!(c > 0)) {
-      throw new AnonymizationException("recursive (c,l)-diversity on '" + column + "': c = " + c
-          + " is not positive");
-    }
-  }
 
-  @Override
-  public boolean holds(ClassDistribution distribution) {
-    int distinct = distribution.distinct();
-    if (distinct < l) {
-      return false;
+    @Override
+    public boolean holds(ClassDistribution distribution) {
+        int distinct = distribution.distinct();
+        if (distinct < l) {
+            return false;
+        }
+        int[] counts = distribution.sortedCounts(); // ascending: r1 last, rl..rm the first m-l+1
+        long tail = 0;
+        for (int i = 0; i <= distinct - l; i++) {
+            tail += counts[i];
+        }
+        return counts[distinct - 1] < c * tail;
     }
-    int[] counts = distribution.sortedCounts(); // ascending: r1 last, rl..rm the first m-l+1
-    long tail = 0;
-    for (int i = 0; i <= distinct - l; i++) {
-      tail += counts[i];
+
+    @Override
+    public boolean monotoneWithSuppression() {
+        return false;
     }
-    return counts[distinct - 1] < c * tail;
-  }
 
-  @Override
-  public boolean monotoneWithSuppression() {
-    return false;
-  }
-
-  @Override
-  public String describe() {
-    return "recursive (" + ClassDistribution.format(c) + "," + l + ")-diversity on '" + column + "'";
-  }
+    @Override
+    public String describe() {
+        return "recursive (" + ClassDistribution.format(c) + "," + l + ")-diversity on '" + column + "'";
+    }
 }

@@ -8,17 +8,17 @@ package jp.kenpo.privacy.anonymizer.search;
  */
 final class Cells {
 
-  final int[] levels;
-  final int size;
-  final int[][] rep;  // [quasi-identifier][cell] value code of one record of the cell
-  final int[] tuple;  // [cell] sensitive value tuple, null when no model reads sensitive values
-  final int[] count;  // [cell] records
+    final int[] levels;
+    final int size;
+    final int[][] rep; // [quasi-identifier][cell] value code of one record of the cell
+    final int[] tuple; // [cell] sensitive value tuple, null when no model reads sensitive values
+    final int[] count; // [cell] records
 
-  Cells(int[] levels, int size, int[][] rep, int[] tuple, int[] count) {
-    this.levels = levels;
-    this.size = size;
-    this.rep = rep;
-    this.tuple = tuple;
-    this.count = count;
-  }
+    Cells(int[] levels, int size, int[][] rep, int[] tuple, int[] count) {
+        this.levels = levels;
+        this.size = size;
+        this.rep = rep;
+        this.tuple = tuple;
+        this.count = count;
+    }
 }

@@ -9,20 +9,20 @@ import java.util.List;
  * records it suppresses, and whether the search proved no other node has less loss.
  */
 public record SearchResult(
-    List<Integer> levels,
-    double loss,
-    long suppressed,
-    boolean optimal,
-    String method,
-    long latticeSize,
-    long nodesEvaluated,
-    Duration elapsed) {
+        List<Integer> levels,
+        double loss,
+        long suppressed,
+        boolean optimal,
+        String method,
+        long latticeSize,
+        long nodesEvaluated,
+        Duration elapsed) {
 
-  public SearchResult {
-    levels = List.copyOf(levels);
-  }
+    public SearchResult {
+        levels = List.copyOf(levels);
+    }
 
-  public int[] levelArray() {
-    return levels.stream().mapToInt(Integer::intValue).toArray();
-  }
+    public int[] levelArray() {
+        return levels.stream().mapToInt(Integer::intValue).toArray();
+    }
 }

@@ -25,222 +25,227 @@ import jp.kenpo.privacy.anonymizer.model.KmAnonymity;
  */
 public final class KmAnonymizer {
 
-  /** The released column and the account of how it was made. */
-  public record Outcome(SetColumn column, KmResult result) {
-  }
+    /** The released column and the account of how it was made. */
+    public record Outcome(SetColumn column, KmResult result) {}
 
-  private KmAnonymizer() {
-  }
+    private KmAnonymizer() {}
 
-  /**
-   * @param hierarchy the item hierarchy, or null for items → {@code *}
-   * @param suppressedRow which rows the relational search suppressed; they release {@code *}
-   */
-  public static Outcome anonymize(Table table, KmAnonymity model, Hierarchy hierarchy,
-      IntPredicate suppressedRow) {
-    SetColumn column = (SetColumn) table.column(model.column());
-    String[] items = column.dictionary();
-    Hierarchy itemHierarchy = hierarchy != null ? hierarchy : itemsOrTop(model.column(), items);
-    LevelCodes codes = itemHierarchy.encode(model.column(), items,
-        item -> table.locate(firstRowHolding(column, item)));
-    long violationsBefore = count(column, codes.codes()[0], model, row -> true).violations(model.k());
+    /**
+     * @param hierarchy the item hierarchy, or null for items → {@code *}
+     * @param suppressedRow which rows the relational search suppressed; they release {@code *}
+     */
+    public static Outcome anonymize(Table table, KmAnonymity model, Hierarchy hierarchy, IntPredicate suppressedRow) {
+        SetColumn column = (SetColumn) table.column(model.column());
+        String[] items = column.dictionary();
+        Hierarchy itemHierarchy = hierarchy != null ? hierarchy : itemsOrTop(model.column(), items);
+        LevelCodes codes =
+                itemHierarchy.encode(model.column(), items, item -> table.locate(firstRowHolding(column, item)));
+        long violationsBefore =
+                count(column, codes.codes()[0], model, row -> true).violations(model.k());
 
-    Choice best = null;
-    for (int level = 0; level < codes.levels(); level++) {
-      Choice choice = choose(column, codes, level, model, suppressedRow);
-      if (best == null || choice.loss < best.loss - 1e-12) {
-        best = choice;
-      }
-    }
-    SetColumn released = release(column, codes, best, suppressedRow);
-    ItemsetCounter after = count(released, identity(released.distinctItems()), model,
-        row -> !suppressedRow.test(row));
-    List<String> removed = new ArrayList<>();
-    for (int code = 0; code < best.suppressed.length; code++) {
-      if (best.suppressed[code]) {
-        removed.add(codes.labels()[best.level][code]);
-      }
-    }
-    KmResult result = new KmResult(model.column(), model.k(), model.m(), best.level,
-        codes.levels(), removed, best.suppressedOccurrences, best.occurrences, best.loss,
-        violationsBefore, after.violations(model.k()), after.smallestSupport());
-    return new Outcome(released, result);
-  }
-
-  private record Choice(int level, boolean[] suppressed, long suppressedOccurrences,
-      long occurrences, double loss) {
-  }
-
-  private static Choice choose(SetColumn column, LevelCodes codes, int level, KmAnonymity model,
-      IntPredicate suppressedRow) {
-    int[] code = codes.codes()[level];
-    ItemsetCounter counter = count(column, code, model, row -> !suppressedRow.test(row));
-    boolean[] suppressed = hittingSet(counter, model.k(), codes.size(level));
-    // loss per original item: the share of items its label stands for, 1 when removed
-    int distinct = column.distinctItems();
-    int[] share = new int[codes.size(level)];
-    for (int item = 0; item < distinct; item++) {
-      share[code[item]]++;
-    }
-    double lost = 0;
-    long occurrences = 0;
-    long removed = 0;
-    for (int row = 0; row < column.size(); row++) {
-      if (suppressedRow.test(row)) {
-        continue;
-      }
-      for (int i = 0; i < column.itemCount(row); i++) {
-        int label = code[column.item(row, i)];
-        occurrences++;
-        if (suppressed[label]) {
-          removed++;
-          lost += 1;
-        } else if (distinct > 1) {
-          lost += (share[label] - 1) / (double) (distinct - 1);
+        Choice best = null;
+        for (int level = 0; level < codes.levels(); level++) {
+            Choice choice = choose(column, codes, level, model, suppressedRow);
+            if (best == null || choice.loss < best.loss - 1e-12) {
+                best = choice;
+            }
         }
-      }
-    }
-    return new Choice(level, suppressed, removed, occurrences,
-        occurrences == 0 ? 0 : lost / occurrences);
-  }
-
-  private static ItemsetCounter count(SetColumn column, int[] code, KmAnonymity model,
-      IntPredicate counted) {
-    int labels = 0;
-    for (int c : code) {
-      labels = Math.max(labels, c + 1);
-    }
-    ItemsetCounter counter = new ItemsetCounter(model.column(), model.m(), labels);
-    int[] record = new int[16];
-    for (int row = 0; row < column.size(); row++) {
-      if (!counted.test(row)) {
-        continue;
-      }
-      int length = column.itemCount(row);
-      if (record.length < length) {
-        record = new int[Math.max(length, record.length * 2)];
-      }
-      for (int i = 0; i < length; i++) {
-        record[i] = code[column.item(row, i)];
-      }
-      counter.add(record, length);
-    }
-    return counter;
-  }
-
-  // Greedy hitting set: remove the item in the most unbroken violations until none is left.
-  private static boolean[] hittingSet(ItemsetCounter counter, int k, int labels) {
-    List<int[]> violations = new ArrayList<>();
-    for (Long2IntMap.Entry entry : counter.supports().long2IntEntrySet()) {
-      if (entry.getIntValue() < k) {
-        violations.add(counter.unpack(entry.getLongKey()));
-      }
-    }
-    boolean[] suppressed = new boolean[labels];
-    if (violations.isEmpty()) {
-      return suppressed;
-    }
-    IntArrayList[] containing = new IntArrayList[labels];
-    int[] open = new int[labels];
-    for (int v = 0; v < violations.size(); v++) {
-      for (int item : violations.get(v)) {
-        if (containing[item] == null) {
-          containing[item] = new IntArrayList();
+        SetColumn released = release(column, codes, best, suppressedRow);
+        ItemsetCounter after =
+                count(released, identity(released.distinctItems()), model, row -> !suppressedRow.test(row));
+        List<String> removed = new ArrayList<>();
+        for (int code = 0; code < best.suppressed.length; code++) {
+            if (best.suppressed[code]) {
+                removed.add(codes.labels()[best.level][code]);
+            }
         }
-        containing[item].add(v);
-        open[item]++;
-      }
+        KmResult result = new KmResult(
+                model.column(),
+                model.k(),
+                model.m(),
+                best.level,
+                codes.levels(),
+                removed,
+                best.suppressedOccurrences,
+                best.occurrences,
+                best.loss,
+                violationsBefore,
+                after.violations(model.k()),
+                after.smallestSupport());
+        return new Outcome(released, result);
     }
-    int[] support = new int[labels];
-    for (int item = 0; item < labels; item++) {
-      support[item] = counter.supports().get((long) item + 1);
-    }
-    // most open violations first; then the rarer item (fewer values lost); then the lower code
-    PriorityQueue<int[]> queue = new PriorityQueue<>((a, b) -> a[1] != b[1]
-        ? Integer.compare(b[1], a[1])
-        : support[a[0]] != support[b[0]] ? Integer.compare(support[a[0]], support[b[0]])
-        : Integer.compare(a[0], b[0]));
-    for (int item = 0; item < labels; item++) {
-      if (open[item] > 0) {
-        queue.add(new int[] {item, open[item]});
-      }
-    }
-    boolean[] broken = new boolean[violations.size()];
-    int remaining = violations.size();
-    while (remaining > 0) {
-      int[] top = queue.poll();
-      int item = top[0];
-      if (top[1] != open[item]) { // stale entry: requeue with its current count
-        if (open[item] > 0) {
-          queue.add(new int[] {item, open[item]});
-        }
-        continue;
-      }
-      suppressed[item] = true;
-      for (int v : containing[item]) {
-        if (!broken[v]) {
-          broken[v] = true;
-          remaining--;
-          for (int other : violations.get(v)) {
-            open[other]--;
-          }
-        }
-      }
-    }
-    return suppressed;
-  }
 
-  private static SetColumn release(SetColumn column, LevelCodes codes, Choice choice,
-      IntPredicate suppressedRow) {
-    int[] code = codes.codes()[choice.level];
-    String[] labels = codes.labels()[choice.level];
-    String[] dictionary = java.util.Arrays.copyOf(labels, labels.length + 1);
-    int star = labels.length;
-    dictionary[star] = HierarchyRule.TOP;
-    int[] offsets = new int[column.size() + 1];
-    IntArrayList released = new IntArrayList();
-    for (int row = 0; row < column.size(); row++) {
-      int start = released.size();
-      if (suppressedRow.test(row)) {
-        released.add(star);
-      } else {
-        for (int i = 0; i < column.itemCount(row); i++) {
-          int label = code[column.item(row, i)];
-          if (!choice.suppressed[label] && !released.subList(start, released.size()).contains(label)) {
-            released.add(label);
-          }
+    private record Choice(int level, boolean[] suppressed, long suppressedOccurrences, long occurrences, double loss) {}
+
+    private static Choice choose(
+            SetColumn column, LevelCodes codes, int level, KmAnonymity model, IntPredicate suppressedRow) {
+        int[] code = codes.codes()[level];
+        ItemsetCounter counter = count(column, code, model, row -> !suppressedRow.test(row));
+        boolean[] suppressed = hittingSet(counter, model.k(), codes.size(level));
+        // loss per original item: the share of items its label stands for, 1 when removed
+        int distinct = column.distinctItems();
+        int[] share = new int[codes.size(level)];
+        for (int item = 0; item < distinct; item++) {
+            share[code[item]]++;
         }
-      }
-      offsets[row + 1] = released.size();
-    }
-    ColumnSpec spec = column.spec();
-    return SetColumn.of(spec, dictionary, offsets, released.toIntArray());
-  }
-
-  private static Hierarchy itemsOrTop(String column, String[] items) {
-    List<String[]> rows = new ArrayList<>(items.length);
-    for (String item : items) {
-      rows.add(new String[] {item, HierarchyRule.TOP});
-    }
-    return Hierarchy.of("items of '" + column + "' or " + HierarchyRule.TOP, rows);
-  }
-
-  private static int[] identity(int size) {
-    int[] identity = new int[size];
-    for (int i = 0; i < size; i++) {
-      identity[i] = i;
-    }
-    return identity;
-  }
-
-  private static int firstRowHolding(SetColumn column, int item) {
-    for (int row = 0; row < column.size(); row++) {
-      for (int i = 0; i < column.itemCount(row); i++) {
-        if (column.item(row, i) == item) {
-          return row;
+        double lost = 0;
+        long occurrences = 0;
+        long removed = 0;
+        for (int row = 0; row < column.size(); row++) {
+            if (suppressedRow.test(row)) {
+                continue;
+            }
+            for (int i = 0; i < column.itemCount(row); i++) {
+                int label = code[column.item(row, i)];
+                occurrences++;
+                if (suppressed[label]) {
+                    removed++;
+                    lost += 1;
+                } else if (distinct > 1) {
+                    lost += (share[label] - 1) / (double) (distinct - 1);
+                }
+            }
         }
-      }
+        return new Choice(level, suppressed, removed, occurrences, occurrences == 0 ? 0 : lost / occurrences);
     }
-    throw new IllegalStateException("item " + item + " is in no row");
-  }
+
+    private static ItemsetCounter count(SetColumn column, int[] code, KmAnonymity model, IntPredicate counted) {
+        int labels = 0;
+        for (int c : code) {
+            labels = Math.max(labels, c + 1);
+        }
+        ItemsetCounter counter = new ItemsetCounter(model.column(), model.m(), labels);
+        int[] record = new int[16];
+        for (int row = 0; row < column.size(); row++) {
+            if (!counted.test(row)) {
+                continue;
+            }
+            int length = column.itemCount(row);
+            if (record.length < length) {
+                record = new int[Math.max(length, record.length * 2)];
+            }
+            for (int i = 0; i < length; i++) {
+                record[i] = code[column.item(row, i)];
+            }
+            counter.add(record, length);
+        }
+        return counter;
+    }
+
+    // Greedy hitting set: remove the item in the most unbroken violations until none is left.
+    private static boolean[] hittingSet(ItemsetCounter counter, int k, int labels) {
+        List<int[]> violations = new ArrayList<>();
+        for (Long2IntMap.Entry entry : counter.supports().long2IntEntrySet()) {
+            if (entry.getIntValue() < k) {
+                violations.add(counter.unpack(entry.getLongKey()));
+            }
+        }
+        boolean[] suppressed = new boolean[labels];
+        if (violations.isEmpty()) {
+            return suppressed;
+        }
+        IntArrayList[] containing = new IntArrayList[labels];
+        int[] open = new int[labels];
+        for (int v = 0; v < violations.size(); v++) {
+            for (int item : violations.get(v)) {
+                if (containing[item] == null) {
+                    containing[item] = new IntArrayList();
+                }
+                containing[item].add(v);
+                open[item]++;
+            }
+        }
+        int[] support = new int[labels];
+        for (int item = 0; item < labels; item++) {
+            support[item] = counter.supports().get((long) item + 1);
+        }
+        // most open violations first; then the rarer item (fewer values lost); then the lower code
+        PriorityQueue<int[]> queue = new PriorityQueue<>((a, b) -> a[1] != b[1]
+                ? Integer.compare(b[1], a[1])
+                : support[a[0]] != support[b[0]]
+                        ? Integer.compare(support[a[0]], support[b[0]])
+                        : Integer.compare(a[0], b[0]));
+        for (int item = 0; item < labels; item++) {
+            if (open[item] > 0) {
+                queue.add(new int[] {item, open[item]});
+            }
+        }
+        boolean[] broken = new boolean[violations.size()];
+        int remaining = violations.size();
+        while (remaining > 0) {
+            int[] top = queue.poll();
+            int item = top[0];
+            if (top[1] != open[item]) { // stale entry: requeue with its current count
+                if (open[item] > 0) {
+                    queue.add(new int[] {item, open[item]});
+                }
+                continue;
+            }
+            suppressed[item] = true;
+            for (int v : containing[item]) {
+                if (!broken[v]) {
+                    broken[v] = true;
+                    remaining--;
+                    for (int other : violations.get(v)) {
+                        open[other]--;
+                    }
+                }
+            }
+        }
+        return suppressed;
+    }
+
+    private static SetColumn release(SetColumn column, LevelCodes codes, Choice choice, IntPredicate suppressedRow) {
+        int[] code = codes.codes()[choice.level];
+        String[] labels = codes.labels()[choice.level];
+        String[] dictionary = java.util.Arrays.copyOf(labels, labels.length + 1);
+        int star = labels.length;
+        dictionary[star] = HierarchyRule.TOP;
+        int[] offsets = new int[column.size() + 1];
+        IntArrayList released = new IntArrayList();
+        for (int row = 0; row < column.size(); row++) {
+            int start = released.size();
+            if (suppressedRow.test(row)) {
+                released.add(star);
+            } else {
+                for (int i = 0; i < column.itemCount(row); i++) {
+                    int label = code[column.item(row, i)];
+                    if (!choice.suppressed[label]
+                            && !released.subList(start, released.size()).contains(label)) {
+                        released.add(label);
+                    }
+                }
+            }
+            offsets[row + 1] = released.size();
+        }
+        ColumnSpec spec = column.spec();
+        return SetColumn.of(spec, dictionary, offsets, released.toIntArray());
+    }
+
+    private static Hierarchy itemsOrTop(String column, String[] items) {
+        List<String[]> rows = new ArrayList<>(items.length);
+        for (String item : items) {
+            rows.add(new String[] {item, HierarchyRule.TOP});
+        }
+        return Hierarchy.of("items of '" + column + "' or " + HierarchyRule.TOP, rows);
+    }
+
+    private static int[] identity(int size) {
+        int[] identity = new int[size];
+        for (int i = 0; i < size; i++) {
+            identity[i] = i;
+        }
+        return identity;
+    }
+
+    private static int firstRowHolding(SetColumn column, int item) {
+        for (int row = 0; row < column.size(); row++) {
+            for (int i = 0; i < column.itemCount(row); i++) {
+                if (column.item(row, i) == item) {
+                    return row;
+                }
+            }
+        }
+        throw new IllegalStateException("item " + item + " is in no row");
+    }
 }

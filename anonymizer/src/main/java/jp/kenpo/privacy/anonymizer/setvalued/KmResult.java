@@ -8,20 +8,20 @@ import java.util.List;
  * before and after (an itemset of at most m items held by 1 to k-1 records is a violation).
  */
 public record KmResult(
-    String column,
-    int k,
-    int m,
-    int level,
-    int levels,
-    List<String> suppressedItems,
-    long suppressedOccurrences,
-    long occurrences,
-    double loss,
-    long violationsBefore,
-    long violationsAfter,
-    long smallestSupportAfter) {
+        String column,
+        int k,
+        int m,
+        int level,
+        int levels,
+        List<String> suppressedItems,
+        long suppressedOccurrences,
+        long occurrences,
+        double loss,
+        long violationsBefore,
+        long violationsAfter,
+        long smallestSupportAfter) {
 
-  public KmResult {
-    suppressedItems = List.copyOf(suppressedItems);
-  }
+    public KmResult {
+        suppressedItems = List.copyOf(suppressedItems);
+    }
 }

@@ -10,10 +10,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -24,14 +20,16 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.consent.ConsentAction;
 import jp.kenpo.privacy.consent.ConsentLedger;
-import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.consent.ConsentRequest;
 import jp.kenpo.privacy.consent.ConsentTarget;
 import jp.kenpo.privacy.consent.Filer;
+import jp.kenpo.privacy.consent.LedgerEvents;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.shared.SocietyTime;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What the audit trail costs a decision on PostgreSQL (issue 3: a batch decision with its audit
@@ -47,21 +45,19 @@ import jp.kenpo.privacy.shared.SocietyTime;
 public final class AuditOverhead {
 
     private static final PurposeCode PURPOSE = PurposeCode.parse("3.8");
-    private static final Instant AT = SocietyTime.startOf(LocalDate.of(2026, 6, 1)).plusSeconds(36_000);
+    private static final Instant AT =
+            SocietyTime.startOf(LocalDate.of(2026, 6, 1)).plusSeconds(36_000);
 
     /** Writes nothing: the baseline. */
     private static final AuditTrail NONE = new AuditTrail() {
         @Override
-        public void record(AuditEvent event) {
-        }
+        public void record(AuditEvent event) {}
 
         @Override
-        public void recordRefusal(AuditEvent event) {
-        }
+        public void recordRefusal(AuditEvent event) {}
 
         @Override
-        public void recordCommitted(AuditEvent event) {
-        }
+        public void recordCommitted(AuditEvent event) {}
     };
 
     public static void main(String[] args) throws Exception {
@@ -71,16 +67,21 @@ public final class AuditOverhead {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         double share = args.length > 4 ? Double.parseDouble(args[4]) : 0.03;
         try (var db = new BenchDatabase("audit");
-             ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
+                ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
             long t0 = System.nanoTime();
             List<MemberKey> keys = BenchApp.register(app.getBean(JdbcTemplate.class), members);
             System.out.printf("%d synthetic members inserted in %.0f s%n", members, (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            int events = BenchApp.as("bench-clerk", Role.CLERK, () -> reservations(app.getBean(ConsentLedger.class), keys, share));
+            int events = BenchApp.as(
+                    "bench-clerk", Role.CLERK, () -> reservations(app.getBean(ConsentLedger.class), keys, share));
             System.out.printf("%d consent events recorded in %.0f s%n", events, (System.nanoTime() - t0) / 1e9);
             DecisionService audited = app.getBean(DecisionService.class);
-            DecisionService plain = new DecisionService(app.getBean(CatalogService.class), app.getBean(MemberRegistry.class),
-                    app.getBean(LedgerEvents.class), app.getBean(Clock.class), NONE);
+            DecisionService plain = new DecisionService(
+                    app.getBean(CatalogService.class),
+                    app.getBean(MemberRegistry.class),
+                    app.getBean(LedgerEvents.class),
+                    app.getBean(Clock.class),
+                    NONE);
             BenchApp.as("bench-system", Role.SYSTEM, () -> {
                 audited.catchUp();
                 plain.catchUp();
@@ -107,17 +108,27 @@ public final class AuditOverhead {
             int n = 1 + random.nextInt(3);
             for (int e = 1; e <= n; e++) {
                 ConsentAction action = e == 1 ? ConsentAction.RESERVE : ConsentAction.values()[random.nextInt(4)];
-                ConsentTarget target = random.nextInt(3) == 0 ? ConsentTarget.category(3)
+                ConsentTarget target = random.nextInt(3) == 0
+                        ? ConsentTarget.category(3)
                         : ConsentTarget.purpose(new PurposeCode(3, 1 + random.nextInt(9)));
-                requests.add(new ConsentRequest(key, action, target, LocalDate.of(2025, 4, 1).plusDays(random.nextInt(500)),
-                        Channel.PAPER, Filer.SELF, Optional.empty()));
+                requests.add(new ConsentRequest(
+                        key,
+                        action,
+                        target,
+                        LocalDate.of(2025, 4, 1).plusDays(random.nextInt(500)),
+                        Channel.PAPER,
+                        Filer.SELF,
+                        Optional.empty()));
             }
             if (requests.size() >= 5000) {
                 recorded += ledger.recordAll(requests, "bench-clerk").size();
                 requests.clear();
             }
         }
-        return recorded + (requests.isEmpty() ? 0 : ledger.recordAll(requests, "bench-clerk").size());
+        return recorded
+                + (requests.isEmpty()
+                        ? 0
+                        : ledger.recordAll(requests, "bench-clerk").size());
     }
 
     /** The audit entry on its own: one transaction writing one entry, as a single decision's. */
@@ -128,8 +139,9 @@ public final class AuditOverhead {
             trail.record(AuditEvent.of(jp.kenpo.privacy.audit.AuditAction.DECISION, "bench: the entry alone"));
             times[i] = System.nanoTime() - t;
         }
-        System.out.printf("one audit entry in a transaction of its own: median %.3f ms p99 %.3f ms%n", median(times) / 1e6,
-                percentile(times, 0.99) / 1e6);
+        System.out.printf(
+                "one audit entry in a transaction of its own: median %.3f ms p99 %.3f ms%n",
+                median(times) / 1e6, percentile(times, 0.99) / 1e6);
     }
 
     private static void batch(DecisionService audited, DecisionService plain, int rounds) {
@@ -150,10 +162,17 @@ public final class AuditOverhead {
             }
         }
         var sample = plain.decideBatch(PURPOSE, AT, Optional.empty(), Optional.empty());
-        System.out.printf("population %d, denied %d (%s)%n", sample.population(), sample.deniedCount(), sample.deniedByReason());
-        System.out.printf("batch decision, every member (%d rounds): with audit median %.1f ms (mean %.1f), "
-                        + "without median %.1f ms (mean %.1f): ratio of medians %.2f%n", rounds, median(with) / 1e6,
-                mean(with) / 1e6, median(without) / 1e6, mean(without) / 1e6, (double) median(with) / median(without));
+        System.out.printf(
+                "population %d, denied %d (%s)%n", sample.population(), sample.deniedCount(), sample.deniedByReason());
+        System.out.printf(
+                "batch decision, every member (%d rounds): with audit median %.1f ms (mean %.1f), "
+                        + "without median %.1f ms (mean %.1f): ratio of medians %.2f%n",
+                rounds,
+                median(with) / 1e6,
+                mean(with) / 1e6,
+                median(without) / 1e6,
+                mean(without) / 1e6,
+                (double) median(with) / median(without));
     }
 
     private static long timeBatch(DecisionService decisions) {
@@ -179,9 +198,14 @@ public final class AuditOverhead {
             plain.decide(k, PURPOSE, AT);
             without[i] = System.nanoTime() - t;
         }
-        System.out.printf("single decision, one thread (%d each): with audit median %.3f ms p99 %.3f ms, "
-                        + "without median %.3f ms p99 %.3f ms: audit adds %.3f ms at the median%n", n, median(with) / 1e6,
-                percentile(with, 0.99) / 1e6, median(without) / 1e6, percentile(without, 0.99) / 1e6,
+        System.out.printf(
+                "single decision, one thread (%d each): with audit median %.3f ms p99 %.3f ms, "
+                        + "without median %.3f ms p99 %.3f ms: audit adds %.3f ms at the median%n",
+                n,
+                median(with) / 1e6,
+                percentile(with, 0.99) / 1e6,
+                median(without) / 1e6,
+                percentile(without, 0.99) / 1e6,
                 (median(with) - median(without)) / 1e6);
     }
 
@@ -193,13 +217,15 @@ public final class AuditOverhead {
         for (int t = 0; t < threads; t++) {
             int me = t;
             new Thread(() -> BenchApp.as("bench-writer-" + me, Role.SYSTEM, () -> {
-                while (!stop.get()) {
-                    trail.record(AuditEvent.of(jp.kenpo.privacy.audit.AuditAction.DECISION, "bench: the entry alone"));
-                    count.incrementAndGet();
-                }
-                done.countDown();
-                return null;
-            })).start();
+                        while (!stop.get()) {
+                            trail.record(AuditEvent.of(
+                                    jp.kenpo.privacy.audit.AuditAction.DECISION, "bench: the entry alone"));
+                            count.incrementAndGet();
+                        }
+                        done.countDown();
+                        return null;
+                    }))
+                    .start();
         }
         Thread.sleep(2000);
         long start = count.get();
@@ -209,11 +235,13 @@ public final class AuditOverhead {
         double elapsed = (System.nanoTime() - t) / 1e9;
         stop.set(true);
         done.await();
-        System.out.printf("audit entries alone, %d threads, one transaction each: %.0f entries/s%n", threads, n / elapsed);
+        System.out.printf(
+                "audit entries alone, %d threads, one transaction each: %.0f entries/s%n", threads, n / elapsed);
     }
 
     /** Single decisions from several threads at once: where one chain head would make them queue. */
-    private static void concurrent(DecisionService decisions, String what, List<MemberKey> keys, int threads, int seconds)
+    private static void concurrent(
+            DecisionService decisions, String what, List<MemberKey> keys, int threads, int seconds)
             throws InterruptedException {
         var stop = new AtomicBoolean();
         var count = new AtomicLong();
@@ -221,14 +249,15 @@ public final class AuditOverhead {
         for (int t = 0; t < threads; t++) {
             int me = t;
             new Thread(() -> BenchApp.as("bench-system-" + me, Role.SYSTEM, () -> {
-                var random = new SplittableRandom(me);
-                while (!stop.get()) {
-                    decisions.decide(keys.get(random.nextInt(keys.size())), PURPOSE, AT);
-                    count.incrementAndGet();
-                }
-                done.countDown();
-                return null;
-            })).start();
+                        var random = new SplittableRandom(me);
+                        while (!stop.get()) {
+                            decisions.decide(keys.get(random.nextInt(keys.size())), PURPOSE, AT);
+                            count.incrementAndGet();
+                        }
+                        done.countDown();
+                        return null;
+                    }))
+                    .start();
         }
         Thread.sleep(2000);
         long start = count.get();

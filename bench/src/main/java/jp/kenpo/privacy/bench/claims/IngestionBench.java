@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.bench.BenchApp;
 import jp.kenpo.privacy.bench.BenchData;
@@ -19,6 +16,7 @@ import jp.kenpo.privacy.formats.ReadMode;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 import jp.kenpo.privacy.members.ImportReport;
 import jp.kenpo.privacy.members.MemberImport;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Ingestion of one synthetic year into PostgreSQL (issue 4 target: 100,000 members' year, about
@@ -36,10 +34,10 @@ public final class IngestionBench {
         Path year = BenchData.path("ingestion", members + "-" + seed);
         if (!Files.exists(year.resolve("members.csv"))) {
             System.out.printf("generating %,d members' year into %s…%n", members, year);
-            SyntheticYear.write(new SyntheticYear.Options(members, 2024, seed, 0), year, (d, t) -> { });
+            SyntheticYear.write(new SyntheticYear.Options(members, 2024, seed, 0), year, (d, t) -> {});
         }
         try (var db = new BenchDatabase("ingestion");
-             ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
+                ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
             long t0 = System.nanoTime();
             ImportReport m;
             m = BenchApp.as("bench-clerk", Role.CLERK, () -> {
@@ -51,36 +49,53 @@ public final class IngestionBench {
             });
             long t1 = System.nanoTime();
             var importer = app.getBean(HealthDataImport.class);
-            List<ImportedFile> receipts = BenchApp.as("bench-clerk", Role.CLERK, () -> importer.importReceipts(
-                    year.resolve("claims"), ReadMode.STRICT, "bench", ImportProgress.NONE));
+            List<ImportedFile> receipts = BenchApp.as(
+                    "bench-clerk",
+                    Role.CLERK,
+                    () -> importer.importReceipts(
+                            year.resolve("claims"), ReadMode.STRICT, "bench", ImportProgress.NONE));
             long t2 = System.nanoTime();
-            List<ImportedFile> checkups = BenchApp.as("bench-clerk", Role.CLERK, () -> importer.importCheckups(
-                    year.resolve("checkups"), ReadMode.STRICT, "bench", ImportProgress.NONE));
+            List<ImportedFile> checkups = BenchApp.as(
+                    "bench-clerk",
+                    Role.CLERK,
+                    () -> importer.importCheckups(
+                            year.resolve("checkups"), ReadMode.STRICT, "bench", ImportProgress.NONE));
             long t3 = System.nanoTime();
             int r = receipts.stream().mapToInt(ImportedFile::linked).sum();
             int c = checkups.stream().mapToInt(ImportedFile::linked).sum();
             var notImported = java.util.stream.Stream.concat(receipts.stream(), checkups.stream())
-                    .filter(f -> f.outcome() != ImportedFile.Outcome.IMPORTED).toList();
-            notImported.forEach(f -> System.out.printf("NOT IMPORTED %s (%s): %s%n", f.file().getFileName(), f.outcome(),
-                    f.problem()));
+                    .filter(f -> f.outcome() != ImportedFile.Outcome.IMPORTED)
+                    .toList();
+            notImported.forEach(f ->
+                    System.out.printf("NOT IMPORTED %s (%s): %s%n", f.file().getFileName(), f.outcome(), f.problem()));
             long failed = notImported.size();
             // what the database holds, not what the importer says it stored
             var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
             long storedReceipts = jdbc.queryForObject("select count(*) from receipt", Long.class);
             long storedCheckups = jdbc.queryForObject("select count(*) from checkup", Long.class);
             long quarantined = jdbc.queryForObject("select count(*) from health_data_quarantine", Long.class);
-            int read = java.util.stream.Stream.concat(receipts.stream(), checkups.stream()).mapToInt(ImportedFile::records).sum();
-            System.out.printf("stored: %,d receipts, %,d checkups, %,d in quarantine, of %,d records read%s%n",
-                    storedReceipts, storedCheckups, quarantined, read,
+            int read = java.util.stream.Stream.concat(receipts.stream(), checkups.stream())
+                    .mapToInt(ImportedFile::records)
+                    .sum();
+            System.out.printf(
+                    "stored: %,d receipts, %,d checkups, %,d in quarantine, of %,d records read%s%n",
+                    storedReceipts,
+                    storedCheckups,
+                    quarantined,
+                    read,
                     storedReceipts + storedCheckups + quarantined == read && storedReceipts == r && storedCheckups == c
-                            ? "" : "  MISMATCH");
-            System.out.printf("members:  %,d rows in %.1f s (the registry import, before the year)%n", m.rowsRead(),
-                    (t1 - t0) / 1e9);
-            System.out.printf("receipts: %,d linked from %d files in %.1f s (%,.0f receipts/s)%n", r, receipts.size(),
-                    (t2 - t1) / 1e9, r / ((t2 - t1) / 1e9));
+                            ? ""
+                            : "  MISMATCH");
+            System.out.printf(
+                    "members:  %,d rows in %.1f s (the registry import, before the year)%n",
+                    m.rowsRead(), (t1 - t0) / 1e9);
+            System.out.printf(
+                    "receipts: %,d linked from %d files in %.1f s (%,.0f receipts/s)%n",
+                    r, receipts.size(), (t2 - t1) / 1e9, r / ((t2 - t1) / 1e9));
             System.out.printf("checkups: %,d linked from %d archives in %.1f s%n", c, checkups.size(), (t3 - t2) / 1e9);
-            System.out.printf("one year into PostgreSQL: %.1f s in all, %d files not imported; %s%n", (t3 - t0) / 1e9,
-                    failed, BenchApp.heap());
+            System.out.printf(
+                    "one year into PostgreSQL: %.1f s in all, %d files not imported; %s%n",
+                    (t3 - t0) / 1e9, failed, BenchApp.heap());
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import jp.kenpo.privacy.bench.BenchData;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 
@@ -34,16 +33,15 @@ public final class LauncherBench {
     private static final Path LAUNCHER_CACHE = Path.of("app/target/kenpo-cli");
 
     /** One timed run: wall seconds, peak resident memory in MiB, CPU seconds (user + system). */
-    private record Run(double wall, double rssMiB, double cpu) {
-    }
+    private record Run(double wall, double rssMiB, double cpu) {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int members = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         String launcher = args.length > 2 ? args[2] : "./kenpo";
         if (!Files.isExecutable(Path.of(launcher)) || !Files.exists(JAR)) {
-            throw new IllegalStateException("run from the repository root after a build: " + launcher + " and " + JAR
-                    + " are needed");
+            throw new IllegalStateException(
+                    "run from the repository root after a build: " + launcher + " and " + JAR + " are needed");
         }
         Path csv = BenchData.path("cli", "members-" + members + ".csv");
         Path db = BenchData.path("cli", "h2-" + members).toAbsolutePath();
@@ -51,8 +49,9 @@ public final class LauncherBench {
         prepare(launcher, members, csv, db, url);
         String[] keys = firstKeys(csv);
 
-        System.out.printf("%s, H2 database of %,d members (%s), %d runs each; load average %s%n", launcher, members, db,
-                runs, loadAverage());
+        System.out.printf(
+                "%s, H2 database of %,d members (%s), %d runs each; load average %s%n",
+                launcher, members, db, runs, loadAverage());
         List<String[]> commands = List.of(
                 new String[] {"help"},
                 new String[] {"decide", "--member", keys[0], "--purpose", "3.8"},
@@ -84,7 +83,7 @@ public final class LauncherBench {
         if (!Files.exists(csv)) {
             Path year = csv.resolveSibling("year-" + members);
             System.out.printf("generating %,d synthetic members into %s…%n", members, csv);
-            SyntheticYear.write(new SyntheticYear.Options(members, 2025, 8, 0), year, (d, t) -> { });
+            SyntheticYear.write(new SyntheticYear.Options(members, 2025, 8, 0), year, (d, t) -> {});
             Files.move(year.resolve("members.csv"), csv);
             deleteTree(year);
         }
@@ -103,10 +102,13 @@ public final class LauncherBench {
     /** The keys of the first two members in the file (an insured person and, usually, a dependent). */
     private static String[] firstKeys(Path csv) throws IOException {
         try (Stream<String> lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-            return lines.skip(1).limit(2).map(line -> {
-                String[] f = line.split(",", -1);
-                return f[1] + "-" + f[2] + "-" + f[3];
-            }).toArray(String[]::new);
+            return lines.skip(1)
+                    .limit(2)
+                    .map(line -> {
+                        String[] f = line.split(",", -1);
+                        return f[1] + "-" + f[2] + "-" + f[3];
+                    })
+                    .toArray(String[]::new);
         }
     }
 
@@ -115,7 +117,8 @@ public final class LauncherBench {
         try {
             var argv = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", times.toString(), launcher));
             argv.addAll(Arrays.asList(command));
-            var pb = new ProcessBuilder(argv).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            var pb = new ProcessBuilder(argv)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.PIPE);
             pb.environment().put("KENPO_DB_URL", url);
             long t0 = System.nanoTime();
@@ -154,8 +157,9 @@ public final class LauncherBench {
         double[] wall = runs.stream().mapToDouble(Run::wall).sorted().toArray();
         double[] cpu = runs.stream().mapToDouble(Run::cpu).sorted().toArray();
         double rss = runs.stream().mapToDouble(Run::rssMiB).max().orElse(0);
-        System.out.printf("%-62s %6.2f %6.2f %6.2f %18.0f %10.2f%n", name, wall[0], wall[wall.length / 2],
-                wall[wall.length - 1], rss, cpu[cpu.length / 2]);
+        System.out.printf(
+                "%-62s %6.2f %6.2f %6.2f %18.0f %10.2f%n",
+                name, wall[0], wall[wall.length / 2], wall[wall.length - 1], rss, cpu[cpu.length / 2]);
     }
 
     private static String loadAverage() {
@@ -181,6 +185,5 @@ public final class LauncherBench {
         }
     }
 
-    private LauncherBench() {
-    }
+    private LauncherBench() {}
 }

@@ -9,9 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.springframework.context.ConfigurableApplicationContext;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.bench.BenchApp;
 import jp.kenpo.privacy.bench.BenchDatabase;
@@ -25,6 +22,7 @@ import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.consent.LedgerVerification;
 import jp.kenpo.privacy.consent.LedgerVerifier;
 import jp.kenpo.privacy.members.MemberKey;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Durable consent events per second on PostgreSQL through the service layer (issue 2 target:
@@ -43,10 +41,12 @@ public final class LedgerThroughput {
         int members = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
         int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         try (var db = new BenchDatabase("ledger");
-             ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
-            List<MemberKey> keys = BenchApp.register(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), members);
+                ConfigurableApplicationContext app = BenchApp.start(db, threads + 2)) {
+            List<MemberKey> keys =
+                    BenchApp.register(app.getBean(org.springframework.jdbc.core.JdbcTemplate.class), members);
             ConsentLedger ledger = app.getBean(ConsentLedger.class);
-            System.out.printf("%d synthetic members registered; %d threads recording for %d s (after %d s warm-up)%n",
+            System.out.printf(
+                    "%d synthetic members registered; %d threads recording for %d s (after %d s warm-up)%n",
                     members, threads, seconds, warmUp);
             run(ledger, keys, threads, warmUp, new long[1]);
             long[] latencies = new long[4_000_000];
@@ -56,16 +56,19 @@ public final class LedgerThroughput {
             double elapsed = (System.nanoTime() - started) / 1e9;
             int n = (int) Math.min(count[0], latencies.length);
             Arrays.sort(latencies, 0, n);
-            System.out.printf("durable consent events: %d in %.1f s = %.0f events/s; latency p50 %.2f ms, p99 %.2f ms%n",
+            System.out.printf(
+                    "durable consent events: %d in %.1f s = %.0f events/s; latency p50 %.2f ms, p99 %.2f ms%n",
                     count[0], elapsed, count[0] / elapsed, latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6);
             LedgerVerification v = app.getBean(LedgerVerifier.class).verify();
-            System.out.printf("ledger verify: %s, %d events in %d chains%n", v.intact() ? "intact" : "BROKEN", v.eventsChecked(),
-                    v.chainsChecked());
+            System.out.printf(
+                    "ledger verify: %s, %d events in %d chains%n",
+                    v.intact() ? "intact" : "BROKEN", v.eventsChecked(), v.chainsChecked());
         }
     }
 
-    private static void run(ConsentLedger ledger, List<MemberKey> keys, int threads, int seconds, long[] count,
-                            long... latencies) throws InterruptedException {
+    private static void run(
+            ConsentLedger ledger, List<MemberKey> keys, int threads, int seconds, long[] count, long... latencies)
+            throws InterruptedException {
         var pool = Executors.newFixedThreadPool(threads);
         var stop = new AtomicBoolean();
         var done = new CountDownLatch(threads);
@@ -80,9 +83,16 @@ public final class LedgerThroughput {
                     while (!stop.get()) {
                         MemberKey m = keys.get(random.nextInt(keys.size()));
                         long t0 = System.nanoTime();
-                        ledger.record(new ConsentRequest(m, random.nextBoolean() ? ConsentAction.RESERVE : ConsentAction.LIFT,
-                                ConsentTarget.purpose(new PurposeCode(3, 1 + random.nextInt(9))), LocalDate.of(2026, 1, 10),
-                                Channel.PAPER, Filer.SELF, Optional.empty()), "bench-clerk-" + me);
+                        ledger.record(
+                                new ConsentRequest(
+                                        m,
+                                        random.nextBoolean() ? ConsentAction.RESERVE : ConsentAction.LIFT,
+                                        ConsentTarget.purpose(new PurposeCode(3, 1 + random.nextInt(9))),
+                                        LocalDate.of(2026, 1, 10),
+                                        Channel.PAPER,
+                                        Filer.SELF,
+                                        Optional.empty()),
+                                "bench-clerk-" + me);
                         if (totals[me] < perThread[me].length) {
                             perThread[me][(int) totals[me]] = System.nanoTime() - t0;
                         }

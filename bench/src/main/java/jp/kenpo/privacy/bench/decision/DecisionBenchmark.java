@@ -3,7 +3,12 @@ package jp.kenpo.privacy.bench.decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
-
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.decision.BatchDecision;
+import jp.kenpo.privacy.decision.Decision;
+import jp.kenpo.privacy.decision.DecisionIndex;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,26 +22,22 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import jp.kenpo.privacy.catalog.PurposeCode;
-import jp.kenpo.privacy.decision.BatchDecision;
-import jp.kenpo.privacy.decision.Decision;
-import jp.kenpo.privacy.decision.DecisionIndex;
-import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.shared.SocietyTime;
-
 /**
  * The decision engine in process. Targets (issue 2): a batch decision for one purpose over
  * 1,000,000 members under 50 ms; one decision under 2 µs.
  * Run: {@code bench/run jmh DecisionBenchmark}
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms3g", "-Xmx3g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class DecisionBenchmark {
 
     private static final PurposeCode PURPOSE = PurposeCode.parse("3.8");
-    private static final Instant AT = SocietyTime.startOf(LocalDate.of(2026, 6, 1)).plusSeconds(36_000);
+    private static final Instant AT =
+            SocietyTime.startOf(LocalDate.of(2026, 6, 1)).plusSeconds(36_000);
 
     @Param("1000000")
     int members;
@@ -58,8 +59,9 @@ public class DecisionBenchmark {
             keys[i] = SyntheticDecisionData.key(1 + random.nextInt(members));
         }
         BatchDecision b = index.decideAll(PURPOSE, AT, Instant.MAX);
-        System.out.printf("%nsynthetic population: %d members, %d denied for %s (%s)%n", b.population(),
-                b.deniedCount(), PURPOSE, b.deniedByReason());
+        System.out.printf(
+                "%nsynthetic population: %d members, %d denied for %s (%s)%n",
+                b.population(), b.deniedCount(), PURPOSE, b.deniedByReason());
     }
 
     @Benchmark

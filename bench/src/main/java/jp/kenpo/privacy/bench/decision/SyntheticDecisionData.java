@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-
 import jp.kenpo.privacy.catalog.Catalog;
 import jp.kenpo.privacy.catalog.CatalogFile;
 import jp.kenpo.privacy.catalog.PurposeCode;
@@ -32,8 +31,7 @@ import jp.kenpo.privacy.shared.SocietyTime;
  */
 final class SyntheticDecisionData {
 
-    private SyntheticDecisionData() {
-    }
+    private SyntheticDecisionData() {}
 
     static DecisionIndex index(int members, double reservingShare, long seed) {
         var random = new SplittableRandom(seed);
@@ -60,12 +58,26 @@ final class SyntheticDecisionData {
                 int n = 1 + random.nextInt(3);
                 for (int e = 1; e <= n; e++) {
                     ConsentAction action = e == 1 ? ConsentAction.RESERVE : ConsentAction.values()[random.nextInt(4)];
-                    ConsentTarget target = random.nextInt(3) == 0 ? ConsentTarget.category(3)
+                    ConsentTarget target = random.nextInt(3) == 0
+                            ? ConsentTarget.category(3)
                             : ConsentTarget.purpose(new PurposeCode(3, 1 + random.nextInt(9)));
                     LocalDate received = LocalDate.of(2025, 4, 1).plusDays(random.nextInt(500));
                     Instant recorded = SocietyTime.startOf(received).plusSeconds(36_000);
-                    events.add(new ConsentEvent(++seq, id, key, e, action, target, received, Channel.PAPER, Filer.SELF,
-                            "bench", recorded, Optional.empty(), "", ""));
+                    events.add(new ConsentEvent(
+                            ++seq,
+                            id,
+                            key,
+                            e,
+                            action,
+                            target,
+                            received,
+                            Channel.PAPER,
+                            Filer.SELF,
+                            "bench",
+                            recorded,
+                            Optional.empty(),
+                            "",
+                            ""));
                 }
             }
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import jp.kenpo.privacy.bench.BenchData;
 import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
 
@@ -20,8 +19,7 @@ import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
  */
 final class BigReceiptFile {
 
-    private BigReceiptFile() {
-    }
+    private BigReceiptFile() {}
 
     static Path ensure(Path dir, long minBytes) throws IOException {
         Path file = dir.resolve(BenchData.name("receipts-" + (minBytes >> 20) + "MB.UKE"));
@@ -32,8 +30,9 @@ final class BigReceiptFile {
         // about 3 KB of receipts per person-year; ask for a little more than needed
         int persons = (int) Math.max(1_000, minBytes / 2_700);
         Path work = dir.resolve("population-" + persons);
-        System.err.printf("making a receipt file of at least %,d MB from %,d synthetic persons…%n", minBytes >> 20, persons);
-        SyntheticYear.write(new SyntheticYear.Options(persons, 2024, 20_240_401L, 0), work, (d, t) -> { });
+        System.err.printf(
+                "making a receipt file of at least %,d MB from %,d synthetic persons…%n", minBytes >> 20, persons);
+        SyntheticYear.write(new SyntheticYear.Options(persons, 2024, 20_240_401L, 0), work, (d, t) -> {});
         List<Path> parts;
         try (Stream<Path> s = Files.list(work.resolve("claims"))) {
             parts = s.sorted(Comparator.naturalOrder()).toList();
@@ -60,7 +59,8 @@ final class BigReceiptFile {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         if (Files.size(file) < minBytes) {
             Files.delete(file);
-            throw new IOException("the population made only " + Files.size(file) + " bytes; raise the persons per byte estimate");
+            throw new IOException(
+                    "the population made only " + Files.size(file) + " bytes; raise the persons per byte estimate");
         }
         return file;
     }

@@ -13,8 +13,7 @@ import jp.kenpo.privacy.formats.synthetic.SyntheticYear;
  */
 public final class GenerationRate {
 
-    private GenerationRate() {
-    }
+    private GenerationRate() {}
 
     public static void main(String[] args) throws IOException {
         int members = 1_000_000;
@@ -33,20 +32,29 @@ public final class GenerationRate {
         Files.createDirectories(out);
         long t0 = System.nanoTime();
         long[] last = {t0};
-        SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(members, 2024, 1, 0), out, (done, total) -> {
-            long now = System.nanoTime();
-            if (now - last[0] > 10_000_000_000L) {
-                last[0] = now;
-                System.err.printf("  %,d / %,d persons, %.0f s%n", done, total, (now - t0) / 1e9);
-            }
-        });
+        SyntheticYear.Summary s =
+                SyntheticYear.write(new SyntheticYear.Options(members, 2024, 1, 0), out, (done, total) -> {
+                    long now = System.nanoTime();
+                    if (now - last[0] > 10_000_000_000L) {
+                        last[0] = now;
+                        System.err.printf("  %,d / %,d persons, %.0f s%n", done, total, (now - t0) / 1e9);
+                    }
+                });
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("generated %,d persons (%,d member rows), %,d receipts (%,d MB of receipt files), %,d checkups in %,d archives%n",
-                s.persons(), s.memberRows(), s.totalReceipts(), s.receiptBytes() >> 20, s.checkups(), s.checkupArchives());
-        System.out.printf("generation: %.1f s (%,.0f persons/s, %,.0f receipts/s); target < 180 s for 1,000,000 members%n",
+        System.out.printf(
+                "generated %,d persons (%,d member rows), %,d receipts (%,d MB of receipt files), %,d checkups in %,d archives%n",
+                s.persons(),
+                s.memberRows(),
+                s.totalReceipts(),
+                s.receiptBytes() >> 20,
+                s.checkups(),
+                s.checkupArchives());
+        System.out.printf(
+                "generation: %.1f s (%,.0f persons/s, %,.0f receipts/s); target < 180 s for 1,000,000 members%n",
                 seconds, s.persons() / seconds, s.totalReceipts() / seconds);
-        System.out.printf("heap: -Xmx%,d MB, available processors %d%n", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "heap: -Xmx%,d MB, available processors %d%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         if (!keep) {
             BigReceiptFile.deleteTree(out);
         }

@@ -21,8 +21,7 @@ import jp.kenpo.privacy.formats.receipt.ReceiptReader;
  */
 public final class ReceiptParseRate {
 
-    private ReceiptParseRate() {
-    }
+    private ReceiptParseRate() {}
 
     public static void main(String[] args) throws IOException {
         long sizeMb = 1024;
@@ -50,24 +49,29 @@ public final class ReceiptParseRate {
             long t1 = System.nanoTime();
             receipts = readReceipts(file);
             readerSeconds[r] = (System.nanoTime() - t1) / 1e9;
-            System.out.printf("round %d: FastCSV %.2f s (%,d records), ReceiptReader %.2f s (%,d receipts)%n", r + 1,
-                    csvSeconds[r], records, readerSeconds[r], receipts);
+            System.out.printf(
+                    "round %d: FastCSV %.2f s (%,d records), ReceiptReader %.2f s (%,d receipts)%n",
+                    r + 1, csvSeconds[r], records, readerSeconds[r], receipts);
         }
         report("FastCSV raw tokenize", bytes, records, "records", csvSeconds);
         report("ReceiptReader      ", bytes, receipts, "receipts", readerSeconds);
         double ratioBest = min(csvSeconds) / min(readerSeconds);
         double ratioMedian = median(csvSeconds) / median(readerSeconds);
-        System.out.printf("ReceiptReader / FastCSV throughput: %.2f (best rounds), %.2f (median rounds); target >= 0.70%n",
+        System.out.printf(
+                "ReceiptReader / FastCSV throughput: %.2f (best rounds), %.2f (median rounds); target >= 0.70%n",
                 ratioBest, ratioMedian);
-        System.out.printf("heap: -Xmx%,d MB, available processors %d%n", Runtime.getRuntime().maxMemory() >> 20,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "heap: -Xmx%,d MB, available processors %d%n",
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     }
 
     /** FastCSV over the same bytes: records split into fields, every field a String. */
     static long fastCsvTokenize(Path file) throws IOException {
         long records = 0;
         long fields = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
                 .ofCsvRecord(file, Charset.forName("windows-31j"))) {
             for (CsvRecord rec : csv) {
                 records++;
@@ -88,7 +92,8 @@ public final class ReceiptParseRate {
         try (ReceiptReader reader = ReceiptReader.open(file, ReadMode.LENIENT, e -> errors[0]++)) {
             for (Receipt r; (r = reader.next()) != null; ) {
                 receipts++;
-                check += r.diagnoses().size() + r.procedures().size() + r.drugs().size();
+                check +=
+                        r.diagnoses().size() + r.procedures().size() + r.drugs().size();
             }
         }
         if (errors[0] > 0 || check == 0) {
@@ -100,8 +105,9 @@ public final class ReceiptParseRate {
     private static void report(String what, long bytes, long units, String unitName, double[] seconds) {
         double best = min(seconds);
         double med = median(seconds);
-        System.out.printf("%s: best %.0f MB/s, %,.0f %s/s; median %.0f MB/s, %,.0f %s/s%n", what, bytes / 1e6 / best,
-                units / best, unitName, bytes / 1e6 / med, units / med, unitName);
+        System.out.printf(
+                "%s: best %.0f MB/s, %,.0f %s/s; median %.0f MB/s, %,.0f %s/s%n",
+                what, bytes / 1e6 / best, units / best, unitName, bytes / 1e6 / med, units / med, unitName);
     }
 
     private static double min(double[] v) {

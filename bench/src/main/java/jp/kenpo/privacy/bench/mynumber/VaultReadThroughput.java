@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.bench.BenchApp;
 import jp.kenpo.privacy.bench.BenchDatabase;
@@ -19,6 +15,8 @@ import jp.kenpo.privacy.catalog.PurposeCode;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.mynumber.MyNumberImport;
 import jp.kenpo.privacy.mynumber.MyNumberVault;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Individual numbers read through the vault per second on PostgreSQL (issue 3: at least 50,000/s
@@ -36,13 +34,18 @@ public final class VaultReadThroughput {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (var db = new BenchDatabase("vault");
-             ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
+                ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
             List<MemberKey> keys = BenchApp.register(app.getBean(JdbcTemplate.class), members);
             MyNumberVault vault = app.getBean(MyNumberVault.class);
             long t0 = System.nanoTime();
-            BenchApp.as("bench-operator", Role.CLERK, () -> app.getBean(MyNumberImport.class).importCsv(numbers(keys), "numbers.csv", StandardCharsets.UTF_8));
-            System.out.printf("%d synthetic members and numbers stored (import %.1f s)%n", members,
-                    (System.nanoTime() - t0) / 1e9);
+            BenchApp.as(
+                    "bench-operator",
+                    Role.CLERK,
+                    () -> app.getBean(MyNumberImport.class)
+                            .importCsv(numbers(keys), "numbers.csv", StandardCharsets.UTF_8));
+            System.out.printf(
+                    "%d synthetic members and numbers stored (import %.1f s)%n",
+                    members, (System.nanoTime() - t0) / 1e9);
             read(vault, List.of(keys), 2);
             for (int threads : new int[] {1, 2}) {
                 var parts = new ArrayList<List<MemberKey>>();
@@ -54,7 +57,8 @@ public final class VaultReadThroughput {
                     rates[r] = read(vault, parts, 1);
                 }
                 Arrays.sort(rates);
-                System.out.printf("vault reads, %d thread(s), %d numbers a round: median %.0f numbers/s (min %.0f, max %.0f)%n",
+                System.out.printf(
+                        "vault reads, %d thread(s), %d numbers a round: median %.0f numbers/s (min %.0f, max %.0f)%n",
                         threads, members, rates[rounds / 2], rates[0], rates[rounds - 1]);
             }
         }
@@ -66,9 +70,13 @@ public final class VaultReadThroughput {
         for (int i = 0; i < repetitions; i++) {
             var read = new AtomicLong();
             long t = System.nanoTime();
-            CompletableFuture.allOf(parts.stream().map(part -> CompletableFuture.runAsync(() ->
-                    read.addAndGet(BenchApp.as("bench-linkage", Role.SYSTEM, () -> vault.readAll(part, LINKAGE,
-                            (k, n) -> n.reveal()))))).toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(parts.stream()
+                            .map(part -> CompletableFuture.runAsync(() -> read.addAndGet(BenchApp.as(
+                                    "bench-linkage",
+                                    Role.SYSTEM,
+                                    () -> vault.readAll(part, LINKAGE, (k, n) -> n.reveal())))))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
             rate = read.get() / ((System.nanoTime() - t) / 1e9);
         }
         return rate;

@@ -22,9 +22,19 @@ import jp.kenpo.privacy.formats.MemberKey;
  * @param facilityName   健診機関名称
  * @param observations   the results, nested groups flattened, in document order
  */
-public record Checkup(String documentId, String reportCategory, LocalDate createdOn, MemberKey member, String name,
-                      String sex, LocalDate birthDate, LocalDate checkupDate, String programType,
-                      String facilityCode, String facilityName, List<Observation> observations) {
+public record Checkup(
+        String documentId,
+        String reportCategory,
+        LocalDate createdOn,
+        MemberKey member,
+        String name,
+        String sex,
+        LocalDate birthDate,
+        LocalDate checkupDate,
+        String programType,
+        String facilityCode,
+        String facilityName,
+        List<Observation> observations) {
 
     public Checkup {
         documentId = documentId == null ? "" : documentId;

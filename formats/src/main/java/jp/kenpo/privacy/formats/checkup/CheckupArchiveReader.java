@@ -38,6 +38,7 @@ public final class CheckupArchiveReader implements CheckupSource {
     private final ZipInputStream zip;
     /** Every byte inflated from the archive passes here: the bound on the archive as a whole. */
     private final BoundedInputStream inflated;
+
     private final String archiveName;
     private final ReadMode mode;
     private final ReadProblems problems;
@@ -55,8 +56,13 @@ public final class CheckupArchiveReader implements CheckupSource {
     private long declaredCount = -1;
     private boolean ended;
 
-    CheckupArchiveReader(InputStream in, String archiveName, ReadMode mode, ReadProblems problems, boolean keepText,
-                         XmlLimits limits) {
+    CheckupArchiveReader(
+            InputStream in,
+            String archiveName,
+            ReadMode mode,
+            ReadProblems problems,
+            boolean keepText,
+            XmlLimits limits) {
         this.archiveName = archiveName;
         this.mode = mode;
         this.problems = problems;
@@ -64,16 +70,19 @@ public final class CheckupArchiveReader implements CheckupSource {
         this.limits = limits;
         this.reader = new CheckupReader(limits);
         this.zip = new ZipInputStream(in);
-        this.inflated = new BoundedInputStream(new FilterInputStream(zip) {
-            @Override
-            public void close() {
-                // entries are read through this view; the archive is closed by close()
-            }
-        }, limits.maxArchiveBytes());
+        this.inflated = new BoundedInputStream(
+                new FilterInputStream(zip) {
+                    @Override
+                    public void close() {
+                        // entries are read through this view; the archive is closed by close()
+                    }
+                },
+                limits.maxArchiveBytes());
         try {
             nextEntry = advance(); // a file that is no zip at all fails here, at open
             if (nextEntry == null) {
-                throw new FormatException(new FormatError(archiveName, 0, "zip", "", "not a readable zip archive: no entries"));
+                throw new FormatException(
+                        new FormatError(archiveName, 0, "zip", "", "not a readable zip archive: no entries"));
             }
         } catch (RuntimeException e) {
             closeQuietly();
@@ -91,8 +100,12 @@ public final class CheckupArchiveReader implements CheckupSource {
             }
             String name = e.getName();
             Checkup c = null;
-            if (name.startsWith("/") || name.contains("\\") || ("/" + name + "/").contains("/../") || name.contains(":")) {
-                report(new FormatError(entryName(name), 0, "zip", "", "entry name leaves the archive; the entry is ignored"));
+            if (name.startsWith("/")
+                    || name.contains("\\")
+                    || ("/" + name + "/").contains("/../")
+                    || name.contains(":")) {
+                report(new FormatError(
+                        entryName(name), 0, "zip", "", "entry name leaves the archive; the entry is ignored"));
             } else if (!e.isDirectory() && name.toLowerCase(Locale.ROOT).endsWith(".xml")) {
                 String[] parts = name.split("/");
                 boolean inData = parts.length >= 2 && parts[parts.length - 2].equalsIgnoreCase("DATA");
@@ -153,7 +166,8 @@ public final class CheckupArchiveReader implements CheckupSource {
         if (pass.count == null) {
             report(new FormatError(name, 0, "index", "", "no totalRecordCount"));
         } else if (!pass.count.matches("[0-9]{1,9}")) {
-            report(new FormatError(name, pass.countLine, "index/totalRecordCount", "value", "not a count: \"" + pass.count + "\""));
+            report(new FormatError(
+                    name, pass.countLine, "index/totalRecordCount", "value", "not a count: \"" + pass.count + "\""));
         } else {
             declaredCount = Long.parseLong(pass.count);
         }
@@ -183,8 +197,7 @@ public final class CheckupArchiveReader implements CheckupSource {
         }
 
         @Override
-        protected void end(String localName) {
-        }
+        protected void end(String localName) {}
     }
 
     /** Skips what is left of the current entry (it still inflates, and counts) and opens the next. */
@@ -193,8 +206,8 @@ public final class CheckupArchiveReader implements CheckupSource {
             inflated.transferTo(java.io.OutputStream.nullOutputStream());
             ZipEntry e = zip.getNextEntry();
             if (e != null && ++entries > limits.maxArchiveEntries()) {
-                throw new FormatException(new FormatError(archiveName, 0, "zip", "",
-                        "more than " + limits.maxArchiveEntries() + " entries"));
+                throw new FormatException(new FormatError(
+                        archiveName, 0, "zip", "", "more than " + limits.maxArchiveEntries() + " entries"));
             }
             return e;
         } catch (IOException io) {
@@ -210,22 +223,37 @@ public final class CheckupArchiveReader implements CheckupSource {
         if (!sawIndex) {
             report(new FormatError(archiveName, 0, "index", "", "no index document (交換用基本情報, ix*.xml) in the archive"));
         } else if (declaredCount >= 0 && declaredCount != documents) {
-            report(new FormatError(archiveName, 0, "index/totalRecordCount", "value", "says " + declaredCount
-                    + " documents but the archive holds " + documents));
+            report(new FormatError(
+                    archiveName,
+                    0,
+                    "index/totalRecordCount",
+                    "value",
+                    "says " + declaredCount + " documents but the archive holds " + documents));
         }
     }
 
     private void archiveBound() {
         if (inflated.exceeded()) {
-            throw new FormatException(new FormatError(archiveName, 0, "zip", "",
+            throw new FormatException(new FormatError(
+                    archiveName,
+                    0,
+                    "zip",
+                    "",
                     "the entries inflate to more than " + limits.maxArchiveBytes() + " bytes in all"));
         }
     }
 
     private FormatException broken(IOException io) {
         archiveBound();
-        return new FormatException(new FormatError(archiveName, 0, "zip", "",
-                "not a readable zip archive" + (entries > 0 ? " after entry " + entries : "") + ": " + io.getMessage()), io);
+        return new FormatException(
+                new FormatError(
+                        archiveName,
+                        0,
+                        "zip",
+                        "",
+                        "not a readable zip archive" + (entries > 0 ? " after entry " + entries : "") + ": "
+                                + io.getMessage()),
+                io);
     }
 
     private String entryName(String entry) {

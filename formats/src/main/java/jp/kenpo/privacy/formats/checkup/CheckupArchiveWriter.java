@@ -81,8 +81,9 @@ public final class CheckupArchiveWriter implements Closeable {
             throw new IllegalStateException("an archive holds at most " + MAX_DOCUMENTS + " documents");
         }
         count++;
-        String name = String.format("%s/DATA/h%s%s%d%s%06d.xml", base, sender, created.format(D8), split,
-                CheckupCodes.SERVICE_EVENT_CHECKUP, count);
+        String name = String.format(
+                "%s/DATA/h%s%s%d%s%06d.xml",
+                base, sender, created.format(D8), split, CheckupCodes.SERVICE_EVENT_CHECKUP, count);
         zip.putNextEntry(entry(name));
         zip.write(document);
         zip.closeEntry();

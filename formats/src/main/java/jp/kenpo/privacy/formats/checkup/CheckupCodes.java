@@ -8,8 +8,7 @@ package jp.kenpo.privacy.formats.checkup;
  */
 public final class CheckupCodes {
 
-    private CheckupCodes() {
-    }
+    private CheckupCodes() {}
 
     public static final String HL7_NAMESPACE = "urn:hl7-org:v3";
     public static final String XSI_NAMESPACE = "http://www.w3.org/2001/XMLSchema-instance";

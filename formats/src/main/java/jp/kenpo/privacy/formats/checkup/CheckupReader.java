@@ -9,7 +9,6 @@ import java.util.Deque;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
-import jp.kenpo.privacy.formats.FormatError;
 import jp.kenpo.privacy.formats.FormatException;
 import jp.kenpo.privacy.formats.InsurerNumber;
 import jp.kenpo.privacy.formats.MemberKey;
@@ -73,7 +72,8 @@ public final class CheckupReader {
         @Override
         protected String refusedRoot(XMLStreamReader x) {
             return "ClinicalDocument".equals(x.getLocalName()) && CheckupCodes.HL7_NAMESPACE.equals(x.getNamespaceURI())
-                    ? null : "root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)";
+                    ? null
+                    : "root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)";
         }
 
         @Override
@@ -123,8 +123,10 @@ public final class CheckupReader {
                             o.valueCodeSystem = attr(x, "codeSystem");
                         }
                         case "ST" -> text = new StringBuilder();
-                        default -> throw fail("xsi:type", "unsupported value type \"" + o.valueType
-                                + "\" (PQ, CD, CO, CE or ST)");
+                        default ->
+                            throw fail(
+                                    "xsi:type",
+                                    "unsupported value type \"" + o.valueType + "\" (PQ, CD, CO, CE or ST)");
                     }
                 }
                 return;
@@ -163,7 +165,8 @@ public final class CheckupReader {
                 case "administrativeGenderCode" -> sex = attr(x, "code");
                 case "birthTime" -> birth = date(attr(x, "value"), "value", true);
                 case "name" -> {
-                    if (parent.equals("patient") || (parent.equals("representedOrganization") && pathContains("author"))) {
+                    if (parent.equals("patient")
+                            || (parent.equals("representedOrganization") && pathContains("author"))) {
                         text = new StringBuilder();
                     }
                 }
@@ -244,12 +247,17 @@ public final class CheckupReader {
                 }
                 return null;
             }
-            if (v.length() < 8 || !v.substring(0, 8).chars().allMatch(c -> c >= '0' && c <= '9')
-                    || !v.substring(8).chars().allMatch(c -> c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+            if (v.length() < 8
+                    || !v.substring(0, 8).chars().allMatch(c -> c >= '0' && c <= '9')
+                    || !v.substring(8)
+                            .chars()
+                            .allMatch(c -> c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
                 throw fail(attribute, "not an HL7 date YYYYMMDD[hhmmss]: \"" + v + "\"");
             }
             try {
-                return LocalDate.of(Integer.parseInt(v.substring(0, 4)), Integer.parseInt(v.substring(4, 6)),
+                return LocalDate.of(
+                        Integer.parseInt(v.substring(0, 4)),
+                        Integer.parseInt(v.substring(4, 6)),
                         Integer.parseInt(v.substring(6, 8)));
             } catch (DateTimeException e) {
                 throw fail(attribute, "impossible date \"" + v + "\"");
@@ -270,7 +278,10 @@ public final class CheckupReader {
                 throw fail("", "no 被保険者証等の番号 (recordTarget/patientRole/id root " + CheckupCodes.NUMBER + ")");
             }
             if (!"1".equals(sex) && !"2".equals(sex)) {
-                throw fail("", "administrativeGenderCode must be 1 or 2, got " + (sex == null ? "nothing" : "\"" + sex + "\""));
+                throw fail(
+                        "",
+                        "administrativeGenderCode must be 1 or 2, got "
+                                + (sex == null ? "nothing" : "\"" + sex + "\""));
             }
             if (birth == null) {
                 throw fail("", "no birthTime");
@@ -281,8 +292,19 @@ public final class CheckupReader {
             if (birth.isAfter(checkupDate)) {
                 throw fail("", "born " + birth + ", after the checkup on " + checkupDate);
             }
-            return new Checkup(documentId, reportCategory, createdOn, new MemberKey(insurer, symbol, number, branch),
-                    personName, sex, birth, checkupDate, programType, facilityCode, facilityName, observations);
+            return new Checkup(
+                    documentId,
+                    reportCategory,
+                    createdOn,
+                    new MemberKey(insurer, symbol, number, branch),
+                    personName,
+                    sex,
+                    birth,
+                    checkupDate,
+                    programType,
+                    facilityCode,
+                    facilityName,
+                    observations);
         }
 
         /** One observation being read. */
@@ -322,12 +344,19 @@ public final class CheckupReader {
                         throw fail("value", "item " + code + ": PQ value \"" + value + "\" is not a number");
                     }
                 }
-                if (("CD".equals(valueType) || "CO".equals(valueType) || "CE".equals(valueType)) && nullFlavor == null
+                if (("CD".equals(valueType) || "CO".equals(valueType) || "CE".equals(valueType))
+                        && nullFlavor == null
                         && (value == null || value.isEmpty())) {
                     line = valueLine;
                     throw fail("code", "item " + code + ": coded value without a code");
                 }
-                return new Observation(code, codeSystem, valueType, value, unit, valueCodeSystem,
+                return new Observation(
+                        code,
+                        codeSystem,
+                        valueType,
+                        value,
+                        unit,
+                        valueCodeSystem,
                         nullFlavor != null ? nullFlavor : codeNullFlavor);
             }
         }

@@ -73,8 +73,9 @@ public interface CheckupSource extends Closeable {
         return open(in, name, mode, problems, true, limits);
     }
 
-    private static CheckupSource open(InputStream in, String name, ReadMode mode, ReadProblems problems,
-                                      boolean keepText, XmlLimits limits) throws IOException {
+    private static CheckupSource open(
+            InputStream in, String name, ReadMode mode, ReadProblems problems, boolean keepText, XmlLimits limits)
+            throws IOException {
         InputStream bytes = in.markSupported() ? in : new BufferedInputStream(in, 1 << 16);
         bytes.mark(4);
         byte[] magic = bytes.readNBytes(4);
@@ -97,8 +98,8 @@ public interface CheckupSource extends Closeable {
         private int errorCount;
         private String digest = "";
 
-        SingleDocument(InputStream in, String name, ReadMode mode, ReadProblems problems, boolean keepText,
-                       XmlLimits limits) {
+        SingleDocument(
+                InputStream in, String name, ReadMode mode, ReadProblems problems, boolean keepText, XmlLimits limits) {
             this.in = in;
             this.name = name;
             this.mode = mode;

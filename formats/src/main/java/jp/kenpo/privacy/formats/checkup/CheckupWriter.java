@@ -28,8 +28,11 @@ public final class CheckupWriter {
     public byte[] toBytes(Checkup c) {
         Utf8Builder b = new Utf8Builder(4096 + 200 * c.observations().size());
         b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append("<ClinicalDocument xmlns=\"").append(CheckupCodes.HL7_NAMESPACE).append("\" xmlns:xsi=\"")
-                .append(CheckupCodes.XSI_NAMESPACE).append("\">\n");
+        b.append("<ClinicalDocument xmlns=\"")
+                .append(CheckupCodes.HL7_NAMESPACE)
+                .append("\" xmlns:xsi=\"")
+                .append(CheckupCodes.XSI_NAMESPACE)
+                .append("\">\n");
         empty(b, 1, "typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_HD000040");
         if (c.documentId().isEmpty()) {
             empty(b, 1, "id", "nullFlavor", "NI");
@@ -192,7 +195,8 @@ public final class CheckupWriter {
                 case '\t', '\n', '\r' -> e.append("&#").append((int) ch).append(';');
                 default -> {
                     if (ch < 0x20 || ch == 0xFFFE || ch == 0xFFFF) {
-                        throw new IllegalArgumentException(String.format("U+%04X cannot be written in XML 1.0", (int) ch));
+                        throw new IllegalArgumentException(
+                                String.format("U+%04X cannot be written in XML 1.0", (int) ch));
                     }
                     e.append(ch);
                 }

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param valueCodeSystem CD/CO: OID of the answer code system; empty otherwise
  * @param nullFlavor      the value's (or the code's) nullFlavor, e.g. {@code NI} or {@code UNK}; empty when none
  */
-public record Observation(String code, String codeSystem, String valueType, String value, String unit,
-                          String valueCodeSystem, String nullFlavor) {
+public record Observation(
+        String code,
+        String codeSystem,
+        String valueType,
+        String value,
+        String unit,
+        String valueCodeSystem,
+        String nullFlavor) {
 
     public Observation {
         Objects.requireNonNull(code, "code");

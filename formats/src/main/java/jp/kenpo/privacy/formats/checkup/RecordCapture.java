@@ -76,8 +76,8 @@ final class RecordCapture extends FilterInputStream {
                 keep(b, off, len);
             }
         });
-        return new UnreadableRecord(name, 1, problem, RawText.of(kept, 0, size, StandardCharsets.UTF_8),
-                keep == 0 ? 0 : omitted);
+        return new UnreadableRecord(
+                name, 1, problem, RawText.of(kept, 0, size, StandardCharsets.UTF_8), keep == 0 ? 0 : omitted);
     }
 
     @Override

@@ -48,7 +48,9 @@ final class Utf8Builder {
                 ensure(2);
                 buf[len++] = (byte) (0xC0 | c >> 6);
                 buf[len++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, s.charAt(++i));
                 ensure(4);
                 buf[len++] = (byte) (0xF0 | cp >> 18);

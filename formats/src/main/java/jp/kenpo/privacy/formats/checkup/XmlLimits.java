@@ -13,8 +13,13 @@ package jp.kenpo.privacy.formats.checkup;
  * @param maxArchiveBytes    bytes all entries of one zip archive inflate to together: many entries
  *                           each under the document bound would otherwise make a bomb of their own
  */
-public record XmlLimits(long maxDocumentBytes, int maxDepth, int maxObservations, int maxTextChars,
-                        int maxArchiveEntries, long maxArchiveBytes) {
+public record XmlLimits(
+        long maxDocumentBytes,
+        int maxDepth,
+        int maxObservations,
+        int maxTextChars,
+        int maxArchiveEntries,
+        long maxArchiveBytes) {
 
     /** 4 GiB inflated: some 100,000 documents of 40 KB, more than a checkup centre sends at once. */
     public static final XmlLimits DEFAULT = new XmlLimits(8L << 20, 48, 2_000, 64 * 1024, 200_000, 4L << 30);

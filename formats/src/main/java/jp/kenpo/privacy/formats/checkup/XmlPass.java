@@ -70,8 +70,7 @@ abstract class XmlPass {
     protected abstract void start(XMLStreamReader x);
 
     /** A text node, already within the length bound. */
-    protected void characters(XMLStreamReader x) {
-    }
+    protected void characters(XMLStreamReader x) {}
 
     protected abstract void end(String localName);
 
@@ -83,13 +82,18 @@ abstract class XmlPass {
     final void read(XMLInputFactory factory, InputStream in) {
         XMLStreamReader x = null;
         try {
-            BufferedInputStream bytes = new BufferedInputStream(new BoundedInputStream(in, limits.maxDocumentBytes()), 1 << 14);
+            BufferedInputStream bytes =
+                    new BufferedInputStream(new BoundedInputStream(in, limits.maxDocumentBytes()), 1 << 14);
             bytes.mark(512);
             byte[] head = bytes.readNBytes(512);
             bytes.reset();
             String declared = declaredEncoding(head);
             if (declared != null && !declared.equalsIgnoreCase("UTF-8") && !declared.equalsIgnoreCase("UTF8")) {
-                throw new FormatException(new FormatError(name, 1, "?xml", "encoding",
+                throw new FormatException(new FormatError(
+                        name,
+                        1,
+                        "?xml",
+                        "encoding",
                         "encoding \"" + declared + "\" is not UTF-8, the encoding of 特定健診 files"));
             }
             if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
@@ -104,7 +108,8 @@ abstract class XmlPass {
             Throwable cause = rootIo(e);
             long at = l == null || l.getLineNumber() < 0 ? line : l.getLineNumber();
             String reason = cause != null ? reasonFor(cause) : "not well-formed XML: " + cleanMessage(e);
-            throw new FormatException(new FormatError(name, cause != null ? lineOf(cause, at) : at, path(), "", reason), e);
+            throw new FormatException(
+                    new FormatError(name, cause != null ? lineOf(cause, at) : at, path(), "", reason), e);
         } finally {
             if (x != null) {
                 try {
@@ -124,7 +129,7 @@ abstract class XmlPass {
             switch (event) {
                 case XMLStreamConstants.DTD -> throw fail("", "DOCTYPE is not allowed in " + kind);
                 case XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw fail("", "entity reference &" + x.getLocalName() + "; is not allowed");
+                    throw fail("", "entity reference &" + x.getLocalName() + "; is not allowed");
                 case XMLStreamConstants.START_ELEMENT -> {
                     stack.push(x.getLocalName());
                     if (!sawRoot) {
@@ -139,8 +144,9 @@ abstract class XmlPass {
                     }
                     for (int i = 0; i < x.getAttributeCount(); i++) {
                         if (x.getAttributeValue(i).length() > limits.maxTextChars()) {
-                            throw fail(x.getAttributeLocalName(i), "attribute longer than " + limits.maxTextChars()
-                                    + " characters");
+                            throw fail(
+                                    x.getAttributeLocalName(i),
+                                    "attribute longer than " + limits.maxTextChars() + " characters");
                         }
                     }
                     start(x);

@@ -15,13 +15,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./kenpo checkups inspect FILE|ZIP}: every checkup as one JSON object per line. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Print each specific health checkup (特定健診, HL7 CDA XML or exchange zip) as one JSON object per line,",
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print each specific health checkup (特定健診, HL7 CDA XML or exchange zip) as one JSON object per line,",
             "as the reader understood it. Errors go to standard error as FILE:LINE: ELEMENT ATTRIBUTE: reason;",
-            "the exit code is 0 when there were none, 1 when there were, 2 when the file could not be read."})
+            "the exit code is 0 when there were none, 1 when there were, 2 when the file could not be read."
+        })
 public final class CheckupsInspectCommand extends InspectCommand {
 
-    @Parameters(index = "0", paramLabel = "FILE|ZIP", description = "a checkup document (.xml) or exchange archive (.zip)")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE|ZIP",
+            description = "a checkup document (.xml) or exchange archive (.zip)")
     Path file;
 
     public CheckupsInspectCommand() {

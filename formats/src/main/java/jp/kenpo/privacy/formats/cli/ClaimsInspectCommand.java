@@ -15,10 +15,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./kenpo claims inspect FILE}: every receipt of a receipt file as one JSON object per line. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Print each receipt of a receipt electronic file (レセ電, Windows-31J CSV) as one JSON object per line,",
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print each receipt of a receipt electronic file (レセ電, Windows-31J CSV) as one JSON object per line,",
             "as the reader understood it. Errors go to standard error as FILE:LINE: RECORD FIELD: reason;",
-            "the exit code is 0 when there were none, 1 when there were, 2 when the file could not be read."})
+            "the exit code is 0 when there were none, 1 when there were, 2 when the file could not be read."
+        })
 public final class ClaimsInspectCommand extends InspectCommand {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the receipt file (.UKE or .CSV)")

@@ -43,10 +43,13 @@ abstract class InspectCommand implements Callable<Integer> {
     public final Integer call() {
         int[] errors = {0};
         try (JsonLines json = new JsonLines(new BufferedOutputStream(new NonClosingOutputStream(out), 1 << 16))) {
-            print(strict ? ReadMode.STRICT : ReadMode.LENIENT, e -> {
-                errors[0]++;
-                err.println(e);
-            }, json);
+            print(
+                    strict ? ReadMode.STRICT : ReadMode.LENIENT,
+                    e -> {
+                        errors[0]++;
+                        err.println(e);
+                    },
+                    json);
             json.flush();
         } catch (FormatException e) {
             err.println(e.error());

@@ -16,8 +16,7 @@ import jp.kenpo.privacy.formats.InvalidValueException;
  */
 public final class ReceiptDates {
 
-    private ReceiptDates() {
-    }
+    private ReceiptDates() {}
 
     public static LocalDate parseDate(CharSequence s) {
         int n = s.length();
@@ -30,8 +29,8 @@ public final class ReceiptDates {
             int year = yearOf(era, yy, s);
             LocalDate date = western(year, digits(s, 3, 2), digits(s, 5, 2), s);
             if (!era.contains(date)) {
-                throw new InvalidValueException("impossible date " + s + ": " + era.kanji() + yy
-                        + "年 does not include " + date);
+                throw new InvalidValueException(
+                        "impossible date " + s + ": " + era.kanji() + yy + "年 does not include " + date);
             }
             return date;
         }
@@ -49,8 +48,8 @@ public final class ReceiptDates {
             YearMonth ym = westernMonth(yearOf(era, yy, s), digits(s, 3, 2), s);
             // a month belongs to an era when at least one of its days does (平成31年4月 yes, 5月 no)
             if (!era.contains(ym.atEndOfMonth()) && !era.contains(ym.atDay(1))) {
-                throw new InvalidValueException("impossible month " + s + ": " + era.kanji() + yy
-                        + "年 does not include " + ym);
+                throw new InvalidValueException(
+                        "impossible month " + s + ": " + era.kanji() + yy + "年 does not include " + ym);
             }
             return ym;
         }

@@ -13,13 +13,13 @@ import jp.kenpo.privacy.formats.receipt.DiagnosisGroup;
 import jp.kenpo.privacy.formats.receipt.Dispensing;
 import jp.kenpo.privacy.formats.receipt.DispensingFee;
 import jp.kenpo.privacy.formats.receipt.DpcDiagnosis;
-import jp.kenpo.privacy.formats.receipt.Prescription;
 import jp.kenpo.privacy.formats.receipt.Drug;
 import jp.kenpo.privacy.formats.receipt.EmbeddedComment;
 import jp.kenpo.privacy.formats.receipt.Facility;
 import jp.kenpo.privacy.formats.receipt.Insurance;
 import jp.kenpo.privacy.formats.receipt.Material;
 import jp.kenpo.privacy.formats.receipt.OtherRecord;
+import jp.kenpo.privacy.formats.receipt.Prescription;
 import jp.kenpo.privacy.formats.receipt.Procedure;
 import jp.kenpo.privacy.formats.receipt.PublicExpense;
 import jp.kenpo.privacy.formats.receipt.Receipt;
@@ -35,7 +35,8 @@ import tools.jackson.core.json.JsonFactory;
  */
 public final class JsonLines implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator("\n").build();
+    private static final JsonFactory FACTORY =
+            JsonFactory.builder().rootValueSeparator("\n").build();
 
     private final JsonGenerator g;
     private boolean any;

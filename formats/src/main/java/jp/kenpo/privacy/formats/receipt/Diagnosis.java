@@ -18,8 +18,18 @@ import java.util.Objects;
  * @param comment    補足コメント (empty when none)
  * @param teeth      歯式コード of a dental diagnosis, 6 characters per tooth (empty otherwise)
  */
-public record Diagnosis(int seq, String recordType, String code, LocalDate startDate, String outcome,
-                        List<String> modifiers, String name, String mainCode, String comment, String teeth) implements ChildRecord {
+public record Diagnosis(
+        int seq,
+        String recordType,
+        String code,
+        LocalDate startDate,
+        String outcome,
+        List<String> modifiers,
+        String name,
+        String mainCode,
+        String comment,
+        String teeth)
+        implements ChildRecord {
 
     /** 傷病名コード of a disease name that has no code (未コード化傷病名). */
     public static final String UNCODED = "0000999";

@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param outcome       DPC転帰区分 (1 digit; empty when not recorded)
  * @param causeOfDeath  死因 as written on the death certificate (empty unless the outcome is a death)
  */
-public record DiagnosisGroup(int seq, String code, LocalDate admissionDate, LocalDate dischargeDate, String outcome,
-                             String causeOfDeath) implements ChildRecord {
+public record DiagnosisGroup(
+        int seq, String code, LocalDate admissionDate, LocalDate dischargeDate, String outcome, String causeOfDeath)
+        implements ChildRecord {
 
     public DiagnosisGroup {
         Objects.requireNonNull(code, "code");

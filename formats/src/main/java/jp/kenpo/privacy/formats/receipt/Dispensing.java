@@ -36,13 +36,32 @@ import java.util.Objects;
  * @param drugReduction            薬剤料減算区分 (empty when none)
  * @param drugReductionPoints      薬剤料減算点数: 合計 and 第一 to 第四公費, five entries, {@code null} where not recorded
  */
-public record Dispensing(int seq, String doctorNumber, LocalDate prescribedOn, LocalDate dispensedOn, int reception,
-                         int quantity, DispensingFee preparationFee, String splitCategory, Integer previousQuantity,
-                         Integer drugPoints, List<DispensingFee> additions, Integer packagingDays, String splitKind,
-                         Integer previousPackagingDays, String doctorSplitCode, String doctorSplitCategory,
-                         Integer doctorSplitQuantity, Integer doctorSplitPackagingDays, String inclusiveManagement,
-                         String otherFacilityReception, DispensingFee outpatientSupport, DispensingFee managementFee,
-                         DispensingFee managementOvertime, String drugReduction, List<Integer> drugReductionPoints)
+public record Dispensing(
+        int seq,
+        String doctorNumber,
+        LocalDate prescribedOn,
+        LocalDate dispensedOn,
+        int reception,
+        int quantity,
+        DispensingFee preparationFee,
+        String splitCategory,
+        Integer previousQuantity,
+        Integer drugPoints,
+        List<DispensingFee> additions,
+        Integer packagingDays,
+        String splitKind,
+        Integer previousPackagingDays,
+        String doctorSplitCode,
+        String doctorSplitCategory,
+        Integer doctorSplitQuantity,
+        Integer doctorSplitPackagingDays,
+        String inclusiveManagement,
+        String otherFacilityReception,
+        DispensingFee outpatientSupport,
+        DispensingFee managementFee,
+        DispensingFee managementOvertime,
+        String drugReduction,
+        List<Integer> drugReductionPoints)
         implements ChildRecord {
 
     public static final int MAX_ADDITIONS = 10;
@@ -71,11 +90,41 @@ public record Dispensing(int seq, String doctorNumber, LocalDate prescribedOn, L
     }
 
     /** A dispensing with the fields the older (54-field) layout has, the later ones not recorded. */
-    public static Dispensing of(int seq, String doctorNumber, LocalDate prescribedOn, LocalDate dispensedOn,
-                                int reception, int quantity, DispensingFee preparationFee, Integer drugPoints,
-                                List<DispensingFee> additions) {
-        return new Dispensing(seq, doctorNumber, prescribedOn, dispensedOn, reception, quantity, preparationFee, "",
-                null, drugPoints, additions, null, "", null, "", "", null, null, "", "", null, null, null, "",
+    public static Dispensing of(
+            int seq,
+            String doctorNumber,
+            LocalDate prescribedOn,
+            LocalDate dispensedOn,
+            int reception,
+            int quantity,
+            DispensingFee preparationFee,
+            Integer drugPoints,
+            List<DispensingFee> additions) {
+        return new Dispensing(
+                seq,
+                doctorNumber,
+                prescribedOn,
+                dispensedOn,
+                reception,
+                quantity,
+                preparationFee,
+                "",
+                null,
+                drugPoints,
+                additions,
+                null,
+                "",
+                null,
+                "",
+                "",
+                null,
+                null,
+                "",
+                "",
+                null,
+                null,
+                null,
+                "",
                 Arrays.asList(new Integer[REDUCTION_POINTS]));
     }
 

@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param causeOfDeath 死因 ("1" for the disease that caused a death, empty otherwise)
  * @param comment      補足コメント (empty when none)
  */
-public record DpcDiagnosis(int seq, String code, List<String> modifiers, String name, String icd10, String category,
-                           String causeOfDeath, String comment) implements ChildRecord {
+public record DpcDiagnosis(
+        int seq,
+        String code,
+        List<String> modifiers,
+        String name,
+        String icd10,
+        String category,
+        String causeOfDeath,
+        String comment)
+        implements ChildRecord {
 
     /** 傷病名区分 of the 主傷病名, the counterpart of SY's 主傷病 "01". */
     public static final String MAIN = "11";

@@ -14,8 +14,8 @@ final class DpcRecords extends FieldValues {
     DiagnosisGroup parseBu(int seq) {
         String code = line.text(1);
         if (!diagnosisGroupCode(code)) {
-            throw new InvalidValueException("診断群分類番号 must be 14 characters, 6 digits then digits or x, got \""
-                    + code + "\"");
+            throw new InvalidValueException(
+                    "診断群分類番号 must be 14 characters, 6 digits then digits or x, got \"" + code + "\"");
         }
         LocalDate admitted = line.date(2);
         LocalDate discharged = line.optionalDate(3);
@@ -45,8 +45,8 @@ final class DpcRecords extends FieldValues {
         String name = uncodedName(code, 3);
         String icd10 = line.text(4);
         if (!icd10Shape(icd10)) {
-            throw new InvalidValueException("ICD10コード must be a capital letter and 2 to 4 digits or capitals, got \""
-                    + icd10 + "\"");
+            throw new InvalidValueException(
+                    "ICD10コード must be a capital letter and 2 to 4 digits or capitals, got \"" + icd10 + "\"");
         }
         String category = line.digits(5, 2);
         String death = line.text(6);
@@ -57,7 +57,10 @@ final class DpcRecords extends FieldValues {
     }
 
     static boolean icd10Shape(String s) {
-        if (s.length() < 3 || s.length() > 5 || s.charAt(0) < 'A' || s.charAt(0) > 'Z'
+        if (s.length() < 3
+                || s.length() > 5
+                || s.charAt(0) < 'A'
+                || s.charAt(0) > 'Z'
                 || !RecordLine.allDigits(s.substring(1, 3))) {
             return false;
         }

@@ -17,8 +17,17 @@ import java.util.Objects;
  * @param comments embedded comment pairs
  * @param days     算定日情報
  */
-public record Drug(int seq, String category, String burden, String code, BigDecimal quantity, Integer points,
-                   Integer count, List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
+public record Drug(
+        int seq,
+        String category,
+        String burden,
+        String code,
+        BigDecimal quantity,
+        Integer points,
+        Integer count,
+        List<EmbeddedComment> comments,
+        ServiceDays days)
+        implements ChildRecord {
 
     public Drug {
         category = category == null ? "" : category;

@@ -11,8 +11,14 @@ package jp.kenpo.privacy.formats.receipt;
  * @param branch          枝番 (2 digits, may be empty)
  * @param recipientNumber 受給者番号 (may be empty)
  */
-public record Eligibility(String payerKind, String confirmation, String insurerNumber, String symbol,
-                          String number, String branch, String recipientNumber) {
+public record Eligibility(
+        String payerKind,
+        String confirmation,
+        String insurerNumber,
+        String symbol,
+        String number,
+        String branch,
+        String recipientNumber) {
 
     public Eligibility {
         insurerNumber = insurerNumber == null ? "" : insurerNumber;

@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param volume       マルチボリューム識別情報 (2 digits)
  * @param phone        電話番号 (may be empty)
  */
-public record Facility(String recordType, String payer, String prefecture, String scoreTable, String code,
-                       String name, YearMonth billingMonth, String volume, String phone) {
+public record Facility(
+        String recordType,
+        String payer,
+        String prefecture,
+        String scoreTable,
+        String code,
+        String name,
+        YearMonth billingMonth,
+        String volume,
+        String phone) {
 
     public Facility {
         Objects.requireNonNull(recordType, "recordType");

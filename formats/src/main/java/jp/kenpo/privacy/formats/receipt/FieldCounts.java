@@ -48,7 +48,10 @@ final class FieldCounts {
 
     /** The kinds of layout a receipt follows: 医科 splits into the 出来高 layout and the DPC layout. */
     enum Kind {
-        MEDICAL("医科"), DPC("DPC"), DENTAL("歯科"), PHARMACY("調剤");
+        MEDICAL("医科"),
+        DPC("DPC"),
+        DENTAL("歯科"),
+        PHARMACY("調剤");
 
         final String japanese;
 
@@ -65,8 +68,7 @@ final class FieldCounts {
         }
     }
 
-    private FieldCounts() {
-    }
+    private FieldCounts() {}
 
     /**
      * RE of the 出来高 and the DPC layout: 医科 35 or 38 / 38, DPC 37 or 40 / 40 (和暦 / 令和: the 和暦

@@ -41,8 +41,16 @@ abstract class FieldValues {
         }
         String symbol = line.text(2);
         String number = line.text(3);
-        return new Insurance(insurer, symbol, number, line.optionalInteger(4, 2), line.integer(5, 8),
-                line.optionalInteger(7, 2), line.optionalInteger(8, 8), line.text(9), line.optionalInteger(11, 9));
+        return new Insurance(
+                insurer,
+                symbol,
+                number,
+                line.optionalInteger(4, 2),
+                line.integer(5, 8),
+                line.optionalInteger(7, 2),
+                line.optionalInteger(8, 8),
+                line.text(9),
+                line.optionalInteger(11, 9));
     }
 
     /** 傷病名称 at {@code i}: recorded for an uncoded disease (0000999), which cannot go without it. */
@@ -157,8 +165,7 @@ abstract class FieldValues {
     void checkDays(ServiceDays days, int count, int countField) {
         if (!days.isEmpty() && days.total() != count) {
             line.text(countField);
-            throw new InvalidValueException("回数 " + count + " differs from the sum " + days.total()
-                    + " of the 算定日情報");
+            throw new InvalidValueException("回数 " + count + " differs from the sum " + days.total() + " of the 算定日情報");
         }
     }
 }

@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param occupational  職務上の事由 (empty when not recorded)
  * @param burdenAmount  負担金額 医療保険 ({@code null} when not recorded)
  */
-public record Insurance(String insurerNumber, String symbol, String number, Integer days, Integer points,
-                        Integer mealCount, Integer mealAmount, String occupational, Integer burdenAmount) {
+public record Insurance(
+        String insurerNumber,
+        String symbol,
+        String number,
+        Integer days,
+        Integer points,
+        Integer mealCount,
+        Integer mealAmount,
+        String occupational,
+        Integer burdenAmount) {
 
     public Insurance {
         Objects.requireNonNull(insurerNumber, "insurerNumber");

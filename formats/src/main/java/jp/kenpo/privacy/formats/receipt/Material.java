@@ -20,9 +20,20 @@ import java.util.Objects;
  * @param comments    embedded comment pairs
  * @param days        算定日情報
  */
-public record Material(int seq, String category, String burden, String code, BigDecimal quantity, Integer points,
-                       Integer count, String unitCode, BigDecimal unitPrice, String productName,
-                       List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
+public record Material(
+        int seq,
+        String category,
+        String burden,
+        String code,
+        BigDecimal quantity,
+        Integer points,
+        Integer count,
+        String unitCode,
+        BigDecimal unitPrice,
+        String productName,
+        List<EmbeddedComment> comments,
+        ServiceDays days)
+        implements ChildRecord {
 
     public Material {
         category = category == null ? "" : category;

@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param unitDrugPoints        単位薬剤料 (points of one unit of the preparation)
  * @param publicUnitDrugPoints  単位薬剤料 of the 第一 to 第四公費, four entries, {@code null} where not recorded
  */
-public record Prescription(int seq, String number, String dosageForm, String usage, String instruction,
-                           int unitDrugPoints, List<Integer> publicUnitDrugPoints) implements ChildRecord {
+public record Prescription(
+        int seq,
+        String number,
+        String dosageForm,
+        String usage,
+        String instruction,
+        int unitDrugPoints,
+        List<Integer> publicUnitDrugPoints)
+        implements ChildRecord {
 
     public static final int PUBLIC_EXPENSES = 4;
 

@@ -17,8 +17,18 @@ import java.util.Objects;
  * @param comments   embedded comment pairs (at most three)
  * @param days       算定日情報
  */
-public record Procedure(int seq, String recordType, String category, String burden, String code, Long quantity,
-                        Integer points, int count, List<EmbeddedComment> comments, ServiceDays days) implements ChildRecord {
+public record Procedure(
+        int seq,
+        String recordType,
+        String category,
+        String burden,
+        String code,
+        Long quantity,
+        Integer points,
+        int count,
+        List<EmbeddedComment> comments,
+        ServiceDays days)
+        implements ChildRecord {
 
     public Procedure {
         category = category == null ? "" : category;

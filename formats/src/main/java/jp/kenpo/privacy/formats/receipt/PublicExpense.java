@@ -10,8 +10,13 @@ package jp.kenpo.privacy.formats.receipt;
  * @param points          合計点数
  * @param burdenAmount    負担金額 公費 ({@code null} when not recorded)
  */
-public record PublicExpense(String payerNumber, String recipientNumber, String benefitCategory, Integer days,
-                            Integer points, Integer burdenAmount) {
+public record PublicExpense(
+        String payerNumber,
+        String recipientNumber,
+        String benefitCategory,
+        Integer days,
+        Integer points,
+        Integer burdenAmount) {
 
     public PublicExpense {
         recipientNumber = recipientNumber == null ? "" : recipientNumber;

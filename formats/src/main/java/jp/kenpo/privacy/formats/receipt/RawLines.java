@@ -28,7 +28,8 @@ final class RawLines {
             return;
         }
         if (size + n + 1 > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(UnreadableRecord.MAX_TEXT_BYTES, Math.max(bytes.length * 2, size + n + 1)));
+            bytes = Arrays.copyOf(
+                    bytes, Math.min(UnreadableRecord.MAX_TEXT_BYTES, Math.max(bytes.length * 2, size + n + 1)));
         }
         if (size > 0) {
             bytes[size++] = '\n';

@@ -36,13 +36,30 @@ import jp.kenpo.privacy.formats.MemberKey;
  * @param prescriptions   SH of a pharmacy receipt
  * @param dispensings     CZ of a pharmacy receipt
  */
-public record Receipt(Facility facility, int receiptNumber, String receiptType, YearMonth treatmentMonth,
-                      String name, String sex, LocalDate birthDate, LocalDate admissionDate, String kanaName,
-                      Insurance insurance, List<PublicExpense> publicExpenses, Eligibility eligibility,
-                      List<Diagnosis> diagnoses, List<Procedure> procedures, List<Drug> drugs,
-                      List<Material> materials, List<Comment> comments, List<SymptomDetail> symptomDetails,
-                      List<OtherRecord> others, DiagnosisGroup diagnosisGroup, List<DpcDiagnosis> dpcDiagnoses,
-                      List<Prescription> prescriptions, List<Dispensing> dispensings) {
+public record Receipt(
+        Facility facility,
+        int receiptNumber,
+        String receiptType,
+        YearMonth treatmentMonth,
+        String name,
+        String sex,
+        LocalDate birthDate,
+        LocalDate admissionDate,
+        String kanaName,
+        Insurance insurance,
+        List<PublicExpense> publicExpenses,
+        Eligibility eligibility,
+        List<Diagnosis> diagnoses,
+        List<Procedure> procedures,
+        List<Drug> drugs,
+        List<Material> materials,
+        List<Comment> comments,
+        List<SymptomDetail> symptomDetails,
+        List<OtherRecord> others,
+        DiagnosisGroup diagnosisGroup,
+        List<DpcDiagnosis> dpcDiagnoses,
+        List<Prescription> prescriptions,
+        List<Dispensing> dispensings) {
 
     public Receipt {
         Objects.requireNonNull(facility, "facility");
@@ -90,9 +107,18 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
 
     /** Every child record in its 摘要 order (by {@code seq}); the insurance and eligibility records are not among them. */
     public List<ChildRecord> children() {
-        List<List<? extends ChildRecord>> lists = List.of(diagnoses, procedures, drugs, materials, comments,
-                symptomDetails, others, diagnosisGroup == null ? List.of() : List.of(diagnosisGroup), dpcDiagnoses,
-                prescriptions, dispensings);
+        List<List<? extends ChildRecord>> lists = List.of(
+                diagnoses,
+                procedures,
+                drugs,
+                materials,
+                comments,
+                symptomDetails,
+                others,
+                diagnosisGroup == null ? List.of() : List.of(diagnosisGroup),
+                dpcDiagnoses,
+                prescriptions,
+                dispensings);
         ArrayList<ChildRecord> all = new ArrayList<>();
         lists.forEach(all::addAll);
         all.sort(Comparator.comparingInt(ChildRecord::seq));
@@ -108,7 +134,10 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
         if (insurance == null) {
             return null;
         }
-        return new MemberKey(insurance.insurerNumber(), insurance.symbol(), insurance.number(),
+        return new MemberKey(
+                insurance.insurerNumber(),
+                insurance.symbol(),
+                insurance.number(),
                 eligibility == null ? "" : eligibility.branch());
     }
 
@@ -128,8 +157,29 @@ public record Receipt(Facility facility, int receiptNumber, String receiptType, 
 
     /** The same receipt under another レセプト番号 (numbers are per file, given when written). */
     public Receipt withReceiptNumber(int number) {
-        return new Receipt(facility, number, receiptType, treatmentMonth, name, sex, birthDate, admissionDate, kanaName,
-                insurance, publicExpenses, eligibility, diagnoses, procedures, drugs, materials, comments,
-                symptomDetails, others, diagnosisGroup, dpcDiagnoses, prescriptions, dispensings);
+        return new Receipt(
+                facility,
+                number,
+                receiptType,
+                treatmentMonth,
+                name,
+                sex,
+                birthDate,
+                admissionDate,
+                kanaName,
+                insurance,
+                publicExpenses,
+                eligibility,
+                diagnoses,
+                procedures,
+                drugs,
+                materials,
+                comments,
+                symptomDetails,
+                others,
+                diagnosisGroup,
+                dpcDiagnoses,
+                prescriptions,
+                dispensings);
     }
 }

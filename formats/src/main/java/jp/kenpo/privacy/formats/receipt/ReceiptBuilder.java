@@ -15,6 +15,7 @@ final class ReceiptBuilder {
     boolean failed;
     /** Why a failed receipt is left out: its first problem. */
     FormatError problem;
+
     int seq;
     int receiptNumber;
     String receiptType;
@@ -28,6 +29,7 @@ final class ReceiptBuilder {
     Eligibility eligibility;
     /** The layout the RE is in (医科 splits into 出来高 and DPC) and its edition: they fix every child's field count. */
     FieldCounts.Kind layoutKind;
+
     boolean eraDates;
     DiagnosisGroup diagnosisGroup;
     // lists are made when a first element comes: most receipts have no KO, TO, CO, SJ or other records
@@ -43,7 +45,7 @@ final class ReceiptBuilder {
     final Lazy<Prescription> prescriptions = new Lazy<>();
     final Lazy<Dispensing> dispensings = new Lazy<>();
 
-ReceiptBuilder(long line, Facility facility) {
+    ReceiptBuilder(long line, Facility facility) {
         this.line = line;
         this.facility = facility;
     }
@@ -79,10 +81,30 @@ ReceiptBuilder(long line, Facility facility) {
     }
 
     Receipt build() {
-        return new Receipt(facility, receiptNumber, receiptType, treatmentMonth, name, sex, birthDate,
-                admissionDate, kanaName, insurance, publicExpenses.list(), eligibility, diagnoses.list(),
-                procedures.list(), drugs.list(), materials.list(), comments.list(), symptomDetails.list(),
-                others.list(), diagnosisGroup, dpcDiagnoses.list(), prescriptions.list(), dispensings.list());
+        return new Receipt(
+                facility,
+                receiptNumber,
+                receiptType,
+                treatmentMonth,
+                name,
+                sex,
+                birthDate,
+                admissionDate,
+                kanaName,
+                insurance,
+                publicExpenses.list(),
+                eligibility,
+                diagnoses.list(),
+                procedures.list(),
+                drugs.list(),
+                materials.list(),
+                comments.list(),
+                symptomDetails.list(),
+                others.list(),
+                diagnosisGroup,
+                dpcDiagnoses.list(),
+                prescriptions.list(),
+                dispensings.list());
     }
 
     /** A list made on first use. */

@@ -7,6 +7,5 @@ final class ReceiptCharset {
 
     static final Charset CHARSET = Charset.forName("windows-31j");
 
-    private ReceiptCharset() {
-    }
+    private ReceiptCharset() {}
 }

@@ -69,11 +69,13 @@ public final class ReceiptReader implements Closeable {
     private final ReadProblems problems;
     /** The raw lines of the receipt being read; null when the caller does not keep the text of receipts left out. */
     private final RawLines raw;
+
     private final RecordLine line = new RecordLine();
     private final RecordParsers records = new RecordParsers(line);
 
     /** The framer's buffer, and where the current line stands in it. */
     private final byte[] buf;
+
     private boolean finished;
     private long lineNumber;
     private int lineStart;
@@ -85,10 +87,12 @@ public final class ReceiptReader implements Closeable {
     private int facilityReceipts;
     /** HO and KO records under the facility header: what GO's 総件数 counts. */
     private int facilityClaims;
+
     private int facilityHoRecords;
     private boolean sawFacility;
     /** Whether the facility's data was opened by a UK (a 歯科 file): an IR after it is the 歯科 IR. */
     private boolean dentalFacility;
+
     private ReceiptBuilder open;
     private PendingManagement pending;
     private long receiptLine;
@@ -99,11 +103,9 @@ public final class ReceiptReader implements Closeable {
     private Layout layout;
 
     /** An MN waiting for the RE it belongs to; {@code rawMark} is where its line starts among the raw lines. */
-    private record PendingManagement(long line, List<String> fields, int rawMark) {
-    }
+    private record PendingManagement(long line, List<String> fields, int rawMark) {}
 
-    private record Ready(Receipt receipt, long line) {
-    }
+    private record Ready(Receipt receipt, long line) {}
 
     /** Every problem (lenient mode) to {@code errors}, as inspect prints them. */
     public ReceiptReader(InputStream in, String fileName, ReadMode mode, Consumer<FormatError> errors) {
@@ -197,8 +199,9 @@ public final class ReceiptReader implements Closeable {
                 return r;
             }
         };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(() -> {
+        return StreamSupport.stream(
+                        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
                     try {
                         close();
                     } catch (IOException e) {
@@ -235,8 +238,12 @@ public final class ReceiptReader implements Closeable {
         }
         if (layout == Layout.INSURER) {
             if (!prefixed) {
-                failOpen(problem(lineNumber, printableStart(), "", "not in the insurer-side layout of the rest of the file"
-                        + " (three numeric columns before the record type)"));
+                failOpen(problem(
+                        lineNumber,
+                        printableStart(),
+                        "",
+                        "not in the insurer-side layout of the rest of the file"
+                                + " (three numeric columns before the record type)"));
                 keepIfOpen();
                 return;
             }
@@ -246,7 +253,8 @@ public final class ReceiptReader implements Closeable {
         RecordType type = code == null ? null : RecordType.of(code);
         if (type == null) {
             String shown = printableStart();
-            failOpen(problem(lineNumber, shown, "", shown.isEmpty() ? "empty line" : "unknown record type \"" + shown + "\""));
+            failOpen(problem(
+                    lineNumber, shown, "", shown.isEmpty() ? "empty line" : "unknown record type \"" + shown + "\""));
             keepIfOpen();
             return;
         }
@@ -261,8 +269,8 @@ public final class ReceiptReader implements Closeable {
         if (!widest.allows(line.count)) {
             problem = wrongCount(widest, "");
         } else if (line.controlAt >= 0) {
-            problem = String.format("control character 0x%02X at column %d", buf[lineStart + line.controlAt],
-                    line.controlAt + 1);
+            problem = String.format(
+                    "control character 0x%02X at column %d", buf[lineStart + line.controlAt], line.controlAt + 1);
         } else {
             try {
                 line.checkDecodable();
@@ -392,16 +400,23 @@ public final class ReceiptReader implements Closeable {
             FieldCounts.Range range = FieldCounts.of(type, FieldCounts.Kind.of(facility.kind(), false), false);
             if (range == null || !range.allows(line.count)) {
                 facility = null;
-                fileProblem(problem(lineNumber, type.name(), "", range == null
-                        ? "a " + kindName(type) + " file has no " + type.name() + " record"
-                        : wrongCount(range, " for a " + kindName(type) + " facility header")));
+                fileProblem(problem(
+                        lineNumber,
+                        type.name(),
+                        "",
+                        range == null
+                                ? "a " + kindName(type) + " file has no " + type.name() + " record"
+                                : wrongCount(range, " for a " + kindName(type) + " facility header")));
                 facilityFailed = true;
             } else {
                 facilityFailed = false;
             }
         } catch (InvalidValueException e) {
             int at = line.lastField();
-            String field = dentalIr ? (at >= 1 && at <= DentalRecords.IR_FIELDS.size() ? DentalRecords.IR_FIELDS.get(at - 1) : "項目" + at)
+            String field = dentalIr
+                    ? (at >= 1 && at <= DentalRecords.IR_FIELDS.size()
+                            ? DentalRecords.IR_FIELDS.get(at - 1)
+                            : "項目" + at)
                     : type.fieldName(at);
             fileProblem(problem(lineNumber, type.name(), field, e.getMessage()));
             facility = null;
@@ -470,9 +485,16 @@ public final class ReceiptReader implements Closeable {
     private void onReceipt() {
         PendingManagement mn = openReceipt();
         if (facility == null) {
-            open = ReceiptBuilder.failed(lineNumber, problem(lineNumber, "RE", "", facilityFailed
-                    ? "left out with its facility header on line " + facilityLine + ", which could not be read"
-                    : "RE before any IR/YK facility header"));
+            open = ReceiptBuilder.failed(
+                    lineNumber,
+                    problem(
+                            lineNumber,
+                            "RE",
+                            "",
+                            facilityFailed
+                                    ? "left out with its facility header on line " + facilityLine
+                                            + ", which could not be read"
+                                    : "RE before any IR/YK facility header"));
             return;
         }
         String countProblem = receiptCountProblem();
@@ -486,8 +508,8 @@ public final class ReceiptReader implements Closeable {
                 open.others.add(new OtherRecord(open.seq++, "MN", mn.fields));
             }
         } catch (InvalidValueException e) {
-            open = ReceiptBuilder.failed(lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()),
-                    e.getMessage()));
+            open = ReceiptBuilder.failed(
+                    lineNumber, problem(lineNumber, "RE", RecordType.RE.fieldName(line.lastField()), e.getMessage()));
         }
     }
 
@@ -563,20 +585,31 @@ public final class ReceiptReader implements Closeable {
         }
         FieldCounts.Range range = FieldCounts.of(type, open.layoutKind, open.eraDates);
         if (range == null) {
-            failOpen(problem(lineNumber, type.name(), "", "record type " + type.name() + " does not belong to a "
-                    + open.layoutKind.japanese + " receipt"));
+            failOpen(problem(
+                    lineNumber,
+                    type.name(),
+                    "",
+                    "record type " + type.name() + " does not belong to a " + open.layoutKind.japanese + " receipt"));
             return;
         }
         if (!range.allows(line.count)) {
-            failOpen(problem(lineNumber, type.name(), "", wrongCount(range, " for a " + open.layoutKind.japanese
-                    + " receipt of the " + edition(open.eraDates))));
+            failOpen(problem(
+                    lineNumber,
+                    type.name(),
+                    "",
+                    wrongCount(
+                            range,
+                            " for a " + open.layoutKind.japanese + " receipt of the " + edition(open.eraDates))));
             return;
         }
         try {
             records.parseChild(type, open);
         } catch (InvalidValueException e) {
-            failOpen(problem(lineNumber, type.name(), records.childFieldName(open.facility.kind(), type,
-                    line.lastField()), e.getMessage()));
+            failOpen(problem(
+                    lineNumber,
+                    type.name(),
+                    records.childFieldName(open.facility.kind(), type, line.lastField()),
+                    e.getMessage()));
         }
     }
 
@@ -602,7 +635,11 @@ public final class ReceiptReader implements Closeable {
             ready.add(new Ready(b.build(), b.line));
         } else {
             errorCount++;
-            problems.unreadable(new UnreadableRecord(fileName, b.line, b.problem, raw == null ? "" : raw.text(rawEnd()),
+            problems.unreadable(new UnreadableRecord(
+                    fileName,
+                    b.line,
+                    b.problem,
+                    raw == null ? "" : raw.text(rawEnd()),
                     raw == null ? 0 : raw.omitted()));
         }
         dropRaw();
@@ -657,8 +694,12 @@ public final class ReceiptReader implements Closeable {
             closeOpen(); // insurer-side files have no GO record: the last receipt ends with the file
         } else if (sawFacility || open != null) {
             boolean cutShort = open != null && !open.failed;
-            FormatError e = problem(lineNumber, "GO", "", "file ends without the GO record"
-                    + (cutShort ? "; the last receipt may be cut short and is left out" : ""));
+            FormatError e = problem(
+                    lineNumber,
+                    "GO",
+                    "",
+                    "file ends without the GO record"
+                            + (cutShort ? "; the last receipt may be cut short and is left out" : ""));
             if (cutShort) {
                 failOpen(e);
                 closeOpen();
@@ -685,5 +726,4 @@ public final class ReceiptReader implements Closeable {
         errorCount++;
         problems.ofFile(e);
     }
-
 }

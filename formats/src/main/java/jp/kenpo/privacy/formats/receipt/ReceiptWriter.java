@@ -37,6 +37,7 @@ public final class ReceiptWriter implements Closeable {
     private Facility facility;
     /** HO and KO records written for the open facility: GO's 総件数. */
     private int claims;
+
     private long points;
 
     /**
@@ -74,17 +75,42 @@ public final class ReceiptWriter implements Closeable {
     private void facilityHeader(Facility f) throws IOException {
         if (f.recordType().equals("UK")) {
             // UK: the name and 請求年月, 届出 (not kept) and the volume; then the 歯科 IR with the telephone number
-            sink.begin("UK").text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code()).empty(1)
-                    .text(f.name()).yearMonth(f.billingMonth()).empty(1).text(f.volume()).end();
-            sink.begin("IR").text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code()).empty(1)
-                    .yearMonth(f.billingMonth()).text(f.phone()).empty(1).end();
+            sink.begin("UK")
+                    .text(f.payer())
+                    .text(f.prefecture())
+                    .text(f.scoreTable())
+                    .text(f.code())
+                    .empty(1)
+                    .text(f.name())
+                    .yearMonth(f.billingMonth())
+                    .empty(1)
+                    .text(f.volume())
+                    .end();
+            sink.begin("IR")
+                    .text(f.payer())
+                    .text(f.prefecture())
+                    .text(f.scoreTable())
+                    .text(f.code())
+                    .empty(1)
+                    .yearMonth(f.billingMonth())
+                    .text(f.phone())
+                    .empty(1)
+                    .end();
             return;
         }
-        sink.begin(f.recordType()).text(f.payer()).text(f.prefecture()).text(f.scoreTable()).text(f.code());
+        sink.begin(f.recordType())
+                .text(f.payer())
+                .text(f.prefecture())
+                .text(f.scoreTable())
+                .text(f.code());
         if (!f.recordType().equals("YK")) {
             sink.empty(1); // IR has a 予備 field before the name, YK does not
         }
-        sink.text(f.name()).yearMonth(f.billingMonth()).text(f.volume()).text(f.phone()).end();
+        sink.text(f.name())
+                .yearMonth(f.billingMonth())
+                .text(f.volume())
+                .text(f.phone())
+                .end();
     }
 
     public void write(Receipt r) {
@@ -145,7 +171,9 @@ public final class ReceiptWriter implements Closeable {
         sink.newReceipt();
         List<OtherRecord> others = r.others();
         int firstOther = 0;
-        if (!others.isEmpty() && others.get(0).seq() == 0 && others.get(0).type().equals("MN")) {
+        if (!others.isEmpty()
+                && others.get(0).seq() == 0
+                && others.get(0).type().equals("MN")) {
             // an MN that opened the receipt goes before its RE (and its facility header), where the reader looks for it
             other(others.get(0));
             firstOther = 1;
@@ -153,8 +181,15 @@ public final class ReceiptWriter implements Closeable {
         if (layout == Layout.INSURER) {
             facilityHeader(facility);
         }
-        sink.begin("RE").number(r.receiptNumber()).text(r.receiptType()).yearMonth(r.treatmentMonth()).text(r.name())
-                .text(r.sex()).date(r.birthDate()).empty(1).date(r.admissionDate());
+        sink.begin("RE")
+                .number(r.receiptNumber())
+                .text(r.receiptType())
+                .yearMonth(r.treatmentMonth())
+                .text(r.name())
+                .text(r.sex())
+                .date(r.birthDate())
+                .empty(1)
+                .date(r.admissionDate());
         boolean pharmacy = facility.kind() == ReceiptKind.PHARMACY;
         // the DPC layout has two more fields (レセプト総括区分, 明細情報数) before the カタカナ氏名, HO and KO one more at the end
         int dpcExtra = r.dpc() ? 1 : 0;
@@ -166,20 +201,55 @@ public final class ReceiptWriter implements Closeable {
         boolean dental = facility.kind() == ReceiptKind.DENTAL;
         Insurance h = r.insurance();
         if (h != null && dental) {
-            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
-                    .number(h.points()).number(h.mealCount()).number(h.mealAmount()).text(h.occupational())
-                    .empty(1).number(h.burdenAmount()).empty(3).end();
+            sink.begin("HO")
+                    .text(h.insurerNumber())
+                    .text(h.symbol())
+                    .text(h.number())
+                    .number(h.days())
+                    .number(h.points())
+                    .number(h.mealCount())
+                    .number(h.mealAmount())
+                    .text(h.occupational())
+                    .empty(1)
+                    .number(h.burdenAmount())
+                    .empty(3)
+                    .end();
         } else if (h != null && pharmacy) {
-            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
-                    .number(h.points()).empty(1).text(h.occupational()).empty(1).number(h.burdenAmount()).empty(4).end();
+            sink.begin("HO")
+                    .text(h.insurerNumber())
+                    .text(h.symbol())
+                    .text(h.number())
+                    .number(h.days())
+                    .number(h.points())
+                    .empty(1)
+                    .text(h.occupational())
+                    .empty(1)
+                    .number(h.burdenAmount())
+                    .empty(4)
+                    .end();
         } else if (h != null) {
-            sink.begin("HO").text(h.insurerNumber()).text(h.symbol()).text(h.number()).number(h.days())
-                    .number(h.points()).empty(1).number(h.mealCount()).number(h.mealAmount()).text(h.occupational())
-                    .empty(1).number(h.burdenAmount()).empty(3 + dpcExtra).end();
+            sink.begin("HO")
+                    .text(h.insurerNumber())
+                    .text(h.symbol())
+                    .text(h.number())
+                    .number(h.days())
+                    .number(h.points())
+                    .empty(1)
+                    .number(h.mealCount())
+                    .number(h.mealAmount())
+                    .text(h.occupational())
+                    .empty(1)
+                    .number(h.burdenAmount())
+                    .empty(3 + dpcExtra)
+                    .end();
         }
         for (PublicExpense k : r.publicExpenses()) {
-            sink.begin("KO").text(k.payerNumber()).text(k.recipientNumber()).text(k.benefitCategory())
-                    .number(k.days()).number(k.points());
+            sink.begin("KO")
+                    .text(k.payerNumber())
+                    .text(k.recipientNumber())
+                    .text(k.benefitCategory())
+                    .number(k.days())
+                    .number(k.points());
             if (pharmacy) {
                 sink.empty(1).number(k.burdenAmount()).empty(2).end();
             } else if (dental) {
@@ -190,8 +260,16 @@ public final class ReceiptWriter implements Closeable {
         }
         Eligibility e = r.eligibility();
         if (e != null) {
-            sink.begin("SN").text(e.payerKind()).text(e.confirmation()).text(e.insurerNumber()).text(e.symbol())
-                    .text(e.number()).text(e.branch()).text(e.recipientNumber()).empty(1).end();
+            sink.begin("SN")
+                    .text(e.payerKind())
+                    .text(e.confirmation())
+                    .text(e.insurerNumber())
+                    .text(e.symbol())
+                    .text(e.number())
+                    .text(e.branch())
+                    .text(e.recipientNumber())
+                    .empty(1)
+                    .end();
         }
         mergeBySeq(r, firstOther);
     }
@@ -214,36 +292,82 @@ public final class ReceiptWriter implements Closeable {
         } else if (o instanceof Procedure p) {
             procedure(p);
         } else if (o instanceof Drug d && pharmacy) {
-            sink.begin("IY").text(d.burden()).text(d.code()).decimal(d.quantity()).empty(6).end();
+            sink.begin("IY")
+                    .text(d.burden())
+                    .text(d.code())
+                    .decimal(d.quantity())
+                    .empty(6)
+                    .end();
         } else if (o instanceof Drug d) {
-            sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
+            sink.begin("IY")
+                    .text(d.category())
+                    .text(d.burden())
+                    .text(d.code())
+                    .decimal(d.quantity())
+                    .number(d.points())
                     .number(d.count());
             comments(d.comments());
             days(d.days());
             sink.end();
         } else if (o instanceof Material m && pharmacy) {
-            sink.begin("TO").text(m.burden()).text(m.code()).decimal(m.quantity()).text(m.unitCode())
-                    .decimal(m.unitPrice()).text(m.productName()).end();
+            sink.begin("TO")
+                    .text(m.burden())
+                    .text(m.code())
+                    .decimal(m.quantity())
+                    .text(m.unitCode())
+                    .decimal(m.unitPrice())
+                    .text(m.productName())
+                    .end();
         } else if (o instanceof Material m) {
-            sink.begin("TO").text(m.category()).text(m.burden()).text(m.code()).decimal(m.quantity()).number(m.points())
-                    .number(m.count()).text(m.unitCode()).decimal(m.unitPrice()).empty(1).text(m.productName());
+            sink.begin("TO")
+                    .text(m.category())
+                    .text(m.burden())
+                    .text(m.code())
+                    .decimal(m.quantity())
+                    .number(m.points())
+                    .number(m.count())
+                    .text(m.unitCode())
+                    .decimal(m.unitPrice())
+                    .empty(1)
+                    .text(m.productName());
             comments(m.comments());
             days(m.days());
             sink.end();
         } else if (o instanceof Comment c && pharmacy) {
             sink.begin("CO").text(c.code()).text(c.text()).end();
         } else if (o instanceof Comment c) {
-            sink.begin("CO").text(c.category()).text(c.burden()).text(c.code()).text(c.text()).end();
+            sink.begin("CO")
+                    .text(c.category())
+                    .text(c.burden())
+                    .text(c.code())
+                    .text(c.text())
+                    .end();
         } else if (o instanceof SymptomDetail s) {
             sink.begin("SJ").text(s.category()).text(s.text()).end();
         } else if (o instanceof DiagnosisGroup g) {
-            sink.begin("BU").text(g.code()).date(g.admissionDate()).date(g.dischargeDate()).text(g.outcome())
-                    .text(g.causeOfDeath()).end();
+            sink.begin("BU")
+                    .text(g.code())
+                    .date(g.admissionDate())
+                    .date(g.dischargeDate())
+                    .text(g.outcome())
+                    .text(g.causeOfDeath())
+                    .end();
         } else if (o instanceof DpcDiagnosis d) {
-            sink.begin("SB").text(d.code()).text(String.join("", d.modifiers())).text(d.name()).text(d.icd10())
-                    .text(d.category()).text(d.causeOfDeath()).text(d.comment()).end();
+            sink.begin("SB")
+                    .text(d.code())
+                    .text(String.join("", d.modifiers()))
+                    .text(d.name())
+                    .text(d.icd10())
+                    .text(d.category())
+                    .text(d.causeOfDeath())
+                    .text(d.comment())
+                    .end();
         } else if (o instanceof Prescription p) {
-            sink.begin("SH").text(p.number()).text(p.dosageForm()).text(p.usage()).text(p.instruction())
+            sink.begin("SH")
+                    .text(p.number())
+                    .text(p.dosageForm())
+                    .text(p.usage())
+                    .text(p.instruction())
                     .number(p.unitDrugPoints());
             p.publicUnitDrugPoints().forEach(sink::number);
             sink.end();
@@ -259,21 +383,47 @@ public final class ReceiptWriter implements Closeable {
         ServiceDays days;
         if (o instanceof Procedure p && p.recordType().equals("SI")) {
             requireNoComments(p.comments());
-            sink.begin("SI").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).number(p.points())
+            sink.begin("SI")
+                    .text(p.category())
+                    .text(p.burden())
+                    .text(p.code())
+                    .number(p.quantity())
+                    .number(p.points())
                     .number(p.count());
             days = p.days();
         } else if (o instanceof Drug d) {
             requireNoComments(d.comments());
-            sink.begin("IY").text(d.category()).text(d.burden()).text(d.code()).decimal(d.quantity()).number(d.points())
-                    .number(d.count()).empty(1);
+            sink.begin("IY")
+                    .text(d.category())
+                    .text(d.burden())
+                    .text(d.code())
+                    .decimal(d.quantity())
+                    .number(d.points())
+                    .number(d.count())
+                    .empty(1);
             days = d.days();
         } else if (o instanceof Material m) {
             requireNoComments(m.comments());
-            sink.begin("TO").text(m.category()).text(m.burden()).text(m.code()).decimal(m.quantity()).text(m.unitCode())
-                    .decimal(m.unitPrice()).empty(4).text(m.productName()).number(m.points()).number(m.count());
+            sink.begin("TO")
+                    .text(m.category())
+                    .text(m.burden())
+                    .text(m.code())
+                    .decimal(m.quantity())
+                    .text(m.unitCode())
+                    .decimal(m.unitPrice())
+                    .empty(4)
+                    .text(m.productName())
+                    .number(m.points())
+                    .number(m.count());
             days = m.days();
         } else if (o instanceof Comment c) {
-            sink.begin("CO").text(c.category()).text(c.burden()).text(c.code()).text(c.text()).empty(6).end();
+            sink.begin("CO")
+                    .text(c.category())
+                    .text(c.burden())
+                    .text(c.code())
+                    .text(c.text())
+                    .empty(6)
+                    .end();
             return true;
         } else {
             return false;
@@ -291,16 +441,29 @@ public final class ReceiptWriter implements Closeable {
 
     /** CZ in the 71-field layout of the 令和 editions since 2022 (the older 54 fields are its start). */
     private void dispensing(Dispensing z) throws IOException {
-        sink.begin("CZ").text(z.doctorNumber()).date(z.prescribedOn()).date(z.dispensedOn()).number(z.reception())
+        sink.begin("CZ")
+                .text(z.doctorNumber())
+                .date(z.prescribedOn())
+                .date(z.dispensedOn())
+                .number(z.reception())
                 .number(z.quantity());
         fee(z.preparationFee(), true);
-        sink.text(z.splitCategory()).number(z.previousQuantity()).number(z.drugPoints()).empty(1);
+        sink.text(z.splitCategory())
+                .number(z.previousQuantity())
+                .number(z.drugPoints())
+                .empty(1);
         for (int k = 0; k < Dispensing.MAX_ADDITIONS; k++) {
             fee(k < z.additions().size() ? z.additions().get(k) : null, false);
         }
-        sink.number(z.packagingDays()).text(z.splitKind()).number(z.previousPackagingDays()).text(z.doctorSplitCode())
-                .text(z.doctorSplitCategory()).number(z.doctorSplitQuantity()).number(z.doctorSplitPackagingDays())
-                .text(z.inclusiveManagement()).text(z.otherFacilityReception());
+        sink.number(z.packagingDays())
+                .text(z.splitKind())
+                .number(z.previousPackagingDays())
+                .text(z.doctorSplitCode())
+                .text(z.doctorSplitCategory())
+                .number(z.doctorSplitQuantity())
+                .number(z.doctorSplitPackagingDays())
+                .text(z.inclusiveManagement())
+                .text(z.otherFacilityReception());
         fee(z.outpatientSupport(), false);
         fee(z.managementFee(), true);
         fee(z.managementOvertime(), false);
@@ -324,21 +487,49 @@ public final class ReceiptWriter implements Closeable {
     private void diagnosis(Diagnosis d) throws IOException {
         String modifiers = d.modifiers().isEmpty() ? "" : String.join("", d.modifiers());
         if (d.recordType().equals("HS")) {
-            sink.begin("HS").date(d.startDate()).text(d.outcome())
-                    .text(d.teeth()).text(d.code()).text(modifiers).text(d.name()).empty(2).text(d.mainCode()).empty(1)
-                    .text(d.comment()).empty(1).end();
+            sink.begin("HS")
+                    .date(d.startDate())
+                    .text(d.outcome())
+                    .text(d.teeth())
+                    .text(d.code())
+                    .text(modifiers)
+                    .text(d.name())
+                    .empty(2)
+                    .text(d.mainCode())
+                    .empty(1)
+                    .text(d.comment())
+                    .empty(1)
+                    .end();
         } else {
-            sink.begin("SY").text(d.code()).date(d.startDate()).text(d.outcome()).text(modifiers)
-                    .text(d.name()).text(d.mainCode()).text(d.comment()).end();
+            sink.begin("SY")
+                    .text(d.code())
+                    .date(d.startDate())
+                    .text(d.outcome())
+                    .text(modifiers)
+                    .text(d.name())
+                    .text(d.mainCode())
+                    .text(d.comment())
+                    .end();
         }
     }
 
     private void procedure(Procedure p) throws IOException {
         if (p.recordType().equals("SS")) {
-            sink.begin("SS").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).empty(71)
-                    .number(p.points()).number(p.count());
+            sink.begin("SS")
+                    .text(p.category())
+                    .text(p.burden())
+                    .text(p.code())
+                    .number(p.quantity())
+                    .empty(71)
+                    .number(p.points())
+                    .number(p.count());
         } else {
-            sink.begin("SI").text(p.category()).text(p.burden()).text(p.code()).number(p.quantity()).number(p.points())
+            sink.begin("SI")
+                    .text(p.category())
+                    .text(p.burden())
+                    .text(p.code())
+                    .number(p.quantity())
+                    .number(p.points())
                     .number(p.count());
             comments(p.comments());
         }

@@ -47,7 +47,8 @@ final class RecordLine {
     final int[] ends = new int[MAX_FIELDS];
     private final String[] decoded = new String[MAX_FIELDS];
     private int lastField;
-    private final CharsetDecoder decoder = ReceiptCharset.CHARSET.newDecoder()
+    private final CharsetDecoder decoder = ReceiptCharset.CHARSET
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -242,8 +243,8 @@ final class RecordLine {
             throw new InvalidValueException("not a decimal number: \"" + s + "\"");
         }
         if (whole.length() > maxIntegerDigits || fraction.length() > maxFractionDigits) {
-            throw new InvalidValueException("more than " + maxIntegerDigits + "." + maxFractionDigits
-                    + " digits: \"" + s + "\"");
+            throw new InvalidValueException(
+                    "more than " + maxIntegerDigits + "." + maxFractionDigits + " digits: \"" + s + "\"");
         }
         return new BigDecimal(s);
     }

@@ -84,8 +84,8 @@ final class RecordParsers extends FieldValues {
         b.receiptNumber = Integer.parseInt(number);
         String type = line.digits(2, 4);
         if (!type.startsWith(facility.scoreTable())) {
-            throw new InvalidValueException("レセプト種別 " + type + " does not belong under 点数表 "
-                    + facility.scoreTable() + " of the facility header");
+            throw new InvalidValueException("レセプト種別 " + type + " does not belong under 点数表 " + facility.scoreTable()
+                    + " of the facility header");
         }
         if (type.charAt(1) < '1' || type.charAt(1) > '4' || type.charAt(2) < '1' || type.charAt(2) > '5') {
             throw new InvalidValueException("not a レセプト種別 code: " + type);
@@ -105,8 +105,10 @@ final class RecordParsers extends FieldValues {
         }
         ReceiptKind kind = facility.kind();
         b.eraDates = eraDates();
-        b.layoutKind = FieldCounts.Kind.of(kind, kind == ReceiptKind.MEDICAL
-                && FieldCounts.receipt(FieldCounts.Kind.DPC, b.eraDates).allows(line.count));
+        b.layoutKind = FieldCounts.Kind.of(
+                kind,
+                kind == ReceiptKind.MEDICAL
+                        && FieldCounts.receipt(FieldCounts.Kind.DPC, b.eraDates).allows(line.count));
         b.admissionDate = kind == ReceiptKind.PHARMACY ? null : line.optionalDate(8);
         // the 和暦 医科 layout ends before the カタカナ氏名, which text() then gives as empty
         b.kanaName = line.text(kanaField(b.layoutKind));
@@ -116,7 +118,8 @@ final class RecordParsers extends FieldValues {
     String childFieldName(ReceiptKind kind, RecordType type, int index) {
         List<String> dental = kind == ReceiptKind.DENTAL ? DentalRecords.FIELDS.get(type) : null;
         if (dental != null) {
-            return index >= 1 && index <= dental.size() ? dental.get(index - 1)
+            return index >= 1 && index <= dental.size()
+                    ? dental.get(index - 1)
                     : index <= dental.size() + 31 ? (index - dental.size()) + "日の情報" : "項目" + index;
         }
         List<String> names = kind == ReceiptKind.PHARMACY ? PharmacyRecords.FIELDS.get(type) : null;
@@ -145,20 +148,45 @@ final class RecordParsers extends FieldValues {
         }
         switch (type) {
             case HO -> b.insurance(parseInsurance());
-            case KO -> b.publicExpenses.add(new PublicExpense(line.digits(1, 8), optionalMaxDigits(2, 7),
-                    line.text(3), line.optionalInteger(4, 2), line.optionalInteger(5, 8), line.optionalInteger(6, 8)));
+            case KO ->
+                b.publicExpenses.add(new PublicExpense(
+                        line.digits(1, 8),
+                        optionalMaxDigits(2, 7),
+                        line.text(3),
+                        line.optionalInteger(4, 2),
+                        line.optionalInteger(5, 8),
+                        line.optionalInteger(6, 8)));
             case SN -> parseEligibility(b);
             case SY -> b.diagnoses.add(parseSy(b.seq++));
             case SI -> b.procedures.add(checked(parseSi(b.seq++)));
-            case IY -> b.drugs.add(checked(new Drug(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.optionalDecimal(4, 5, 5), line.optionalInteger(5, 7), line.integer(6, 3),
-                    ReceiptBuilder.embeddedComments(line, 7), days(RecordType.IY))));
-            case TO -> b.materials.add(checked(new Material(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.optionalDecimal(4, 9, 5), line.optionalInteger(5, 7), line.integer(6, 3),
-                    line.text(7), line.optionalDecimal(8, 9, 2), line.text(10), ReceiptBuilder.embeddedComments(line, 11),
-                    days(RecordType.TO))));
-            case CO -> b.comments.add(new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                    line.text(4)));
+            case IY ->
+                b.drugs.add(checked(new Drug(
+                        b.seq++,
+                        line.optionalDigits(1, 2),
+                        burden(2),
+                        line.digits(3, 9),
+                        line.optionalDecimal(4, 5, 5),
+                        line.optionalInteger(5, 7),
+                        line.integer(6, 3),
+                        ReceiptBuilder.embeddedComments(line, 7),
+                        days(RecordType.IY))));
+            case TO ->
+                b.materials.add(checked(new Material(
+                        b.seq++,
+                        line.optionalDigits(1, 2),
+                        burden(2),
+                        line.digits(3, 9),
+                        line.optionalDecimal(4, 9, 5),
+                        line.optionalInteger(5, 7),
+                        line.integer(6, 3),
+                        line.text(7),
+                        line.optionalDecimal(8, 9, 2),
+                        line.text(10),
+                        ReceiptBuilder.embeddedComments(line, 11),
+                        days(RecordType.TO))));
+            case CO ->
+                b.comments.add(
+                        new Comment(b.seq++, line.optionalDigits(1, 2), burden(2), line.digits(3, 9), line.text(4)));
             case SJ -> b.symptomDetails.add(new SymptomDetail(b.seq++, line.optionalDigits(1, 2), line.text(2)));
             case BU -> {
                 if (b.diagnosisGroup != null) {
@@ -176,8 +204,14 @@ final class RecordParsers extends FieldValues {
         if (kind.charAt(0) < '1' || kind.charAt(0) > '5') {
             throw new InvalidValueException("負担者種別 must be 1–5, got " + kind);
         }
-        Eligibility e = new Eligibility(kind, line.digits(2, 2), line.text(3), line.text(4), line.text(5),
-                line.optionalDigits(6, 2), optionalMaxDigits(7, 7));
+        Eligibility e = new Eligibility(
+                kind,
+                line.digits(2, 2),
+                line.text(3),
+                line.text(4),
+                line.text(5),
+                line.optionalDigits(6, 2),
+                optionalMaxDigits(7, 7));
         if ("1".equals(kind)) {
             if (b.eligibility != null) {
                 throw new InvalidValueException("a second SN record for the medical insurance");
@@ -194,14 +228,21 @@ final class RecordParsers extends FieldValues {
         String outcome = outcome(3);
         List<String> modifiers = modifiers(4);
         String name = uncodedName(code, 5);
-        return new Diagnosis(seq, "SY", code, start, outcome, modifiers, name, line.optionalDigits(6, 2),
-                line.text(7), "");
+        return new Diagnosis(
+                seq, "SY", code, start, outcome, modifiers, name, line.optionalDigits(6, 2), line.text(7), "");
     }
 
     private Procedure parseSi(int seq) {
-        return new Procedure(seq, "SI", line.optionalDigits(1, 2), burden(2), line.digits(3, 9),
-                line.optionalLong(4, 8), line.optionalInteger(5, 7), line.integer(6, 3),
-                ReceiptBuilder.embeddedComments(line, 7), days(RecordType.SI));
+        return new Procedure(
+                seq,
+                "SI",
+                line.optionalDigits(1, 2),
+                burden(2),
+                line.digits(3, 9),
+                line.optionalLong(4, 8),
+                line.optionalInteger(5, 7),
+                line.integer(6, 3),
+                ReceiptBuilder.embeddedComments(line, 7),
+                days(RecordType.SI));
     }
-
 }

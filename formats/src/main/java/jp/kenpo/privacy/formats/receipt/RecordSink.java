@@ -23,7 +23,9 @@ final class RecordSink {
     private boolean first = true;
     /** Names, kana and facility names repeat from receipt to receipt: their bytes are kept, up to a bound. */
     private final java.util.HashMap<String, byte[]> encoded = new java.util.HashMap<>();
-    private final CharsetEncoder encoder = ReceiptCharset.CHARSET.newEncoder()
+
+    private final CharsetEncoder encoder = ReceiptCharset.CHARSET
+            .newEncoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -64,7 +66,8 @@ final class RecordSink {
                 return encodeFrom(s, i);
             }
             if (c < 0x20 || c == ',' || c == 0x7F) {
-                throw new IllegalArgumentException("cannot write " + describe(c) + " inside a receipt field: \"" + s + "\"");
+                throw new IllegalArgumentException(
+                        "cannot write " + describe(c) + " inside a receipt field: \"" + s + "\"");
             }
             buf[len++] = (byte) c;
         }
@@ -98,7 +101,8 @@ final class RecordSink {
             bytes.get(buf, len, n);
             for (int i = len; i < len + n; i++) {
                 if (buf[i] == ',' || (buf[i] >= 0 && buf[i] < 0x20)) {
-                    throw new IllegalArgumentException("cannot write a comma or control character inside a receipt field: \"" + s + "\"");
+                    throw new IllegalArgumentException(
+                            "cannot write a comma or control character inside a receipt field: \"" + s + "\"");
                 }
             }
             len += n;

@@ -62,8 +62,7 @@ final class CheckupSynthesizer {
     }
 
     /** The checkup and the index of the centre that did it, or {@code null}. */
-    record Done(int centre, Checkup checkup) {
-    }
+    record Done(int centre, Checkup checkup) {}
 
     Done checkup(Population.Person person) {
         SplittableRandom r = ClaimSynthesizer.streamFor(seed, person.index(), 2);
@@ -76,7 +75,8 @@ final class CheckupSynthesizer {
             return null;
         }
         // most checkups happen from May to November
-        LocalDate date = fyStart.plusDays(30 + (long) Draw.clamp(Math.abs(Draw.normal(r, 0, 90)) + r.nextInt(40), 0, 330));
+        LocalDate date =
+                fyStart.plusDays(30 + (long) Draw.clamp(Math.abs(Draw.normal(r, 0, 90)) + r.nextInt(40), 0, 330));
         if (!m.eligibleOn(date)) {
             return null;
         }
@@ -106,7 +106,11 @@ final class CheckupSynthesizer {
         double alt = Draw.logNormal(r, (male ? 21 : 15) * Math.exp(0.06 * (bmi - 23)), 0.45);
         double ggt = Draw.logNormal(r, male ? 33 : 19, 0.6);
         boolean diabetic = r.nextDouble() < 0.03 + 0.04 * Math.max(0, z) + 0.001 * Math.max(0, age - 40);
-        double fpg = 90 + 0.25 * (age - 40) + 1.4 * (bmi - 23) + Draw.normal(r, 0, 8) + (diabetic ? Draw.normal(r, 45, 25) : 0);
+        double fpg = 90
+                + 0.25 * (age - 40)
+                + 1.4 * (bmi - 23)
+                + Draw.normal(r, 0, 8)
+                + (diabetic ? Draw.normal(r, 45, 25) : 0);
         fpg = Draw.clamp(fpg, 65, 400);
         boolean glucoseMeds = diabetic && r.nextDouble() < 0.55;
         double hba1c = Draw.clamp(2.6 + 0.029 * fpg + Draw.normal(r, 0, 0.2), 4.0, 14);
@@ -134,7 +138,11 @@ final class CheckupSynthesizer {
         obs.add(pq(AST, values[9], 0, "U/L"));
         obs.add(pq(ALT, values[10], 0, "U/L"));
         obs.add(pq(GAMMA_GT, values[11], 0, "U/L"));
-        obs.add(pq(fasting ? FASTING_GLUCOSE : CASUAL_GLUCOSE, fasting ? values[12] : values[12] + Draw.normal(r, 25, 15), 0, "mg/dL"));
+        obs.add(pq(
+                fasting ? FASTING_GLUCOSE : CASUAL_GLUCOSE,
+                fasting ? values[12] : values[12] + Draw.normal(r, 25, 15),
+                0,
+                "mg/dL"));
         obs.add(pq(HBA1C, values[13], 1, "%"));
         obs.add(Observation.coded(URINE_SUGAR, Integer.toString(urineSugar), URINE_SYSTEM));
         obs.add(Observation.coded(URINE_PROTEIN, Integer.toString(urineProtein), URINE_SYSTEM));
@@ -148,13 +156,28 @@ final class CheckupSynthesizer {
         if (unlinkable > 0 && r.nextDouble() < unlinkable) {
             key = new MemberKey(key.insurerNumber(), key.symbol(), "9" + key.number() + "9", key.branch());
         }
-        Checkup c = new Checkup("", "10", date.plusDays(7 + r.nextInt(14)), key, m.nameKana(), Integer.toString(m.sex()),
-                m.birthDate(), date, "010", facilities.checkupCentres[centre], facilities.checkupCentreNames[centre], obs);
+        Checkup c = new Checkup(
+                "",
+                "10",
+                date.plusDays(7 + r.nextInt(14)),
+                key,
+                m.nameKana(),
+                Integer.toString(m.sex()),
+                m.birthDate(),
+                date,
+                "010",
+                facilities.checkupCentres[centre],
+                facilities.checkupCentreNames[centre],
+                obs);
         return new Done(centre, c);
     }
 
     private static Observation pq(String code, double value, int decimals, String unit) {
-        return Observation.quantity(code, BigDecimal.valueOf(Math.max(0, value)).setScale(decimals, RoundingMode.HALF_UP)
-                .toPlainString(), unit);
+        return Observation.quantity(
+                code,
+                BigDecimal.valueOf(Math.max(0, value))
+                        .setScale(decimals, RoundingMode.HALF_UP)
+                        .toPlainString(),
+                unit);
     }
 }

@@ -43,7 +43,8 @@ final class ClaimSynthesizer {
 
         /** @param receipt its facility code (7 digits, unique among the generated facilities) orders a file's receipts */
         static Claim of(YearMonth month, ReceiptKind kind, Receipt receipt) {
-            return new Claim(month, kind, receipt, Integer.parseInt(receipt.facility().code()));
+            return new Claim(
+                    month, kind, receipt, Integer.parseInt(receipt.facility().code()));
         }
     }
 
@@ -117,11 +118,13 @@ final class ClaimSynthesizer {
             // outpatient: the home clinic for chronic care, other clinics for acute illness
             int outpatient = Draw.poisson(r, 0.3 * propensity) + (!chronic.isEmpty() && r.nextDouble() < 0.75 ? 1 : 0);
             for (int k = 0; k < Math.min(outpatient, 4); k++) {
-                Facilities.Site site = k == 0 && !chronic.isEmpty() ? clinic
+                Facilities.Site site = k == 0 && !chronic.isEmpty()
+                        ? clinic
                         : facilities.clinics[r.nextInt(facilities.clinics.length)];
                 out.add(Claim.of(month, ReceiptKind.MEDICAL, outpatient(c, site, k == 0)));
                 if (r.nextDouble() < 0.72) {
-                    Facilities.Site ph = r.nextDouble() < 0.7 ? pharmacy
+                    Facilities.Site ph = r.nextDouble() < 0.7
+                            ? pharmacy
                             : facilities.pharmacies[r.nextInt(facilities.pharmacies.length)];
                     out.add(Claim.of(month, ReceiptKind.PHARMACY, pharmacy(c, ph)));
                 }
@@ -139,12 +142,13 @@ final class ClaimSynthesizer {
 
     /** Relative use of care by age and sex (children under 6 and people over 60 use most). */
     private static double ageFactor(int age, int sex) {
-        double f = age < 6 ? 1.7 : age < 15 ? 0.95 : age < 25 ? 0.6 : age < 40 ? 0.75 : age < 50 ? 0.95 : age < 60 ? 1.2 : 1.6;
+        double f = age < 6
+                ? 1.7
+                : age < 15 ? 0.95 : age < 25 ? 0.6 : age < 40 ? 0.75 : age < 50 ? 0.95 : age < 60 ? 1.2 : 1.6;
         return sex == 2 && age >= 20 && age < 50 ? f * 1.2 : f;
     }
 
-    private record Chronic(String code, LocalDate since, int drugIndex) {
-    }
+    private record Chronic(String code, LocalDate since, int drugIndex) {}
 
     private List<Chronic> chronicConditions(SplittableRandom r, int age, LocalDate mid) {
         double ageCurve = age < 20 ? 0.03 : age < 30 ? 0.1 : age < 40 ? 0.25 : age < 50 ? 0.5 : age < 60 ? 0.8 : 1.0;
@@ -166,7 +170,9 @@ final class ClaimSynthesizer {
         long first = month.atDay(1).toEpochDay();
         for (Member row : p.rows()) {
             long from = Math.max(first, row.acquiredOn().toEpochDay());
-            long to = row.lostOn() == null ? first + n : Math.min(first + n, row.lostOn().toEpochDay());
+            long to = row.lostOn() == null
+                    ? first + n
+                    : Math.min(first + n, row.lostOn().toEpochDay());
             for (long d = from; d < to; d++) {
                 int day = (int) (d - first) + 1;
                 if (!on[day]) {
@@ -186,9 +192,15 @@ final class ClaimSynthesizer {
     }
 
     /** What every receipt of one person-month shares. */
-    private record Context(SplittableRandom r, Member member, MemberKey key, YearMonth month, int[] eligible, int age,
-                           boolean publicExpense, List<Chronic> chronic) {
-    }
+    private record Context(
+            SplittableRandom r,
+            Member member,
+            MemberKey key,
+            YearMonth month,
+            int[] eligible,
+            int age,
+            boolean publicExpense,
+            List<Chronic> chronic) {}
 
     private String receiptType(Context c, ReceiptKind kind, boolean inpatient) {
         int last;
@@ -206,26 +218,62 @@ final class ClaimSynthesizer {
         return kind.scoreTable() + "1" + (c.publicExpense ? "2" : "1") + last;
     }
 
-    private Receipt receipt(Context c, Facilities.Site site, ReceiptKind kind, String type, LocalDate admission,
-                            int days, int points, Integer meals, Integer mealAmount, List<Diagnosis> diagnoses,
-                            List<Procedure> procedures, List<Drug> drugs, List<Material> materials, List<Comment> comments,
-                            DiagnosisGroup bu, List<DpcDiagnosis> sb, List<Prescription> sh, List<Dispensing> cz) {
+    private Receipt receipt(
+            Context c,
+            Facilities.Site site,
+            ReceiptKind kind,
+            String type,
+            LocalDate admission,
+            int days,
+            int points,
+            Integer meals,
+            Integer mealAmount,
+            List<Diagnosis> diagnoses,
+            List<Procedure> procedures,
+            List<Drug> drugs,
+            List<Material> materials,
+            List<Comment> comments,
+            DiagnosisGroup bu,
+            List<DpcDiagnosis> sb,
+            List<Prescription> sh,
+            List<Dispensing> cz) {
         Member m = c.member;
-        Insurance ho = new Insurance(c.key.insurerNumber(), c.key.symbol(), c.key.number(), days, points, meals,
-                mealAmount, "", null);
-        List<PublicExpense> ko = c.publicExpense
-                ? List.of(new PublicExpense("54136015", "1234566", "", days, points, 0))
-                : List.of();
+        Insurance ho = new Insurance(
+                c.key.insurerNumber(), c.key.symbol(), c.key.number(), days, points, meals, mealAmount, "", null);
+        List<PublicExpense> ko =
+                c.publicExpense ? List.of(new PublicExpense("54136015", "1234566", "", days, points, 0)) : List.of();
         Eligibility sn = new Eligibility("1", "01", "", "", "", c.key.branch(), "");
-        return new Receipt(site.forTreatmentMonth(c.month), 1, type, c.month, m.nameKanji(), Integer.toString(m.sex()),
-                m.birthDate(), admission, m.nameKana(), ho, ko, sn, diagnoses, procedures, drugs, materials, comments,
-                List.of(), List.of(), bu, sb, sh, cz);
+        return new Receipt(
+                site.forTreatmentMonth(c.month),
+                1,
+                type,
+                c.month,
+                m.nameKanji(),
+                Integer.toString(m.sex()),
+                m.birthDate(),
+                admission,
+                m.nameKana(),
+                ho,
+                ko,
+                sn,
+                diagnoses,
+                procedures,
+                drugs,
+                materials,
+                comments,
+                List.of(),
+                List.of(),
+                bu,
+                sb,
+                sh,
+                cz);
     }
 
     private Receipt outpatient(Context c, Facilities.Site site, boolean chronicVisit) {
         SplittableRandom r = c.r;
-        int visits = Math.min(c.eligible.length, chronicVisit && !c.chronic.isEmpty() ? 1 + Draw.poisson(r, 0.2)
-                : 1 + Draw.poisson(r, 0.5));
+        int visits = Math.min(
+                c.eligible.length,
+                chronicVisit && !c.chronic.isEmpty() ? 1 + Draw.poisson(r, 0.2) : 1 + Draw.poisson(r, 0.5));
         int[] days = pickDays(r, c.eligible, visits);
         LocalDate first = c.month.atDay(days[0]);
         int seq = 0;
@@ -233,7 +281,8 @@ final class ClaimSynthesizer {
         if (chronicVisit) {
             for (Chronic ch : c.chronic) {
                 if (dx.isEmpty() || r.nextDouble() < 0.85) {
-                    dx.add(new Diagnosis(seq++, "SY", ch.code, ch.since, "1", List.of(), "", dx.isEmpty() ? "01" : "", "", ""));
+                    dx.add(new Diagnosis(
+                            seq++, "SY", ch.code, ch.since, "1", List.of(), "", dx.isEmpty() ? "01" : "", "", ""));
                 }
             }
         }
@@ -246,21 +295,48 @@ final class ClaimSynthesizer {
         }
         List<Procedure> si = new ArrayList<>(4);
         CodeCatalog.Item visit = newIllness && !chronicVisit ? codes.visits[0] : codes.visits[1];
-        si.add(new Procedure(seq++, "SI", newIllness && !chronicVisit ? "11" : "12", "1", visit.code(), null,
-                visit.points(), visits, List.of(), daysOf(days, 1)));
+        si.add(new Procedure(
+                seq++,
+                "SI",
+                newIllness && !chronicVisit ? "11" : "12",
+                "1",
+                visit.code(),
+                null,
+                visit.points(),
+                visits,
+                List.of(),
+                daysOf(days, 1)));
         int points = visit.points() * visits;
         if (r.nextDouble() < 0.35) {
             int tests = 1 + r.nextInt(3);
             for (int k = 0; k < tests; k++) {
                 CodeCatalog.Item t = CodeCatalog.any(r, codes.tests);
-                si.add(new Procedure(seq++, "SI", k == 0 ? "60" : "", "1", t.code(), null, t.points(), 1, List.of(),
+                si.add(new Procedure(
+                        seq++,
+                        "SI",
+                        k == 0 ? "60" : "",
+                        "1",
+                        t.code(),
+                        null,
+                        t.points(),
+                        1,
+                        List.of(),
                         daysOf(new int[] {days[0]}, 1)));
                 points += t.points();
             }
         }
         if (r.nextDouble() < 0.08) {
             CodeCatalog.Item t = CodeCatalog.any(r, codes.treatments);
-            si.add(new Procedure(seq++, "SI", "40", "1", t.code(), null, t.points(), 1, List.of(),
+            si.add(new Procedure(
+                    seq++,
+                    "SI",
+                    "40",
+                    "1",
+                    t.code(),
+                    null,
+                    t.points(),
+                    1,
+                    List.of(),
                     daysOf(new int[] {days[days.length - 1]}, 1)));
             points += t.points();
         }
@@ -268,15 +344,40 @@ final class ClaimSynthesizer {
         if (r.nextDouble() < 0.15) {
             CodeCatalog.Item d = codes.drug(r);
             int count = 5 + r.nextInt(10);
-            iy.add(new Drug(seq++, "21", "1", d.code(), BigDecimal.valueOf(1 + r.nextInt(3)), d.points(), count, List.of(),
+            iy.add(new Drug(
+                    seq++,
+                    "21",
+                    "1",
+                    d.code(),
+                    BigDecimal.valueOf(1 + r.nextInt(3)),
+                    d.points(),
+                    count,
+                    List.of(),
                     daysOf(new int[] {days[0]}, count)));
             points += d.points() * count;
         }
         List<Comment> co = r.nextDouble() < 0.04
                 ? List.of(new Comment(seq, "", "1", codes.comments[r.nextInt(codes.comments.length)], "テストコメント"))
                 : List.of();
-        return receipt(c, site, ReceiptKind.MEDICAL, receiptType(c, ReceiptKind.MEDICAL, false), null, visits, points,
-                null, null, dx, si, iy, List.of(), co, null, List.of(), List.of(), List.of());
+        return receipt(
+                c,
+                site,
+                ReceiptKind.MEDICAL,
+                receiptType(c, ReceiptKind.MEDICAL, false),
+                null,
+                visits,
+                points,
+                null,
+                null,
+                dx,
+                si,
+                iy,
+                List.of(),
+                co,
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** Share of admissions billed as DPC receipts (a minority: most members' stays here are short, at small hospitals). */
@@ -293,9 +394,11 @@ final class ClaimSynthesizer {
 
     private Diagnosis acuteDiagnosis(SplittableRandom r, int seq, LocalDate start, boolean main) {
         if (r.nextDouble() < 0.003) {
-            return new Diagnosis(seq, "SY", Diagnosis.UNCODED, start, "1", List.of(), "テスト未コード化傷病", main ? "01" : "", "", "");
+            return new Diagnosis(
+                    seq, "SY", Diagnosis.UNCODED, start, "1", List.of(), "テスト未コード化傷病", main ? "01" : "", "", "");
         }
-        List<String> modifiers = r.nextDouble() < 0.06 ? List.of(codes.modifiers[r.nextInt(codes.modifiers.length)]) : List.of();
+        List<String> modifiers =
+                r.nextDouble() < 0.06 ? List.of(codes.modifiers[r.nextInt(codes.modifiers.length)]) : List.of();
         String outcome = r.nextDouble() < 0.3 ? "2" : "1";
         return new Diagnosis(seq, "SY", codes.acuteDisease(r), start, outcome, modifiers, "", main ? "01" : "", "", "");
     }
@@ -313,7 +416,8 @@ final class ClaimSynthesizer {
         int rps = drugs > 3 ? 2 : 1;
         int day = c.eligible[r.nextInt(c.eligible.length)];
         LocalDate prescribed = c.month.atDay(day);
-        LocalDate dispensed = day < c.month.lengthOfMonth() && r.nextDouble() < 0.1 ? prescribed.plusDays(1) : prescribed;
+        LocalDate dispensed =
+                day < c.month.lengthOfMonth() && r.nextDouble() < 0.1 ? prescribed.plusDays(1) : prescribed;
         List<Drug> iy = new ArrayList<>(drugs);
         List<Prescription> sh = new ArrayList<>(rps);
         List<Dispensing> cz = new ArrayList<>(rps);
@@ -327,10 +431,19 @@ final class ClaimSynthesizer {
             int unit = 0;
             for (int end = rp == rps ? drugs : 3; k < end; k++) {
                 CodeCatalog.Item d = !c.chronic.isEmpty() && k < c.chronic.size()
-                        ? codes.drugs[c.chronic.get(k).drugIndex] : codes.drug(r);
+                        ? codes.drugs[c.chronic.get(k).drugIndex]
+                        : codes.drug(r);
                 int quantity = 1 + r.nextInt(3);
                 // 調剤 IY records carry 負担区分, code and 使用量 only; days and points belong to SH and CZ
-                iy.add(new Drug(seq++, "", "1", d.code(), BigDecimal.valueOf(quantity), null, null, List.of(),
+                iy.add(new Drug(
+                        seq++,
+                        "",
+                        "1",
+                        d.code(),
+                        BigDecimal.valueOf(quantity),
+                        null,
+                        null,
+                        List.of(),
                         ServiceDays.NONE));
                 unit += d.points() * quantity;
             }
@@ -339,8 +452,25 @@ final class ClaimSynthesizer {
             cz.add(Dispensing.of(czSeq, "1", prescribed, dispensed, 1, supply, fee, unit * supply, List.of()));
             points += unit * supply + fee.points();
         }
-        return receipt(c, site, ReceiptKind.PHARMACY, receiptType(c, ReceiptKind.PHARMACY, false), null, 1, points,
-                null, null, List.of(), List.of(), iy, List.of(), List.of(), null, List.of(), sh, cz);
+        return receipt(
+                c,
+                site,
+                ReceiptKind.PHARMACY,
+                receiptType(c, ReceiptKind.PHARMACY, false),
+                null,
+                1,
+                points,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                iy,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                sh,
+                cz);
     }
 
     private Receipt dental(Context c, Facilities.Site site) {
@@ -352,7 +482,8 @@ final class ClaimSynthesizer {
         int n = 1 + (r.nextDouble() < 0.35 ? 1 : 0);
         for (int k = 0; k < n; k++) {
             String tooth = "1" + (1 + r.nextInt(4)) + (1 + r.nextInt(8)) + "000";
-            hs.add(new Diagnosis(seq++, "HS", codes.acuteDisease(r), null, "", List.of(), "", k == 0 ? "01" : "", "", tooth));
+            hs.add(new Diagnosis(
+                    seq++, "HS", codes.acuteDisease(r), null, "", List.of(), "", k == 0 ? "01" : "", "", tooth));
         }
         List<Procedure> ss = new ArrayList<>(4);
         int points = 0;
@@ -360,18 +491,45 @@ final class ClaimSynthesizer {
         for (int k = 0; k < Math.min(items, 6); k++) {
             CodeCatalog.Item t = k == 0 ? codes.dental[0] : CodeCatalog.any(r, codes.dental);
             int[] on = k == 0 ? days : new int[] {days[r.nextInt(days.length)]};
-            ss.add(new Procedure(seq++, "SS", k == 0 ? "12" : "40", "1", t.code(), null, t.points(), on.length, List.of(),
+            ss.add(new Procedure(
+                    seq++,
+                    "SS",
+                    k == 0 ? "12" : "40",
+                    "1",
+                    t.code(),
+                    null,
+                    t.points(),
+                    on.length,
+                    List.of(),
                     daysOf(on, 1)));
             points += t.points() * on.length;
         }
-        return receipt(c, site, ReceiptKind.DENTAL, receiptType(c, ReceiptKind.DENTAL, false), null, visits, points, null,
-                null, hs, ss, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of());
+        return receipt(
+                c,
+                site,
+                ReceiptKind.DENTAL,
+                receiptType(c, ReceiptKind.DENTAL, false),
+                null,
+                visits,
+                points,
+                null,
+                null,
+                hs,
+                ss,
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private Receipt inpatient(Context c, Facilities.Site site, LocalDate admitted, boolean lastMonth) {
         SplittableRandom r = c.r;
         int from = admitted.getMonth() == c.month.getMonth() && admitted.getYear() == c.month.getYear()
-                ? admitted.getDayOfMonth() : 1;
+                ? admitted.getDayOfMonth()
+                : 1;
         List<Integer> stay = new ArrayList<>();
         int length = lastMonth ? 2 + r.nextInt(14) : 99;
         for (int d : c.eligible) {
@@ -396,13 +554,19 @@ final class ClaimSynthesizer {
         DiagnosisGroup bu = null;
         List<DpcDiagnosis> sb = new ArrayList<>(dpc ? DPC_ROLES.size() + comorbidities : 0);
         if (dpc) {
-            String group = String.format("%02d%04dxx%02dx0xx", 1 + r.nextInt(18), r.nextInt(10000), r.nextBoolean() ? 97 : 99);
-            bu = new DiagnosisGroup(0, group, admitted, lastMonth ? c.month.atDay(days[days.length - 1]) : null,
-                    lastMonth ? "1" : "", "");
+            String group =
+                    String.format("%02d%04dxx%02dx0xx", 1 + r.nextInt(18), r.nextInt(10000), r.nextBoolean() ? 97 : 99);
+            bu = new DiagnosisGroup(
+                    0,
+                    group,
+                    admitted,
+                    lastMonth ? c.month.atDay(days[days.length - 1]) : null,
+                    lastMonth ? "1" : "",
+                    "");
             int at = 1;
             for (String role : DPC_ROLES) {
-                sb.add(new DpcDiagnosis(at++, main.code(), main.modifiers(), main.name(), icd10Of(main.code()), role, "",
-                        ""));
+                sb.add(new DpcDiagnosis(
+                        at++, main.code(), main.modifiers(), main.name(), icd10Of(main.code()), role, "", ""));
             }
             for (int k = 0; k < comorbidities; k++) {
                 String code = c.chronic.get(k).code;
@@ -411,31 +575,71 @@ final class ClaimSynthesizer {
         }
         List<Procedure> si = new ArrayList<>(4);
         CodeCatalog.Item basic = CodeCatalog.any(r, codes.inpatientBasics);
-        si.add(new Procedure(seq++, "SI", "90", "1", basic.code(), null, basic.points(), days.length, List.of(), daysOf(days, 1)));
+        si.add(new Procedure(
+                seq++, "SI", "90", "1", basic.code(), null, basic.points(), days.length, List.of(), daysOf(days, 1)));
         int points = basic.points() * days.length;
         int extra = 1 + Draw.poisson(r, 2);
         for (int k = 0; k < extra; k++) {
-            CodeCatalog.Item t = r.nextBoolean() ? CodeCatalog.any(r, codes.tests) : CodeCatalog.any(r, codes.treatments);
+            CodeCatalog.Item t =
+                    r.nextBoolean() ? CodeCatalog.any(r, codes.tests) : CodeCatalog.any(r, codes.treatments);
             int[] on = {days[r.nextInt(days.length)]};
-            si.add(new Procedure(seq++, "SI", k == 0 ? "60" : "", "1", t.code(), null, t.points(), 1, List.of(), daysOf(on, 1)));
+            si.add(new Procedure(
+                    seq++, "SI", k == 0 ? "60" : "", "1", t.code(), null, t.points(), 1, List.of(), daysOf(on, 1)));
             points += t.points();
         }
         List<Drug> iy = new ArrayList<>(3);
         for (int k = 0; k < 1 + r.nextInt(3); k++) {
             CodeCatalog.Item d = codes.drug(r);
-            iy.add(new Drug(seq++, "33", "1", d.code(), new BigDecimal("1.5"), d.points(), days.length, List.of(), daysOf(days, 1)));
+            iy.add(new Drug(
+                    seq++,
+                    "33",
+                    "1",
+                    d.code(),
+                    new BigDecimal("1.5"),
+                    d.points(),
+                    days.length,
+                    List.of(),
+                    daysOf(days, 1)));
             points += d.points() * days.length;
         }
         List<Material> to = new ArrayList<>(1);
         if (r.nextDouble() < 0.15) {
             CodeCatalog.Item t = CodeCatalog.any(r, codes.materials);
-            to.add(new Material(seq, "50", "1", t.code(), BigDecimal.ONE, t.points(), 1, "", null, "", List.of(),
+            to.add(new Material(
+                    seq,
+                    "50",
+                    "1",
+                    t.code(),
+                    BigDecimal.ONE,
+                    t.points(),
+                    1,
+                    "",
+                    null,
+                    "",
+                    List.of(),
                     daysOf(new int[] {days[0]}, 1)));
             points += t.points();
         }
         int meals = 3 * days.length;
-        return receipt(c, site, ReceiptKind.MEDICAL, receiptType(c, ReceiptKind.MEDICAL, true), admitted, days.length,
-                points, meals, meals * 490, dx, si, iy, to, List.of(), bu, sb, List.of(), List.of());
+        return receipt(
+                c,
+                site,
+                ReceiptKind.MEDICAL,
+                receiptType(c, ReceiptKind.MEDICAL, true),
+                admitted,
+                days.length,
+                points,
+                meals,
+                meals * 490,
+                dx,
+                si,
+                iy,
+                to,
+                List.of(),
+                bu,
+                sb,
+                List.of(),
+                List.of());
     }
 
     /** {@code n} distinct days among the eligible ones, ascending. */

@@ -36,8 +36,7 @@ final class CodeCatalog {
     final String[] modifiers;
 
     /** A billable code with its points (for drugs: points per unit of quantity). */
-    record Item(String code, int points) {
-    }
+    record Item(String code, int points) {}
 
     CodeCatalog() {
         SplittableRandom r = new SplittableRandom(0x4B454E504F4CL);
@@ -65,11 +64,12 @@ final class CodeCatalog {
         }
     }
 
-    private static Item[] items(SplittableRandom r, Set<String> used, String prefix, int n, int minPoints, int maxPoints) {
+    private static Item[] items(
+            SplittableRandom r, Set<String> used, String prefix, int n, int minPoints, int maxPoints) {
         Item[] items = new Item[n];
         for (int i = 0; i < n; i++) {
-            int points = (int) Math.round(Draw.clamp(Draw.logNormal(r, Math.sqrt((double) minPoints * maxPoints), 0.6),
-                    minPoints, maxPoints));
+            int points = (int) Math.round(Draw.clamp(
+                    Draw.logNormal(r, Math.sqrt((double) minPoints * maxPoints), 0.6), minPoints, maxPoints));
             items[i] = new Item(unique(r, used, prefix, 9), points);
         }
         return items;

@@ -5,8 +5,7 @@ import java.util.random.RandomGenerator;
 /** The few random distributions the generator needs, over any {@link RandomGenerator}. */
 final class Draw {
 
-    private Draw() {
-    }
+    private Draw() {}
 
     /** Poisson by inversion; fine for the small means used here. */
     static int poisson(RandomGenerator r, double mean) {

@@ -21,8 +21,8 @@ final class Facilities {
             this.code = code;
             this.first = first;
             for (int i = 0; i < byMonth.length; i++) {
-                byMonth[i] = new Facility(recordType, "1", prefecture, scoreTable, code, name, first.plusMonths(i + 1),
-                        "00", "");
+                byMonth[i] = new Facility(
+                        recordType, "1", prefecture, scoreTable, code, name, first.plusMonths(i + 1), "00", "");
             }
         }
 
@@ -58,8 +58,14 @@ final class Facilities {
         }
     }
 
-    private Site[] sites(SplittableRandom r, int n, String type, String table, String prefecture, String suffix,
-                         YearMonth firstMonth) {
+    private Site[] sites(
+            SplittableRandom r,
+            int n,
+            String type,
+            String table,
+            String prefecture,
+            String suffix,
+            YearMonth firstMonth) {
         Site[] s = new Site[n];
         for (int i = 0; i < n; i++) {
             // most facilities are in the society's prefecture, some in the neighbouring ones
@@ -75,7 +81,8 @@ final class Facilities {
 
     /** A synthetic address for a facility code (the 所在地 of the MN record). */
     String addressOf(String code) {
-        return addresses.computeIfAbsent(code, c -> "テスト市テスト町" + fullWidth(Integer.parseInt(c.substring(3)) % 99 + 1) + "－１");
+        return addresses.computeIfAbsent(
+                code, c -> "テスト市テスト町" + fullWidth(Integer.parseInt(c.substring(3)) % 99 + 1) + "－１");
     }
 
     static String digits(RandomGenerator r, int n) {

@@ -18,8 +18,16 @@ import jp.kenpo.privacy.formats.MemberKey;
  * @param acquiredOn    資格取得日
  * @param lostOn        資格喪失日, the first day without eligibility; {@code null} while eligible
  */
-public record Member(MemberKey key, MemberKind kind, String insuredBranch, String nameKanji, String nameKana, int sex,
-                     LocalDate birthDate, LocalDate acquiredOn, LocalDate lostOn) {
+public record Member(
+        MemberKey key,
+        MemberKind kind,
+        String insuredBranch,
+        String nameKanji,
+        String nameKana,
+        int sex,
+        LocalDate birthDate,
+        LocalDate acquiredOn,
+        LocalDate lostOn) {
 
     /** Eligible on {@code d} iff acquired_on ≤ d < lost_on. */
     public boolean eligibleOn(LocalDate d) {

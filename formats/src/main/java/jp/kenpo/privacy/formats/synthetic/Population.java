@@ -28,8 +28,7 @@ final class Population {
     private long persons;
 
     /** Members of one household: the insured first. Rows: more than one per person when re-joined. */
-    record Household(List<Person> persons) {
-    }
+    record Household(List<Person> persons) {}
 
     /** A person with their rows and their global index (which seeds their own claims). */
     record Person(long index, List<Member> rows) {
@@ -99,12 +98,28 @@ final class Population {
             LocalDate earlierLost = acquired.minusDays(30 + r.nextInt(300));
             LocalDate earlierAcquired = earlierLost.minusDays(200 + r.nextInt(1500));
             if (earlierAcquired.isAfter(birth.plusYears(18))) {
-                rows.add(new Member(key, MemberKind.INSURED, "", name(family[0], given[0]), name(family[1], given[1]),
-                        sex, birth, earlierAcquired, earlierLost));
+                rows.add(new Member(
+                        key,
+                        MemberKind.INSURED,
+                        "",
+                        name(family[0], given[0]),
+                        name(family[1], given[1]),
+                        sex,
+                        birth,
+                        earlierAcquired,
+                        earlierLost));
             }
         }
-        rows.add(new Member(key, MemberKind.INSURED, "", name(family[0], given[0]), name(family[1], given[1]), sex,
-                birth, acquired, lost));
+        rows.add(new Member(
+                key,
+                MemberKind.INSURED,
+                "",
+                name(family[0], given[0]),
+                name(family[1], given[1]),
+                sex,
+                birth,
+                acquired,
+                lost));
         people.add(new Person(persons++, rows));
 
         int branch = 1;
@@ -138,8 +153,14 @@ final class Population {
         return new Household(people);
     }
 
-    private Person dependent(MemberKey insured, int branch, String[] family, int sex, LocalDate birth,
-                             LocalDate insuredAcquired, LocalDate insuredLost) {
+    private Person dependent(
+            MemberKey insured,
+            int branch,
+            String[] family,
+            int sex,
+            LocalDate birth,
+            LocalDate insuredAcquired,
+            LocalDate insuredLost) {
         LocalDate acquired = birth.isAfter(insuredAcquired) ? birth : insuredAcquired;
         if (!birth.isAfter(insuredAcquired) && r.nextDouble() < 0.03) {
             acquired = insuredAcquired.plusDays(r.nextInt(300)); // married or moved in later
@@ -149,10 +170,18 @@ final class Population {
             acquired = lost.minusDays(1);
         }
         String[] given = NameBook.given(r, sex);
-        MemberKey key = new MemberKey(insured.insurerNumber(), insured.symbol(), insured.number(),
-                String.format("%02d", branch));
-        Member m = new Member(key, MemberKind.DEPENDENT, insured.branch(), name(family[0], given[0]),
-                name(family[1], given[1]), sex, birth, acquired, lost);
+        MemberKey key = new MemberKey(
+                insured.insurerNumber(), insured.symbol(), insured.number(), String.format("%02d", branch));
+        Member m = new Member(
+                key,
+                MemberKind.DEPENDENT,
+                insured.branch(),
+                name(family[0], given[0]),
+                name(family[1], given[1]),
+                sex,
+                birth,
+                acquired,
+                lost);
         return new Person(persons++, List.of(m));
     }
 

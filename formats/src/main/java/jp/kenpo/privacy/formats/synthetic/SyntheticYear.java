@@ -67,8 +67,14 @@ public final class SyntheticYear {
     }
 
     /** What was written. */
-    public record Summary(String insurerNumber, long persons, long memberRows, Map<ReceiptKind, Long> receipts,
-                          long checkups, long checkupArchives, long receiptBytes) {
+    public record Summary(
+            String insurerNumber,
+            long persons,
+            long memberRows,
+            Map<ReceiptKind, Long> receipts,
+            long checkups,
+            long checkupArchives,
+            long receiptBytes) {
         public long totalReceipts() {
             return receipts.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -82,8 +88,7 @@ public final class SyntheticYear {
     static final int CHUNK_PERSONS = 2_000;
     static final int ARCHIVE_DOCUMENTS = 5_000;
 
-    private SyntheticYear() {
-    }
+    private SyntheticYear() {}
 
     public static Summary write(Options o, Path dir, Progress progress) throws IOException {
         Files.createDirectories(dir.resolve("claims"));
@@ -92,7 +97,8 @@ public final class SyntheticYear {
         YearMonth first = YearMonth.of(o.fiscalYear(), 4);
         Facilities facilities = new Facilities(o.seed(), o.members(), "13", first);
         CodeCatalog codes = new CodeCatalog();
-        ClaimSynthesizer claims = new ClaimSynthesizer(codes, facilities, o.fiscalYear(), o.seed(), o.unlinkableShare());
+        ClaimSynthesizer claims =
+                new ClaimSynthesizer(codes, facilities, o.fiscalYear(), o.seed(), o.unlinkableShare());
         CheckupSynthesizer checkups = new CheckupSynthesizer(facilities, o.fiscalYear(), o.seed(), o.unlinkableShare());
         LocalDate created = LocalDate.of(o.fiscalYear() + 1, 4, 30);
 
@@ -113,8 +119,14 @@ public final class SyntheticYear {
                 progress.update(out.persons, o.members());
             }
             out.finish();
-            return new Summary(population.insurerNumber(), out.persons, out.memberRows, out.receiptCounts, out.checkups,
-                    out.archiveCount, out.receiptBytes());
+            return new Summary(
+                    population.insurerNumber(),
+                    out.persons,
+                    out.memberRows,
+                    out.receiptCounts,
+                    out.checkups,
+                    out.archiveCount,
+                    out.receiptBytes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -132,13 +144,13 @@ public final class SyntheticYear {
      * People of one chunk with everything made for them: their receipts bucketed by file (kind ×
      * treatment month) and sorted by facility, and their checkup documents already serialised.
      */
-    private record Chunk(List<Population.Person> people, List<List<ClaimSynthesizer.Claim>> files,
-                         List<Document> checkups) {
+    private record Chunk(
+            List<Population.Person> people, List<List<ClaimSynthesizer.Claim>> files, List<Document> checkups) {
 
-        record Document(int centre, byte[] xml) {
-        }
+        record Document(int centre, byte[] xml) {}
 
-        static Chunk make(Population population, int total, ClaimSynthesizer claimMaker, CheckupSynthesizer checkupMaker) {
+        static Chunk make(
+                Population population, int total, ClaimSynthesizer claimMaker, CheckupSynthesizer checkupMaker) {
             List<Population.Person> people = new ArrayList<>(CHUNK_PERSONS + 8);
             while (people.size() < CHUNK_PERSONS && population.personsSoFar() < total) {
                 for (Population.Person p : population.next().persons()) {
@@ -255,8 +267,16 @@ public final class SyntheticYear {
          * an insurer: a management number and the facility's address (synthetic).
          */
         private Receipt withManagementRecord(Receipt r) {
-            OtherRecord mn = new OtherRecord(0, "MN", List.of(Long.toString(9_000_000_000L + ++managementNumber),
-                    facilities.addressOf(r.facility().code()), "", "", "", ""));
+            OtherRecord mn = new OtherRecord(
+                    0,
+                    "MN",
+                    List.of(
+                            Long.toString(9_000_000_000L + ++managementNumber),
+                            facilities.addressOf(r.facility().code()),
+                            "",
+                            "",
+                            "",
+                            ""));
             return Receipts.withLeadingRecord(r, mn);
         }
 
@@ -285,8 +305,12 @@ public final class SyntheticYear {
                 LocalDate submitted = created.plusDays(nth / 10);
                 String sender = facilities.checkupCentres[centre];
                 String name = CheckupArchiveWriter.archiveBaseName(sender, insurer, submitted, nth % 10) + ".zip";
-                a = new CheckupArchiveWriter(Files.newOutputStream(dir.resolve("checkups").resolve(name)), sender, insurer,
-                        submitted, nth % 10);
+                a = new CheckupArchiveWriter(
+                        Files.newOutputStream(dir.resolve("checkups").resolve(name)),
+                        sender,
+                        insurer,
+                        submitted,
+                        nth % 10);
                 archives[centre] = a;
                 archiveCount++;
             }

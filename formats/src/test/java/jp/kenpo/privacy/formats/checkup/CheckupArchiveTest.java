@@ -31,19 +31,29 @@ class CheckupArchiveTest {
 
     @BeforeEach
     void load() throws IOException {
-        example = new CheckupReader().read(new ByteArrayInputStream(
-                CheckupReaderTest.example().getBytes(StandardCharsets.UTF_8)), "example.xml");
+        example = new CheckupReader()
+                .read(
+                        new ByteArrayInputStream(CheckupReaderTest.example().getBytes(StandardCharsets.UTF_8)),
+                        "example.xml");
     }
 
     private Checkup person(int i) {
-        return new Checkup("", example.reportCategory(), example.createdOn(),
-                new MemberKey("06130017", "１２３", String.valueOf(1000 + i), "00"), "", i % 2 == 0 ? "1" : "2",
-                example.birthDate(), example.checkupDate(), example.programType(), example.facilityCode(),
-                example.facilityName(), example.observations().subList(0, 1 + i % example.observations().size()));
+        return new Checkup(
+                "",
+                example.reportCategory(),
+                example.createdOn(),
+                new MemberKey("06130017", "１２３", String.valueOf(1000 + i), "00"),
+                "",
+                i % 2 == 0 ? "1" : "2",
+                example.birthDate(),
+                example.checkupDate(),
+                example.programType(),
+                example.facilityCode(),
+                example.facilityName(),
+                example.observations().subList(0, 1 + i % example.observations().size()));
     }
 
-    private record Read(List<Checkup> checkups, List<String> names, List<FormatError> errors) {
-    }
+    private record Read(List<Checkup> checkups, List<String> names, List<FormatError> errors) {}
 
     private static Read read(Path zip, ReadMode mode) throws IOException {
         List<FormatError> errors = new ArrayList<>();
@@ -62,8 +72,8 @@ class CheckupArchiveTest {
     void writtenArchiveReadsBackTheSameCheckups() throws IOException {
         Path zip = dir.resolve("a.zip");
         List<Checkup> written = new ArrayList<>();
-        try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
-                LocalDate.of(2024, 7, 1), 0)) {
+        try (CheckupArchiveWriter w = new CheckupArchiveWriter(
+                Files.newOutputStream(zip), "1312345678", "06130017", LocalDate.of(2024, 7, 1), 0)) {
             for (int i = 0; i < 25; i++) {
                 written.add(person(i));
                 w.add(person(i));
@@ -72,7 +82,8 @@ class CheckupArchiveTest {
         Read r = read(zip, ReadMode.STRICT);
         assertThat(r.errors()).isEmpty();
         assertThat(r.checkups()).isEqualTo(written);
-        assertThat(r.names().get(0)).isEqualTo(zip + "!/1312345678_06130017_202407010_1/DATA/h13123456782024070101000001.xml");
+        assertThat(r.names().get(0))
+                .isEqualTo(zip + "!/1312345678_06130017_202407010_1/DATA/h13123456782024070101000001.xml");
     }
 
     @Test
@@ -81,18 +92,18 @@ class CheckupArchiveTest {
         Path loose = dir.resolve("h.xml");
         Files.write(loose, document);
         Path zip = dir.resolve("wrapped.zip");
-        try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
-                LocalDate.of(2024, 7, 1), 0)) {
+        try (CheckupArchiveWriter w = new CheckupArchiveWriter(
+                Files.newOutputStream(zip), "1312345678", "06130017", LocalDate.of(2024, 7, 1), 0)) {
             w.add(person(1));
             w.addDocument(document);
         }
         String expected = java.util.HexFormat.of().formatHex(sha256(document));
-        try (CheckupSource s = CheckupSource.open(loose, ReadMode.STRICT, e -> { })) {
+        try (CheckupSource s = CheckupSource.open(loose, ReadMode.STRICT, e -> {})) {
             assertThat(s.next()).isNotNull();
             assertThat(s.currentDigest()).isEqualTo(expected);
         }
         List<String> digests = new ArrayList<>();
-        try (CheckupSource s = CheckupSource.open(zip, ReadMode.STRICT, e -> { })) {
+        try (CheckupSource s = CheckupSource.open(zip, ReadMode.STRICT, e -> {})) {
             while (s.next() != null) {
                 digests.add(s.currentDigest());
             }
@@ -133,15 +144,16 @@ class CheckupArchiveTest {
         void write(OutputStream out) throws IOException;
     }
 
-    private record Entry(String name, Body body) {
-    }
+    private record Entry(String name, Body body) {}
 
     private static Entry text(String name, String content) {
         return new Entry(name, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Entry index(int count) {
-        return text("B/ix08_V08.xml", "<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"" + count + "\"/></index>");
+        return text(
+                "B/ix08_V08.xml",
+                "<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"" + count + "\"/></index>");
     }
 
     @Test
@@ -149,20 +161,25 @@ class CheckupArchiveTest {
         Path zip = handMadeZip("count.zip", index(3), text("B/DATA/h1.xml", CheckupReaderTest.example()));
         Read r = read(zip, ReadMode.LENIENT);
         assertThat(r.checkups()).hasSize(1);
-        assertThat(r.errors()).extracting(FormatError::toString)
+        assertThat(r.errors())
+                .extracting(FormatError::toString)
                 .containsExactly(zip + ":0: index/totalRecordCount value: says 3 documents but the archive holds 1");
     }
 
     @Test
     void missingIndex() throws IOException {
         Path zip = handMadeZip("noindex.zip", text("B/DATA/h1.xml", CheckupReaderTest.example()));
-        assertThatThrownBy(() -> read(zip, ReadMode.STRICT)).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> read(zip, ReadMode.STRICT))
+                .isInstanceOf(FormatException.class)
                 .hasMessageContaining("no index document");
     }
 
     @Test
     void badDocumentIsSkippedInLenientModeAndStopsStrictMode() throws IOException {
-        Path zip = handMadeZip("bad.zip", index(3), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+        Path zip = handMadeZip(
+                "bad.zip",
+                index(3),
+                text("B/DATA/h1.xml", CheckupReaderTest.example()),
                 text("B/DATA/h2.xml", CheckupReaderTest.example().replace("value=\"171.2\"", "value=\"abc\"")),
                 text("B/DATA/h3.xml", CheckupReaderTest.example()));
         Read r = read(zip, ReadMode.LENIENT);
@@ -176,12 +193,17 @@ class CheckupArchiveTest {
 
     @Test
     void entryNamesThatClimbOutAreRefused() throws IOException {
-        Path zip = handMadeZip("slip.zip", index(1), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+        Path zip = handMadeZip(
+                "slip.zip",
+                index(1),
+                text("B/DATA/h1.xml", CheckupReaderTest.example()),
                 text("../../DATA/evil.xml", CheckupReaderTest.example()),
                 text("/abs/DATA/evil.xml", CheckupReaderTest.example()));
         Read r = read(zip, ReadMode.LENIENT);
         assertThat(r.checkups()).hasSize(1);
-        assertThat(r.errors()).extracting(FormatError::reason).containsOnly("entry name leaves the archive; the entry is ignored")
+        assertThat(r.errors())
+                .extracting(FormatError::reason)
+                .containsOnly("entry name leaves the archive; the entry is ignored")
                 .hasSize(2);
     }
 
@@ -200,7 +222,8 @@ class CheckupArchiveTest {
         assertThat(Files.size(zip)).isLessThan(1 << 20);
         Read r = read(zip, ReadMode.LENIENT);
         assertThat(r.checkups()).isEmpty();
-        assertThat(r.errors()).extracting(FormatError::reason)
+        assertThat(r.errors())
+                .extracting(FormatError::reason)
                 .contains("document larger than the limit of 8388608 bytes");
     }
 
@@ -213,11 +236,12 @@ class CheckupArchiveTest {
         Path zip = handMadeZip("many.zip", many);
         assertThatThrownBy(() -> readAll(zip, ReadMode.LENIENT, new XmlLimits(1 << 20, 48, 100, 1000, 10, 1L << 30)))
                 .as("not stepped over in lenient mode either")
-                .isInstanceOf(FormatException.class).hasMessageContaining("more than 10 entries");
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("more than 10 entries");
     }
 
     private static void readAll(Path zip, ReadMode mode, XmlLimits limits) throws IOException {
-        try (CheckupSource s = CheckupSource.open(zip, mode, e -> { }, limits)) {
+        try (CheckupSource s = CheckupSource.open(zip, mode, e -> {}, limits)) {
             while (s.next() != null) {
                 // read to the end
             }
@@ -240,23 +264,29 @@ class CheckupArchiveTest {
         Path zip = handMadeZip("many-small-bombs.zip", entries);
         XmlLimits limits = new XmlLimits(1 << 20, 48, 2_000, 65_536, 100, 4 << 20);
 
-        assertThatThrownBy(() -> readAll(zip, ReadMode.LENIENT, limits)).isInstanceOf(FormatException.class)
+        assertThatThrownBy(() -> readAll(zip, ReadMode.LENIENT, limits))
+                .isInstanceOf(FormatException.class)
                 .hasMessage(zip + ":0: zip: the entries inflate to more than 4194304 bytes in all");
         assertThat(Files.size(zip)).isLessThan(1 << 20);
     }
 
     @Test
     void backslashesAndDriveLettersInEntryNamesAreRefused() throws IOException {
-        Path zip = handMadeZip("windows.zip", index(1), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+        Path zip = handMadeZip(
+                "windows.zip",
+                index(1),
+                text("B/DATA/h1.xml", CheckupReaderTest.example()),
                 text("B\\DATA\\evil.xml", CheckupReaderTest.example()),
                 text("C:/DATA/evil.xml", CheckupReaderTest.example()),
                 text("c:DATA/evil.xml", CheckupReaderTest.example()));
         Read r = read(zip, ReadMode.LENIENT);
         assertThat(r.checkups()).hasSize(1);
-        assertThat(r.errors()).extracting(FormatError::toString).containsExactly(
-                zip + "!/B\\DATA\\evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
-                zip + "!/C:/DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
-                zip + "!/c:DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored");
+        assertThat(r.errors())
+                .extracting(FormatError::toString)
+                .containsExactly(
+                        zip + "!/B\\DATA\\evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
+                        zip + "!/C:/DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored",
+                        zip + "!/c:DATA/evil.xml:0: zip: entry name leaves the archive; the entry is ignored");
         assertThatThrownBy(() -> read(zip, ReadMode.STRICT)).hasMessageContaining("B\\DATA\\evil.xml");
     }
 
@@ -266,7 +296,9 @@ class CheckupArchiveTest {
     }
 
     private void hostileIndex(byte[] indexXml, String reason) throws IOException {
-        Path zip = handMadeZip("hostile-index.zip", new Entry("B/ix08_V08.xml", out -> out.write(indexXml)),
+        Path zip = handMadeZip(
+                "hostile-index.zip",
+                new Entry("B/ix08_V08.xml", out -> out.write(indexXml)),
                 text("B/DATA/h1.xml", CheckupReaderTest.example()));
         Read r = read(zip, ReadMode.LENIENT);
         assertThat(r.checkups()).hasSize(1);
@@ -274,7 +306,9 @@ class CheckupArchiveTest {
             assertThat(e.file()).isEqualTo(zip + "!/B/ix08_V08.xml");
             assertThat(e.reason()).contains(reason);
         });
-        assertThatThrownBy(() -> read(zip, ReadMode.STRICT)).isInstanceOf(FormatException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> read(zip, ReadMode.STRICT))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
@@ -284,15 +318,18 @@ class CheckupArchiveTest {
 
     @Test
     void anIndexWithADoctypeIsRefused() throws IOException {
-        hostileIndex("<?xml version=\"1.0\"?><!DOCTYPE index [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"1\"/>&x;</index>",
+        hostileIndex(
+                "<?xml version=\"1.0\"?><!DOCTYPE index [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + "<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"1\"/>&x;</index>",
                 "DOCTYPE is not allowed in the index document");
     }
 
     @Test
     void aDeeplyNestedIndexIsRefused() throws IOException {
-        hostileIndex("<index xmlns=\"urn:hl7-org:v3\">" + "<a>".repeat(10_000) + "</a>".repeat(10_000)
-                + "<totalRecordCount value=\"1\"/></index>", "elements nested deeper than 48");
+        hostileIndex(
+                "<index xmlns=\"urn:hl7-org:v3\">" + "<a>".repeat(10_000) + "</a>".repeat(10_000)
+                        + "<totalRecordCount value=\"1\"/></index>",
+                "elements nested deeper than 48");
     }
 
     @Test
@@ -309,7 +346,10 @@ class CheckupArchiveTest {
     @Test
     void aDocumentLeftOutIsHandedOverWithItsTextAndTheIndexCountIsTheArchives() throws IOException {
         String bad = CheckupReaderTest.example().replace("value=\"171.2\"", "value=\"abc\"");
-        Path zip = handMadeZip("leftout.zip", index(3), text("B/DATA/h1.xml", CheckupReaderTest.example()),
+        Path zip = handMadeZip(
+                "leftout.zip",
+                index(3),
+                text("B/DATA/h1.xml", CheckupReaderTest.example()),
                 text("B/DATA/h2.xml", bad));
         var leftOut = new ArrayList<jp.kenpo.privacy.formats.UnreadableRecord>();
         var ofFile = new ArrayList<FormatError>();
@@ -325,8 +365,8 @@ class CheckupArchiveTest {
             }
         };
         int read = 0;
-        try (CheckupSource s = CheckupSource.open(Files.newInputStream(zip), zip.toString(), ReadMode.LENIENT, problems,
-                XmlLimits.DEFAULT)) {
+        try (CheckupSource s = CheckupSource.open(
+                Files.newInputStream(zip), zip.toString(), ReadMode.LENIENT, problems, XmlLimits.DEFAULT)) {
             while (s.next() != null) {
                 read++;
             }
@@ -345,7 +385,8 @@ class CheckupArchiveTest {
     void brokenZip() throws IOException {
         Path zip = dir.resolve("broken.zip");
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
-        assertThatThrownBy(() -> CheckupSource.open(zip, ReadMode.LENIENT, e -> { }))
-                .isInstanceOf(FormatException.class).hasMessageContaining("not a readable zip archive");
+        assertThatThrownBy(() -> CheckupSource.open(zip, ReadMode.LENIENT, e -> {}))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("not a readable zip archive");
     }
 }

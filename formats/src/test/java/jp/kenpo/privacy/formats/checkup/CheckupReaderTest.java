@@ -57,8 +57,8 @@ class CheckupReaderTest {
         assertThat(c.find(CheckupCodes.SYSTOLIC).value()).isEqualTo("132");
         assertThat(c.find(CheckupCodes.DIASTOLIC).unit()).isEqualTo("mmHg");
         assertThat(c.observations().get(4).code()).isEqualTo(CheckupCodes.SYSTOLIC);
-        assertThat(c.find(CheckupCodes.URINE_PROTEIN)).isEqualTo(
-                Observation.coded(CheckupCodes.URINE_PROTEIN, "2", "1.2.392.200119.6.2102"));
+        assertThat(c.find(CheckupCodes.URINE_PROTEIN))
+                .isEqualTo(Observation.coded(CheckupCodes.URINE_PROTEIN, "2", "1.2.392.200119.6.2102"));
         assertThat(c.find(CheckupCodes.SMOKING).value()).isEqualTo("1");
         assertThat(c.find("9N511000000000049").value()).isEqualTo("生活習慣の改善を要する");
         Observation missing = c.find(CheckupCodes.CASUAL_GLUCOSE);
@@ -77,16 +77,39 @@ class CheckupReaderTest {
     @Test
     void textThatNeedsEscapingSurvivesTheWriter() throws IOException {
         Checkup c = read(example());
-        Checkup odd = new Checkup(c.documentId(), c.reportCategory(), c.createdOn(), c.member(), "𠮷野　<&>\"太郎\"",
-                c.sex(), c.birthDate(), c.checkupDate(), c.programType(), c.facilityCode(), "A&B\tクリニック",
+        Checkup odd = new Checkup(
+                c.documentId(),
+                c.reportCategory(),
+                c.createdOn(),
+                c.member(),
+                "𠮷野　<&>\"太郎\"",
+                c.sex(),
+                c.birthDate(),
+                c.checkupDate(),
+                c.programType(),
+                c.facilityCode(),
+                "A&B\tクリニック",
                 java.util.List.of(Observation.text("9N511000000000049", "要 <再検査> & 受診\n次回")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new CheckupWriter().write(odd, out);
         assertThat(read(out.toString(StandardCharsets.UTF_8))).isEqualTo(odd);
-        Checkup bad = new Checkup("", "10", null, c.member(), "x\u0001", c.sex(), c.birthDate(), c.checkupDate(), "", "", "",
+        Checkup bad = new Checkup(
+                "",
+                "10",
+                null,
+                c.member(),
+                "x\u0001",
+                c.sex(),
+                c.birthDate(),
+                c.checkupDate(),
+                "",
+                "",
+                "",
                 java.util.List.of());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CheckupWriter().write(bad, new ByteArrayOutputStream()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("U+0001");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new CheckupWriter().write(bad, new ByteArrayOutputStream()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("U+0001");
     }
 
     @Test
@@ -105,8 +128,9 @@ class CheckupReaderTest {
     void impossibleCheckupDate() throws IOException {
         String xml = example().replace("<effectiveTime value=\"20240615\"/>", "<effectiveTime value=\"20240631\"/>");
         FormatError e = error(xml);
-        assertThat(e.toString()).isEqualTo(
-                "doc.xml:40: ClinicalDocument/documentationOf/serviceEvent/effectiveTime value: impossible date \"20240631\"");
+        assertThat(e.toString())
+                .isEqualTo(
+                        "doc.xml:40: ClinicalDocument/documentationOf/serviceEvent/effectiveTime value: impossible date \"20240631\"");
     }
 
     @Test
@@ -147,7 +171,8 @@ class CheckupReaderTest {
     @Test
     void notAClinicalDocument() {
         FormatError e = error("<?xml version=\"1.0\"?><html xmlns=\"urn:hl7-org:v3\"/>");
-        assertThat(e.toString()).isEqualTo("doc.xml:1: html: root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)");
+        assertThat(e.toString())
+                .isEqualTo("doc.xml:1: html: root element is not an HL7 CDA ClinicalDocument (urn:hl7-org:v3)");
         assertThat(error("<ClinicalDocument/>").reason()).startsWith("root element is not");
     }
 
@@ -157,8 +182,8 @@ class CheckupReaderTest {
         String s = example();
         int at = s.substring(0, s.indexOf("テスト健診センター")).getBytes(StandardCharsets.UTF_8).length;
         bytes[at] = (byte) 0xFF;
-        FormatException e = org.junit.jupiter.api.Assertions.assertThrows(FormatException.class,
-                () -> new CheckupReader().read(new ByteArrayInputStream(bytes), "doc.xml"));
+        FormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                FormatException.class, () -> new CheckupReader().read(new ByteArrayInputStream(bytes), "doc.xml"));
         assertThat(e.error().reason()).isEqualTo("undecodable bytes for UTF-8");
         assertThat(e.error().line()).isEqualTo(32);
     }
@@ -166,8 +191,8 @@ class CheckupReaderTest {
     @Test
     void anEncodingOtherThanUtf8IsRefused() throws IOException {
         String xml = example().replace("encoding=\"UTF-8\"", "encoding=\"Shift_JIS\"");
-        assertThat(error(xml).toString()).isEqualTo(
-                "doc.xml:1: ?xml encoding: encoding \"Shift_JIS\" is not UTF-8, the encoding of 特定健診 files");
+        assertThat(error(xml).toString())
+                .isEqualTo("doc.xml:1: ?xml encoding: encoding \"Shift_JIS\" is not UTF-8, the encoding of 特定健診 files");
     }
 
     @Test
@@ -178,7 +203,11 @@ class CheckupReaderTest {
         withBom[1] = (byte) 0xBB;
         withBom[2] = (byte) 0xBF;
         System.arraycopy(body, 0, withBom, 3, body.length);
-        assertThat(new CheckupReader().read(new ByteArrayInputStream(withBom), "bom.xml").member().number()).isEqualTo("４５６７");
+        assertThat(new CheckupReader()
+                        .read(new ByteArrayInputStream(withBom), "bom.xml")
+                        .member()
+                        .number())
+                .isEqualTo("４５６７");
     }
 
     @Test

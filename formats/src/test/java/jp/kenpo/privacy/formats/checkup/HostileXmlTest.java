@@ -57,10 +57,15 @@ class HostileXmlTest {
     void billionLaughs() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE ClinicalDocument [<!ENTITY l0 \"ha\">");
         for (int i = 1; i <= 10; i++) {
-            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+            dtd.append("<!ENTITY l")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&l" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         dtd.append("]>");
-        String xml = "<?xml version=\"1.0\"?>" + dtd + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>&l10;</title></ClinicalDocument>";
+        String xml = "<?xml version=\"1.0\"?>" + dtd
+                + "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>&l10;</title></ClinicalDocument>";
         long t0 = System.nanoTime();
         assertThat(refused(xml).reason()).isEqualTo("DOCTYPE is not allowed in a checkup document");
         assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
@@ -75,7 +80,8 @@ class HostileXmlTest {
 
     @Test
     void undeclaredEntityReference() {
-        String xml = "<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>&x;</title></ClinicalDocument>";
+        String xml =
+                "<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\"><title>&x;</title></ClinicalDocument>";
         FormatError e = refused(xml);
         assertThat(e.reason()).containsAnyOf("entity", "Entity");
     }
@@ -89,7 +95,8 @@ class HostileXmlTest {
 
     @Test
     void oversizedDocument() {
-        byte[] big = ("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!--" + "x".repeat(2 << 20) + "--></ClinicalDocument>")
+        byte[] big = ("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!--" + "x".repeat(2 << 20)
+                        + "--></ClinicalDocument>")
                 .getBytes(StandardCharsets.US_ASCII);
         FormatError e = refused(big, new XmlLimits(1 << 20, 48, 2_000, 65_536, 10, 1L << 30));
         assertThat(e.reason()).isEqualTo("document larger than the limit of 1048576 bytes");
@@ -97,7 +104,8 @@ class HostileXmlTest {
 
     @Test
     void hugeAttributeValue() {
-        String xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><id extension=\"" + "9".repeat(100_000) + "\"/></ClinicalDocument>";
+        String xml = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><id extension=\"" + "9".repeat(100_000)
+                + "\"/></ClinicalDocument>";
         assertThat(refused(xml).reason()).isEqualTo("attribute longer than 65536 characters");
     }
 
@@ -114,8 +122,8 @@ class HostileXmlTest {
                 + "<value xsi:type=\"PQ\" value=\"170\" unit=\"cm\"/></observation></entry>";
         String xml;
         try (InputStream in = getClass().getResourceAsStream("/examples/checkup-example.xml")) {
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("<title>検査・問診結果</title>",
-                    "<title>x</title>" + one.repeat(2_001));
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("<title>検査・問診結果</title>", "<title>x</title>" + one.repeat(2_001));
         }
         assertThat(refused(xml).reason()).isEqualTo("more than 2000 observations");
     }
@@ -125,7 +133,9 @@ class HostileXmlTest {
         String xml;
         try (InputStream in = getClass().getResourceAsStream("/examples/checkup-example.xml")) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("<recordTarget>", "<?xml-stylesheet href=\"http://127.0.0.1:9/x.xsl\"?><!-- & --><recordTarget>");
+                    .replace(
+                            "<recordTarget>",
+                            "<?xml-stylesheet href=\"http://127.0.0.1:9/x.xsl\"?><!-- & --><recordTarget>");
         }
         Checkup c = new CheckupReader().read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), "ok.xml");
         assertThat(c.member().number()).isEqualTo("４５６７");
@@ -135,7 +145,8 @@ class HostileXmlTest {
     void garbageBytes() {
         byte[] noise = new byte[4096];
         new java.util.Random(7).nextBytes(noise);
-        assertThat(refused(noise, XmlLimits.DEFAULT).reason()).isIn("undecodable bytes for UTF-8")
+        assertThat(refused(noise, XmlLimits.DEFAULT).reason())
+                .isIn("undecodable bytes for UTF-8")
                 .as("random bytes are not UTF-8 text long before they could be XML");
     }
 }

@@ -38,14 +38,13 @@ class OfficialSchemaTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        SyntheticYear.write(new SyntheticYear.Options(1_500, 2024, 11, 0), dir, (d, t) -> { });
+        SyntheticYear.write(new SyntheticYear.Options(1_500, 2024, 11, 0), dir, (d, t) -> {});
         try (Stream<Path> files = Files.list(dir.resolve("checkups"))) {
             archives = files.sorted().toList();
         }
     }
 
-    private record Entry(String name, byte[] bytes) {
-    }
+    private record Entry(String name, byte[] bytes) {}
 
     private static List<Entry> entries(Path zip) throws IOException {
         List<Entry> all = new ArrayList<>();
@@ -64,12 +63,16 @@ class OfficialSchemaTest {
         int indexes = 0;
         for (Path zip : archives) {
             for (Entry e : entries(zip)) {
-                OfficialSchemas schema = e.name().contains("/DATA/") ? OfficialSchemas.CHECKUP
-                        : e.name().endsWith("/ix08_V08.xml") ? OfficialSchemas.INDEX
-                        : e.name().endsWith("/su08_V08.xml") ? OfficialSchemas.SUMMARY : null;
-                assertThat(schema).as("%s!/%s is a file the archive specification names", zip.getFileName(), e.name())
+                OfficialSchemas schema = e.name().contains("/DATA/")
+                        ? OfficialSchemas.CHECKUP
+                        : e.name().endsWith("/ix08_V08.xml")
+                                ? OfficialSchemas.INDEX
+                                : e.name().endsWith("/su08_V08.xml") ? OfficialSchemas.SUMMARY : null;
+                assertThat(schema)
+                        .as("%s!/%s is a file the archive specification names", zip.getFileName(), e.name())
                         .isNotNull();
-                assertThat(schema.violations(e.bytes())).as("%s!/%s against %s", zip.getFileName(), e.name(), schema)
+                assertThat(schema.violations(e.bytes()))
+                        .as("%s!/%s against %s", zip.getFileName(), e.name(), schema)
                         .isEmpty();
                 documents += schema == OfficialSchemas.CHECKUP ? 1 : 0;
                 indexes += schema == OfficialSchemas.INDEX ? 1 : 0;
@@ -89,16 +92,20 @@ class OfficialSchemaTest {
             assertThat(m.matches()).as(file).isTrue();
             assertThat(m.group(5)).as("実施区分コード of %s: 1 特定健診情報", file).isEqualTo("1");
             // h + 健診機関番号 + 作成年月日 + 同日分割送信回数 + 種別 (実施区分コード) + 6-digit serial
-            Pattern document = Pattern.compile(Pattern.quote(base + "/DATA/h" + m.group(1) + m.group(3) + m.group(4)
-                    + m.group(5)) + "[0-9]{6}\\.xml");
+            Pattern document =
+                    Pattern.compile(Pattern.quote(base + "/DATA/h" + m.group(1) + m.group(3) + m.group(4) + m.group(5))
+                            + "[0-9]{6}\\.xml");
             for (Entry e : entries(zip)) {
-                assertThat(e.name()).as("every entry of %s is under its root folder", file).startsWith(base + "/");
+                assertThat(e.name())
+                        .as("every entry of %s is under its root folder", file)
+                        .startsWith(base + "/");
                 if (e.name().contains("/DATA/")) {
                     assertThat(e.name()).matches(document);
                 }
             }
         }
-        assertThat(archives).extracting(p -> p.getFileName().toString())
+        assertThat(archives)
+                .extracting(p -> p.getFileName().toString())
                 .as("the first archive of a centre on a day is N = 0")
                 .anyMatch(n -> n.endsWith("0_1.zip"));
     }
@@ -106,18 +113,20 @@ class OfficialSchemaTest {
     @Test
     void aWrittenDocumentWithEveryValueTypePassesTheCheckupSchema() throws IOException {
         Checkup example;
-        try (InputStream in = new java.io.ByteArrayInputStream(CheckupReaderTest.example().getBytes(StandardCharsets.UTF_8))) {
+        try (InputStream in =
+                new java.io.ByteArrayInputStream(CheckupReaderTest.example().getBytes(StandardCharsets.UTF_8))) {
             example = new CheckupReader().read(in, "example.xml");
         }
         assertThat(example.observations()).extracting(Observation::valueType).contains("PQ", "CO", "ST");
-        assertThat(OfficialSchemas.CHECKUP.violations(new CheckupWriter().toBytes(example))).isEmpty();
+        assertThat(OfficialSchemas.CHECKUP.violations(new CheckupWriter().toBytes(example)))
+                .isEmpty();
     }
 
     @Test
     void anArchiveThatSettlesCarriesASummaryWithTheTotalsTheSchemaRequires() throws IOException {
         Path zip = dir.resolve("settles.zip");
-        try (CheckupArchiveWriter w = new CheckupArchiveWriter(Files.newOutputStream(zip), "1312345678", "06130017",
-                java.time.LocalDate.of(2025, 4, 30), 0)) {
+        try (CheckupArchiveWriter w = new CheckupArchiveWriter(
+                Files.newOutputStream(zip), "1312345678", "06130017", java.time.LocalDate.of(2025, 4, 30), 0)) {
             for (Path archive : archives.subList(0, 1)) {
                 for (Entry e : entries(archive)) {
                     if (e.name().contains("/DATA/")) {
@@ -128,12 +137,20 @@ class OfficialSchemaTest {
             w.summarize(new SettlementTotals(9_310_000, 0, null, 9_310_000));
         }
         List<Entry> entries = entries(zip);
-        Entry summary = entries.stream().filter(e -> e.name().endsWith("/su08_V08.xml")).findFirst().orElseThrow();
+        Entry summary = entries.stream()
+                .filter(e -> e.name().endsWith("/su08_V08.xml"))
+                .findFirst()
+                .orElseThrow();
         assertThat(OfficialSchemas.SUMMARY.violations(summary.bytes())).isEmpty();
         assertThat(new String(summary.bytes(), StandardCharsets.UTF_8))
-                .contains("totalCostAmount value=\"9310000\"", "totalPaymentAmount value=\"0\"",
+                .contains(
+                        "totalCostAmount value=\"9310000\"",
+                        "totalPaymentAmount value=\"0\"",
                         "totalClaimAmount value=\"9310000\"");
-        Entry index = entries.stream().filter(e -> e.name().endsWith("/ix08_V08.xml")).findFirst().orElseThrow();
+        Entry index = entries.stream()
+                .filter(e -> e.name().endsWith("/ix08_V08.xml"))
+                .findFirst()
+                .orElseThrow();
         assertThat(OfficialSchemas.INDEX.violations(index.bytes())).isEmpty();
     }
 

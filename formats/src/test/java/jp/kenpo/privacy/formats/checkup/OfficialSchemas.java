@@ -60,8 +60,7 @@ final class OfficialSchemas {
             v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             v.setErrorHandler(new ErrorHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) {
@@ -98,11 +97,15 @@ final class OfficialSchemas {
     /** Serves {@code xs:include} from the schema folder (relative to the including schema), nothing else. */
     private static final class FromResources implements LSResourceResolver {
         @Override
-        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String baseUri) {
+        public LSInput resolveResource(
+                String type, String namespace, String publicId, String systemId, String baseUri) {
             if (systemId == null || baseUri == null || !baseUri.startsWith("mhlw:")) {
                 throw new IllegalStateException("schema resource outside the kept schemas: " + systemId);
             }
-            String path = URI.create(baseUri.substring("mhlw:".length())).resolve(systemId).normalize().getPath();
+            String path = URI.create(baseUri.substring("mhlw:".length()))
+                    .resolve(systemId)
+                    .normalize()
+                    .getPath();
             if (!path.startsWith(FOLDER)) {
                 throw new IllegalStateException("schema resource outside the kept schemas: " + systemId);
             }
@@ -112,22 +115,69 @@ final class OfficialSchemas {
 
     private record Input(String systemId, InputStream byteStream) implements LSInput {
         // @formatter:off
-        @Override public java.io.Reader getCharacterStream() { return null; }
-        @Override public void setCharacterStream(java.io.Reader r) { }
-        @Override public InputStream getByteStream() { return byteStream; }
-        @Override public void setByteStream(InputStream s) { }
-        @Override public String getStringData() { return null; }
-        @Override public void setStringData(String s) { }
-        @Override public String getSystemId() { return systemId; }
-        @Override public void setSystemId(String s) { }
-        @Override public String getPublicId() { return null; }
-        @Override public void setPublicId(String s) { }
-        @Override public String getBaseURI() { return null; }
-        @Override public void setBaseURI(String s) { }
-        @Override public String getEncoding() { return null; }
-        @Override public void setEncoding(String s) { }
-        @Override public boolean getCertifiedText() { return false; }
-        @Override public void setCertifiedText(boolean b) { }
+        @Override
+        public java.io.Reader getCharacterStream() {
+            return null;
+        }
+
+        @Override
+        public void setCharacterStream(java.io.Reader r) {}
+
+        @Override
+        public InputStream getByteStream() {
+            return byteStream;
+        }
+
+        @Override
+        public void setByteStream(InputStream s) {}
+
+        @Override
+        public String getStringData() {
+            return null;
+        }
+
+        @Override
+        public void setStringData(String s) {}
+
+        @Override
+        public String getSystemId() {
+            return systemId;
+        }
+
+        @Override
+        public void setSystemId(String s) {}
+
+        @Override
+        public String getPublicId() {
+            return null;
+        }
+
+        @Override
+        public void setPublicId(String s) {}
+
+        @Override
+        public String getBaseURI() {
+            return null;
+        }
+
+        @Override
+        public void setBaseURI(String s) {}
+
+        @Override
+        public String getEncoding() {
+            return null;
+        }
+
+        @Override
+        public void setEncoding(String s) {}
+
+        @Override
+        public boolean getCertifiedText() {
+            return false;
+        }
+
+        @Override
+        public void setCertifiedText(boolean b) {}
         // @formatter:on
     }
 }

@@ -26,8 +26,7 @@ class InspectCommandsTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, List<String> lines, String err) {
-    }
+    record Run(int exit, List<String> lines, String err) {}
 
     private Path example(String name) throws IOException {
         Path p = dir.resolve(name);
@@ -40,15 +39,19 @@ class InspectCommandsTest {
     private static Run claims(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLine(new ClaimsInspectCommand(out, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+        int exit = new CommandLine(new ClaimsInspectCommand(out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(args);
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     private static Run checkups(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLine(new CheckupsInspectCommand(out, new PrintStream(err, true, StandardCharsets.UTF_8))).execute(args);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+        int exit = new CommandLine(new CheckupsInspectCommand(out, new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(args);
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     /** The scalar properties of a JSON object by dotted path, arrays indexed: "diagnoses.0.code". */
@@ -75,13 +78,15 @@ class InspectCommandsTest {
                     default -> {
                         String k = String.join(".", path.subList(1, path.size()));
                         String leaf = key(name, index);
-                        out.put(k.isEmpty() ? leaf : k + "." + leaf, switch (t) {
-                            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
-                            case VALUE_TRUE -> true;
-                            case VALUE_FALSE -> false;
-                            case VALUE_NULL -> "null";
-                            default -> p.getString();
-                        });
+                        out.put(
+                                k.isEmpty() ? leaf : k + "." + leaf,
+                                switch (t) {
+                                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+                                    case VALUE_TRUE -> true;
+                                    case VALUE_FALSE -> false;
+                                    case VALUE_NULL -> "null";
+                                    default -> p.getString();
+                                });
                         bump(index);
                         name = null;
                     }
@@ -111,7 +116,8 @@ class InspectCommandsTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.lines()).hasSize(2);
         Map<String, Object> first = flatten(run.lines().get(0));
-        assertThat(first).containsEntry("line", new java.math.BigDecimal("2"))
+        assertThat(first)
+                .containsEntry("line", new java.math.BigDecimal("2"))
                 .containsEntry("receiptType", "1112")
                 .containsEntry("treatmentMonth", "2024-04")
                 .containsEntry("birthDate", "1980-04-15")
@@ -124,7 +130,9 @@ class InspectCommandsTest {
                 .containsEntry("procedures.2.days.15", new java.math.BigDecimal("1"))
                 .containsEntry("insurance.points", new java.math.BigDecimal("1234"));
         Map<String, Object> second = flatten(run.lines().get(1));
-        assertThat(second).containsEntry("admissionDate", "2024-03-20").containsEntry("inpatient", true)
+        assertThat(second)
+                .containsEntry("admissionDate", "2024-03-20")
+                .containsEntry("inpatient", true)
                 .containsEntry("drugs.0.quantity", new java.math.BigDecimal("1.5"));
     }
 
@@ -132,14 +140,16 @@ class InspectCommandsTest {
     void dpcAndPharmacyRecordsComeOutTyped() throws IOException {
         Run dpc = claims(example("dpc-reiwa.UKE").toString());
         assertThat(dpc.exit()).isZero();
-        assertThat(flatten(dpc.lines().get(0))).containsEntry("diagnosisGroup.code", "040080xx99x0xx")
+        assertThat(flatten(dpc.lines().get(0)))
+                .containsEntry("diagnosisGroup.code", "040080xx99x0xx")
                 .containsEntry("diagnosisGroup.dischargeDate", "2024-04-14")
                 .containsEntry("dpcDiagnoses.1.icd10", "J069")
                 .containsEntry("dpcDiagnoses.1.main", true)
                 .containsEntry("dpcDiagnoses.0.name", "テスト肺炎");
         Run pharmacy = claims(example("pharmacy-reiwa.UKE").toString());
         assertThat(pharmacy.exit()).isZero();
-        assertThat(flatten(pharmacy.lines().get(0))).containsEntry("prescriptions.0.unitDrugPoints", new java.math.BigDecimal("43"))
+        assertThat(flatten(pharmacy.lines().get(0)))
+                .containsEntry("prescriptions.0.unitDrugPoints", new java.math.BigDecimal("43"))
                 .containsEntry("dispensings.0.prescribedOn", "2024-04-10")
                 .containsEntry("dispensings.0.quantity", new java.math.BigDecimal("14"))
                 .containsEntry("dispensings.0.preparationFee.code", "190000210")
@@ -152,7 +162,8 @@ class InspectCommandsTest {
     void eraDatesComeOutAsIsoDates() throws IOException {
         Run run = claims(example("medical-heisei.UKE").toString());
         assertThat(run.exit()).isZero();
-        assertThat(flatten(run.lines().get(1))).containsEntry("treatmentMonth", "2019-05")
+        assertThat(flatten(run.lines().get(1)))
+                .containsEntry("treatmentMonth", "2019-05")
                 .containsEntry("diagnoses.1.startDate", "2019-05-07")
                 .containsEntry("birthDate", "1961-01-01");
     }
@@ -160,8 +171,9 @@ class InspectCommandsTest {
     @Test
     void claimsInspectReportsErrorsAndExitsNonZero() throws IOException {
         Path bad = dir.resolve("bad.UKE");
-        String text = "IR,1,13,1,1312345,,テスト,202405,00,\r\nRE,1,1112,202404,テスト,1,19800132,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
-                + "HO,06130017,1,2,1,100,,,,,,,,,\r\nGO,1,100,99\r\n";
+        String text =
+                "IR,1,13,1,1312345,,テスト,202405,00,\r\nRE,1,1112,202404,テスト,1,19800132,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+                        + "HO,06130017,1,2,1,100,,,,,,,,,\r\nGO,1,100,99\r\n";
         Files.write(bad, text.getBytes("windows-31j"));
         Run lenient = claims(bad.toString());
         assertThat(lenient.exit()).isEqualTo(1);
@@ -180,7 +192,8 @@ class InspectCommandsTest {
         assertThat(run.exit()).isZero();
         assertThat(run.lines()).hasSize(1);
         Map<String, Object> c = flatten(run.lines().get(0));
-        assertThat(c).containsEntry("checkupDate", "2024-06-15")
+        assertThat(c)
+                .containsEntry("checkupDate", "2024-06-15")
                 .containsEntry("member.number", "４５６７")
                 .containsEntry("observations.0.code", "9N001000000000001")
                 .containsEntry("observations.0.value", new java.math.BigDecimal("171.2"))
@@ -196,38 +209,67 @@ class InspectCommandsTest {
         Files.writeString(bad, "<!DOCTYPE x [<!ENTITY a \"b\">]><ClinicalDocument xmlns=\"urn:hl7-org:v3\"/>");
         Run run = checkups(bad.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo(bad + ":1: : DOCTYPE is not allowed in a checkup document" + System.lineSeparator());
+        assertThat(run.err())
+                .isEqualTo(bad + ":1: : DOCTYPE is not allowed in a checkup document" + System.lineSeparator());
     }
 
     @Test
     void generateWritesAPopulationAndSaysWhatItWrote() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .execute("--members", "300", "--year", "2023", "--seed", "5", "--out", dir.resolve("g").toString());
+        int exit = new CommandLine(new GenerateCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(
+                        "--members",
+                        "300",
+                        "--year",
+                        "2023",
+                        "--seed",
+                        "5",
+                        "--out",
+                        dir.resolve("g").toString());
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("300 persons");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("300 / 300 persons (100%)");
         assertThat(dir.resolve("g/members.csv")).exists();
         assertThat(dir.resolve("g/claims/medical-202304.UKE")).exists();
         ByteArrayOutputStream badErr = new ByteArrayOutputStream();
-        int bad = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(badErr, true, StandardCharsets.UTF_8)))
+        int bad = new CommandLine(new GenerateCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(badErr, true, StandardCharsets.UTF_8)))
                 .execute("--members", "0", "--year", "2023", "--out", dir.toString());
         assertThat(bad).isNotZero();
         assertThat(badErr.toString(StandardCharsets.UTF_8)).contains("members must be at least 1");
-        int insurer = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .execute("--members", "100", "--year", "2023", "--layout", "insurer", "--out", dir.resolve("h").toString());
+        int insurer = new CommandLine(new GenerateCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)))
+                .execute(
+                        "--members",
+                        "100",
+                        "--year",
+                        "2023",
+                        "--layout",
+                        "insurer",
+                        "--out",
+                        dir.resolve("h").toString());
         assertThat(insurer).isZero();
         assertThat(dir.resolve("h/claims/medical-202304.CSV")).exists();
         Run inspected = claims(dir.resolve("h/claims/medical-202304.CSV").toString());
         assertThat(inspected.exit()).isZero();
         assertThat(flatten(inspected.lines().get(0))).containsEntry("others.0.record", "MN");
-        int wrongLayout = new CommandLine(new GenerateCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(badErr, true, StandardCharsets.UTF_8)))
-                .execute("--members", "10", "--year", "2023", "--layout", "paper", "--out", dir.resolve("x").toString());
+        int wrongLayout = new CommandLine(new GenerateCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(badErr, true, StandardCharsets.UTF_8)))
+                .execute(
+                        "--members",
+                        "10",
+                        "--year",
+                        "2023",
+                        "--layout",
+                        "paper",
+                        "--out",
+                        dir.resolve("x").toString());
         assertThat(wrongLayout).isEqualTo(2);
     }
 }

@@ -14,37 +14,39 @@ class ReceiptDatesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "1010101, 1868-01-01", // 明治元年
-            "1450729, 1912-07-29", // last day of 明治
-            "2010730, 1912-07-30", // 大正元年 first day
-            "2151224, 1926-12-24",
-            "3011225, 1926-12-25", // 昭和元年
-            "3640107, 1989-01-07", // last day of 昭和
-            "4010108, 1989-01-08", // 平成元年
-            "4310430, 2019-04-30", // last day of 平成
-            "5010501, 2019-05-01", // 令和元年
-            "5060229, 2024-02-29", // leap day
-            "20240229, 2024-02-29",
-            "19800415, 1980-04-15"})
+        "1010101, 1868-01-01", // 明治元年
+        "1450729, 1912-07-29", // last day of 明治
+        "2010730, 1912-07-30", // 大正元年 first day
+        "2151224, 1926-12-24",
+        "3011225, 1926-12-25", // 昭和元年
+        "3640107, 1989-01-07", // last day of 昭和
+        "4010108, 1989-01-08", // 平成元年
+        "4310430, 2019-04-30", // last day of 平成
+        "5010501, 2019-05-01", // 令和元年
+        "5060229, 2024-02-29", // leap day
+        "20240229, 2024-02-29",
+        "19800415, 1980-04-15"
+    })
     void convertsDatesExactly(String recorded, LocalDate expected) {
         assertThat(ReceiptDates.parseDate(recorded)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @CsvSource({
-            "4310501, 平成31年 does not include 2019-05-01",
-            "5010430, 令和1年 does not include 2019-04-30",
-            "3640108, 昭和64年 does not include 1989-01-08",
-            "4010107, 平成1年 does not include 1989-01-07",
-            "5050229, impossible date 5050229",
-            "20230229, impossible date 20230229",
-            "20241301, impossible date 20241301",
-            "6010101, unknown 年号区分コード '6'",
-            "0010101, unknown 年号区分コード '0'",
-            "4000101, era year 00",
-            "401010, neither GYYMMDD",
-            "2024-01-01, neither GYYMMDD",
-            "4A10101, non-digit"})
+        "4310501, 平成31年 does not include 2019-05-01",
+        "5010430, 令和1年 does not include 2019-04-30",
+        "3640108, 昭和64年 does not include 1989-01-08",
+        "4010107, 平成1年 does not include 1989-01-07",
+        "5050229, impossible date 5050229",
+        "20230229, impossible date 20230229",
+        "20241301, impossible date 20241301",
+        "6010101, unknown 年号区分コード '6'",
+        "0010101, unknown 年号区分コード '0'",
+        "4000101, era year 00",
+        "401010, neither GYYMMDD",
+        "2024-01-01, neither GYYMMDD",
+        "4A10101, non-digit"
+    })
     void refusesImpossibleDates(String recorded, String reason) {
         assertThatThrownBy(() -> ReceiptDates.parseDate(recorded))
                 .isInstanceOf(InvalidValueException.class)

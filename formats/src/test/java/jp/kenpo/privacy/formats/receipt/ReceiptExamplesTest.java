@@ -20,8 +20,9 @@ class ReceiptExamplesTest {
         assertThat(result.lines()).containsExactly(2L, 15L);
 
         Receipt out = result.receipts().get(0);
-        assertThat(out.facility()).isEqualTo(new Facility("IR", "1", "13", "1", "1312345", "テスト内科クリニック",
-                YearMonth.of(2024, 5), "00", "03-1234-5678"));
+        assertThat(out.facility())
+                .isEqualTo(new Facility(
+                        "IR", "1", "13", "1", "1312345", "テスト内科クリニック", YearMonth.of(2024, 5), "00", "03-1234-5678"));
         assertThat(out.receiptNumber()).isEqualTo(1);
         assertThat(out.receiptType()).isEqualTo("1112");
         assertThat(out.kind()).isEqualTo(ReceiptKind.MEDICAL);
@@ -46,8 +47,7 @@ class ReceiptExamplesTest {
         assertThat(cured.outcome()).isEqualTo("2");
         assertThat(cured.modifiers()).containsExactly("8002");
 
-        assertThat(out.procedures()).extracting(Procedure::code)
-                .containsExactly("111000110", "112007410", "160008010");
+        assertThat(out.procedures()).extracting(Procedure::code).containsExactly("111000110", "112007410", "160008010");
         Procedure test = out.procedures().get(2);
         assertThat(test.points()).isEqualTo(11);
         assertThat(test.count()).isEqualTo(2);
@@ -91,7 +91,8 @@ class ReceiptExamplesTest {
         assertThat(receipts.get(0).treatmentMonth()).isEqualTo(YearMonth.of(2019, 4));
         assertThat(receipts.get(0).birthDate()).isEqualTo(LocalDate.of(1961, 1, 1));
         assertThat(receipts.get(1).treatmentMonth()).isEqualTo(YearMonth.of(2019, 5));
-        assertThat(receipts.get(1).diagnoses()).extracting(Diagnosis::startDate)
+        assertThat(receipts.get(1).diagnoses())
+                .extracting(Diagnosis::startDate)
                 .containsExactly(LocalDate.of(2019, 4, 15), LocalDate.of(2019, 5, 7));
         // no SN record in the older layout: no 枝番
         assertThat(receipts.get(1).memberKey()).isEqualTo(new MemberKey("06270128", "ＡＢ", "１００１", ""));
@@ -103,8 +104,9 @@ class ReceiptExamplesTest {
         assertThat(result.errors()).isEmpty();
         Receipt r = result.receipts().get(0);
         assertThat(r.kind()).isEqualTo(ReceiptKind.DENTAL);
-        assertThat(r.facility()).isEqualTo(new Facility("UK", "1", "13", "3", "1398765", "テスト歯科医院",
-                YearMonth.of(2024, 5), "00", "03-0000-2222"));
+        assertThat(r.facility())
+                .isEqualTo(new Facility(
+                        "UK", "1", "13", "3", "1398765", "テスト歯科医院", YearMonth.of(2024, 5), "00", "03-0000-2222"));
         assertThat(r.kanaName()).isEqualTo("キキン　ジロウ");
         assertThat(r.diagnoses()).singleElement().satisfies(d -> {
             assertThat(d.recordType()).isEqualTo("HS");
@@ -113,8 +115,10 @@ class ReceiptExamplesTest {
             assertThat(d.startDate()).isNull();
             assertThat(d.main()).isTrue();
         });
-        assertThat(r.procedures()).extracting(Procedure::recordType, Procedure::code, Procedure::points)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("SS", "301000110", 267),
+        assertThat(r.procedures())
+                .extracting(Procedure::recordType, Procedure::code, Procedure::points)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("SS", "301000110", 267),
                         org.assertj.core.groups.Tuple.tuple("SS", "309000110", 545));
         assertThat(r.procedures().get(1).days().on(22)).isEqualTo(1);
     }
@@ -133,11 +137,16 @@ class ReceiptExamplesTest {
         assertThat(kokuho.treatmentMonth()).isEqualTo(YearMonth.of(2018, 12));
         assertThat(kokuho.kanaName()).isEqualTo("テスト　タロウ");
         assertThat(kokuho.memberKey()).isEqualTo(new MemberKey("  138057", "", "１２３４", ""));
-        assertThat(kokuho.publicExpenses()).extracting(PublicExpense::payerNumber).containsExactly("21116017");
+        assertThat(kokuho.publicExpenses())
+                .extracting(PublicExpense::payerNumber)
+                .containsExactly("21116017");
         assertThat(result.receipts().get(2).memberKey()).isEqualTo(new MemberKey("  133066", "", "", ""));
         Receipt publicOnly = result.receipts().get(3);
         assertThat(publicOnly.insurance()).isNull();
-        assertThat(publicOnly.publicExpenses()).singleElement().extracting(PublicExpense::points).isEqualTo(569);
+        assertThat(publicOnly.publicExpenses())
+                .singleElement()
+                .extracting(PublicExpense::points)
+                .isEqualTo(569);
     }
 
     /**
@@ -150,8 +159,9 @@ class ReceiptExamplesTest {
         assertThat(result.errors()).isEmpty();
         assertThat(result.lines()).containsExactly(3L, 10L);
         Receipt r = result.receipts().get(0);
-        assertThat(r.facility()).isEqualTo(new Facility("UK", "1", "13", "3", "1399992", "テスト歯科医院",
-                YearMonth.of(2019, 2), "00", "03-0000-0002"));
+        assertThat(r.facility())
+                .isEqualTo(new Facility(
+                        "UK", "1", "13", "3", "1399992", "テスト歯科医院", YearMonth.of(2019, 2), "00", "03-0000-0002"));
         assertThat(r.kanaName()).isEqualTo("テスト　イチロウ");
         assertThat(r.insurance()).isEqualTo(new Insurance("01130012", "１３４", "１２", 1, 438, null, null, "", null));
         assertThat(r.procedures()).extracting(Procedure::code).containsExactly("301072810", "302000110");
@@ -171,8 +181,9 @@ class ReceiptExamplesTest {
         assertThat(result.receipts()).hasSize(2);
         assertThat(result.lines()).containsExactly(3L, 12L);
         Receipt r = result.receipts().get(0);
-        assertThat(r.facility()).isEqualTo(new Facility("YK", "1", "13", "4", "1398765", "テスト調剤薬局",
-                YearMonth.of(2024, 7), "00", "03-0000-0000"));
+        assertThat(r.facility())
+                .isEqualTo(new Facility(
+                        "YK", "1", "13", "4", "1398765", "テスト調剤薬局", YearMonth.of(2024, 7), "00", "03-0000-0000"));
         assertThat(r.kind()).isEqualTo(ReceiptKind.PHARMACY);
         assertThat(r.inpatient()).isFalse();
         assertThat(r.treatmentMonth()).isEqualTo(YearMonth.of(2024, 6));
@@ -180,16 +191,20 @@ class ReceiptExamplesTest {
         assertThat(r.admissionDate()).isNull();
         assertThat(r.kanaName()).isEqualTo("キキンサブロウ");
         assertThat(r.memberKey()).isEqualTo(new MemberKey("06130017", "１２３", "４５６９", "00"));
-        assertThat(r.drugs()).extracting(Drug::code, Drug::quantity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("620124201", new BigDecimal("4")),
-                org.assertj.core.groups.Tuple.tuple("620000002", new BigDecimal("2.5")));
+        assertThat(r.drugs())
+                .extracting(Drug::code, Drug::quantity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("620124201", new BigDecimal("4")),
+                        org.assertj.core.groups.Tuple.tuple("620000002", new BigDecimal("2.5")));
         assertThat(r.drugs().get(0).points()).isNull();
         assertThat(r.drugs().get(0).count()).isNull();
         // the organisation's records: MN before the header belongs to this receipt, EX and RC after it
         assertThat(r.others()).extracting(OtherRecord::type).containsExactly("MN", "EX", "RC");
         assertThat(r.others().get(0).fields().get(0)).isEqualTo("940000030");
         assertThat(result.receipts().get(1).memberKey().branch()).isEqualTo("01");
-        assertThat(result.receipts().get(1).others()).extracting(OtherRecord::type).containsExactly("MN", "RC");
+        assertThat(result.receipts().get(1).others())
+                .extracting(OtherRecord::type)
+                .containsExactly("MN", "RC");
     }
 
     @Test
@@ -205,20 +220,27 @@ class ReceiptExamplesTest {
         // the DPC layout's RE has two more fields before the カタカナ氏名, its HO one more at the end
         assertThat(r.kanaName()).isEqualTo("キキン　ゴロウ");
         assertThat(r.insurance()).isEqualTo(new Insurance("06130017", "１２３", "４５７０", 7, 28450, 21, 10290, "", 86400));
-        assertThat(r.diagnosisGroup()).isEqualTo(new DiagnosisGroup(0, "040080xx99x0xx", LocalDate.of(2024, 4, 8),
-                LocalDate.of(2024, 4, 14), "1", ""));
-        assertThat(r.dpcDiagnoses()).containsExactly(
-                new DpcDiagnosis(1, "0000999", List.of(), "テスト肺炎", "J189", "01", "", ""),
-                new DpcDiagnosis(2, "4659007", List.of("8002"), "", "J069", "11", "", "主たる傷病"),
-                new DpcDiagnosis(3, "4659007", List.of(), "", "J069", "21", "", ""),
-                new DpcDiagnosis(4, "2500013", List.of(), "", "E119", "41", "", ""));
-        assertThat(r.dpcDiagnoses()).filteredOn(DpcDiagnosis::main).extracting(DpcDiagnosis::code).containsExactly("4659007");
+        assertThat(r.diagnosisGroup())
+                .isEqualTo(new DiagnosisGroup(
+                        0, "040080xx99x0xx", LocalDate.of(2024, 4, 8), LocalDate.of(2024, 4, 14), "1", ""));
+        assertThat(r.dpcDiagnoses())
+                .containsExactly(
+                        new DpcDiagnosis(1, "0000999", List.of(), "テスト肺炎", "J189", "01", "", ""),
+                        new DpcDiagnosis(2, "4659007", List.of("8002"), "", "J069", "11", "", "主たる傷病"),
+                        new DpcDiagnosis(3, "4659007", List.of(), "", "J069", "21", "", ""),
+                        new DpcDiagnosis(4, "2500013", List.of(), "", "E119", "41", "", ""));
+        assertThat(r.dpcDiagnoses())
+                .filteredOn(DpcDiagnosis::main)
+                .extracting(DpcDiagnosis::code)
+                .containsExactly("4659007");
         // KK, HH, GT and CD are known and counted, kept as recorded
         assertThat(r.others()).extracting(OtherRecord::type).containsExactly("KK", "HH", "GT", "CD");
         assertThat(r.others().get(1).fields()).containsExactly("202404", "2", "1", "1", "1", "2880", "7", "20160");
-        assertThat(r.diagnoses()).extracting(Diagnosis::seq, Diagnosis::code)
+        assertThat(r.diagnoses())
+                .extracting(Diagnosis::seq, Diagnosis::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(9, "4659007"));
-        assertThat(r.procedures()).extracting(Procedure::code, Procedure::count)
+        assertThat(r.procedures())
+                .extracting(Procedure::code, Procedure::count)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("160008010", 1));
     }
 
@@ -232,9 +254,10 @@ class ReceiptExamplesTest {
         // 調剤 HO: 処方箋受付回数 where 医科 has 診療実日数, no 食事療養, 一部負担金 at 9
         assertThat(r.insurance()).isEqualTo(new Insurance("06130017", "１２３", "４５７１", 1, 846, null, null, "", 2540));
         List<Integer> none = java.util.Arrays.asList(null, null, null, null);
-        assertThat(r.prescriptions()).containsExactly(
-                new Prescription(0, "1", "1", "101", "", 43, none),
-                new Prescription(4, "2", "5", "", "1日2回患部に塗布", 12, none));
+        assertThat(r.prescriptions())
+                .containsExactly(
+                        new Prescription(0, "1", "1", "101", "", 43, none),
+                        new Prescription(4, "2", "5", "", "1日2回患部に塗布", 12, none));
         Dispensing first = r.dispensings().get(0);
         assertThat(first.seq()).isEqualTo(1);
         assertThat(first.doctorNumber()).isEqualTo("1");
@@ -256,27 +279,48 @@ class ReceiptExamplesTest {
         assertThat(second.managementFee()).isNull();
         assertThat(second.additions()).isEmpty();
         // drugs belong to the SH before them
-        assertThat(r.drugs()).extracting(Drug::code, d -> r.prescriptionOf(d).number()).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("620098801", "1"),
-                org.assertj.core.groups.Tuple.tuple("620004422", "1"),
-                org.assertj.core.groups.Tuple.tuple("660000001", "2"));
+        assertThat(r.drugs())
+                .extracting(Drug::code, d -> r.prescriptionOf(d).number())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("620098801", "1"),
+                        org.assertj.core.groups.Tuple.tuple("620004422", "1"),
+                        org.assertj.core.groups.Tuple.tuple("660000001", "2"));
         assertThat(r.drugs().get(0).points()).isNull();
         assertThat(r.prescriptionOf(second).number()).isEqualTo("2");
         // 調剤 TO and CO in their own layouts
-        assertThat(r.materials()).containsExactly(new Material(7, "", "1", "710010000", new BigDecimal("2"), null, null,
-                "", null, "テスト材料", List.of(), ServiceDays.NONE));
+        assertThat(r.materials())
+                .containsExactly(new Material(
+                        7,
+                        "",
+                        "1",
+                        "710010000",
+                        new BigDecimal("2"),
+                        null,
+                        null,
+                        "",
+                        null,
+                        "テスト材料",
+                        List.of(),
+                        ServiceDays.NONE));
         assertThat(r.comments()).containsExactly(new Comment(8, "", "", "830000001", "テスト調剤コメント"));
         assertThat(r.others()).isEmpty();
     }
 
     @Test
     void examplesSurviveARoundTrip() {
-        for (String name : List.of("medical-reiwa.UKE", "medical-heisei.UKE", "dental-reiwa.UKE", "pharmacy-insurer.CSV",
-                "dpc-reiwa.UKE", "pharmacy-reiwa.UKE", "medical-heisei-orca.UKE", "dental-heisei.UKE")) {
+        for (String name : List.of(
+                "medical-reiwa.UKE",
+                "medical-heisei.UKE",
+                "dental-reiwa.UKE",
+                "pharmacy-insurer.CSV",
+                "dpc-reiwa.UKE",
+                "pharmacy-reiwa.UKE",
+                "medical-heisei-orca.UKE",
+                "dental-heisei.UKE")) {
             List<Receipt> first = ReceiptFiles.resource(name).receipts();
             for (Layout layout : Layout.values()) {
-                ReceiptFiles.Result again = ReceiptFiles.read(ReceiptFiles.write(first, layout),
-                        jp.kenpo.privacy.formats.ReadMode.STRICT);
+                ReceiptFiles.Result again =
+                        ReceiptFiles.read(ReceiptFiles.write(first, layout), jp.kenpo.privacy.formats.ReadMode.STRICT);
                 assertThat(again.errors()).isEmpty();
                 assertThat(again.receipts()).as(name + " in " + layout).isEqualTo(first);
             }
@@ -287,8 +331,9 @@ class ReceiptExamplesTest {
     void theInsurerLayoutIsWrittenAsTheOrganisationWritesIt() {
         List<Receipt> receipts = ReceiptFiles.resource("pharmacy-insurer.CSV").receipts();
         String text = new String(ReceiptFiles.write(receipts, Layout.INSURER), ReceiptFiles.SJIS);
-        assertThat(text).startsWith("2,1,0,MN,940000030,東京都港区テスト町,13450607940000030,,,\r\n"
-                + "1,2,0,YK,1,13,4,1398765,テスト調剤薬局,202407,00,03-0000-0000\r\n1,3,0,RE,1,4118,202406,基金　三郎,");
+        assertThat(text)
+                .startsWith("2,1,0,MN,940000030,東京都港区テスト町,13450607940000030,,,\r\n"
+                        + "1,2,0,YK,1,13,4,1398765,テスト調剤薬局,202407,00,03-0000-0000\r\n1,3,0,RE,1,4118,202406,基金　三郎,");
         assertThat(text).contains("\r\n1,6,0,IY,1,620124201,4,,,,,,\r\n").doesNotContain("GO,");
     }
 }

@@ -16,11 +16,9 @@ final class ReceiptFiles {
 
     static final Charset SJIS = Charset.forName("windows-31j");
 
-    private ReceiptFiles() {
-    }
+    private ReceiptFiles() {}
 
-    record Result(List<Receipt> receipts, List<Long> lines, List<FormatError> errors) {
-    }
+    record Result(List<Receipt> receipts, List<Long> lines, List<FormatError> errors) {}
 
     static byte[] sjis(String... lines) {
         return (String.join("\r\n", lines) + "\r\n").getBytes(SJIS);

@@ -43,10 +43,16 @@ class ReceiptStreamingTest {
                 b.append("RE,").append(n).append(",1112,202404,テスト　患者,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\r\n");
                 b.append("HO,06130017,1,").append(group * perGroup + n).append(",1,100,,,,,,,,,\r\n");
                 b.append("SY,2500013,20240401,1,,,01,\r\n");
-                b.append("SI,11,1,111000110,,100,1,,,,,,,1").append(",".repeat(30)).append("\r\n");
+                b.append("SI,11,1,111000110,,100,1,,,,,,,1")
+                        .append(",".repeat(30))
+                        .append("\r\n");
                 receipt++;
             } else {
-                b.append("GO,").append(perGroup).append(',').append(perGroup * 100).append(",99\r\n");
+                b.append("GO,")
+                        .append(perGroup)
+                        .append(',')
+                        .append(perGroup * 100)
+                        .append(",99\r\n");
                 receipt = -1;
                 group++;
             }
@@ -83,8 +89,8 @@ class ReceiptStreamingTest {
         int perGroup = 1_000;
         long count = 0;
         WeakReference<Receipt> first = null;
-        try (ReceiptReader reader = new ReceiptReader(new SyntheticStream(groups, perGroup), "stream", ReadMode.STRICT,
-                e -> { })) {
+        try (ReceiptReader reader =
+                new ReceiptReader(new SyntheticStream(groups, perGroup), "stream", ReadMode.STRICT, e -> {})) {
             for (Receipt r; (r = reader.next()) != null; ) {
                 if (first == null) {
                     first = new WeakReference<>(r);
@@ -98,6 +104,8 @@ class ReceiptStreamingTest {
         for (int i = 0; i < 20 && first.get() != null; i++) {
             System.gc();
         }
-        assertThat(first.get()).as("the reader holds no receipt it has returned").isNull();
+        assertThat(first.get())
+                .as("the reader holds no receipt it has returned")
+                .isNull();
     }
 }

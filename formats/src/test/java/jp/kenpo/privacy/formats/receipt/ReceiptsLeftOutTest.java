@@ -29,8 +29,7 @@ class ReceiptsLeftOutTest {
     @TempDir
     Path dir;
 
-    private record Told(List<Receipt> receipts, List<UnreadableRecord> leftOut, List<FormatError> ofFile) {
-    }
+    private record Told(List<Receipt> receipts, List<UnreadableRecord> leftOut, List<FormatError> ofFile) {}
 
     private static Told read(byte[] file) throws IOException {
         var receipts = new ArrayList<Receipt>();
@@ -47,7 +46,8 @@ class ReceiptsLeftOutTest {
                 leftOut.add(record);
             }
         };
-        try (ReceiptReader r = new ReceiptReader(new ByteArrayInputStream(file), "test.UKE", ReadMode.LENIENT, problems)) {
+        try (ReceiptReader r =
+                new ReceiptReader(new ByteArrayInputStream(file), "test.UKE", ReadMode.LENIENT, problems)) {
             for (Receipt x; (x = r.next()) != null; ) {
                 receipts.add(x);
             }
@@ -66,23 +66,31 @@ class ReceiptsLeftOutTest {
         assertThat(t.leftOut()).singleElement().satisfies(u -> {
             assertThat(u.line()).isEqualTo(6);
             assertThat(u.problem().toString()).startsWith("test.UKE:8: SY 診療開始日: ");
-            assertThat(u.text()).isEqualTo(String.join("\n", re(2), HO, "SY,2500013,20241301,1,,,01,", "SY,2500013",
-                    "CO,,1,810000001,A\\x01B"));
+            assertThat(u.text())
+                    .isEqualTo(String.join(
+                            "\n", re(2), HO, "SY,2500013,20241301,1,,,01,", "SY,2500013", "CO,,1,810000001,A\\x01B"));
             assertThat(u.omittedBytes()).isZero();
         });
         assertThat(ReceiptFiles.read(sandwich(re(2), HO, "SY,2500013,20241301,1,,,01,", "SY,2500013"), ReadMode.LENIENT)
-                .errors()).as("one report per receipt left out, for inspect too").hasSize(1);
+                        .errors())
+                .as("one report per receipt left out, for inspect too")
+                .hasSize(1);
     }
 
     @Test
     void undecodableBytesStayVisibleInTheText() throws IOException {
         byte[] file = sandwich(re(2), HO, "CO,,1,810000001,XX");
         String text = new String(file, ReceiptFiles.SJIS);
-        int at = text.substring(0, text.indexOf("810000001,XX") + "810000001,".length()).getBytes(ReceiptFiles.SJIS).length;
+        int at = text.substring(0, text.indexOf("810000001,XX") + "810000001,".length())
+                .getBytes(ReceiptFiles.SJIS)
+                .length;
         file[at] = (byte) 0x81;
         file[at + 1] = (byte) 0x20;
 
-        assertThat(read(file).leftOut()).singleElement().extracting(UnreadableRecord::text).asString()
+        assertThat(read(file).leftOut())
+                .singleElement()
+                .extracting(UnreadableRecord::text)
+                .asString()
                 .endsWith("CO,,1,810000001,\\x81 ");
     }
 
@@ -92,10 +100,12 @@ class ReceiptsLeftOutTest {
 
         assertThat(t.receipts()).hasSize(2);
         assertThat(t.leftOut()).isEmpty();
-        assertThat(t.ofFile()).extracting(FormatError::toString).containsExactly(
-                "test.UKE:4: GO 総件数: says 2 but the facility header on line 1 is followed by 1 HO and 0 KO records"
-                        + " (1 receipts)",
-                "test.UKE:5: HO: child record before any RE");
+        assertThat(t.ofFile())
+                .extracting(FormatError::toString)
+                .containsExactly(
+                        "test.UKE:4: GO 総件数: says 2 but the facility header on line 1 is followed by 1 HO and 0 KO records"
+                                + " (1 receipts)",
+                        "test.UKE:5: HO: child record before any RE");
     }
 
     @Test
@@ -104,9 +114,12 @@ class ReceiptsLeftOutTest {
         Told t = read(sjis(badIr, re(1), HO, re(2), HO, "GO,2,200,99", IR, re(3), HO, "GO,1,100,99"));
 
         assertThat(t.receipts()).extracting(Receipt::receiptNumber).containsExactly(3);
-        assertThat(t.ofFile()).extracting(FormatError::toString).containsExactly("test.UKE:1: IR 都道府県: no prefecture 48 (01–47)");
+        assertThat(t.ofFile())
+                .extracting(FormatError::toString)
+                .containsExactly("test.UKE:1: IR 都道府県: no prefecture 48 (01–47)");
         assertThat(t.leftOut()).extracting(UnreadableRecord::line).containsExactly(2L, 4L);
-        assertThat(t.leftOut()).extracting(UnreadableRecord::text)
+        assertThat(t.leftOut())
+                .extracting(UnreadableRecord::text)
                 .containsExactly(String.join("\n", badIr, re(1), HO), String.join("\n", re(2), HO));
     }
 
@@ -129,8 +142,11 @@ class ReceiptsLeftOutTest {
         String ho = "HO,06130017,１,２,1,100,,,,,,,,";
         Told t = read(sjis(uk, ir, badRe, ho, ir, badRe.replace("RE,1,", "RE,2,"), ho, "GO,2,200,99"));
 
-        assertThat(t.leftOut()).extracting(UnreadableRecord::text).containsExactly(
-                String.join("\n", uk, ir, badRe, ho), String.join("\n", ir, badRe.replace("RE,1,", "RE,2,"), ho));
+        assertThat(t.leftOut())
+                .extracting(UnreadableRecord::text)
+                .containsExactly(
+                        String.join("\n", uk, ir, badRe, ho),
+                        String.join("\n", ir, badRe.replace("RE,1,", "RE,2,"), ho));
     }
 
     @Test
@@ -139,8 +155,15 @@ class ReceiptsLeftOutTest {
         String ir = "1,2,0,IR,1,13,1,1312345,,テスト医院,202405,00,";
         String mn2 = "2,1,0,MN,940000031,東京都,1,,,";
         String badRe = "1,3,0,RE,2,1112,202413,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,";
-        Told t = read(sjis(mn1, ir, "1,3,0,RE,1,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
-                "1,4,0,HO,06130017,1,2,1,100,,,,,,,,,", mn2, ir, badRe, "1,4,0,HO,06130017,1,4,1,100,,,,,,,,,"));
+        Told t = read(sjis(
+                mn1,
+                ir,
+                "1,3,0,RE,1,1112,202404,テスト,1,19800101,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,",
+                "1,4,0,HO,06130017,1,2,1,100,,,,,,,,,",
+                mn2,
+                ir,
+                badRe,
+                "1,4,0,HO,06130017,1,4,1,100,,,,,,,,,"));
 
         assertThat(t.receipts()).extracting(Receipt::receiptNumber).containsExactly(1);
         assertThat(t.leftOut()).singleElement().satisfies(u -> {
@@ -157,11 +180,13 @@ class ReceiptsLeftOutTest {
         for (int i = 0; i < 6; i++) {
             bad.add(comment);
         }
-        UnreadableRecord u = read(sandwich(bad.toArray(String[]::new))).leftOut().get(0);
+        UnreadableRecord u =
+                read(sandwich(bad.toArray(String[]::new))).leftOut().get(0);
 
         assertThat(u.text().length()).isLessThanOrEqualTo(UnreadableRecord.MAX_TEXT_BYTES);
         assertThat(u.omittedBytes()).isPositive();
-        assertThat(u.text().length() + u.omittedBytes()).isEqualTo(String.join("\n", bad).length());
+        assertThat(u.text().length() + u.omittedBytes())
+                .isEqualTo(String.join("\n", bad).length());
     }
 
     @Test

@@ -52,14 +52,16 @@ class SyntheticYearTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        summary = SyntheticYear.write(new SyntheticYear.Options(PERSONS, YEAR, 42, 0), dir.resolve("a"), (d, t) -> { });
+        summary = SyntheticYear.write(new SyntheticYear.Options(PERSONS, YEAR, 42, 0), dir.resolve("a"), (d, t) -> {});
         List<String> lines = Files.readAllLines(dir.resolve("a/members.csv"), StandardCharsets.UTF_8);
-        assertThat(lines.get(0)).isEqualTo(
-                "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,acquired_on,lost_on");
+        assertThat(lines.get(0))
+                .isEqualTo(
+                        "insurer_number,symbol,number,branch,kind,insured_branch,name_kanji,name_kana,sex,birth_date,acquired_on,lost_on");
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
             memberRows.add(f);
-            byKey.computeIfAbsent(new MemberKey(f[0], f[1], f[2], f[3]), k -> new ArrayList<>()).add(f);
+            byKey.computeIfAbsent(new MemberKey(f[0], f[1], f[2], f[3]), k -> new ArrayList<>())
+                    .add(f);
         }
         try (Stream<Path> files = Files.list(dir.resolve("a/claims"))) {
             for (Path p : files.sorted().toList()) {
@@ -127,12 +129,20 @@ class SyntheticYearTest {
             persons.add(f[0] + f[1] + f[2] + f[3]);
         }
         assertThat(persons).hasSize(PERSONS);
-        long insured = memberRows.stream().filter(f -> f[4].equals("insured")).map(f -> f[2] + "/" + f[1]).distinct().count();
+        long insured = memberRows.stream()
+                .filter(f -> f[4].equals("insured"))
+                .map(f -> f[2] + "/" + f[1])
+                .distinct()
+                .count();
         assertThat((double) insured / PERSONS).isBetween(0.45, 0.75);
         long rejoined = byKey.values().stream().filter(rows -> rows.size() > 1).count();
         assertThat(rejoined).isPositive();
-        long joinedThisYear = memberRows.stream().filter(f -> !LocalDate.parse(f[10]).isBefore(FY_START)).count();
-        long leftThisYear = memberRows.stream().filter(f -> !f[11].isEmpty() && !LocalDate.parse(f[11]).isBefore(FY_START)).count();
+        long joinedThisYear = memberRows.stream()
+                .filter(f -> !LocalDate.parse(f[10]).isBefore(FY_START))
+                .count();
+        long leftThisYear = memberRows.stream()
+                .filter(f -> !f[11].isEmpty() && !LocalDate.parse(f[11]).isBefore(FY_START))
+                .count();
         assertThat(joinedThisYear).isBetween((long) (PERSONS * 0.03), (long) (PERSONS * 0.2));
         assertThat(leftThisYear).isBetween((long) (PERSONS * 0.02), (long) (PERSONS * 0.15));
     }
@@ -168,14 +178,17 @@ class SyntheticYearTest {
 
     @Test
     void pharmacyReceiptsCarryTheirPrescriptionsAndSomeAdmissionsAreDpc() {
-        List<Receipt> pharmacy = receipts.stream().filter(r -> r.kind() == ReceiptKind.PHARMACY).toList();
+        List<Receipt> pharmacy =
+                receipts.stream().filter(r -> r.kind() == ReceiptKind.PHARMACY).toList();
         assertThat(pharmacy).isNotEmpty().allSatisfy(r -> {
             assertThat(r.prescriptions()).isNotEmpty();
             assertThat(r.dispensings()).hasSameSizeAs(r.prescriptions());
             // every drug and every dispensing follows the SH it belongs to
-            assertThat(r.drugs()).allSatisfy(d -> assertThat(r.prescriptionOf(d)).isNotNull());
-            assertThat(r.dispensings()).allSatisfy(z -> assertThat(z.drugPoints())
-                    .isEqualTo(r.prescriptionOf(z).unitDrugPoints() * z.quantity()));
+            assertThat(r.drugs())
+                    .allSatisfy(d -> assertThat(r.prescriptionOf(d)).isNotNull());
+            assertThat(r.dispensings())
+                    .allSatisfy(z -> assertThat(z.drugPoints())
+                            .isEqualTo(r.prescriptionOf(z).unitDrugPoints() * z.quantity()));
         });
         List<Receipt> inpatient = receipts.stream().filter(Receipt::inpatient).toList();
         long dpc = inpatient.stream().filter(Receipt::dpc).count();
@@ -201,7 +214,10 @@ class SyntheticYearTest {
         assertThat((double) max / total).as("the commonest code").isGreaterThan(0.03);
         assertThat(once).as("codes seen once").isGreaterThan(300);
         assertThat(counts.keySet()).allMatch(c -> c.matches("[0-9]{7}"));
-        double perReceipt = (double) total / receipts.stream().filter(r -> r.kind() != ReceiptKind.PHARMACY).count();
+        double perReceipt = (double) total
+                / receipts.stream()
+                        .filter(r -> r.kind() != ReceiptKind.PHARMACY)
+                        .count();
         assertThat(perReceipt).isBetween(1.2, 4.0);
     }
 
@@ -235,7 +251,7 @@ class SyntheticYearTest {
     void aGeneratedFileSurvivesARoundTrip() throws IOException {
         Path file = dir.resolve("a/claims/medical-202406.UKE");
         List<Receipt> first = new ArrayList<>();
-        try (ReceiptReader r = ReceiptReader.open(file, ReadMode.STRICT, e -> { })) {
+        try (ReceiptReader r = ReceiptReader.open(file, ReadMode.STRICT, e -> {})) {
             for (Receipt x; (x = r.next()) != null; ) {
                 first.add(x);
             }
@@ -245,29 +261,33 @@ class SyntheticYearTest {
             w.writeAll(first);
         }
         List<Receipt> second = new ArrayList<>();
-        try (ReceiptReader r = ReceiptReader.open(again, ReadMode.STRICT, e -> { })) {
+        try (ReceiptReader r = ReceiptReader.open(again, ReadMode.STRICT, e -> {})) {
             for (Receipt x; (x = r.next()) != null; ) {
                 second.add(x);
             }
         }
         assertThat(second).isEqualTo(first);
-        assertThat(Files.mismatch(file, again)).as("the writer reproduces its own file byte for byte").isEqualTo(-1L);
+        assertThat(Files.mismatch(file, again))
+                .as("the writer reproduces its own file byte for byte")
+                .isEqualTo(-1L);
     }
 
     @Test
     void sameSeedSameBytesOtherSeedOtherBytes() throws Exception {
-        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 7, 0), dir.resolve("b1"), (d, t) -> { });
-        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 7, 0), dir.resolve("b2"), (d, t) -> { });
-        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 8, 0), dir.resolve("b3"), (d, t) -> { });
+        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 7, 0), dir.resolve("b1"), (d, t) -> {});
+        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 7, 0), dir.resolve("b2"), (d, t) -> {});
+        SyntheticYear.write(new SyntheticYear.Options(600, YEAR, 8, 0), dir.resolve("b3"), (d, t) -> {});
         assertThat(digest(dir.resolve("b1"))).isEqualTo(digest(dir.resolve("b2")));
         assertThat(digest(dir.resolve("b1"))).isNotEqualTo(digest(dir.resolve("b3")));
     }
 
     @Test
     void theInsurerLayoutCarriesTheSameReceiptsWithAnMnRecordEach() throws IOException {
-        SyntheticYear.write(new SyntheticYear.Options(500, YEAR, 11, 0), dir.resolve("c"), (d, t) -> { });
-        SyntheticYear.write(new SyntheticYear.Options(500, YEAR, 11, 0, jp.kenpo.privacy.formats.receipt.Layout.INSURER),
-                dir.resolve("i"), (d, t) -> { });
+        SyntheticYear.write(new SyntheticYear.Options(500, YEAR, 11, 0), dir.resolve("c"), (d, t) -> {});
+        SyntheticYear.write(
+                new SyntheticYear.Options(500, YEAR, 11, 0, jp.kenpo.privacy.formats.receipt.Layout.INSURER),
+                dir.resolve("i"),
+                (d, t) -> {});
         List<Receipt> claim = readAll(dir.resolve("c/claims"));
         List<Receipt> insurer = readAll(dir.resolve("i/claims"));
         assertThat(insurer).hasSameSizeAs(claim).isNotEmpty();
@@ -278,9 +298,12 @@ class SyntheticYearTest {
             assertThat(i.memberKey()).isEqualTo(c.memberKey());
             assertThat(i.receiptType()).isEqualTo(c.receiptType());
             assertThat(i.treatmentMonth()).isEqualTo(c.treatmentMonth());
-            assertThat(i.diagnoses()).extracting(Diagnosis::code)
-                    .containsExactlyElementsOf(c.diagnoses().stream().map(Diagnosis::code).toList());
-            assertThat(i.drugs().size() + i.procedures().size()).isEqualTo(c.drugs().size() + c.procedures().size());
+            assertThat(i.diagnoses())
+                    .extracting(Diagnosis::code)
+                    .containsExactlyElementsOf(
+                            c.diagnoses().stream().map(Diagnosis::code).toList());
+            assertThat(i.drugs().size() + i.procedures().size())
+                    .isEqualTo(c.drugs().size() + c.procedures().size());
         }
         try (Stream<Path> files = Files.list(dir.resolve("i/claims"))) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.endsWith(".CSV"));
@@ -290,9 +313,10 @@ class SyntheticYearTest {
     private static List<Receipt> readAll(Path claims) throws IOException {
         List<Receipt> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(claims)) {
-            for (Path p : files.sorted(java.util.Comparator.comparing(x -> x.getFileName().toString().replaceAll("\\..*", "")))
+            for (Path p : files.sorted(java.util.Comparator.comparing(
+                            x -> x.getFileName().toString().replaceAll("\\..*", "")))
                     .toList()) {
-                try (ReceiptReader r = ReceiptReader.open(p, ReadMode.STRICT, e -> { })) {
+                try (ReceiptReader r = ReceiptReader.open(p, ReadMode.STRICT, e -> {})) {
                     for (Receipt x; (x = r.next()) != null; ) {
                         out.add(x);
                     }
@@ -304,8 +328,8 @@ class SyntheticYearTest {
 
     @Test
     void unlinkableRecordsOnlyWhenAsked() throws IOException {
-        SyntheticYear.Summary s = SyntheticYear.write(new SyntheticYear.Options(1_000, YEAR, 9, 0.05), dir.resolve("u"),
-                (d, t) -> { });
+        SyntheticYear.Summary s =
+                SyntheticYear.write(new SyntheticYear.Options(1_000, YEAR, 9, 0.05), dir.resolve("u"), (d, t) -> {});
         Set<MemberKey> keys = new HashSet<>();
         for (String line : Files.readAllLines(dir.resolve("u/members.csv")).subList(1, (int) s.memberRows() + 1)) {
             String[] f = line.split(",", -1);
@@ -315,7 +339,7 @@ class SyntheticYearTest {
         long all = 0;
         try (Stream<Path> files = Files.list(dir.resolve("u/claims"))) {
             for (Path p : files.toList()) {
-                try (ReceiptReader r = ReceiptReader.open(p, ReadMode.STRICT, e -> { })) {
+                try (ReceiptReader r = ReceiptReader.open(p, ReadMode.STRICT, e -> {})) {
                     for (Receipt x; (x = r.next()) != null; ) {
                         all++;
                         if (!keys.contains(x.memberKey())) {
