@@ -23,7 +23,7 @@ begin
     execute format('grant select, insert, update, delete on all tables in schema %I to %I', s, runtime);
     execute format('grant usage, select on all sequences in schema %I to %I', s, runtime);
     -- the ledger, the audit trail and the published catalog versions: inserted, never changed
-    execute format('revoke update, delete, truncate on consent_event, audit_entry, audit_entry_member, catalog_version from %I',
+    execute format('revoke update, delete, truncate on consent_event, audit_entry, audit_entry_member, catalog_version, member_correction from %I',
                    runtime);
     -- chain heads move forward (their triggers say how far) and are never removed; the audit
     -- trail's sixteen are made by its migration

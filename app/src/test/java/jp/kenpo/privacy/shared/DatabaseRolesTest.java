@@ -97,11 +97,14 @@ class DatabaseRolesTest {
                             assertThat(rs.getLong(2)).isEqualTo(2);
                         });
                 var refused = new ArrayList<String>();
-                for (String table : List.of("consent_event", "audit_entry", "audit_entry_member", "catalog_version")) {
+                for (String table : List.of(
+                        "consent_event", "audit_entry", "audit_entry_member", "catalog_version", "member_correction")) {
                     refused.add("update " + table + " set "
                             + (table.equals("audit_entry_member")
                                     ? "chain = chain"
-                                    : table.equals("catalog_version") ? "published_by = published_by" : "hash = hash"));
+                                    : table.equals("catalog_version")
+                                            ? "published_by = published_by"
+                                            : table.equals("member_correction") ? "reason = reason" : "hash = hash"));
                     refused.add("delete from " + table);
                 }
                 for (String table : List.of(
@@ -110,7 +113,8 @@ class DatabaseRolesTest {
                         "audit_entry",
                         "audit_entry_member",
                         "audit_chain_head",
-                        "catalog_version")) {
+                        "catalog_version",
+                        "member_correction")) {
                     refused.add("truncate " + table + " cascade");
                     refused.add("alter table " + table + " disable trigger all");
                     refused.add("drop table " + table + " cascade");
