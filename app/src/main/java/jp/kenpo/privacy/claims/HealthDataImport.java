@@ -48,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that names no member of the registry, or (lenient mode) could not be read, is kept in quarantine
  * with the reason and the record as read or as it stood in the file. Every file's outcome is
  * reported and audited, whether imported, skipped, ignored or failed.
+ *
+ * <p>This keeps what concerns a file and decides where each record goes; the rows are written by
+ * {@link ReceiptRows}, {@link CheckupRows} and {@link QuarantineRows}, one of each per file.
  */
 @Service
 public class HealthDataImport {
