@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,19 +25,8 @@ import jp.kenpo.privacy.formats.ReadProblems;
 import jp.kenpo.privacy.formats.UnreadableRecord;
 import jp.kenpo.privacy.formats.checkup.Checkup;
 import jp.kenpo.privacy.formats.checkup.CheckupSource;
-import jp.kenpo.privacy.formats.checkup.Observation;
 import jp.kenpo.privacy.formats.checkup.XmlLimits;
 import jp.kenpo.privacy.formats.json.JsonLines;
-import jp.kenpo.privacy.formats.receipt.Comment;
-import jp.kenpo.privacy.formats.receipt.Diagnosis;
-import jp.kenpo.privacy.formats.receipt.DiagnosisGroup;
-import jp.kenpo.privacy.formats.receipt.Dispensing;
-import jp.kenpo.privacy.formats.receipt.DispensingFee;
-import jp.kenpo.privacy.formats.receipt.DpcDiagnosis;
-import jp.kenpo.privacy.formats.receipt.Drug;
-import jp.kenpo.privacy.formats.receipt.Material;
-import jp.kenpo.privacy.formats.receipt.Prescription;
-import jp.kenpo.privacy.formats.receipt.Procedure;
 import jp.kenpo.privacy.formats.receipt.Receipt;
 import jp.kenpo.privacy.formats.receipt.ReceiptReader;
 import jp.kenpo.privacy.members.MemberRegistry;
@@ -61,6 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that names no member of the registry, or (lenient mode) could not be read, is kept in quarantine
  * with the reason and the record as read or as it stood in the file. Every file's outcome is
  * reported and audited, whether imported, skipped, ignored or failed.
+ *
+ * <p>This keeps what concerns a file and decides where each record goes; the rows are written by
+ * {@link ReceiptRows}, {@link CheckupRows} and {@link QuarantineRows}, one of each per file.
  */
 @Service
 public class HealthDataImport {
@@ -203,11 +193,12 @@ public class HealthDataImport {
                 }
                 counts.storeFileProblems();
                 jdbc.update(
-                        "update health_data_file set records = ?, linked = ?, quarantined = ?, file_problems = ? "
-                                + "where id = ?",
+                        "update health_data_file set records = ?, linked = ?, quarantined = ?, unchanged = ?, "
+                                + "file_problems = ? where id = ?",
                         counts.records,
                         counts.linked,
                         counts.quarantined,
+                        counts.unchanged,
                         counts.fileProblemCount,
                         fileId);
                 // in the file's transaction: a file whose import cannot be audited is not stored (APPI Art. 23)
@@ -216,6 +207,7 @@ public class HealthDataImport {
                         kind.word + " file #" + fileId + " "
                                 + file.getFileName() + " (sha256 " + sha256 + "): " + counts.records + " records, "
                                 + counts.linked + " linked, " + counts.quarantined + " in quarantine"
+                                + (counts.unchanged == 0 ? "" : ", " + counts.unchanged + " unchanged, already stored")
                                 + (counts.fileProblemCount == 0
                                         ? ""
                                         : ", " + counts.fileProblemCount + " problems of the file itself")));
@@ -226,6 +218,7 @@ public class HealthDataImport {
                         counts.records,
                         counts.linked,
                         counts.quarantined,
+                        counts.unchanged,
                         null,
                         counts.fileProblems,
                         counts.fileProblemCount);
@@ -309,6 +302,7 @@ public class HealthDataImport {
                     0,
                     0,
                     0,
+                    0,
                     outcome.problem() + unaudited,
                     List.of(),
                     0);
@@ -347,29 +341,24 @@ public class HealthDataImport {
     private final class Counts implements ReadProblems {
         final long fileId;
         final Kind kind;
-        final BatchInsert quarantine = new BatchInsert(
-                jdbc,
-                "health_data_quarantine",
-                "file_id, location, reason, detail, record",
-                Types.BIGINT,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR);
+        final QuarantineRows quarantine;
         final List<String> fileProblems = new ArrayList<>();
         int fileProblemCount;
         int records;
         int linked;
         int quarantined;
+        /** Records read but not stored: an identical receipt version or checkup document is stored already. */
+        int unchanged;
 
         Counts(long fileId, Kind kind) {
             this.fileId = fileId;
             this.kind = kind;
+            this.quarantine = new QuarantineRows(jdbc, fileId);
         }
 
         void quarantine(String location, QuarantineReason reason, String detail, String record) {
             quarantined++;
-            quarantine.add(fileId, location, reason.name(), cut(detail, 1000), record);
+            quarantine.add(location, reason, detail, record);
         }
 
         @Override
@@ -409,187 +398,16 @@ public class HealthDataImport {
         }
     }
 
-    /** The seq of the RP (SH) a pharmacy record belongs to, null outside pharmacy receipts. */
-    private static Integer prescriptionSeq(Receipt r, jp.kenpo.privacy.formats.receipt.ChildRecord child) {
-        Prescription p = r.prescriptionOf(child);
-        return p == null ? null : p.seq();
-    }
-
-    /** A dispensing's fee groups in recorded order, each with its kind as stored. */
-    private static List<java.util.Map.Entry<String, DispensingFee>> feesOf(Dispensing z) {
-        List<java.util.Map.Entry<String, DispensingFee>> all =
-                new ArrayList<>(2 + z.additions().size());
-        if (z.preparationFee() != null) {
-            all.add(java.util.Map.entry("PREPARATION", z.preparationFee()));
-        }
-        z.additions().forEach(f -> all.add(java.util.Map.entry("ADDITION", f)));
-        if (z.outpatientSupport() != null) {
-            all.add(java.util.Map.entry("OUTPATIENT_SUPPORT", z.outpatientSupport()));
-        }
-        if (z.managementFee() != null) {
-            all.add(java.util.Map.entry("MANAGEMENT", z.managementFee()));
-        }
-        if (z.managementOvertime() != null) {
-            all.add(java.util.Map.entry("MANAGEMENT_OVERTIME", z.managementOvertime()));
-        }
-        return all;
-    }
-
     /** Stores the file's receipts; returns the SHA-256 of the bytes parsed. */
     private String receipts(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
-        var receipts = new BatchInsert(
-                jdbc,
-                "receipt",
-                "file_id, seq, line, member_id, kind, receipt_type, "
-                        + "treatment_month, inpatient, admission_date, facility_code, prefecture, billing_month, days, points, "
-                        + "dpc_code, dpc_admission_date, dpc_discharge_date, dpc_outcome, receipt_number, content_sha256, "
-                        + "superseded_by_file, superseded_by_seq",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.BIGINT,
-                Types.BIGINT,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.BOOLEAN,
-                Types.DATE,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.DATE,
-                Types.VARCHAR,
-                Types.INTEGER,
-                Types.CHAR,
-                Types.BIGINT,
-                Types.INTEGER);
-        var diagnoses = new BatchInsert(
-                jdbc,
-                "receipt_diagnosis",
-                "file_id, receipt_seq, seq, record_type, code, start_date, outcome, modifiers, name, main, icd10, dpc_category",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.BOOLEAN,
-                Types.VARCHAR,
-                Types.VARCHAR);
-        var prescriptions = new BatchInsert(
-                jdbc,
-                "receipt_prescription",
-                "file_id, receipt_seq, seq, rp_number, " + "dosage_form, usage_code, instruction, unit_drug_points",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.INTEGER);
-        var dispensings = new BatchInsert(
-                jdbc,
-                "receipt_dispensing",
-                "file_id, receipt_seq, seq, prescription_seq, "
-                        + "doctor_number, prescribed_on, dispensed_on, reception, quantity, drug_points, packaging_days",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.DATE,
-                Types.DATE,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER);
-        var fees = new BatchInsert(
-                jdbc,
-                "receipt_dispensing_fee",
-                "file_id, receipt_seq, dispensing_seq, seq, fee, " + "burden, code, points",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.INTEGER);
-        var procedures = new BatchInsert(
-                jdbc,
-                "receipt_procedure",
-                "file_id, receipt_seq, seq, record_type, category, code, quantity, points, times",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER);
-        var drugs = new BatchInsert(
-                jdbc,
-                "receipt_drug",
-                "file_id, receipt_seq, seq, category, code, quantity, points, " + "times, prescription_seq",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.NUMERIC,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.INTEGER);
-        var materials = new BatchInsert(
-                jdbc,
-                "receipt_material",
-                "file_id, receipt_seq, seq, category, code, quantity, "
-                        + "points, times, unit_code, unit_price, product_name",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.NUMERIC,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.NUMERIC,
-                Types.VARCHAR);
-        var comments = new BatchInsert(
-                jdbc,
-                "receipt_comment",
-                "file_id, receipt_seq, seq, category, code, text",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR);
-        // parents before children: an RP before its dispensings and drugs, a dispensing before its fees
-        List<BatchInsert> inOrder = List.of(
-                receipts,
-                diagnoses,
-                procedures,
-                prescriptions,
-                dispensings,
-                fees,
-                drugs,
-                materials,
-                comments,
-                counts.quarantine);
-        long size = sizeOf(file);
         long fileId = counts.fileId;
-        var versions = new ReceiptVersions(jdbc, fileId, () -> inOrder.forEach(BatchInsert::flush));
-        int unchanged = 0;
+        var rows = new ReceiptRows(jdbc, fileId);
+        long size = sizeOf(file);
+        Runnable flush = () -> {
+            rows.flush();
+            counts.quarantine.flush();
+        };
+        var versions = new ReceiptVersions(jdbc, fileId, flush);
         try (DigestingInput in = DigestingInput.open(file);
                 ReceiptReader reader = new ReceiptReader(in, file.toString(), mode, counts)) {
             int read = 0;
@@ -608,157 +426,24 @@ public class HealthDataImport {
                                     r.kind().name(),
                                     r.facility().prefecture(),
                                     r.facility().code(),
-                                    month(r.treatmentMonth()),
+                                    ReceiptRows.month(r.treatmentMonth()),
                                     r.receiptType()),
                             seq,
                             content,
-                            month(r.facility().billingMonth()));
+                            ReceiptRows.month(r.facility().billingMonth()));
                     if (placement.unchanged()) {
                         // the same receipt, already stored from another file (or earlier in this one): nothing new
-                        unchanged++;
+                        counts.unchanged++;
                     } else {
-                        var newer = placement.supersededBy();
-                        DiagnosisGroup dpc = r.diagnosisGroup();
-                        receipts.add(
-                                fileId,
-                                seq,
-                                line,
-                                link.memberId(),
-                                r.kind().name(),
-                                r.receiptType(),
-                                month(r.treatmentMonth()),
-                                r.inpatient(),
-                                r.admissionDate(),
-                                r.facility() == null ? null : r.facility().code(),
-                                r.facility() == null ? null : r.facility().prefecture(),
-                                r.facility() == null ? null : month(r.facility().billingMonth()),
-                                r.insurance() == null ? null : r.insurance().days(),
-                                r.insurance() == null ? null : r.insurance().points(),
-                                dpc == null ? null : dpc.code(),
-                                dpc == null ? null : dpc.admissionDate(),
-                                dpc == null ? null : dpc.dischargeDate(),
-                                dpc == null ? null : dpc.outcome(),
-                                r.receiptNumber(),
-                                content,
-                                newer == null ? null : newer.fileId(),
-                                newer == null ? null : newer.seq());
-                        for (Diagnosis d : r.diagnoses()) {
-                            diagnoses.add(
-                                    fileId,
-                                    seq,
-                                    d.seq(),
-                                    d.recordType(),
-                                    d.code(),
-                                    d.startDate(),
-                                    d.outcome(),
-                                    String.join(" ", d.modifiers()),
-                                    d.name(),
-                                    d.main(),
-                                    null,
-                                    null);
-                        }
-                        for (DpcDiagnosis d : r.dpcDiagnoses()) {
-                            diagnoses.add(
-                                    fileId,
-                                    seq,
-                                    d.seq(),
-                                    d.recordType(),
-                                    d.code(),
-                                    null,
-                                    null,
-                                    String.join(" ", d.modifiers()),
-                                    d.name(),
-                                    d.main(),
-                                    d.icd10(),
-                                    d.category());
-                        }
-                        for (Prescription p : r.prescriptions()) {
-                            prescriptions.add(
-                                    fileId,
-                                    seq,
-                                    p.seq(),
-                                    p.number(),
-                                    p.dosageForm(),
-                                    p.usage(),
-                                    p.instruction(),
-                                    p.unitDrugPoints());
-                        }
-                        for (Dispensing z : r.dispensings()) {
-                            dispensings.add(
-                                    fileId,
-                                    seq,
-                                    z.seq(),
-                                    prescriptionSeq(r, z),
-                                    z.doctorNumber(),
-                                    z.prescribedOn(),
-                                    z.dispensedOn(),
-                                    z.reception(),
-                                    z.quantity(),
-                                    z.drugPoints(),
-                                    z.packagingDays());
-                            int n = 0;
-                            for (var f : feesOf(z)) {
-                                fees.add(
-                                        fileId,
-                                        seq,
-                                        z.seq(),
-                                        n++,
-                                        f.getKey(),
-                                        f.getValue().burden(),
-                                        f.getValue().code(),
-                                        f.getValue().points());
-                            }
-                        }
-                        for (Procedure p : r.procedures()) {
-                            procedures.add(
-                                    fileId,
-                                    seq,
-                                    p.seq(),
-                                    p.recordType(),
-                                    p.category(),
-                                    p.code(),
-                                    p.quantity(),
-                                    p.points(),
-                                    p.count());
-                        }
-                        for (Drug d : r.drugs()) {
-                            drugs.add(
-                                    fileId,
-                                    seq,
-                                    d.seq(),
-                                    d.category(),
-                                    d.code(),
-                                    d.quantity(),
-                                    d.points(),
-                                    d.count(),
-                                    prescriptionSeq(r, d));
-                        }
-                        for (Material m : r.materials()) {
-                            materials.add(
-                                    fileId,
-                                    seq,
-                                    m.seq(),
-                                    m.category(),
-                                    m.code(),
-                                    m.quantity(),
-                                    m.points(),
-                                    m.count(),
-                                    m.unitCode(),
-                                    m.unitPrice(),
-                                    m.productName());
-                        }
-                        for (Comment c : r.comments()) {
-                            comments.add(fileId, seq, c.seq(), c.category(), c.code(), c.text());
-                        }
+                        rows.add(seq, line, link.memberId(), r, content, placement.supersededBy());
                     }
                 }
                 if (++read % FLUSH_EVERY == 0) {
-                    inOrder.forEach(BatchInsert::flush);
+                    flush.run();
                     progress.update(file, reader.bytesRead(), size, "bytes");
                 }
             }
-            inOrder.forEach(BatchInsert::flush);
-            jdbc.update("update health_data_file set unchanged = ? where id = ?", unchanged, fileId);
+            flush.run();
             progress.update(file, size, size, "bytes");
             return in.finish();
         } catch (IOException e) {
@@ -773,36 +458,11 @@ public class HealthDataImport {
      * where it is stored.
      */
     private String checkups(Path file, ReadMode mode, ImportProgress progress, MemberLinker linker, Counts counts) {
-        var checkups = new BatchInsert(
-                jdbc,
-                "checkup",
-                "file_id, seq, document, member_id, checkup_date, program_type, facility_code, document_sha256",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.BIGINT,
-                Types.DATE,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.CHAR);
-        var observations = new BatchInsert(
-                jdbc,
-                "checkup_observation",
-                "file_id, checkup_seq, seq, code, value_type, "
-                        + "value_text, unit, value_number, value_code_system, null_flavor",
-                Types.BIGINT,
-                Types.INTEGER,
-                Types.INTEGER,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.VARCHAR,
-                Types.NUMERIC,
-                Types.VARCHAR,
-                Types.VARCHAR);
-        List<BatchInsert> inOrder = List.of(checkups, observations, counts.quarantine);
-        long fileId = counts.fileId;
-        var storedHere = new java.util.HashMap<String, String>();
+        var rows = new CheckupRows(jdbc, counts.fileId);
+        Runnable flush = () -> {
+            rows.flush();
+            counts.quarantine.flush();
+        };
         try (DigestingInput in = DigestingInput.open(file);
                 CheckupSource source = CheckupSource.open(in, file.toString(), mode, counts, XmlLimits.DEFAULT)) {
             int read = 0;
@@ -810,10 +470,10 @@ public class HealthDataImport {
                 int seq = ++counts.records;
                 String document = source.currentName();
                 String digest = source.currentDigest();
-                String storedAs =
-                        storedHere.containsKey(digest) ? "this file, " + storedHere.get(digest) : storedAs(digest);
+                String storedAs = rows.storedAs(digest);
                 var link = storedAs == null ? linker.link(c.member(), c.sex(), c.birthDate()) : null;
                 if (storedAs != null) {
+                    counts.unchanged++;
                     counts.ofFile(new FormatError(
                             document,
                             0,
@@ -824,37 +484,14 @@ public class HealthDataImport {
                     counts.quarantine(document, link.reason(), link.detail(), JsonLines.of(c, document));
                 } else {
                     counts.linked++;
-                    checkups.add(
-                            fileId,
-                            seq,
-                            document,
-                            link.memberId(),
-                            c.checkupDate(),
-                            c.programType(),
-                            c.facilityCode(),
-                            digest);
-                    storedHere.put(digest, document);
-                    int n = 0;
-                    for (Observation o : c.observations()) {
-                        observations.add(
-                                fileId,
-                                seq,
-                                ++n,
-                                o.code(),
-                                o.valueType(),
-                                o.value(),
-                                o.unit(),
-                                o.number(),
-                                o.valueCodeSystem(),
-                                o.nullFlavor());
-                    }
+                    rows.add(seq, document, link.memberId(), c, digest);
                 }
                 if (++read % FLUSH_EVERY == 0) {
-                    inOrder.forEach(BatchInsert::flush);
+                    flush.run();
                     progress.update(file, seq, -1, "checkups");
                 }
             }
-            inOrder.forEach(BatchInsert::flush);
+            flush.run();
             progress.update(file, counts.records, counts.records, "checkups");
             return in.finish();
         } catch (IOException e) {
@@ -862,24 +499,8 @@ public class HealthDataImport {
         }
     }
 
-    /** Where a checkup document of this digest is stored ("file #N, DOCUMENT"), or null when it is not. */
-    private String storedAs(String digest) {
-        return jdbc
-                .query(
-                        "select file_id, document from checkup where document_sha256 = ?",
-                        (rs, n) -> "file #" + rs.getLong(1) + ", " + rs.getString(2),
-                        digest)
-                .stream()
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static LocalDate month(YearMonth month) {
-        return month == null ? null : month.atDay(1);
-    }
-
     /** Only for the quarantine's own message: data is never cut (a value too long fails the file). */
-    private static String cut(String text, int max) {
+    static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 

@@ -9,6 +9,10 @@ import java.util.List;
  * @param fileId       the file's number in the register (that of the earlier import when already imported)
  * @param records      receipts or checkups read, linked or quarantined
  * @param quarantined  records kept in quarantine (not linkable, or unreadable in lenient mode)
+ * @param unchanged    records read but not stored because the same is stored already: a receipt
+ *                     version of equal content (counted among the linked too), or a checkup document
+ *                     of equal digest (not linked again: it names where it is stored among the
+ *                     {@code fileProblems})
  * @param problem      why the file was not imported (failed, ignored, or already imported); nothing of it was stored
  * @param fileProblems problems of the file itself, not of one record, found in lenient mode (at most
  *                     {@link HealthDataImport#FILE_PROBLEMS_KEPT}; {@code fileProblemCount} counts them all)
@@ -20,6 +24,7 @@ public record ImportedFile(
         int records,
         int linked,
         int quarantined,
+        int unchanged,
         String problem,
         List<String> fileProblems,
         int fileProblemCount) {
@@ -39,14 +44,14 @@ public record ImportedFile(
     }
 
     static ImportedFile failed(Path file, String problem) {
-        return new ImportedFile(file, Outcome.FAILED, 0, 0, 0, 0, problem, List.of(), 0);
+        return new ImportedFile(file, Outcome.FAILED, 0, 0, 0, 0, 0, problem, List.of(), 0);
     }
 
     static ImportedFile ignored(Path file, String why) {
-        return new ImportedFile(file, Outcome.IGNORED, 0, 0, 0, 0, why, List.of(), 0);
+        return new ImportedFile(file, Outcome.IGNORED, 0, 0, 0, 0, 0, why, List.of(), 0);
     }
 
     static ImportedFile alreadyImported(Path file, long earlier, String problem) {
-        return new ImportedFile(file, Outcome.ALREADY_IMPORTED, earlier, 0, 0, 0, problem, List.of(), 0);
+        return new ImportedFile(file, Outcome.ALREADY_IMPORTED, earlier, 0, 0, 0, 0, problem, List.of(), 0);
     }
 }

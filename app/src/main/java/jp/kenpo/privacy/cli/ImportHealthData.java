@@ -42,13 +42,16 @@ abstract class ImportHealthData extends AppCommand {
             switch (f.outcome()) {
                 case IMPORTED -> {
                     out().printf(
-                                    "imported %s as file #%d: %,d %s, %,d linked, %,d in quarantine%s%n",
+                                    "imported %s as file #%d: %,d %s, %,d linked, %,d in quarantine%s%s%n",
                                     f.file().getFileName(),
                                     f.fileId(),
                                     f.records(),
                                     records(),
                                     f.linked(),
                                     f.quarantined(),
+                                    f.unchanged() == 0
+                                            ? ""
+                                            : String.format(", %,d unchanged, already stored", f.unchanged()),
                                     f.fileProblemCount() == 0
                                             ? ""
                                             : String.format(

@@ -480,6 +480,7 @@ class HealthDataImportTest extends DatabaseTest {
 
         assertThat(again.outcome()).isEqualTo(ImportedFile.Outcome.IMPORTED);
         assertThat(again.linked()).isEqualTo(2);
+        assertThat(again.unchanged()).as("the receipt not edited").isEqualTo(1);
         assertThat(count("select count(*) from receipt where file_id = ?", again.fileId()))
                 .isEqualTo(1);
         assertThat(count("select unchanged from health_data_file where id = ?", again.fileId()))
@@ -871,6 +872,9 @@ class HealthDataImportTest extends DatabaseTest {
         assertThat(wrapped.records()).isEqualTo(3);
         assertThat(wrapped.linked()).as("only the checkup not stored before").isEqualTo(1);
         assertThat(wrapped.quarantined()).isZero();
+        assertThat(wrapped.unchanged()).as("the checkups stored already").isEqualTo(2);
+        assertThat(count("select unchanged from health_data_file where id = ?", wrapped.fileId()))
+                .isEqualTo(2);
         assertThat(wrapped.fileProblems())
                 .containsExactly(
                         zipped + "!/A/DATA/h0.xml:0: : the same checkup document is stored already (file #"

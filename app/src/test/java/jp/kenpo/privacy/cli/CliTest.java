@@ -228,6 +228,15 @@ class CliTest extends DatabaseTest {
                 .contains("ignored notes.txt: not a receipt file (.UKE, or .CSV with receipt records)")
                 .contains("1 file(s): 1 receipts linked, 0 in quarantine, 0 failed, 1 other file(s) ignored");
         assertThat(kenpo("claims", "import", claims.toString()).out()).contains("skipped RECEIPTC.UKE");
+        // the same receipt again, with one of another month, in another file: only the new one is stored
+        Path more = dir.resolve("RECEIPTD.UKE");
+        String lastMonth = receipt.substring(receipt.indexOf("RE,"), receipt.indexOf("GO,"))
+                .replace("RE,1,1112,202404", "RE,2,1112,202403");
+        Files.write(
+                more, receipt.replace("GO,1,70,", lastMonth + "GO,2,140,").getBytes(Charset.forName("Windows-31J")));
+        Run again = kenpo("claims", "import", more.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("2 receipts, 2 linked, 0 in quarantine, 1 unchanged, already stored");
 
         Path broken = dir.resolve("broken.UKE");
         Files.write(
@@ -272,6 +281,18 @@ class CliTest extends DatabaseTest {
                 .contains("1 checkups, 1 linked, 0 in quarantine")
                 .contains("ignored readme.txt: not a checkup file (.xml or .zip)");
         assertThat(kenpo("checkups", "import", checkups.toString()).out()).contains("skipped h-" + s + ".xml");
+        // the same document again, delivered in an exchange archive: read, not stored again
+        Path archive = dir.resolve("h-" + s + ".zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("A/DATA/h0.xml"));
+            zip.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("A/ix08_V08.xml"));
+            zip.write("<index xmlns=\"urn:hl7-org:v3\"><totalRecordCount value=\"1\"/></index>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Run again = kenpo("checkups", "import", archive.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("1 checkups, 0 linked, 0 in quarantine, 1 unchanged, already stored");
 
         Path broken = dir.resolve("broken.xml");
         Files.writeString(broken, document.replace("value=\"170.1\"", "value=\"abc\""));

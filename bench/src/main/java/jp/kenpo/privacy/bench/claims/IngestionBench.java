@@ -77,13 +77,22 @@ public final class IngestionBench {
             int read = java.util.stream.Stream.concat(receipts.stream(), checkups.stream())
                     .mapToInt(ImportedFile::records)
                     .sum();
+            // an unchanged receipt is counted among the linked, an unchanged checkup is not
+            int receiptsUnchanged =
+                    receipts.stream().mapToInt(ImportedFile::unchanged).sum();
+            int checkupsUnchanged =
+                    checkups.stream().mapToInt(ImportedFile::unchanged).sum();
             System.out.printf(
-                    "stored: %,d receipts, %,d checkups, %,d in quarantine, of %,d records read%s%n",
+                    "stored: %,d receipts, %,d checkups, %,d in quarantine, %,d unchanged (already stored), "
+                            + "of %,d records read%s%n",
                     storedReceipts,
                     storedCheckups,
                     quarantined,
+                    receiptsUnchanged + checkupsUnchanged,
                     read,
-                    storedReceipts + storedCheckups + quarantined == read && storedReceipts == r && storedCheckups == c
+                    storedReceipts + storedCheckups + quarantined + receiptsUnchanged + checkupsUnchanged == read
+                                    && storedReceipts == r - receiptsUnchanged
+                                    && storedCheckups == c
                             ? ""
                             : "  MISMATCH");
             System.out.printf(
