@@ -31,6 +31,8 @@ final class LazyApplication implements Supplier<ConfigurableApplicationContext>,
         if (context == null) {
             var builder = new SpringApplicationBuilder(KenpoApplication.class);
             if (shortRun) {
+                // Flyway's scan and validation of every migration, skipped when nothing is left to migrate
+                builder.properties("kenpo.flyway.skip-when-current=true");
                 builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>)
                         prepared -> ShortRunDatabase.apply(prepared.getEnvironment()));
             }

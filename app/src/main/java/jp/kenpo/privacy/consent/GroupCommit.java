@@ -40,6 +40,7 @@ final class GroupCommit implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final Function<List<Submission>, List<ConsentLedger.Appended>> append;
     private final ExecutorService writers;
+    private final int writerThreads;
     private volatile boolean closed;
 
     /**
@@ -52,6 +53,7 @@ final class GroupCommit implements AutoCloseable {
             int writerThreads) {
         this.transaction = transaction;
         this.append = append;
+        this.writerThreads = writerThreads;
         var number = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(writerThreads, r -> {
             var t = new Thread(r, "consent-ledger-writer-" + number.incrementAndGet());
@@ -107,10 +109,10 @@ final class GroupCommit implements AutoCloseable {
         var group = new ArrayList<Waiting>(MAX_GROUP);
         while (!closed) {
             try {
-                // a timed wait, not an interrupt, ends a writer: an interrupt could break a
+                // close() wakes the writer with WAKE, not an interrupt: an interrupt could break a
                 // database connection in the middle of a group
-                Waiting first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Waiting first = queue.take();
+                if (first == WAKE) {
                     continue;
                 }
                 group.add(first);
@@ -119,6 +121,14 @@ final class GroupCommit implements AutoCloseable {
                 break;
             }
             queue.drainTo(group, MAX_GROUP - 1);
+            int wakes = 0;
+            while (group.remove(WAKE)) {
+                wakes++;
+            }
+            // a wake-up taken with a group belongs to another writer, still waiting for it
+            for (int i = 0; i < wakes; i++) {
+                queue.add(WAKE);
+            }
             write(group);
             group.clear();
         }
@@ -158,6 +168,10 @@ final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // one wake-up for each writer waiting on an empty queue: a short command's close does not wait for it
+        for (int i = 0; i < writerThreads; i++) {
+            queue.add(WAKE);
+        }
         writers.shutdown();
         try {
             writers.awaitTermination(ConsentLedger.WRITE_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
@@ -166,9 +180,15 @@ final class GroupCommit implements AutoCloseable {
         }
         Waiting left;
         while ((left = queue.poll()) != null) {
+            if (left == WAKE) {
+                continue;
+            }
             left.result.completeExceptionally(shutDown());
         }
     }
 
     private record Waiting(Submission submission, CompletableFuture<Optional<ConsentEvent>> result) {}
+
+    /** Not a request: wakes a writer waiting on an empty queue so that it sees the ledger closed. */
+    private static final Waiting WAKE = new Waiting(null, null);
 }
