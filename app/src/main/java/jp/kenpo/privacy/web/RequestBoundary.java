@@ -8,13 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import jp.kenpo.privacy.shared.FreeText;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,7 +56,21 @@ final class RequestBoundary extends OncePerRequestFilter {
                     new BodyTooLargeException(limit).getMessage());
             return;
         }
-        for (Map.Entry<String, String> p : queryParameters(request.getQueryString())) {
+        var undecodable = new ArrayList<String>();
+        var parameters = queryParameters(request.getQueryString(), undecodable::add);
+        if (!undecodable.isEmpty()) {
+            // refused here, not left to the container, whose decoding failure is a logged stack trace
+            String name = printable(undecodable.get(0));
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "query parameter " + name + ": is not UTF-8 text in percent-encoding",
+                    Map.of("field", name));
+            return;
+        }
+        for (Map.Entry<String, String> p : parameters) {
             String problem = FreeText.unreadable(p.getValue(), false);
             if (problem == null) {
                 problem = FreeText.unreadable(p.getKey(), false);
@@ -73,6 +91,14 @@ final class RequestBoundary extends OncePerRequestFilter {
 
     /** The query string's parameters, decoded as the servlet container decodes them (UTF-8). */
     static List<Map.Entry<String, String>> queryParameters(String query) {
+        return queryParameters(query, name -> {});
+    }
+
+    /**
+     * As {@link #queryParameters(String)}, handing the raw name of each parameter that is not
+     * UTF-8 in percent-encoding (a bad escape, bytes that are no character) to {@code undecodable}.
+     */
+    static List<Map.Entry<String, String>> queryParameters(String query, Consumer<String> undecodable) {
         var parameters = new ArrayList<Map.Entry<String, String>>();
         if (query == null || query.isEmpty()) {
             return parameters;
@@ -82,14 +108,42 @@ final class RequestBoundary extends OncePerRequestFilter {
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                parameters.add(Map.entry(
-                        URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8)));
-            } catch (IllegalArgumentException badEscape) {
-                // the container drops a parameter it cannot decode; so does this check
+                parameters.add(Map.entry(strictlyDecoded(name), strictlyDecoded(value)));
+            } catch (IllegalArgumentException | CharacterCodingException notText) {
+                undecodable.accept(name);
             }
         }
         return parameters;
+    }
+
+    /** Percent-decoding that refuses what {@link java.net.URLDecoder} would quietly turn into U+FFFD. */
+    private static String strictlyDecoded(String encoded) throws CharacterCodingException {
+        var bytes = new ByteArrayOutputStream(encoded.length());
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= encoded.length()) {
+                    throw new IllegalArgumentException("incomplete escape");
+                }
+                int hi = Character.digit(encoded.charAt(i + 1), 16);
+                int lo = Character.digit(encoded.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("bad escape");
+                }
+                bytes.write(hi << 4 | lo);
+                i += 2;
+            } else if (c == '+') {
+                bytes.write(' ');
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                .toString();
     }
 
     private static String printable(String name) {

@@ -127,6 +127,16 @@ class BadInputTest extends DatabaseTest {
         var query = api.get("/api/v1/audit/entries?actor=a%00b", "auditor");
         assertThat(query.status()).as(body(query)).isEqualTo(400);
         assertThat(query.json().get("field").asString()).isEqualTo("actor");
+        // bytes that are no UTF-8 text: refused by the boundary, naming the parameter, before the
+        // container's own decoding fails with a logged stack trace
+        for (String notText : List.of("%ED%A0%80", "%FF", "%E3%81")) {
+            var undecodable = api.get("/api/v1/notice?lang=" + notText, "auditor");
+            assertThat(undecodable.status())
+                    .as(notText + ": " + body(undecodable))
+                    .isEqualTo(400);
+            assertThat(undecodable.json().get("field").asString()).isEqualTo("lang");
+            assertThat(undecodable.json().get("detail").asString()).contains("not UTF-8");
+        }
         for (String members : List.of("[null]", "[\"\"]", "[\"A-1-00\",null]")) {
             var batch = api.postJson(
                     "/api/v1/decisions/batch", "clerk", "{\"purpose\":\"3.8\",\"members\":" + members + "}");
