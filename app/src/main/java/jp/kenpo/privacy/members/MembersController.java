@@ -3,12 +3,9 @@ package jp.kenpo.privacy.members;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
-import jp.kenpo.privacy.formats.BoundedInputStream;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,18 +24,11 @@ class MembersController {
     private final MemberRegistry registry;
     private final MemberImport memberImport;
     private final MemberCorrections corrections;
-    private final long maxUploadBytes;
 
-    /** @param maxUploadBytes larger member files are imported from the command line */
-    MembersController(
-            MemberRegistry registry,
-            MemberImport memberImport,
-            MemberCorrections corrections,
-            @Value("${kenpo.import.max-upload-bytes:268435456}") long maxUploadBytes) {
+    MembersController(MemberRegistry registry, MemberImport memberImport, MemberCorrections corrections) {
         this.registry = registry;
         this.memberImport = memberImport;
         this.corrections = corrections;
-        this.maxUploadBytes = maxUploadBytes;
     }
 
     /**
@@ -49,7 +39,11 @@ class MembersController {
     record CorrectionRequest(
             String insurerNumber, String nameKanji, String nameKana, String sex, String birthDate, String reason) {}
 
-    /** Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the header. */
+    /**
+     * Imports a member CSV sent as the request body; see {@code ./kenpo members import} for the
+     * header. The body is bounded by the web module's request boundary ({@code
+     * kenpo.import.max-upload-bytes}; larger files are imported from the command line).
+     */
     @PostMapping(
             value = "/import",
             consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -66,17 +60,8 @@ class MembersController {
             throw new IllegalArgumentException(
                     "encoding: unknown encoding '" + encoding + "'; use UTF-8 or Windows-31J");
         }
-        if (request.getContentLengthLong() > maxUploadBytes) {
-            throw new UploadTooLargeException(maxUploadBytes);
-        }
-        // the body read is bounded too: a chunked upload declares no length
-        try (InputStream in = new BoundedInputStream(request.getInputStream(), maxUploadBytes)) {
+        try (InputStream in = request.getInputStream()) {
             return memberImport.importCsv(in, filename, charset, skipBad);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof BoundedInputStream.LimitExceeded) {
-                throw new UploadTooLargeException(maxUploadBytes);
-            }
-            throw e;
         }
     }
 

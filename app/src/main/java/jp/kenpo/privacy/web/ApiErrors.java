@@ -12,7 +12,6 @@ import jp.kenpo.privacy.consent.InvalidConsentRequestException;
 import jp.kenpo.privacy.decision.UnknownPurposeException;
 import jp.kenpo.privacy.members.ImportRejectedException;
 import jp.kenpo.privacy.members.UnknownMemberException;
-import jp.kenpo.privacy.members.UploadTooLargeException;
 import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
@@ -100,11 +99,6 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
                 "Import refused",
                 e.getMessage(),
                 Map.of("problems", rows, "problemCount", e.problems().size()));
-    }
-
-    @ExceptionHandler
-    ProblemDetail tooLarge(UploadTooLargeException e) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage(), Map.of());
     }
 
     @ExceptionHandler
