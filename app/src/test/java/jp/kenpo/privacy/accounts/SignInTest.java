@@ -47,18 +47,7 @@ class SignInTest extends DatabaseTest {
     MemberImport memberImport;
 
     private List<AuditEntry> trailOf(String actor) {
-        return as(
-                        "auditor",
-                        Role.AUDITOR,
-                        () -> review.search(new AuditQuery(
-                                Optional.empty(),
-                                Optional.of(actor),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                0,
-                                1000)))
-                .entries();
+        return TestAccounts.trailOf(review, actor);
     }
 
     private static String unique(String prefix) {

@@ -3,6 +3,7 @@ package jp.kenpo.privacy.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.CreatedAccount;
 import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.audit.AuditEntry;
+import jp.kenpo.privacy.audit.AuditQuery;
+import jp.kenpo.privacy.audit.AuditReview;
 import jp.kenpo.privacy.members.MemberKey;
 import org.springframework.context.ApplicationContext;
 
@@ -183,5 +187,21 @@ public final class TestAccounts {
             throw new IllegalStateException(what + " answered " + r.status() + ": " + r.body());
         }
         return r;
+    }
+
+    /** Up to 1,000 audit entries by {@code actor}, newest first, as an auditor reads them. */
+    public static List<AuditEntry> trailOf(AuditReview review, String actor) {
+        return as(
+                        "auditor",
+                        Role.AUDITOR,
+                        () -> review.search(new AuditQuery(
+                                Optional.empty(),
+                                Optional.of(actor),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                0,
+                                1000)))
+                .entries();
     }
 }

@@ -313,18 +313,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
     }
 
     private List<AuditEntry> trail(String actor) {
-        return as(
-                        "auditor",
-                        Role.AUDITOR,
-                        () -> review.search(new AuditQuery(
-                                Optional.empty(),
-                                Optional.of(actor),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.empty(),
-                                0,
-                                1000)))
-                .entries();
+        return TestAccounts.trailOf(review, actor);
     }
 
     /**
