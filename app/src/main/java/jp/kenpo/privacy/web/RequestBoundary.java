@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import jp.kenpo.privacy.formats.BoundedInputStream;
 import jp.kenpo.privacy.shared.FreeText;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -182,38 +183,31 @@ final class RequestBoundary extends OncePerRequestFilter {
         }
     }
 
+    /** The servlet's stream counted by the engines' {@link BoundedInputStream}, its overrun made unchecked. */
     private static final class BoundedStream extends ServletInputStream {
         private final ServletInputStream in;
-        private final long limit;
-        private long read;
+        private final BoundedInputStream bounded;
 
         BoundedStream(ServletInputStream in, long limit) {
             this.in = in;
-            this.limit = limit;
+            this.bounded = new BoundedInputStream(in, limit);
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count(1);
+            try {
+                return bounded.read();
+            } catch (BoundedInputStream.LimitExceeded e) {
+                throw new BodyTooLargeException(e.limit());
             }
-            return b;
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new BodyTooLargeException(limit);
+            try {
+                return bounded.read(buf, off, len);
+            } catch (BoundedInputStream.LimitExceeded e) {
+                throw new BodyTooLargeException(e.limit());
             }
         }
 
