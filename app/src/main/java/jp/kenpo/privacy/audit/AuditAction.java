@@ -48,5 +48,11 @@ public enum AuditAction {
     VAULT_KEYS_REWRAPPED,
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
-    AUDIT_DIGEST_EXPORTED
+    AUDIT_DIGEST_EXPORTED,
+    /** A recipient registered (third party, consignee, …), with its kind, purposes and contract. */
+    RECIPIENT_ADDED,
+    /** A recipient ended: it receives nothing from the day named. */
+    RECIPIENT_ENDED,
+    /** A consignee's safety measures reviewed (APPI Art. 25). */
+    RECIPIENT_REVIEWED
 }
