@@ -54,5 +54,15 @@ public enum AuditAction {
     /** A recipient ended: it receives nothing from the day named. */
     RECIPIENT_ENDED,
     /** A consignee's safety measures reviewed (APPI Art. 25). */
-    RECIPIENT_REVIEWED
+    RECIPIENT_REVIEWED,
+    /** A dataset provided to a recipient: its run, file digest and the members' records (APPI Art. 29). */
+    PROVISION_RUN,
+    /** A provision refused before anything was sent (recipient, contract, purpose, review, input). */
+    PROVISION_REFUSED,
+    /** Data received from a third party recorded (APPI Art. 30 confirmation record). */
+    ACQUISITION_RECORDED,
+    /** The online eligibility confirmation system's exchange list imported (8.1, 8.2). */
+    ONLINE_ELIGIBILITY_IMPORTED,
+    /** Provision, confirmation and exchange records past their retention end deleted. */
+    RECORDS_PURGED
 }
