@@ -1,5 +1,6 @@
 package jp.kenpo.privacy.decision;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,15 +22,25 @@ public record BatchDecision(
         Map<Basis, Integer> permittedByBasis,
         int reservationsOnRecord,
         Map<DenyReason, Integer> deniedByReason,
-        List<Denial> denied) {
+        List<Denial> denied,
+        @JsonIgnore List<Grounds> grounds) {
 
     /** A member of the population who is denied. */
     public record Denial(String member, DenyReason reason) {}
+
+    /**
+     * A permitted member whose consent rests on a ledger event (an explicit consent given, a
+     * reservation lifted): what an APPI Art. 29 provision record names. Permitted members not listed
+     * are at deemed consent without any event, or permitted on a legal basis. Not part of the API's
+     * answer: the provision module keeps it in its records.
+     */
+    public record Grounds(String member, Basis basis, long consentEvent) {}
 
     public BatchDecision {
         permittedByBasis = Map.copyOf(permittedByBasis);
         deniedByReason = Map.copyOf(deniedByReason);
         denied = List.copyOf(denied);
+        grounds = List.copyOf(grounds);
     }
 
     public int deniedCount() {

@@ -176,6 +176,7 @@ public final class DecisionIndex {
         private final boolean legal;
         private final int[] deniedCounts = new int[DenyReason.values().length];
         private final List<BatchDecision.Denial> denied = new ArrayList<>();
+        private final List<BatchDecision.Grounds> grounds = new ArrayList<>();
         private int reservationsOnRecord;
         private int explicit;
         private int permitted;
@@ -218,6 +219,15 @@ public final class DecisionIndex {
                 explicit++;
             }
             permitted++;
+            if (!legal) {
+                long event = h.decidingEvent(purpose, day, knownAtMicros, rule.firstPublishedDay());
+                if (event != 0) {
+                    grounds.add(new BatchDecision.Grounds(
+                            s.members().key(i),
+                            consent == ConsentState.CONSENTED ? Basis.EXPLICIT_CONSENT : Basis.DEEMED_CONSENT,
+                            event));
+                }
+            }
         }
 
         void deny(String key, DenyReason reason) {
@@ -246,7 +256,8 @@ public final class DecisionIndex {
                     byBasis,
                     reservationsOnRecord,
                     BatchDecision.count(deniedCounts),
-                    denied);
+                    denied,
+                    grounds);
         }
     }
 }

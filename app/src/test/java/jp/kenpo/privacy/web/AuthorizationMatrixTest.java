@@ -72,6 +72,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
             GET    /api/v1/members/{key}/consent-events          officer clerk auditor member
             POST   /api/v1/members/{key}/consent-events          officer clerk member
             GET    /api/v1/members/{key}/corrections             officer clerk auditor member
+            GET    /api/v1/members/{key}/provisions              officer clerk auditor member
             POST   /api/v1/members/{key}/corrections             officer clerk
             GET    /api/v1/members/{key}/my-number               officer clerk
             POST   /api/v1/my-numbers/reads                      clerk system
@@ -83,6 +84,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/recipients                            officer
             POST   /api/v1/recipients/{id}/end                   officer
             POST   /api/v1/recipients/{id}/review                officer
+            POST   /api/v1/provisions                            officer clerk system
             GET    /api/v1/audit/entries                         officer auditor
             GET    /api/v1/audit/verification                    officer auditor
             POST   /api/v1/audit/verification                    officer auditor
@@ -346,6 +348,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
             case "POST /api/v1/members/{key}/corrections" ->
                 s.postJson(path, "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
             case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
+            case "POST /api/v1/provisions" ->
+                s.post(path + "?purpose=3.8&recipient=MATRIX-NOBODY", "text/csv", "member\n" + key + "\n");
             case "POST /api/v1/my-numbers/reads" ->
                 s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
             case "POST /api/v1/decisions" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"3.8\"}");
