@@ -1,0 +1,19 @@
+package jp.kenpo.privacy.release;
+
+/**
+ * A release that may not be built, approved or delivered, naming the field (of the spec or the
+ * registry row) and the reason; never a member or a value of the data.
+ */
+public class ReleaseRefusedException extends RuntimeException {
+
+    private final String field;
+
+    public ReleaseRefusedException(String field, String reason) {
+        super(field + ": " + reason);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
