@@ -46,4 +46,4 @@ alter table audit_entry add constraint audit_entry_action
                       'CATALOG_PUBLISHED', 'MY_NUMBER_READ', 'MY_NUMBERS_READ', 'MY_NUMBER_MASKED_VIEW',
                       'MY_NUMBERS_IMPORTED', 'VAULT_KEYS_REWRAPPED', 'AUDIT_SEARCHED', 'AUDIT_VERIFIED',
                       'AUDIT_DIGEST_EXPORTED', 'RELEASE_BUILT', 'RELEASE_APPROVED', 'RELEASE_DELIVERED',
-                      'RELEASE_KEY_USED', 'RELEASES_READ'));
+                      'RELEASE_KEY_USED', 'RELEASES_READ', 'RECIPIENT_ADDED', 'RECIPIENT_ENDED', 'RECIPIENT_REVIEWED'));

@@ -58,5 +58,11 @@ public enum AuditAction {
     /** A recipient's stable pseudonym key (加工方法等情報, PPC Rules Art. 35) used or created. */
     RELEASE_KEY_USED,
     /** The release registry read. */
-    RELEASES_READ
+    RELEASES_READ,
+    /** A recipient registered (third party, consignee, …), with its kind, purposes and contract. */
+    RECIPIENT_ADDED,
+    /** A recipient ended: it receives nothing from the day named. */
+    RECIPIENT_ENDED,
+    /** A consignee's safety measures reviewed (APPI Art. 25). */
+    RECIPIENT_REVIEWED
 }
