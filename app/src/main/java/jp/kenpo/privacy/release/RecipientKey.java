@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Optional;
 import jp.kenpo.privacy.shared.SocietyTime;
@@ -31,6 +32,13 @@ final class RecipientKey {
 
     static final String FIELD = "recipientPublicKey";
 
+    /** Why a key whose algorithm could encrypt is not used. */
+    private enum Unusable {
+        UNBOUND,
+        NOT_FOR_ENCRYPTION,
+        REVOKED
+    }
+
     private static final int ENCRYPTS = KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE;
 
     private RecipientKey() {}
@@ -47,16 +55,24 @@ final class RecipientKey {
             throw refused("the certificate expired on " + SocietyTime.dateOf(primaryExpiry.get()));
         }
         var usable = new ArrayList<PGPPublicKey>();
+        var unusable = EnumSet.noneOf(Unusable.class);
         Instant lastExpired = null;
-        boolean anyEncryptionAlgorithm = false;
         for (Iterator<PGPPublicKey> keys = ring.getPublicKeys(); keys.hasNext(); ) {
             PGPPublicKey key = keys.next();
             if (!key.isEncryptionKey()) {
                 continue;
             }
-            anyEncryptionAlgorithm = true;
             Optional<PGPSignature> binding = key.isMasterKey() ? selfCertification(primary) : binding(primary, key);
-            if (binding.isEmpty() || !flaggedForEncryption(binding.get()) || revoked(key)) {
+            if (binding.isEmpty()) {
+                unusable.add(Unusable.UNBOUND);
+                continue;
+            }
+            if (!flaggedForEncryption(binding.get())) {
+                unusable.add(Unusable.NOT_FOR_ENCRYPTION);
+                continue;
+            }
+            if (revoked(key)) {
+                unusable.add(Unusable.REVOKED);
                 continue;
             }
             long validSeconds = key.isMasterKey()
@@ -75,10 +91,13 @@ final class RecipientKey {
             if (lastExpired != null) {
                 throw refused("its encryption key expired on " + SocietyTime.dateOf(lastExpired));
             }
-            throw refused(
-                    anyEncryptionAlgorithm
-                            ? "has no encryption key bound to it by a valid signature (revoked, or not flagged for encryption)"
-                            : "is not an encryption key: the certificate can only sign");
+            if (unusable.contains(Unusable.REVOKED)) {
+                throw refused("its encryption key is revoked");
+            }
+            if (unusable.contains(Unusable.UNBOUND)) {
+                throw refused("its encryption key is not bound to the certificate by a valid signature");
+            }
+            throw refused("is not an encryption key: the certificate's keys are for signing only");
         }
         // the newest key: a recipient who added a new encryption subkey wants it used
         return usable.stream()
