@@ -2,11 +2,8 @@ package jp.kenpo.privacy.release;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -31,11 +28,16 @@ import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.catalog.CatalogService;
+import jp.kenpo.privacy.catalog.Flow;
+import jp.kenpo.privacy.catalog.Language;
+import jp.kenpo.privacy.catalog.NoticeFormat;
 import jp.kenpo.privacy.claims.HealthRecords;
 import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.recipients.Recipient;
+import jp.kenpo.privacy.recipients.RecipientRegister;
 import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -61,6 +63,10 @@ public class ReleaseService {
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RecipientRegister recipients;
+    private final ReleaseArchive archive;
+    private final ReleasePublication publication;
+    private final String societyName;
     private final boolean onePersonApproval;
     private final SecureRandom random = new SecureRandom();
 
@@ -73,6 +79,10 @@ public class ReleaseService {
             AuditTrail audit,
             TransactionTemplate transactions,
             Clock clock,
+            RecipientRegister recipients,
+            ReleaseArchive archive,
+            ReleasePublication publication,
+            @Value("${kenpo.society.name:当健康保険組合}") String societyName,
             @Value("${kenpo.release.one-person-approval:false}") boolean onePersonApproval) {
         this.catalogs = catalogs;
         this.decisions = decisions;
@@ -82,12 +92,22 @@ public class ReleaseService {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.recipients = recipients;
+        this.archive = archive;
+        this.publication = publication;
+        this.societyName = societyName;
         this.onePersonApproval = onePersonApproval;
     }
 
     /** A spec checked against the catalog in force, the registry and the data: what a build would do. */
     public record Plan(
-            ReleaseSpec spec, ReleaseSpec.Period period, LocalDate cutOff, int catalogVersion, List<String> items) {}
+            ReleaseSpec spec,
+            ReleaseSpec.Period period,
+            LocalDate cutOff,
+            int catalogVersion,
+            List<String> items,
+            Recipient recipient,
+            DeliveryMethod method) {}
 
     /** Reads and checks a spec; refuses with the file, line and field. */
     public Plan check(String source, String file) {
@@ -126,6 +146,8 @@ public class ReleaseService {
                     "method: " + spec.method() + " is not a method of provision the text of 9.1 in catalog version "
                             + text.catalogVersion() + " publishes");
         }
+        DeliveryMethod method = DeliveryMethod.valueOf(spec.method());
+        Recipient recipient = recipient(spec, today, method);
         ReleaseSpec.Period period = spec.period().orElseGet(() -> continuing(spec));
         if (!period.to().isBefore(YearMonth.from(today))) {
             throw new ReleaseSpecException(
@@ -137,7 +159,33 @@ public class ReleaseService {
             throw new ReleaseSpecException(
                     file, spec.periodLine(), "period: no receipt or checkup is stored for " + period);
         }
-        return new Plan(spec, period, period.to().atEndOfMonth(), text.catalogVersion(), text.items());
+        return new Plan(
+                spec, period, period.to().atEndOfMonth(), text.catalogVersion(), text.items(), recipient, method);
+    }
+
+    private Recipient recipient(ReleaseSpec spec, LocalDate today, DeliveryMethod method) {
+        Recipient r = recipients
+                .find(spec.recipient())
+                .orElseThrow(() -> new ReleaseSpecException(
+                        spec.file(), spec.recipientLine(), "recipient: no recipient with this id in the register"));
+        if (!r.kind().takes(Flow.ANONYMIZED_INFORMATION) || !r.receives(PublishedText.ANONYMIZED)) {
+            throw new ReleaseSpecException(
+                    spec.file(),
+                    spec.recipientLine(),
+                    "recipient: the register does not list purpose 9.1 (anonymized information) for this recipient");
+        }
+        if (!r.contractCovers(today)) {
+            throw new ReleaseSpecException(
+                    spec.file(),
+                    spec.recipientLine(),
+                    "recipient: its contract does not cover " + today + " (expired, ended or not begun)");
+        }
+        try {
+            archive.checkKey(method, r.openPgpPublicKey());
+        } catch (SealRefusedException e) {
+            throw new ReleaseSpecException(spec.file(), spec.methodLine(), "method: " + e.getMessage());
+        }
+        return r;
     }
 
     private ReleaseSpec.Period continuing(ReleaseSpec spec) {
@@ -182,11 +230,12 @@ public class ReleaseService {
             deleteTree(staging); // what a killed build left
             Files.createDirectories(staging);
             Staged staged = stage(plan, key, staging);
+            boolean[] sealed = new boolean[1];
             try {
-                return transactions.execute(status -> register(plan, source, staged, staging, target));
+                return transactions.execute(status -> register(plan, source, staged, staging, target, sealed));
             } catch (RuntimeException e) {
-                // the commit failed after the move: no registry row, so no release either
-                if (!Files.exists(staging)) {
+                // sealed, but the registry row was not committed: no release without its row
+                if (sealed[0]) {
                     deleteTree(target);
                 }
                 throw e;
@@ -263,7 +312,8 @@ public class ReleaseService {
         return new Staged(built.figures(), files, built.seconds());
     }
 
-    private ReleaseRecord register(Plan plan, String source, Staged staged, Path staging, Path target) {
+    private ReleaseRecord register(
+            Plan plan, String source, Staged staged, Path staging, Path target, boolean[] sealedFlag) {
         ReleaseSpec spec = plan.spec();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String id = registry.nextReleaseId();
@@ -273,6 +323,31 @@ public class ReleaseService {
         figures.put("processing", staged.figures().processing());
         figures.put("risk", staged.figures().risk());
         figures.put("levels", staged.figures().levels());
+        List<String> items = itemsOf(spec);
+        CoverStatement cover = new CoverStatement(
+                id,
+                societyName,
+                plan.recipient().name(),
+                plan.recipient().address(),
+                SocietyTime.dateOf(now),
+                japanese(plan.period()),
+                items,
+                plan.method());
+        SealedRelease sealed;
+        try {
+            // sealed (manifest, cover statement, archive) and moved into place inside the transaction
+            sealed = archive.seal(
+                    staging,
+                    new ReleaseSeal(id, spec.sha256(), cover, plan.recipient().openPgpPublicKey()),
+                    target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sealedFlag[0] = true;
+        List<ReleaseRecord.FileEntry> files = new ArrayList<>(staged.files());
+        sealed.files().stream()
+                .filter(f -> staged.files().stream().noneMatch(s -> s.file().equals(f.file())))
+                .forEach(f -> files.add(new ReleaseRecord.FileEntry(f.file(), f.sha256(), f.rows())));
         ReleaseRecord draft = new ReleaseRecord(
                 id,
                 now,
@@ -286,12 +361,12 @@ public class ReleaseService {
                 plan.period().from().atDay(1),
                 plan.period().to().atEndOfMonth(),
                 plan.cutOff(),
-                itemsOf(spec),
+                items,
                 ReleaseDocuments.json(figures),
-                staged.files(),
+                files,
                 target.toString(),
-                Optional.empty(),
-                Optional.empty(),
+                Optional.of(sealed.archiveSha256()),
+                Optional.of(sealed.manifestSha256()),
                 "",
                 Optional.empty(),
                 Optional.empty());
@@ -326,18 +401,36 @@ public class ReleaseService {
                                 + "; registry row SHA-256 " + rowHash + "; released persons "
                                 + staged.figures().population().get("released"))
                 .purpose(PublishedText.ANONYMIZED));
-        // moved into place last, inside the transaction: a failed move leaves no registry row
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new UncheckedIOException(e);
-        } catch (FileAlreadyExistsException e) {
-            throw new ReleaseRefusedException("out", "the folder appeared while the release was built");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return record;
     }
+
+    private static String japanese(ReleaseSpec.Period p) {
+        String from = p.from().getYear() + "年" + p.from().getMonthValue() + "月";
+        String to = p.to().getYear() + "年" + p.to().getMonthValue() + "月";
+        return p.from().equals(p.to()) ? from + "診療分" : from + "～" + to + "診療分";
+    }
+
+    /** The public statement (APPI Art. 43(3), (6); PPC Rules Art. 36) from the catalog in force and the registry. */
+    public String publication(Language language, NoticeFormat format) {
+        LocalDate today = SocietyTime.dateOf(clock.instant());
+        Optional<PublishedText> text = PublishedText.inForceOn(catalogs.catalog(), today);
+        List<PublishedRelease> released = registry.all().stream()
+                .map(r -> new PublishedRelease(
+                        SocietyTime.dateOf(r.builtAt()), r.items(), DeliveryMethod.valueOf(r.method())))
+                .toList();
+        PublicationFacts facts = new PublicationFacts(
+                societyName,
+                text.map(PublishedText::items).orElse(List.of()),
+                text.map(t -> t.methods().stream().map(DeliveryMethod::valueOf).toList())
+                        .orElse(List.of()),
+                released,
+                SAFETY_MEASURES);
+        return publication.render(facts, language, format);
+    }
+
+    /** The safety measures for the processing-method information (加工方法等情報, APPI Art. 43(2), (6); PPC Rules Art. 35). */
+    static final String SAFETY_MEASURES = "仮名化に用いる鍵その他の加工方法等情報は、提供ごとに新たに生成して作成後直ちに消去するか、"
+            + "提供先ごとに継続して用いる場合は暗号化して匿名加工情報と分けて保管し、個人情報保護責任者に限り利用させ、その利用をすべて監査記録に残しています。";
 
     private static List<String> itemsOf(ReleaseSpec spec) {
         List<String> items = new ArrayList<>();
@@ -414,6 +507,17 @@ public class ReleaseService {
                 throw refusal(releaseId, AuditAction.RELEASE_DELIVERED, "delivery", "the release is delivered already");
             }
             LocalDate today = SocietyTime.dateOf(clock.instant());
+            boolean underContract = recipients
+                    .find(r.recipient())
+                    .map(x -> x.contractCovers(today))
+                    .orElse(false);
+            if (!underContract) {
+                throw refusal(
+                        releaseId,
+                        AuditAction.RELEASE_DELIVERED,
+                        "recipient",
+                        "the recipient's contract does not cover " + today + "; nothing may be delivered to it");
+            }
             Optional<PublishedText> text = PublishedText.inForceOn(catalogs.catalog(), today);
             if (text.isEmpty()
                     || !new HashSet<>(text.get().items()).containsAll(r.items())
