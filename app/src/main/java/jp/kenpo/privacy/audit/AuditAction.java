@@ -49,6 +49,16 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
     AUDIT_DIGEST_EXPORTED,
+    /** An anonymized release built (or refused), with its registry row's SHA-256 (APPI Art. 43). */
+    RELEASE_BUILT,
+    /** A release approved by a privacy officer (a second one unless one-person approval is configured). */
+    RELEASE_APPROVED,
+    /** A release delivered to its recipient. */
+    RELEASE_DELIVERED,
+    /** A recipient's stable pseudonym key (加工方法等情報, PPC Rules Art. 35) used or created. */
+    RELEASE_KEY_USED,
+    /** The release registry read. */
+    RELEASES_READ,
     /** A recipient registered (third party, consignee, …), with its kind, purposes and contract. */
     RECIPIENT_ADDED,
     /** A recipient ended: it receives nothing from the day named. */

@@ -183,6 +183,35 @@ public class MemberRegistry {
         }
     }
 
+    /**
+     * Streams every member with their eligibility periods, in registry order: for a module that
+     * processes the whole population (an anonymized release) and must know who each member is.
+     */
+    @Transactional(readOnly = true)
+    public void forEachMember(Consumer<Member> sink) {
+        var periods = new HashMap<Long, List<EligibilityPeriod>>();
+        streaming.query(
+                "select member_id, acquired_on, lost_on from member_eligibility order by member_id, acquired_on",
+                rs -> {
+                    periods.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>(2))
+                            .add(period(rs, 2));
+                });
+        streaming.query(SELECT_MEMBER + " order by m.id", rs -> {
+            Member m = member(rs);
+            sink.accept(new Member(
+                    m.id(),
+                    m.insurerNumber(),
+                    m.key(),
+                    m.kind(),
+                    m.insured(),
+                    m.nameKanji(),
+                    m.nameKana(),
+                    m.sex(),
+                    m.birthDate(),
+                    periods.getOrDefault(m.id(), List.of())));
+        });
+    }
+
     /** Streams every member's identifiers, for linking records from outside to members. */
     @Transactional(readOnly = true)
     public void forEachIdentity(Consumer<MemberIdentity> sink) {

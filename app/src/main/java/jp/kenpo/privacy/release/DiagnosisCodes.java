@@ -1,0 +1,162 @@
+package jp.kenpo.privacy.release;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import jp.kenpo.privacy.anonymizer.hierarchy.Hierarchy;
+
+/**
+ * The diagnoses of the release's persons and what Rule 34(4) makes of them: a disease code
+ * (傷病名コード) held by fewer than N persons is shown as its ICD-10 three-character category, or
+ * if that too is held by fewer than N, its chapter, or else removed. The ICD-10 code of a disease
+ * code is the one the receipts themselves record for it (DPC receipts carry both); a rare code
+ * that no receipt gives an ICD-10 code for can only be removed. {@link #hierarchy()} then gives
+ * the (k,m)-anonymity search (Rule 34(5)) the coarser levels of every label.
+ */
+final class DiagnosisCodes {
+
+    static final String REMOVED = "*";
+
+    private final Object2IntOpenHashMap<String> codes = new Object2IntOpenHashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, String> icd10 = new HashMap<>();
+    private final Map<Long, IntArrayList> byMember = new HashMap<>();
+    private String[] labels;
+    private int toCategory;
+    private int toChapter;
+    private int removed;
+
+    DiagnosisCodes() {
+        codes.defaultReturnValue(-1);
+    }
+
+    /** Adds one diagnosis of a member in the release's population. */
+    void add(long memberId, String code, String icd) {
+        int id = codes.getInt(code);
+        if (id < 0) {
+            id = names.size();
+            codes.put(code, id);
+            names.add(code);
+        }
+        IntArrayList set = byMember.computeIfAbsent(memberId, m -> new IntArrayList(4));
+        if (!set.contains(id)) {
+            set.add(id);
+        }
+        if (icd != null && !icd.isBlank()) {
+            Icd10.category(icd.strip()).ifPresent(c -> icd10.merge(code, c, (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        }
+    }
+
+    /** Labels every code by the rule: kept, category, chapter or removed. */
+    void applyRareRule(int threshold) {
+        int[] persons = new int[names.size()];
+        Map<String, Integer> categoryPersons = new HashMap<>();
+        Map<String, Integer> chapterPersons = new HashMap<>();
+        for (IntArrayList set : byMember.values()) {
+            TreeSet<String> categories = new TreeSet<>();
+            TreeSet<String> chapters = new TreeSet<>();
+            for (int i = 0; i < set.size(); i++) {
+                int code = set.getInt(i);
+                persons[code]++;
+                Optional<String> category = Optional.ofNullable(icd10.get(names.get(code)));
+                category.ifPresent(categories::add);
+                category.flatMap(Icd10::chapter).ifPresent(chapters::add);
+            }
+            categories.forEach(c -> categoryPersons.merge(c, 1, Integer::sum));
+            chapters.forEach(c -> chapterPersons.merge(c, 1, Integer::sum));
+        }
+        labels = new String[names.size()];
+        for (int code = 0; code < labels.length; code++) {
+            if (persons[code] >= threshold) {
+                labels[code] = names.get(code);
+                continue;
+            }
+            String category = icd10.get(names.get(code));
+            Optional<String> chapter = Optional.ofNullable(category).flatMap(Icd10::chapter);
+            if (category != null && categoryPersons.getOrDefault(category, 0) >= threshold) {
+                labels[code] = category;
+                toCategory++;
+            } else if (chapter.isPresent() && chapterPersons.getOrDefault(chapter.get(), 0) >= threshold) {
+                labels[code] = chapter.get();
+                toChapter++;
+            } else {
+                labels[code] = REMOVED;
+                removed++;
+            }
+        }
+    }
+
+    /** The label of a code after the rare-code rule; {@link #REMOVED} when it is removed or unknown. */
+    String label(String code) {
+        int id = codes.getInt(code);
+        return id < 0 ? REMOVED : labels[id];
+    }
+
+    /** The member's labels, joined for a set-valued cell (sorted, so the table is the same each time). */
+    String cell(long memberId) {
+        IntArrayList set = byMember.get(memberId);
+        if (set == null) {
+            return "";
+        }
+        TreeSet<String> items = new TreeSet<>();
+        for (int i = 0; i < set.size(); i++) {
+            String label = labels[set.getInt(i)];
+            if (!label.equals(REMOVED)) {
+                items.add(label);
+            }
+        }
+        return String.join("|", items);
+    }
+
+    /** Level 0 the label, 1 its ICD-10 category, 2 its chapter, 3 nothing. */
+    Hierarchy hierarchy() {
+        TreeMap<String, String[]> rows = new TreeMap<>();
+        IntOpenHashSet seen = new IntOpenHashSet();
+        for (int code = 0; code < labels.length; code++) {
+            String label = labels[code];
+            if (label.equals(REMOVED) || !seen.add(code)) {
+                continue;
+            }
+            if (label.startsWith("ch.")) {
+                rows.put(label, new String[] {label, label, label, REMOVED});
+            } else if (label.equals(names.get(code))) {
+                String category = icd10.get(label);
+                String chapter =
+                        category == null ? null : Icd10.chapter(category).orElse(null);
+                rows.put(label, new String[] {
+                    label, category == null ? REMOVED : category, chapter == null ? REMOVED : chapter, REMOVED
+                });
+            } else {
+                String chapter = Icd10.chapter(label).orElse(REMOVED);
+                rows.put(label, new String[] {label, label, chapter, REMOVED});
+            }
+        }
+        if (rows.isEmpty()) {
+            rows.put("-", new String[] {"-", "-", "-", REMOVED});
+        }
+        return Hierarchy.of("diagnoses", new ArrayList<>(rows.values()));
+    }
+
+    int generalisedToCategory() {
+        return toCategory;
+    }
+
+    int generalisedToChapter() {
+        return toChapter;
+    }
+
+    int removedCodes() {
+        return removed;
+    }
+
+    int distinctCodes() {
+        return names.size();
+    }
+}

@@ -1,0 +1,178 @@
+package jp.kenpo.privacy.release;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kenpo.privacy.members.Member;
+import jp.kenpo.privacy.shared.NumberMask;
+
+/**
+ * The independent last look before a release may leave (APPI Art. 43(1), PPC Rules Art. 34): it
+ * reads the written files back, knowing nothing of how they were made, and refuses the release if
+ * a cell equals a member key, a name, a 記号・番号 or an insurer number of any member of the
+ * registry, if a cell holds what may be an individual number (12 digits passing the check digit,
+ * however written), if a pseudonym column holds anything but pseudonyms, if a column is not one the
+ * spec releases under a published item, or if a class of the persons table is smaller than k.
+ * Refusals name the file, line and column, never the value.
+ */
+final class FinalCheck {
+
+    private final Set<String> identifiers = new HashSet<>();
+
+    FinalCheck(Iterable<Member> registry) {
+        for (Member m : registry) {
+            identifiers.add(m.key().toString());
+            identifiers.add(m.key().symbol() + "-" + m.key().number());
+            identifiers.add(m.key().symbol() + m.key().number());
+            identifiers.add(m.key().symbol() + m.key().number() + m.key().branch());
+            identifiers.add(m.insurerNumber());
+            addName(m.nameKanji());
+            addName(m.nameKana());
+        }
+    }
+
+    private void addName(String name) {
+        if (name != null && !name.isBlank()) {
+            identifiers.add(name.strip());
+            identifiers.add(name.replace(" ", "").replace("\u3000", ""));
+        }
+    }
+
+    /** Checks every table of the spec in {@code staging}; returns the rows counted in each file. */
+    Map<String, Long> check(Path staging, ReleaseSpec spec, Set<String> publishedItems) {
+        Map<String, Long> rows = new HashMap<>();
+        for (ReleaseTable table : ReleaseTable.values()) {
+            if (!spec.releases(table)) {
+                continue;
+            }
+            rows.put(table.fileName(), checkTable(staging, spec, table, publishedItems));
+        }
+        return rows;
+    }
+
+    private long checkTable(Path staging, ReleaseSpec spec, ReleaseTable table, Set<String> publishedItems) {
+        Path file = staging.resolve(table.fileName() + ".csv");
+        String name = file.getFileName().toString();
+        Map<String, Integer> classes = new HashMap<>();
+        long rows = 0;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String headerLine = in.readLine();
+            if (headerLine == null) {
+                throw refuse(name, 1, "the file has no header");
+            }
+            List<String> header = split(headerLine, name, 1);
+            boolean[] pseudonym = new boolean[header.size()];
+            List<Integer> quasi = new ArrayList<>();
+            for (int c = 0; c < header.size(); c++) {
+                String column = header.get(c);
+                ReleaseSpec.SpecColumn specColumn = spec.tables().get(table).stream()
+                        .filter(s -> s.column().name().equals(column))
+                        .findFirst()
+                        .orElseThrow(() -> refuse(name, 1, "column '" + column + "' is not in the spec"));
+                // APPI Art. 43(3): only the published items may leave
+                if (!publishedItems.contains(specColumn.item())) {
+                    throw refuse(name, 1, "column '" + column + "' is under no published item of 9.1");
+                }
+                pseudonym[c] = specColumn.column().rule() == ColumnRule.PSEUDONYM;
+                if (table == ReleaseTable.PERSONS && specColumn.column().rule() == ColumnRule.QUASI) {
+                    quasi.add(c);
+                }
+            }
+            int line = 1;
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                line++;
+                rows++;
+                List<String> cells = split(l, name, line);
+                if (cells.size() != header.size()) {
+                    throw refuse(name, line, "the row has " + cells.size() + " cells, the header " + header.size());
+                }
+                for (int c = 0; c < cells.size(); c++) {
+                    String cell = cells.get(c);
+                    if (cell.isEmpty()) {
+                        continue;
+                    }
+                    String column = header.get(c);
+                    if (pseudonym[c]) {
+                        if (!Pseudonyms.looksLikePseudonym(cell)) {
+                            throw refuse(name, line, "column '" + column + "' holds something other than a pseudonym");
+                        }
+                        continue;
+                    }
+                    if (identifiers.contains(cell.strip())) {
+                        throw refuse(
+                                name,
+                                line,
+                                "column '" + column + "' equals a member's key, name, 記号・番号 or insurer number");
+                    }
+                    if (NumberMask.holdsNumber(cell)) {
+                        throw refuse(name, line, "column '" + column + "' holds what may be an individual number");
+                    }
+                }
+                if (!quasi.isEmpty()) {
+                    StringBuilder key = new StringBuilder();
+                    for (int c : quasi) {
+                        key.append(cells.get(c)).append('\u0001');
+                    }
+                    classes.merge(key.toString(), 1, Integer::sum);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int k = spec.thresholds().k();
+        for (int size : classes.values()) {
+            if (size < k) {
+                throw refuse(
+                        name, 0, "a class of the quasi-identifiers holds " + size + " persons, fewer than k = " + k);
+            }
+        }
+        return rows;
+    }
+
+    private static ReleaseRefusedException refuse(String file, int line, String reason) {
+        return new ReleaseRefusedException("final check", file + (line > 0 ? ":" + line : "") + ": " + reason);
+    }
+
+    /** One line of RFC 4180 CSV as the release writes it (no cell spans lines). */
+    static List<String> split(String line, String file, int number) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) {
+            throw refuse(file, number, "a quoted cell is not closed");
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+}

@@ -1,0 +1,185 @@
+package jp.kenpo.privacy.release;
+
+import java.time.LocalDate;
+import java.util.List;
+import jp.kenpo.privacy.catalog.Language;
+import jp.kenpo.privacy.catalog.NoticeFormat;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The public statement on anonymized information (匿名加工情報の作成・提供に関する公表), rendered
+ * as the notice is — text blocks separated by a blank line, Markdown, or an escaped HTML page. It
+ * states what the law asks the society to publish: that it creates anonymized information
+ * continuously and the items it contains (APPI Art. 43(3), PPC Rules Art. 36), the items and the
+ * method of each provision to a third party (Art. 43(4), Rule 37), and the safety measures for the
+ * processing-method information (加工方法等情報; Art. 43(2), Rule 35) and for the information
+ * itself (Art. 43(6)). Items, measures and the society's name appear as the facts give them.
+ */
+@Component
+public class ReleasePublication {
+
+    public String render(PublicationFacts facts, Language lang, NoticeFormat format) {
+        boolean ja = lang == Language.JA;
+        Writer out = switch (format) {
+            case TXT -> new Text(false);
+            case MD -> new Text(true);
+            case HTML -> new Html(ja ? "ja" : "en");
+        };
+        String society = facts.societyName();
+        out.title(ja ? "匿名加工情報の作成及び第三者提供に関する公表" : "Anonymized information: creation and provision to third parties");
+        out.paragraph(
+                ja
+                        ? society + "は、個人情報の保護に関する法律（以下「法」といいます。）第43条第3項及び第4項並びに"
+                                + "個人情報保護委員会規則（以下「規則」といいます。）第36条及び第37条に基づき、"
+                                + "継続的に作成し第三者に提供する匿名加工情報について、次のとおり公表します。"
+                        : society
+                                + " continuously creates anonymized information (tokumei kakō jōhō) and provides it to"
+                                + " third parties. Under Art. 43(3) and (4) of the Act on the Protection of Personal"
+                                + " Information (APPI) and Art. 36 and 37 of the rules of the Personal Information Protection"
+                                + " Commission (PPC Rules), it publishes the following.");
+
+        out.heading(
+                ja
+                        ? "1. 匿名加工情報に含まれる個人に関する情報の項目（法第43条第3項）"
+                        : "1. Items of personal information contained (APPI Art. 43(3))");
+        out.list(facts.items());
+
+        out.heading(
+                ja
+                        ? "2. 第三者への提供の方法（法第43条第4項、規則第37条）"
+                        : "2. Method of provision to third parties (APPI Art. 43(4), PPC Rules Art. 37)");
+        out.paragraph(
+                ja
+                        ? "上記の項目の匿名加工情報を、次の方法により継続的に提供します。提供に当たっては、提供先に対し、"
+                                + "当該情報が匿名加工情報であること、その項目及び提供の方法を書面により明示し、"
+                                + "本人を識別するための照合等をしてはならないこと（法第45条）を示します。"
+                        : "Anonymized information with the items above is provided continuously by the following methods."
+                                + " Each recipient is told in writing that the information is anonymized information, its"
+                                + " items and the method, and that it must not be re-identified or matched with other"
+                                + " information (APPI Art. 45).");
+        out.list(facts.methods().stream().map(m -> ja ? m.ja() : m.en()).toList());
+
+        out.heading(
+                ja
+                        ? "3. 加工方法等情報及び匿名加工情報の安全管理のための措置（法第43条第2項・第6項、規則第35条）"
+                        : "3. Safety measures for the processing-method information and the anonymized information"
+                                + " (APPI Art. 43(2), (6); PPC Rules Art. 35)");
+        out.paragraph(facts.safetyMeasures());
+
+        out.heading(ja ? "4. 作成した匿名加工情報" : "4. Anonymized information created");
+        if (facts.releases().isEmpty()) {
+            out.paragraph(ja ? "まだ作成していません。" : "None has been created yet.");
+        } else {
+            out.list(facts.releases().stream().map(r -> release(r, ja)).toList());
+        }
+        return out.toString();
+    }
+
+    private static String release(PublishedRelease r, boolean ja) {
+        return ja
+                ? date(r.createdOn()) + "作成　項目：" + String.join("、", r.items()) + "　提供の方法："
+                        + r.method().ja()
+                : "created " + r.createdOn() + "; items: " + String.join(", ", r.items()) + "; method: "
+                        + r.method().en();
+    }
+
+    private static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private interface Writer {
+        void title(String text);
+
+        void heading(String text);
+
+        void paragraph(String text);
+
+        void list(List<String> items);
+    }
+
+    /** Blocks separated by one blank line, as the notice's text rendering. */
+    private static final class Text implements Writer {
+        private final StringBuilder sb = new StringBuilder();
+        private final boolean markdown;
+
+        Text(boolean markdown) {
+            this.markdown = markdown;
+        }
+
+        private void block(String text) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            sb.append(text).append('\n');
+        }
+
+        @Override
+        public void title(String text) {
+            block(markdown ? "# " + text : text);
+        }
+
+        @Override
+        public void heading(String text) {
+            block(markdown ? "## " + text : text);
+        }
+
+        @Override
+        public void paragraph(String text) {
+            block(text);
+        }
+
+        @Override
+        public void list(List<String> items) {
+            block(String.join("\n", items.stream().map(i -> "- " + i).toList()));
+        }
+
+        @Override
+        public String toString() {
+            return sb.toString();
+        }
+    }
+
+    private static final class Html implements Writer {
+        private final StringBuilder sb = new StringBuilder();
+
+        Html(String lang) {
+            sb.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\">\n<head>\n<meta charset=\"UTF-8\">\n");
+        }
+
+        private static String esc(String text) {
+            return HtmlUtils.htmlEscape(text, "UTF-8");
+        }
+
+        @Override
+        public void title(String text) {
+            sb.append("<title>")
+                    .append(esc(text))
+                    .append("</title>\n</head>\n<body>\n<main>\n<h1>")
+                    .append(esc(text))
+                    .append("</h1>\n");
+        }
+
+        @Override
+        public void heading(String text) {
+            sb.append("<h2>").append(esc(text)).append("</h2>\n");
+        }
+
+        @Override
+        public void paragraph(String text) {
+            sb.append("<p>").append(esc(text)).append("</p>\n");
+        }
+
+        @Override
+        public void list(List<String> items) {
+            sb.append("<ul>\n");
+            items.forEach(i -> sb.append("<li>").append(esc(i)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
+
+        @Override
+        public String toString() {
+            return sb + "</main>\n</body>\n</html>\n";
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package jp.kenpo.privacy.release;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import jp.kenpo.privacy.formats.Sha256Input;
+
+/**
+ * The release archive: a zip of stored (uncompressed) entries in name order, every entry dated
+ * 1980-02-01 00:00 with no extra fields, so that the same files give the same bytes on any
+ * machine and any JDK — a deflated entry's bytes depend on the zlib that wrote it. The OpenPGP
+ * layer compresses what is encrypted. (1980-01-01 00:00 is the JDK's mark for "before 1980", which
+ * adds an extended-timestamp field in the server's time zone.)
+ */
+final class StoredZip {
+
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+
+    private StoredZip() {}
+
+    /** Writes the archive to {@code out}, leaving it open; refuses a file that changed since it was read. */
+    static void write(OutputStream out, List<StagedFile> files) throws IOException {
+        try (var zip = new ZipOutputStream(new KeepOpen(out), StandardCharsets.UTF_8)) {
+            for (StagedFile f : files) {
+                var entry = new ZipEntry(f.name());
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(f.size());
+                entry.setCompressedSize(f.size());
+                entry.setCrc(f.crc32());
+                entry.setTimeLocal(ENTRY_TIME);
+                zip.putNextEntry(entry);
+                try (var in = new Sha256Input(Files.newInputStream(f.path()))) {
+                    in.transferTo(zip);
+                    if (!in.finish().equals(f.sha256())) {
+                        throw new IOException(
+                                "staging file " + f.name() + " changed while it was being sealed: seal again");
+                    }
+                }
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** The zip's end is written on close; the stream below stays open for the layers that wrap it. */
+    private static final class KeepOpen extends OutputStream {
+        private final OutputStream out;
+
+        KeepOpen(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

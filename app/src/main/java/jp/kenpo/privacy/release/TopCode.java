@@ -1,0 +1,60 @@
+package jp.kenpo.privacy.release;
+
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import java.math.BigDecimal;
+
+/**
+ * Top-coding (Rule 34(4)): a value above the spec's percentile of its column is shown as
+ * {@code >P}, P being that percentile, so that an outlying bill or test result cannot point to
+ * the one person who has it.
+ */
+final class TopCode {
+
+    private final DoubleArrayList values = new DoubleArrayList();
+    private double limit = Double.POSITIVE_INFINITY;
+    private String label;
+    private long coded;
+
+    void add(double value) {
+        values.add(value);
+    }
+
+    /** Fixes the limit at the percentile (nearest rank) of the values added. */
+    void fix(double percentile) {
+        if (values.isEmpty() || percentile >= 100) {
+            return;
+        }
+        double[] sorted = values.toDoubleArray();
+        java.util.Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100.0 * sorted.length);
+        limit = sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        label = ">" + plain(BigDecimal.valueOf(limit));
+        values.clear();
+        values.trim();
+    }
+
+    /** The value as released. */
+    String apply(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.doubleValue() > limit) {
+            coded++;
+            return label;
+        }
+        return plain(value);
+    }
+
+    String apply(Integer value) {
+        return value == null ? "" : apply(BigDecimal.valueOf(value));
+    }
+
+    long coded() {
+        return coded;
+    }
+
+    static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
+    }
+}
