@@ -22,6 +22,10 @@ begin
     -- the ledger, the audit trail and the published catalog versions: inserted, never changed
     execute format('revoke update, delete, truncate on consent_event, audit_entry, audit_entry_member, catalog_version, member_correction, rights_request_event from %I',
                    runtime);
+    -- provision, confirmation and exchange records: kept as recorded; deleted only past their
+    -- retention end, which their triggers check (V17_1)
+    execute format('revoke update, truncate on provision_run, provision_record, acquisition, acquisition_member, online_eligibility_exchange from %I',
+                   runtime);
     -- chain heads move forward (their triggers say how far) and are never removed; the audit
     -- trail's sixteen are made by its migration
     execute format('revoke delete, truncate on consent_chain_head, audit_chain_head, rights_request from %I', runtime);

@@ -49,6 +49,22 @@ public enum AuditAction {
     AUDIT_SEARCHED,
     AUDIT_VERIFIED,
     AUDIT_DIGEST_EXPORTED,
+    /** A recipient registered (third party, consignee, …), with its kind, purposes and contract. */
+    RECIPIENT_ADDED,
+    /** A recipient ended: it receives nothing from the day named. */
+    RECIPIENT_ENDED,
+    /** A consignee's safety measures reviewed (APPI Art. 25). */
+    RECIPIENT_REVIEWED,
+    /** A dataset provided to a recipient: its run, file digest and the members' records (APPI Art. 29). */
+    PROVISION_RUN,
+    /** A provision refused before anything was sent (recipient, contract, purpose, review, input). */
+    PROVISION_REFUSED,
+    /** Data received from a third party recorded (APPI Art. 30 confirmation record). */
+    ACQUISITION_RECORDED,
+    /** The online eligibility confirmation system's exchange list imported (8.1, 8.2). */
+    ONLINE_ELIGIBILITY_IMPORTED,
+    /** Provision, confirmation and exchange records past their retention end deleted. */
+    RECORDS_PURGED,
     /** A member's request under APPI Art. 32-35 received (Art. 37: the society's way of receiving it). */
     REQUEST_FILED,
     /** The requester's identity (and a representative's authority) checked, Art. 37(2)(3): how and by whom. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             AccountsCommand.class,
             AuditCommand.class,
             MyNumberCommand.class,
+            RecipientsCommand.class,
             jp.kenpo.privacy.formats.cli.GenerateCommand.class,
             ClaimsCommand.class,
             CheckupsCommand.class,

@@ -249,6 +249,16 @@ final class RequestsCommand {
                             d.correction()
                                     .map(c -> "; registry corrected, correction #" + c.id())
                                     .orElse(""));
+            if (d.correction().isPresent()) {
+                out().println(
+                                d.providedBefore().isEmpty()
+                                        ? "no provision of the member's data is on record: no recipient to tell"
+                                        : "provided before the correction (tell these recipients):");
+                d.providedBefore()
+                        .forEach(e -> out().printf(
+                                        "  %s  %s  purpose %s  %s%n",
+                                        e.on(), e.counterpartyName(), e.purpose(), String.join(", ", e.items())));
+            }
             return 0;
         }
     }

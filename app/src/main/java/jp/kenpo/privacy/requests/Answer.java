@@ -72,5 +72,13 @@ record Answer(
 
     record Checkup(LocalDate date, Optional<String> facility, int observations) {}
 
-    record ProvisionLine(LocalDate providedOn, String recipient, String purpose, List<String> items) {}
+    /** One record of Art. 29/30 (or an exempt one, logged all the same) about the member. */
+    record ProvisionLine(
+            LocalDate on,
+            String direction,
+            String record,
+            String counterparty,
+            String purpose,
+            List<String> items,
+            Optional<String> exemption) {}
 }

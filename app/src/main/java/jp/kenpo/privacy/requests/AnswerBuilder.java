@@ -28,6 +28,9 @@ import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.MyNumberVault;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
+import jp.kenpo.privacy.provision.ProvisionEntry;
+import jp.kenpo.privacy.provision.ProvisionHistory;
+import jp.kenpo.privacy.provision.RecordKind;
 import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,6 +64,7 @@ class AnswerBuilder {
     private final HealthDataHoldings health;
     private final MyNumberVault vault;
     private final PurposeLookup purposes;
+    private final ProvisionHistory provisionHistory;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final JsonMapper json =
@@ -73,6 +77,7 @@ class AnswerBuilder {
             HealthDataHoldings health,
             MyNumberVault vault,
             PurposeLookup purposes,
+            ProvisionHistory provisionHistory,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.members = members;
@@ -81,6 +86,7 @@ class AnswerBuilder {
         this.health = health;
         this.vault = vault;
         this.purposes = purposes;
+        this.provisionHistory = provisionHistory;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -161,10 +167,8 @@ class AnswerBuilder {
         if (shown.contains(Section.MY_NUMBER)) {
             number = Optional.of(individualNumber(r));
         }
-        Optional<List<Answer.ProvisionLine>> provisions = Optional.empty();
-        if (shown.contains(Section.PROVISION_RECORDS)) {
-            notes.add(NO_PROVISION_RECORDS);
-        }
+        Optional<List<Answer.ProvisionLine>> provisions =
+                shown.contains(Section.PROVISION_RECORDS) ? Optional.of(provisionLines(r)) : Optional.empty();
         return new Answer(
                 head,
                 member.filter(m -> shown.contains(Section.REGISTRY)).map(AnswerBuilder::registry),
@@ -258,6 +262,30 @@ class AnswerBuilder {
         } catch (MyNumberRefusedException refused) {
             return "この回答を作成した担当者には表示が許されていないため記載していません";
         }
+    }
+
+    private List<Answer.ProvisionLine> provisionLines(RightsRequest r) {
+        return provisionHistory.ofMember(r.member()).stream()
+                .map(e -> new Answer.ProvisionLine(
+                        e.on(),
+                        e.direction() == ProvisionEntry.Direction.SENT ? "提供" : "受領",
+                        recordJa(e.record()),
+                        e.counterpartyName(),
+                        e.purpose().toString(),
+                        e.items(),
+                        e.exemption()))
+                .toList();
+    }
+
+    private static String recordJa(RecordKind kind) {
+        return switch (kind) {
+            case PROVISION_RECORD -> "第三者提供の記録（第29条）";
+            case EXEMPT_PROVISION -> "提供（記録義務の対象外）";
+            case CONFIRMATION_RECORD -> "第三者からの受領の確認記録（第30条）";
+            case EXEMPT_RECEIPT -> "受領（記録義務の対象外）";
+            case MY_NUMBER_EXCHANGE -> "情報提供等の記録（番号法第23条）";
+            case ONLINE_ELIGIBILITY -> "オンライン資格確認等システムとの授受";
+        };
     }
 
     private static Answer.Registry registry(Member m) {

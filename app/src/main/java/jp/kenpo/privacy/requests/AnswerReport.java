@@ -169,13 +169,23 @@ final class AnswerReport {
                         .append("（個人番号そのものは、この回答には記載しません。）</p>\n"));
         a.provisionRecords().ifPresent(ps -> {
             h.append("<h2>").append(esc(Section.PROVISION_RECORDS.ja())).append("</h2>\n");
-            table(
-                    h,
-                    List.of("提供日", "提供先", "利用目的", "提供した項目"),
-                    ps.stream()
-                            .map(p -> List.of(
-                                    p.providedOn().toString(), p.recipient(), p.purpose(), String.join("、", p.items())))
-                            .toList());
+            if (ps.isEmpty()) {
+                h.append("<p>あなたの個人データを第三者に提供し、又は第三者から受領した記録はありません。</p>\n");
+            } else {
+                table(
+                        h,
+                        List.of("年月日", "提供・受領", "記録の種類", "相手方", "利用目的", "項目", "記録義務の例外"),
+                        ps.stream()
+                                .map(p -> List.of(
+                                        p.on().toString(),
+                                        p.direction(),
+                                        p.record(),
+                                        p.counterparty(),
+                                        p.purpose(),
+                                        String.join("、", p.items()),
+                                        p.exemption().orElse("—")))
+                                .toList());
+            }
         });
         h.append("<p>この回答に関するお問い合わせ、又は内容に誤りがある場合の訂正等の請求は、当組合の個人情報相談窓口へお申し出ください。</p>\n");
         h.append("</body></html>\n");

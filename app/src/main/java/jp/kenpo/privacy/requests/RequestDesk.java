@@ -28,6 +28,8 @@ import jp.kenpo.privacy.members.MemberCorrections;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberKind;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.provision.ProvisionEntry;
+import jp.kenpo.privacy.provision.ProvisionHistory;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.FreeText;
 import jp.kenpo.privacy.shared.NumberMask;
@@ -52,6 +54,7 @@ public class RequestDesk {
     private final ConsentLedger ledger;
     private final MemberCorrections corrections;
     private final AnswerBuilder answers;
+    private final ProvisionHistory provisions;
     private final AuditTrail audit;
     private final Clock clock;
     private final Period deadline;
@@ -63,6 +66,7 @@ public class RequestDesk {
             ConsentLedger ledger,
             MemberCorrections corrections,
             AnswerBuilder answers,
+            ProvisionHistory provisions,
             AuditTrail audit,
             Clock clock,
             @Value("${kenpo.requests.deadline:P14D}") Period deadline) {
@@ -72,6 +76,7 @@ public class RequestDesk {
         this.ledger = ledger;
         this.corrections = corrections;
         this.answers = answers;
+        this.provisions = provisions;
         this.audit = audit;
         this.clock = clock;
         if (deadline.isNegative() || deadline.isZero()) {
@@ -319,11 +324,28 @@ public class RequestDesk {
                                         .map(c -> "; registry corrected, correction #" + c.id())
                                         .orElse(""))
                 .member(r.member()));
-        return new Decided(require(id), consentSeq, corrected);
+        List<ProvisionEntry> provided = corrected.isPresent()
+                ? provisions.ofMember(r.member()).stream()
+                        .filter(e -> e.direction() == ProvisionEntry.Direction.SENT)
+                        .toList()
+                : List.of();
+        return new Decided(require(id), consentSeq, corrected, provided);
     }
 
-    /** A decision as made: the request, and what it changed. */
-    public record Decided(RightsRequest request, Optional<Long> consentSeq, Optional<MemberCorrection> correction) {}
+    /**
+     * A decision as made: the request, and what it changed. A correction lists the provisions of
+     * the member's data made before it, so that the officer can tell their recipients.
+     */
+    public record Decided(
+            RightsRequest request,
+            Optional<Long> consentSeq,
+            Optional<MemberCorrection> correction,
+            List<ProvisionEntry> providedBefore) {
+
+        public Decided {
+            providedBefore = List.copyOf(providedBefore);
+        }
+    }
 
     /**
      * Answers a decided request (DECIDED → ANSWERED): builds its package and hands it to

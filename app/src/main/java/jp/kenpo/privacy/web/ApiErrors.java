@@ -15,6 +15,7 @@ import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
+import jp.kenpo.privacy.recipients.UnknownRecipientException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.ExpectedForm;
 import jp.kenpo.privacy.shared.NumberMask;
@@ -68,6 +69,16 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
     @ExceptionHandler
     ProblemDetail invalidConsent(InvalidConsentRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid consent request", e.getMessage(), Map.of("field", e.field()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownRecipient(UnknownRecipientException e) {
+        // the id in the path names a resource that is not there; in a request's body, a bad field
+        return problem(
+                "id".equals(e.field()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+                "Unknown recipient",
+                e.field() + ": " + e.getMessage(),
+                Map.of("field", e.field()));
     }
 
     @ExceptionHandler

@@ -174,6 +174,22 @@ class RequestDeskTest extends DatabaseTest {
     }
 
     @Test
+    void theProvisionRecordsAreDisclosedFromTheProvisionHistory() {
+        MemberKey m = TestMembers.register(memberImport);
+        RightsRequest r = verified(m, RequestKind.DISCLOSE_PROVISION_RECORDS, null);
+        clerk(() -> desk.decide(r.id(), Decision.of(Outcome.FULL, null), "clerk"));
+
+        Map<String, String> files = answer(r.id());
+
+        assertThat(files.get("report.html"))
+                .contains("第三者提供の記録")
+                .contains("提供し、又は第三者から受領した記録はありません")
+                .as("Art. 33(5) is its own request: the retained data is not in it")
+                .doesNotContain("試験 太郎");
+        assertThat(files.get("data.json")).contains("\"provisionRecords\" : [ ]");
+    }
+
+    @Test
     void aRequestIsNotDecidedBeforeTheIdentityIsVerified() {
         MemberKey m = TestMembers.register(memberImport);
         RightsRequest r = file(m, RequestKind.DISCLOSE, null, Requester.SELF);

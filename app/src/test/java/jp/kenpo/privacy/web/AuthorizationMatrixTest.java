@@ -85,6 +85,11 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/decisions                             officer clerk system
             POST   /api/v1/decisions/batch                       officer clerk system
             GET    /api/v1/ledger/verification                   officer auditor
+            GET    /api/v1/recipients                            officer clerk auditor
+            GET    /api/v1/recipients/{id}                       officer clerk auditor
+            POST   /api/v1/recipients                            officer
+            POST   /api/v1/recipients/{id}/end                   officer
+            POST   /api/v1/recipients/{id}/review                officer
             GET    /api/v1/audit/entries                         officer auditor
             GET    /api/v1/audit/verification                    officer auditor
             POST   /api/v1/audit/verification                    officer auditor

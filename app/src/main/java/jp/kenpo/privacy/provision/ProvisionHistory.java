@@ -1,0 +1,152 @@
+package jp.kenpo.privacy.provision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import jp.kenpo.privacy.audit.AuditAction;
+import jp.kenpo.privacy.audit.AuditEvent;
+import jp.kenpo.privacy.audit.AuditTrail;
+import jp.kenpo.privacy.catalog.PurposeCode;
+import jp.kenpo.privacy.decision.Basis;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.provision.ProvisionEntry.Direction;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every record kept about one member — provisions (Art. 29 and exempt), receipts (Art. 30 and
+ * exempt), My Number info-linkage exchanges and online eligibility registrations — newest first:
+ * what APPI Art. 33(5) lets a member ask to see. Reading it is a read of the member's data, audited.
+ */
+@Service
+public class ProvisionHistory {
+
+    /** Who the online eligibility confirmation system's records name as the other side. */
+    static final String ONLINE_SYSTEM = "オンライン資格確認等システム (Online eligibility confirmation system)";
+
+    static final String ITEM_SEPARATOR = "\t";
+
+    private final JdbcTemplate jdbc;
+    private final MemberRegistry members;
+    private final AuditTrail audit;
+
+    ProvisionHistory(JdbcTemplate jdbc, MemberRegistry members, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.audit = audit;
+    }
+
+    /**
+     * @throws jp.kenpo.privacy.members.UnknownMemberException when no member has the key
+     */
+    @Transactional
+    public List<ProvisionEntry> ofMember(MemberKey key) {
+        long member = members.require(key).id();
+        var entries = new ArrayList<Sorted>();
+        jdbc.query(
+                """
+                select r.provided_on, p.record_type, p.recipient_id, p.recipient_name, p.recipient_address,
+                       p.recipient_representative, p.purpose_code, p.items, r.basis, r.consent_event, p.exemption,
+                       p.file_name, r.retention_until, p.id
+                  from provision_record r join provision_run p on p.id = r.run_id
+                 where r.member_id = ?""",
+                rs -> {
+                    long event = rs.getLong(10);
+                    boolean hasEvent = !rs.wasNull();
+                    entries.add(new Sorted(
+                            new ProvisionEntry(
+                                    Direction.SENT,
+                                    switch (rs.getString(2)) {
+                                        case "ART29" -> RecordKind.PROVISION_RECORD;
+                                        case "EXEMPT" -> RecordKind.EXEMPT_PROVISION;
+                                        default -> RecordKind.MY_NUMBER_EXCHANGE;
+                                    },
+                                    rs.getObject(1, LocalDate.class),
+                                    Optional.of(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    PurposeCode.parse(rs.getString(7)),
+                                    items(rs.getString(8)),
+                                    Optional.of(Basis.valueOf(rs.getString(9))),
+                                    hasEvent ? OptionalLong.of(event) : OptionalLong.empty(),
+                                    Optional.ofNullable(rs.getString(11)),
+                                    rs.getString(12),
+                                    rs.getObject(13, LocalDate.class)),
+                            rs.getLong(14)));
+                },
+                member);
+        jdbc.query(
+                """
+                select m.received_on, a.record_type, a.provider_id, a.provider_name, a.provider_address,
+                       a.provider_representative, a.purpose_code, a.items, a.exemption, a.file_name,
+                       m.retention_until, a.id
+                  from acquisition_member m join acquisition a on a.id = m.acquisition_id
+                 where m.member_id = ?""",
+                rs -> {
+                    entries.add(new Sorted(
+                            new ProvisionEntry(
+                                    Direction.RECEIVED,
+                                    switch (rs.getString(2)) {
+                                        case "ART30" -> RecordKind.CONFIRMATION_RECORD;
+                                        case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
+                                        default -> RecordKind.MY_NUMBER_EXCHANGE;
+                                    },
+                                    rs.getObject(1, LocalDate.class),
+                                    Optional.of(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    PurposeCode.parse(rs.getString(7)),
+                                    items(rs.getString(8)),
+                                    Optional.empty(),
+                                    OptionalLong.empty(),
+                                    Optional.ofNullable(rs.getString(9)),
+                                    rs.getString(10),
+                                    rs.getObject(11, LocalDate.class)),
+                            rs.getLong(12)));
+                },
+                member);
+        jdbc.query(
+                """
+                select exchanged_on, direction, purpose_code, items, batch_file, retention_until, id
+                  from online_eligibility_exchange where member_id = ?""",
+                rs -> {
+                    entries.add(new Sorted(
+                            new ProvisionEntry(
+                                    Direction.valueOf(rs.getString(2)),
+                                    RecordKind.ONLINE_ELIGIBILITY,
+                                    rs.getObject(1, LocalDate.class),
+                                    Optional.empty(),
+                                    ONLINE_SYSTEM,
+                                    "",
+                                    "",
+                                    PurposeCode.parse(rs.getString(3)),
+                                    items(rs.getString(4)),
+                                    Optional.of(Basis.LEGAL_BASIS),
+                                    OptionalLong.empty(),
+                                    Optional.of(Exemption.UNDER_LAW.article()),
+                                    rs.getString(5),
+                                    rs.getObject(6, LocalDate.class)),
+                            rs.getLong(7)));
+                },
+                member);
+        entries.sort(Comparator.comparing((Sorted s) -> s.entry().on())
+                .thenComparingLong(Sorted::id)
+                .reversed());
+        audit.record(AuditEvent.of(AuditAction.MEMBER_READ, "provision history: " + entries.size() + " records")
+                .member(key));
+        return entries.stream().map(Sorted::entry).toList();
+    }
+
+    static List<String> items(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(ITEM_SEPARATOR, -1));
+    }
+
+    private record Sorted(ProvisionEntry entry, long id) {}
+}
