@@ -70,6 +70,13 @@ class SchemaIntegrityTest extends DatabaseTest {
         columns.put("receipt_diagnosis.record_type", List.of("SY", "HS", "SB"));
         columns.put("receipt_procedure.record_type", List.of("SI", "SS"));
         columns.put("checkup_observation.value_type", List.of("", "PQ", "CD", "CO", "CE", "ST"));
+        columns.put("rights_request.kind", names(jp.kenpo.privacy.requests.RequestKind.values()));
+        columns.put("rights_request.filed_by", names(jp.kenpo.privacy.requests.Requester.values()));
+        columns.put("rights_request.state", names(jp.kenpo.privacy.requests.RequestState.values()));
+        columns.put("rights_request.ground", names(jp.kenpo.privacy.requests.Ground.values()));
+        columns.put(
+                "rights_request_event.verification_method", names(jp.kenpo.privacy.requests.IdentityCheck.values()));
+        columns.put("rights_request_event.representation", names(jp.kenpo.privacy.requests.Authority.values()));
         var unchecked = new ArrayList<String>();
         columns.forEach((column, values) -> {
             String[] tc = column.split("\\.");

@@ -74,5 +74,17 @@ public enum AuditAction {
     /** The online eligibility confirmation system's exchange list imported (8.1, 8.2). */
     ONLINE_ELIGIBILITY_IMPORTED,
     /** Provision, confirmation and exchange records past their retention end deleted. */
-    RECORDS_PURGED
+    RECORDS_PURGED,
+    /** A member's request under APPI Art. 32-35 received (Art. 37: the society's way of receiving it). */
+    REQUEST_FILED,
+    /** The requester's identity (and a representative's authority) checked, Art. 37(2)(3): how and by whom. */
+    REQUEST_IDENTITY_VERIFIED,
+    /** A request decided: in full, in part or refused, with the statutory ground of a refusal. */
+    REQUEST_DECIDED,
+    /** A request answered: the answer package written, by its digest. */
+    REQUEST_ANSWERED,
+    /** One request and its history read. */
+    REQUEST_READ,
+    /** A page of requests read. */
+    REQUESTS_LISTED
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             CatalogCommand.class,
             MembersCommand.class,
             ConsentCommand.class,
+            RequestsCommand.class,
             DecideCommand.class,
             LedgerCommand.class,
             AccountsCommand.class,

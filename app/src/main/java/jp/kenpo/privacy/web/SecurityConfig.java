@@ -186,7 +186,8 @@ class SecurityConfig {
                         "/api/v1/members/{key}/consent",
                         "/api/v1/members/{key}/consent-events",
                         "/api/v1/members/{key}/corrections",
-                        "/api/v1/members/{key}/provisions")
+                        "/api/v1/members/{key}/provisions",
+                        "/api/v1/members/{key}/requests")
                 .access(staffScoped)
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
@@ -208,6 +209,18 @@ class SecurityConfig {
                 .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
                 .requestMatchers("/api/v1/audit/**")
                 .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                // the member's requests (APPI Art. 32-35): a member files their own or a dependent's, which
+                // the controller checks against the member the body names
+                .requestMatchers(HttpMethod.POST, "/api/v1/requests")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, MEMBER))
+                .requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/{id}")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/requests/{id}/verification",
+                        "/api/v1/requests/{id}/decision",
+                        "/api/v1/requests/{id}/answer")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                 .requestMatchers("/api/v1/accounts", "/api/v1/accounts/**")
                 .hasRole(PRIVACY_OFFICER.name())
                 .anyRequest()

@@ -75,6 +75,13 @@ class AuthorizationMatrixTest extends DatabaseTest {
             GET    /api/v1/members/{key}/provisions              officer clerk auditor member
             POST   /api/v1/members/{key}/corrections             officer clerk
             GET    /api/v1/members/{key}/my-number               officer clerk
+            GET    /api/v1/members/{key}/requests                officer clerk auditor member
+            POST   /api/v1/requests                              officer clerk member
+            GET    /api/v1/requests                              officer clerk auditor
+            GET    /api/v1/requests/{id}                         officer clerk auditor
+            POST   /api/v1/requests/{id}/verification            officer clerk
+            POST   /api/v1/requests/{id}/decision                officer clerk
+            POST   /api/v1/requests/{id}/answer                  officer clerk
             POST   /api/v1/my-numbers/reads                      clerk system
             POST   /api/v1/decisions                             officer clerk system
             POST   /api/v1/decisions/batch                       officer clerk system
