@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.web;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditOutcome;
 import jp.kenpo.privacy.audit.AuditTrail;
 import jp.kenpo.privacy.members.MemberKey;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -136,13 +134,9 @@ final class PageHandlers {
         };
     }
 
+    /** To the page that says so, which answers 403 itself. */
     private static void refusedPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        try {
-            request.getRequestDispatcher("/refused").forward(request, response);
-        } catch (ServletException e) {
-            throw new IOException(e);
-        }
+        response.sendRedirect(request.getContextPath() + "/refused");
     }
 
     LogoutHandler recordSignOut() {

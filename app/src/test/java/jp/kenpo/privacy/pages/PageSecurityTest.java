@@ -2,11 +2,17 @@ package jp.kenpo.privacy.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.TestMembers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The pages' filter chain over plain HTTP: what is open, what it answers, and that the API keeps its own answers. */
 class PageSecurityTest extends DatabaseTest {
+
+    @Autowired
+    MemberImport memberImport;
 
     @Test
     void pagesAllowNoInlineScriptOrStyle() {
@@ -46,7 +52,8 @@ class PageSecurityTest extends DatabaseTest {
         var s = api().anonymous();
         s.get("/sign-in");
         var r = s.postWithoutCsrf("/sign-in", "application/x-www-form-urlencoded", "username=officer&password=x");
-        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/refused");
     }
 
     @Test
@@ -54,5 +61,23 @@ class PageSecurityTest extends DatabaseTest {
         var css = api().anonymous().get("/assets/kenpo.css");
         assertThat(css.status()).isEqualTo(200);
         assertThat(css.contentType()).startsWith("text/css");
+    }
+
+    @Test
+    void aStaffPageIsRefusedToAMemberWithAPageSayingSo() {
+        var key = TestMembers.register(memberImport);
+        var person = accounts()
+                .member(
+                        api(),
+                        "pg-sec-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                        key);
+        var session = accounts().signedIn(api(), person);
+        var r = session.get("/console");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/refused");
+        var page = session.get("/refused");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("この操作はできません");
     }
 }
