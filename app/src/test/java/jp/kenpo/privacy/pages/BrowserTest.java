@@ -11,12 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import jp.kenpo.privacy.accounts.AccountService;
 import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.testing.DatabaseTest;
 import jp.kenpo.privacy.testing.TestAccounts;
+import jp.kenpo.privacy.testing.TestMembers;
 import jp.kenpo.privacy.testing.Totps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
@@ -59,6 +63,31 @@ abstract class BrowserTest extends DatabaseTest {
     protected AccountService accountService;
 
     protected WebDriver browser;
+
+    @Autowired
+    MemberImport memberImport;
+
+    /** A household: an insured person and one dependent with a フリガナ no other test uses. */
+    protected record Household(MemberKey insured, MemberKey dependent, String kana) {}
+
+    protected Household household() {
+        String symbol = TestMembers.freshSymbol();
+        String kana = "ペイジ " + uniqueKatakana();
+        String dependent =
+                TestMembers.dependent(symbol, "1", "01", "2020-04-01").replace("シケン ハナコ", kana);
+        TestMembers.importRows(memberImport, List.of(TestMembers.insured(symbol, "1", "2020-04-01", null), dependent));
+        return new Household(new MemberKey(symbol, "1", "00"), new MemberKey(symbol, "1", "01"), kana);
+    }
+
+    private static String uniqueKatakana() {
+        String letters = "アイウエオカキクケコサシスセソタ";
+        var out = new StringBuilder();
+        for (char c :
+                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
+            out.append(letters.charAt(Character.digit(c, 16)));
+        }
+        return out.toString();
+    }
 
     @BeforeEach
     void openBrowser() {

@@ -2,15 +2,11 @@ package jp.kenpo.privacy.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.UUID;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditReview;
-import jp.kenpo.privacy.members.MemberImport;
-import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.testing.TestAccounts;
-import jp.kenpo.privacy.testing.TestMembers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -20,32 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsolePagesTest extends BrowserTest {
 
     @Autowired
-    MemberImport memberImport;
-
-    @Autowired
     AuditReview review;
-
-    /** A household: an insured person and one dependent with a フリガナ no other test uses. */
-    private record Household(MemberKey insured, MemberKey dependent, String kana) {}
-
-    private Household household() {
-        String symbol = TestMembers.freshSymbol();
-        String kana = "ペイジ " + uniqueKatakana();
-        String dependent =
-                TestMembers.dependent(symbol, "1", "01", "2020-04-01").replace("シケン ハナコ", kana);
-        TestMembers.importRows(memberImport, List.of(TestMembers.insured(symbol, "1", "2020-04-01", null), dependent));
-        return new Household(new MemberKey(symbol, "1", "00"), new MemberKey(symbol, "1", "01"), kana);
-    }
-
-    private static String uniqueKatakana() {
-        String letters = "アイウエオカキクケコサシスセソタ";
-        var out = new StringBuilder();
-        for (char c :
-                UUID.randomUUID().toString().replace("-", "").substring(0, 8).toCharArray()) {
-            out.append(letters.charAt(Character.digit(c, 16)));
-        }
-        return out.toString();
-    }
 
     private static String hiragana(String katakana) {
         var out = new StringBuilder();
