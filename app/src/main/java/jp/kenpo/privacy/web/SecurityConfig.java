@@ -146,6 +146,71 @@ class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * People on the pages ({@code /console}, {@code /portal}, the public {@code /notice}): the same
+     * accounts, roles and sign-in (password and authenticator code) as the API, in a session with a
+     * CSRF token in every form; a page that needs an account sends whoever has none to the sign-in
+     * page, and every refusal is audited. First in order, matched by path, so that the API keeps
+     * its own answers (a JSON 401 under {@code /api/v1/}).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            SignInService signIns,
+            MemberAccess memberAccess,
+            AuditTrail audit,
+            SecurityPolicy policy,
+            Clock clock)
+            throws Exception {
+        var handlers = new PageHandlers(audit, signIns, clock);
+        var manager = new ProviderManager(List.of(new PasswordSignIn(signIns)));
+        String[] staff = roles(PRIVACY_OFFICER, CLERK, AUDITOR);
+        String[] people = authorities(Set.of(PRIVACY_OFFICER, CLERK, AUDITOR, MEMBER), SignedIn.SETUP_AUTHORITY);
+        http.securityMatcher(PageHandlers.PAGES)
+                .authenticationManager(manager)
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PageHandlers.PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/account/**")
+                        .hasAnyAuthority(people)
+                        .requestMatchers(HttpMethod.GET, "/console/members/{key}/decision")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers("/console/members/{key}/forms", "/console/members/{key}/forms/**")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/members", "/console/members/{key}")
+                        .hasAnyRole(staff)
+                        .requestMatchers(HttpMethod.GET, "/portal")
+                        .hasRole(MEMBER.name())
+                        .requestMatchers("/portal/members/{key}", "/portal/members/{key}/**")
+                        .access(new MemberScoped(memberAccess))
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage(PageHandlers.SIGN_IN)
+                        .loginProcessingUrl(PageHandlers.SIGN_IN)
+                        .authenticationDetailsSource(
+                                request -> new SignInDetails(request.getRemoteAddr(), request.getParameter("code")))
+                        .successHandler(handlers.signedIn())
+                        .failureHandler(handlers.signInFailed()))
+                .logout(logout -> logout.logoutRequestMatcher(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sign-out"))
+                        .addLogoutHandler(handlers.recordSignOut())
+                        .logoutSuccessUrl(PageHandlers.SIGN_IN + "?signedOut"))
+                .addFilterBefore(
+                        new SecurityHandlers.SessionLifetime(policy.sessionLifetime(), clock),
+                        SecurityContextHolderFilter.class)
+                .addFilterAfter(new SecurityHandlers.SessionStillValid(signIns), CsrfFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new HeaderOrFormCsrfToken()))
+                .exceptionHandling(
+                        e -> e.authenticationEntryPoint(handlers.signInPage()).accessDeniedHandler(handlers.refused()))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(PageHandlers.CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
     /** Who may call what: one table for both ways in; anything not named is refused. */
     private static void rules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
