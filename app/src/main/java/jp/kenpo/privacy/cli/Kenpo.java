@@ -16,6 +16,11 @@ public final class Kenpo {
     private Kenpo() {}
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(LazyApplication.AOT_PROCESSING)) {
+            // the build's process-aot: it stops this start-up once the context is defined, and writes it out
+            new LazyApplication(true).get();
+            return;
+        }
         var application = new LazyApplication(Boolean.getBoolean(LazyApplication.SHORT_RUN));
         int code = execute(args, application, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         if (code == ServeCommand.KEEP_RUNNING) {

@@ -19,6 +19,16 @@ final class LazyApplication implements Supplier<ConfigurableApplicationContext>,
     /** Set by {@code ./kenpo} for the commands that are over in a second or two. */
     static final String SHORT_RUN = "kenpo.cli.short-run";
 
+    /** Set by Spring while the build prepares the short commands' context ahead of time. */
+    static final String AOT_PROCESSING = "spring.aot.processing";
+
+    /**
+     * The one setting a bean condition may read: the build prepares the short commands' context
+     * with it (Spring AOT), and the launcher runs exactly those commands with that context, where
+     * every condition was decided at build time (AheadOfTimeContextTest).
+     */
+    static final String SKIP_FLYWAY_WHEN_CURRENT = "kenpo.flyway.skip-when-current";
+
     private final boolean shortRun;
     private ConfigurableApplicationContext context;
 
@@ -32,11 +42,13 @@ final class LazyApplication implements Supplier<ConfigurableApplicationContext>,
             var builder = new SpringApplicationBuilder(KenpoApplication.class);
             if (shortRun) {
                 // Flyway's scan and validation of every migration, skipped when nothing is left to migrate
-                builder.properties("kenpo.flyway.skip-when-current=true");
+                builder.properties(SKIP_FLYWAY_WHEN_CURRENT + "=true");
                 builder.listeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>)
                         prepared -> ShortRunDatabase.apply(prepared.getEnvironment()));
             }
-            context = builder.web(WebApplicationType.NONE)
+            // the generated context of a build is found by this class's name
+            context = builder.main(KenpoApplication.class)
+                    .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .properties(

@@ -133,7 +133,8 @@ final class FieldCounts {
             case KH -> medical ? Range.exactly(2) : null;
             case SY -> medical ? Range.exactly(8) : null;
             case HS, SS -> dental ? Range.exactly(type == RecordType.HS ? 13 : 109) : null;
-            // 歯科 SI, IY and TO carry no comment fields; 歯科 CO ends with 歯式 and 予備 fields
+            // 歯科 SI, IY and TO carry no comment fields; 歯科 CO ends with 歯式 and 予備 fields. 歯科 KO, SI,
+            // IY and CO: the 和暦 jiki_s01 list and the 令和8年6月版 list agree (formats/README.md, (b) and (f))
             case SI -> pharmacy ? null : Range.exactly(dental ? 38 : 44);
             case IY -> Range.exactly(pharmacy ? 10 : dental ? 39 : 44);
             case TO -> Range.exactly(pharmacy ? 7 : dental ? 45 : 48);

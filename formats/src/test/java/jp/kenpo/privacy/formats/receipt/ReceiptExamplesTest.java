@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import jp.kenpo.privacy.formats.MemberKey;
+import jp.kenpo.privacy.formats.ReadMode;
 import org.junit.jupiter.api.Test;
 
 /** The hand-made example files (written after the official record examples, not by the generator). */
@@ -121,6 +123,66 @@ class ReceiptExamplesTest {
                         org.assertj.core.groups.Tuple.tuple("SS", "301000110", 267),
                         org.assertj.core.groups.Tuple.tuple("SS", "309000110", 545));
         assertThat(r.procedures().get(1).days().on(22)).isEqualTo(1);
+    }
+
+    /** The 31 算定日情報 fields: empty but for {@code count} on {@code day}. */
+    private static String days(int day, int count) {
+        var days = new String[31];
+        Arrays.fill(days, "");
+        days[day - 1] = Integer.toString(count);
+        return String.join(",", days);
+    }
+
+    /**
+     * 歯科 KO (10 fields), SI (38), IY (39) and CO (11), laid out field by field as the 令和8年6月版
+     * 記録条件仕様 (歯科用) lists them (source (f) in formats/README.md; (b) gives the same counts for
+     * the 和暦 edition): KO without the 医科 fields after its 負担金額, SI and IY without comment
+     * fields (IY with 医薬品区分 before its days), CO ending with 歯式 and five 予備 fields.
+     */
+    @Test
+    void dentalKoSiIyAndCoAsTheReiwaSpecListsThem() {
+        String re = "RE,1,3122,202404,テスト　患者,1,19800101" + ",".repeat(20);
+        String ko = "KO,12131011,1234567,,1,120,500,,,";
+        String si = "SI,21,1,120001210,,45,1," + days(3, 1);
+        String iy = "IY,21,1,620000001,3,12,2,1," + days(3, 2);
+        String co = "CO,,1,810000001,テスト　コメント,101600,,,,,";
+        assertThat(List.of(ko, si, iy, co))
+                .extracting(line -> line.split(",", -1).length)
+                .containsExactly(10, 38, 39, 11);
+        ReceiptFiles.Result result = ReceiptFiles.read(
+                ReceiptFiles.sjis(
+                        ReceiptBadInputTest.UK,
+                        ReceiptBadInputTest.IR_DENTAL,
+                        re,
+                        ReceiptBadInputTest.HO_DENTAL,
+                        ko,
+                        si,
+                        iy,
+                        co,
+                        "GO,2,100,99"),
+                ReadMode.STRICT);
+        assertThat(result.errors()).isEmpty();
+        Receipt r = result.receipts().get(0);
+        assertThat(r.publicExpenses()).singleElement().satisfies(k -> {
+            assertThat(k.payerNumber()).isEqualTo("12131011");
+            assertThat(k.points()).isEqualTo(120);
+            assertThat(k.burdenAmount()).isEqualTo(500);
+        });
+        assertThat(r.procedures()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("120001210");
+            assertThat(p.points()).isEqualTo(45);
+            assertThat(p.days().on(3)).isEqualTo(1);
+        });
+        assertThat(r.drugs()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("620000001");
+            assertThat(d.points()).isEqualTo(12);
+            assertThat(d.count()).isEqualTo(2);
+            assertThat(d.days().on(3)).isEqualTo(2);
+        });
+        assertThat(r.comments())
+                .singleElement()
+                .extracting(Comment::code, Comment::text)
+                .containsExactly("810000001", "テスト　コメント");
     }
 
     /**
