@@ -152,6 +152,13 @@ class RecordsTest extends DatabaseTest {
                 back,
                 "answer.csv"));
 
+        assertThat(history.ofCounterparty(institution))
+                .extracting(CounterpartyEntry::record, CounterpartyEntry::direction, CounterpartyEntry::members)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                RecordKind.MY_NUMBER_EXCHANGE, ProvisionEntry.Direction.RECEIVED, 1),
+                        org.assertj.core.groups.Tuple.tuple(
+                                RecordKind.MY_NUMBER_EXCHANGE, ProvisionEntry.Direction.SENT, 1));
         assertThat(sent.record()).isEqualTo("MY_NUMBER_EXCHANGE");
         assertThat(sent.retainedUntil()).isEqualTo(LocalDate.of(2033, 6, 1));
         assertThat(received.record()).isEqualTo("MY_NUMBER_EXCHANGE");
