@@ -12,6 +12,10 @@ import jp.kenpo.privacy.catalog.PurposeCode;
  * not listed as denied are permitted.
  *
  * @param reservationsOnRecord members permitted on a legal basis although they reserved the purpose
+ * @param grounds              the consent events permitted members' consents rest on ({@link Grounds})
+ * @param memberIds            for a listed population, each member's registry id in the order listed
+ *                             (0 for a key no member has), so that whoever records the batch per member
+ *                             need not look them up again; empty for the whole registry. Not in the API's answer.
  */
 public record BatchDecision(
         PurposeCode purpose,
@@ -23,7 +27,8 @@ public record BatchDecision(
         int reservationsOnRecord,
         Map<DenyReason, Integer> deniedByReason,
         List<Denial> denied,
-        @JsonIgnore List<Grounds> grounds) {
+        @JsonIgnore List<Grounds> grounds,
+        @JsonIgnore long[] memberIds) {
 
     /** A member of the population who is denied. */
     public record Denial(String member, DenyReason reason) {}

@@ -141,22 +141,26 @@ public final class DecisionIndex {
         for (int i = 0; i < n; i++) {
             batch.decide(i);
         }
-        return batch.result(n);
+        return batch.result(n, new long[0]);
     }
 
     /** Decides one use for the members named; keys no member has are denied as unknown. */
     public BatchDecision decideFor(List<String> memberKeys, PurposeCode purpose, Instant at, Instant knownAt) {
         State s = state;
         var batch = new Batch(s, purpose, at, knownAt);
+        long[] ids = new long[memberKeys.size()];
+        int n = 0;
         for (String key : memberKeys) {
             int i = s.members().indexOf(key);
             if (i < 0) {
                 batch.deny(key, DenyReason.UNKNOWN_MEMBER);
             } else {
+                ids[n] = s.members().id(i);
                 batch.decide(i);
             }
+            n++;
         }
-        return batch.result(memberKeys.size());
+        return batch.result(memberKeys.size(), ids);
     }
 
     private static ConsentState stateOf(ConsentHistory h, PurposeRules.InForce rule, int day, long knownAtMicros) {
@@ -235,7 +239,7 @@ public final class DecisionIndex {
             denied.add(new BatchDecision.Denial(key, reason));
         }
 
-        BatchDecision result(int population) {
+        BatchDecision result(int population, long[] memberIds) {
             var byBasis = new EnumMap<Basis, Integer>(Basis.class);
             if (permitted > 0) {
                 if (legal) {
@@ -257,7 +261,8 @@ public final class DecisionIndex {
                     reservationsOnRecord,
                     BatchDecision.count(deniedCounts),
                     denied,
-                    grounds);
+                    grounds,
+                    memberIds);
         }
     }
 }

@@ -29,10 +29,48 @@ class ProvisionController {
 
     private final ProvisionRuns runs;
     private final ProvisionHistory history;
+    private final Acquisitions acquisitions;
 
-    ProvisionController(ProvisionRuns runs, ProvisionHistory history) {
+    ProvisionController(ProvisionRuns runs, ProvisionHistory history, Acquisitions acquisitions) {
         this.runs = runs;
         this.history = history;
+        this.acquisitions = acquisitions;
+    }
+
+    /**
+     * Records the member-keyed CSV in the body, received from a provider in the register, as one
+     * confirmation record per member (APPI Art. 30); the file itself is not kept here.
+     */
+    @PostMapping(
+            value = "/acquisitions",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    AcquisitionReport acquisition(
+            HttpServletRequest request,
+            @RequestParam String provider,
+            @RequestParam PurposeCode purpose,
+            @RequestParam String obtainedHow,
+            @RequestParam(required = false) java.time.LocalDate receivedOn,
+            @RequestParam(required = false) String memberColumn,
+            @RequestParam(defaultValue = "acquisition.csv") String filename)
+            throws IOException {
+        Path spool = Files.createTempFile("kenpo-acquisition-input-", ".csv");
+        try {
+            try (InputStream in = request.getInputStream()) {
+                Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return acquisitions.record(
+                    new AcquisitionOrder(
+                            provider,
+                            purpose,
+                            obtainedHow,
+                            Optional.ofNullable(receivedOn),
+                            Optional.ofNullable(memberColumn)),
+                    spool,
+                    filename);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
     }
 
     /**

@@ -144,6 +144,59 @@ public class ProvisionHistory {
         return entries.stream().map(Sorted::entry).toList();
     }
 
+    /** Every provision run to, and acquisition from, the counterparty, newest first. */
+    @Transactional(readOnly = true)
+    public List<CounterpartyEntry> ofCounterparty(String id) {
+        var entries = new ArrayList<CounterpartyEntry>();
+        jdbc.query(
+                """
+                select id, record_type, provided_on, purpose_code, file_name, file_sha256, members_written, retention_until
+                  from provision_run where recipient_id = ?""",
+                rs -> {
+                    entries.add(new CounterpartyEntry(
+                            Direction.SENT,
+                            switch (rs.getString(2)) {
+                                case "ART29" -> RecordKind.PROVISION_RECORD;
+                                case "EXEMPT" -> RecordKind.EXEMPT_PROVISION;
+                                default -> RecordKind.MY_NUMBER_EXCHANGE;
+                            },
+                            rs.getLong(1),
+                            rs.getObject(3, LocalDate.class),
+                            PurposeCode.parse(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            rs.getObject(8, LocalDate.class)));
+                },
+                id);
+        jdbc.query(
+                """
+                select a.id, a.record_type, a.received_on, a.purpose_code, a.file_name, a.file_sha256,
+                       (select count(*) from acquisition_member m where m.acquisition_id = a.id), a.retention_until
+                  from acquisition a where a.provider_id = ?""",
+                rs -> {
+                    entries.add(new CounterpartyEntry(
+                            Direction.RECEIVED,
+                            switch (rs.getString(2)) {
+                                case "ART30" -> RecordKind.CONFIRMATION_RECORD;
+                                case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
+                                default -> RecordKind.MY_NUMBER_EXCHANGE;
+                            },
+                            rs.getLong(1),
+                            rs.getObject(3, LocalDate.class),
+                            PurposeCode.parse(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getInt(7),
+                            rs.getObject(8, LocalDate.class)));
+                },
+                id);
+        entries.sort(Comparator.comparing(CounterpartyEntry::on)
+                .thenComparingLong(CounterpartyEntry::id)
+                .reversed());
+        return entries;
+    }
+
     static List<String> items(String joined) {
         return joined.isEmpty() ? List.of() : List.of(joined.split(ITEM_SEPARATOR, -1));
     }

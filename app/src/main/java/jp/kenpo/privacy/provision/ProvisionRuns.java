@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +23,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.kenpo.privacy.audit.Actor;
@@ -41,7 +39,6 @@ import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.ImportProblem;
 import jp.kenpo.privacy.members.MemberKey;
-import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.recipients.Recipient;
 import jp.kenpo.privacy.recipients.RecipientKind;
 import jp.kenpo.privacy.recipients.RecipientRegister;
@@ -62,14 +59,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ProvisionRuns {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProvisionRuns.class);
+
     static final String DUPLICATE_ROW = "DUPLICATE_ROW";
-    private static final int BATCH = 5_000;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
     private final RecipientRegister recipients;
     private final CatalogService catalogs;
     private final DecisionService decisions;
-    private final MemberRegistry members;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
@@ -80,7 +77,6 @@ public class ProvisionRuns {
             RecipientRegister recipients,
             CatalogService catalogs,
             DecisionService decisions,
-            MemberRegistry members,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             AuditTrail audit,
@@ -89,7 +85,6 @@ public class ProvisionRuns {
         this.recipients = recipients;
         this.catalogs = catalogs;
         this.decisions = decisions;
-        this.members = members;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.audit = audit;
@@ -112,6 +107,7 @@ public class ProvisionRuns {
      */
     public ProvisionReport provide(ProvisionOrder order, Path input, String source, Path outDir) {
         Instant at = order.at().orElseGet(clock::instant);
+        long t0 = System.nanoTime();
         Plan plan;
         ProvisionInput.Scan scan;
         try {
@@ -125,8 +121,11 @@ public class ProvisionRuns {
                     .outcome(AuditOutcome.REFUSED));
             throw refused;
         }
+        long t1 = System.nanoTime();
         BatchDecision batch = decisions.decideBatch(order.purpose(), at, Optional.of(scan.keys()), Optional.empty());
+        long t2 = System.nanoTime();
         Outcomes outcomes = outcomes(scan, batch);
+        long t3 = System.nanoTime();
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
@@ -137,11 +136,12 @@ public class ProvisionRuns {
         try {
             temp = Files.createTempFile(outDir, ".provision-", ".tmp");
             Written written = write(input, source, scan, outcomes, temp);
+            long t4 = System.nanoTime();
             Path target = outDir.resolve("provision-" + plan.recipient().id() + "-" + order.purpose() + "-"
                     + STAMP.format(at.atZone(SocietyTime.ZONE))
                     + "-" + written.sha256().substring(0, 12) + ".csv");
             Path tempFile = temp;
-            return transactions.execute(status -> {
+            ProvisionReport result = transactions.execute(status -> {
                 ProvisionReport report = record(plan, order, at, scan, outcomes, written, target, source);
                 try {
                     // inside the transaction: a move that fails rolls the records back
@@ -152,6 +152,16 @@ public class ProvisionRuns {
                 moved[0] = target;
                 return report;
             });
+            log.info(
+                    "provision run {}: {} rows; read {} ms, decided {} ms, member ids {} ms, written {} ms, recorded {} ms",
+                    result.run(),
+                    scan.rows(),
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000,
+                    (System.nanoTime() - t4) / 1_000_000);
+            return result;
         } catch (RuntimeException failed) {
             if (moved[0] != null) {
                 deleteQuietly(moved[0]);
@@ -250,12 +260,7 @@ public class ProvisionRuns {
     }
 
     /** Per distinct member: may it go, and on what. */
-    record Outcomes(
-            String[] denied,
-            Basis[] basis,
-            long[] event,
-            Map<MemberKey, Long> ids,
-            List<ProvisionReport.LeftOut> leftOut) {}
+    record Outcomes(String[] denied, Basis[] basis, long[] event, long[] ids, List<ProvisionReport.LeftOut> leftOut) {}
 
     private Outcomes outcomes(ProvisionInput.Scan scan, BatchDecision batch) {
         int n = scan.keys().size();
@@ -281,9 +286,10 @@ public class ProvisionRuns {
                 permitted.add(scan.keys().get(i));
             }
         }
-        Map<MemberKey, Long> ids = members.ids(permitted);
+        // the index decided over these keys and knows their registry ids: no second look-up of a million keys
+        long[] ids = batch.memberIds();
         for (int i = 0; i < n; i++) {
-            if (denied[i] == null && !ids.containsKey(scan.keys().get(i))) {
+            if (denied[i] == null && ids[i] == 0) {
                 denied[i] = "UNKNOWN_MEMBER";
             }
         }
@@ -394,29 +400,23 @@ public class ProvisionRuns {
                 },
                 key);
         long run = key.getKey().longValue();
-        var rows = new ArrayList<Object[]>(BATCH);
-        int[] types = {Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.BIGINT, Types.INTEGER, Types.DATE};
         var permittedKeys = new ArrayList<MemberKey>();
+        var records = new RecordRows(jdbc);
         for (int i = 0; i < scan.keys().size(); i++) {
             if (outcomes.denied()[i] != null || written.rowsPerMember()[i] == 0) {
                 continue;
             }
-            MemberKey k = scan.keys().get(i);
-            permittedKeys.add(k);
-            rows.add(new Object[] {
-                run,
-                outcomes.ids().get(k),
-                day,
-                outcomes.basis()[i].name(),
-                outcomes.event()[i] == 0 ? null : outcomes.event()[i],
-                written.rowsPerMember()[i],
-                retained
-            });
-            if (rows.size() == BATCH) {
-                insertRecords(rows, types);
-            }
+            permittedKeys.add(scan.keys().get(i));
+            records.add(
+                    run,
+                    outcomes.ids()[i],
+                    day,
+                    outcomes.basis()[i],
+                    outcomes.event()[i],
+                    written.rowsPerMember()[i],
+                    retained);
         }
-        insertRecords(rows, types);
+        records.finish();
         audit.record(AuditEvent.of(
                         AuditAction.PROVISION_RUN,
                         "provision run " + run + ": purpose " + order.purpose() + " to " + r.id() + " ("
@@ -442,16 +442,6 @@ public class ProvisionRuns {
                 new LinkedHashMap<>(byReason),
                 outcomes.leftOut(),
                 retained);
-    }
-
-    private void insertRecords(List<Object[]> rows, int[] types) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into provision_record (run_id, member_id, provided_on, basis, consent_event, row_count,
-                                                  retention_until)
-                    values (?, ?, ?, ?, ?, ?, ?)""", rows, types);
-            rows.clear();
-        }
     }
 
     private static String truncate(String s, int max) {

@@ -268,7 +268,7 @@ class SecurityConfig {
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/recipients", "/api/v1/recipients/{id}/*")
                 .hasRole(PRIVACY_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/v1/provisions")
+                .requestMatchers(HttpMethod.POST, "/api/v1/provisions", "/api/v1/acquisitions")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, SYSTEM))
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification")
                 .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
