@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             MyNumberCommand.class,
             RecipientsCommand.class,
+            ReleasesCommand.class,
             jp.kenpo.privacy.formats.cli.GenerateCommand.class,
             ClaimsCommand.class,
             CheckupsCommand.class,
