@@ -17,13 +17,13 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
  * OpenPGP encryption of one stream to one key (RFC 4880): AES-256 in an integrity-protected
  * packet (SEIPD with a modification detection code, which GnuPG and every current OpenPGP tool
  * read) around one binary literal packet. The bulk cipher and the MDC's SHA-1 come from the JDK's
- * own provider (AES-NI), about five times faster here than Bouncy Castle's table-driven AES; the
- * session key is wrapped with Bouncy Castle's lightweight RSA/ECDH. No provider is registered in
- * the JVM.
+ * own provider (AES-NI), three to five times faster here than Bouncy Castle's table-driven AES;
+ * the session key is wrapped with Bouncy Castle's lightweight RSA/ECDH. No provider is registered
+ * in the JVM.
  *
- * <p>No compressed packet: deflate, even at its fastest level, made sealing five times slower on a
- * year's tables (the pseudonyms are hex and barely compress) for a file 40 % smaller, and RFC 9580
- * advises against compressing in OpenPGP. The recipient may compress what it stores.
+ * <p>No compressed packet: deflate, even at its fastest level, made sealing about twice as slow on
+ * a year's tables (the pseudonyms are hex and barely compress) for a file 42 % smaller, and RFC
+ * 9580 advises against compressing in OpenPGP. The recipient may compress what it stores.
  */
 final class OpenPgpEncryption {
 

@@ -341,6 +341,16 @@ class ReleaseArchiveTest {
     }
 
     @Test
+    void aMissingStagingFolderIsRefused() throws IOException {
+        assertRefusedLeavingNothing(
+                () -> archive.seal(
+                        dir.resolve("no-such-folder"),
+                        seal(DeliveryMethod.ELECTRONIC, Optional.of(vendorPublic)),
+                        dir.resolve("out")),
+                "staging: is not a folder");
+    }
+
+    @Test
     void anUnwritableTargetLeavesNothing() throws IOException {
         Path staging = staging();
         Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
