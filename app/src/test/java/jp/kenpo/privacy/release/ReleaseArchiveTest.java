@@ -228,6 +228,15 @@ class ReleaseArchiveTest {
     }
 
     @Test
+    void twoCertificatesInPlaceOfOneAreRefused() throws IOException {
+        Path staging = staging();
+        String two = vendorPublic + "\n" + vendorPublic;
+        assertRefusedLeavingNothing(
+                () -> archive.seal(staging, seal(DeliveryMethod.ELECTRONIC, Optional.of(two)), dir.resolve("out")),
+                "recipientPublicKey: holds 2 armored key blocks");
+    }
+
+    @Test
     void aSecretKeyInPlaceOfThePublicKeyIsRefused() throws IOException {
         Path staging = staging();
         assertRefusedLeavingNothing(
