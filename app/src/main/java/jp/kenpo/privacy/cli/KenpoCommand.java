@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             AcquisitionsCommand.class,
             RecordsCommand.class,
             OnlineEligibilityCommand.class,
+            ReleasesCommand.class,
             jp.kenpo.privacy.formats.cli.GenerateCommand.class,
             ClaimsCommand.class,
             CheckupsCommand.class,

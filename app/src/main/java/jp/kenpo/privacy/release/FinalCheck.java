@@ -32,8 +32,7 @@ final class FinalCheck {
         for (Member m : registry) {
             identifiers.add(m.key().toString());
             identifiers.add(m.key().symbol() + "-" + m.key().number());
-            identifiers.add(m.key().symbol() + m.key().number());
-            identifiers.add(m.key().symbol() + m.key().number() + m.key().branch());
+            // not the parts run together: 記号 and 番号 are short digit strings, which points and counts would match
             identifiers.add(m.insurerNumber());
             addName(m.nameKanji());
             addName(m.nameKana());

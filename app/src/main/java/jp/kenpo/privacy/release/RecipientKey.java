@@ -32,6 +32,8 @@ final class RecipientKey {
 
     static final String FIELD = "recipientPublicKey";
 
+    private static final String PUBLIC_BLOCK = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+
     /** Why a key whose algorithm could encrypt is not used. */
     private enum Unusable {
         UNBOUND,
@@ -112,8 +114,13 @@ final class RecipientKey {
         if (armored.contains("-----BEGIN PGP PRIVATE KEY BLOCK-----")) {
             throw refused("is a secret key: give the recipient's public key (a secret key never belongs here)");
         }
-        if (!armored.contains("-----BEGIN PGP PUBLIC KEY BLOCK-----")) {
-            throw refused("is not an ASCII-armored OpenPGP public key (-----BEGIN PGP PUBLIC KEY BLOCK-----)");
+        int blocks = armored.split(PUBLIC_BLOCK, -1).length - 1;
+        if (blocks == 0) {
+            throw refused("is not an ASCII-armored OpenPGP public key (" + PUBLIC_BLOCK + ")");
+        }
+        if (blocks > 1) {
+            // a reader stops after the first block: the others would be dropped without a word
+            throw refused("holds " + blocks + " armored key blocks: give exactly the recipient's one");
         }
         PGPPublicKeyRingCollection rings;
         try (InputStream in =

@@ -1,19 +1,20 @@
 package jp.kenpo.privacy.release;
 
-import jp.kenpo.privacy.shared.BadRequestException;
-
 /**
  * A release that cannot be sealed as asked, naming the field or the staging file at fault and
- * the reason — never a value from it.
+ * the reason — never a value from it. The message is {@code field: reason}; the API answers it as
+ * a bad request, as any {@link IllegalArgumentException}.
  */
-public class SealRefusedException extends BadRequestException {
+public class SealRefusedException extends IllegalArgumentException {
+
+    private final String field;
 
     public SealRefusedException(String field, String reason) {
-        super(field, reason);
+        super(field + ": " + reason);
+        this.field = field;
     }
 
-    @Override
-    public String getMessage() {
-        return field() + ": " + super.getMessage();
+    public String field() {
+        return field;
     }
 }

@@ -13,9 +13,9 @@ import jp.kenpo.privacy.formats.Sha256Input;
 /**
  * The release archive: a zip of stored (uncompressed) entries in name order, every entry dated
  * 1980-02-01 00:00 with no extra fields, so that the same files give the same bytes on any
- * machine and any JDK — a deflated entry's bytes depend on the zlib that wrote it. The OpenPGP
- * layer compresses what is encrypted. (1980-01-01 00:00 is the JDK's mark for "before 1980", which
- * adds an extended-timestamp field in the server's time zone.)
+ * machine and any JDK — a deflated entry's bytes depend on the zlib that wrote it. (1980-01-01
+ * 00:00 is the JDK's mark for "before 1980", which adds an extended-timestamp field in the
+ * server's time zone.)
  */
 final class StoredZip {
 

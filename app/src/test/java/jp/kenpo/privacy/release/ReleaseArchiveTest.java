@@ -228,6 +228,15 @@ class ReleaseArchiveTest {
     }
 
     @Test
+    void twoCertificatesInPlaceOfOneAreRefused() throws IOException {
+        Path staging = staging();
+        String two = vendorPublic + "\n" + vendorPublic;
+        assertRefusedLeavingNothing(
+                () -> archive.seal(staging, seal(DeliveryMethod.ELECTRONIC, Optional.of(two)), dir.resolve("out")),
+                "recipientPublicKey: holds 2 armored key blocks");
+    }
+
+    @Test
     void aSecretKeyInPlaceOfThePublicKeyIsRefused() throws IOException {
         Path staging = staging();
         assertRefusedLeavingNothing(
@@ -338,6 +347,16 @@ class ReleaseArchiveTest {
                 () -> archive.seal(
                         staging, seal(DeliveryMethod.ELECTRONIC, Optional.of(vendorPublic)), dir.resolve("out")),
                 "staging file linked.csv: is not a regular file");
+    }
+
+    @Test
+    void aMissingStagingFolderIsRefused() throws IOException {
+        assertRefusedLeavingNothing(
+                () -> archive.seal(
+                        dir.resolve("no-such-folder"),
+                        seal(DeliveryMethod.ELECTRONIC, Optional.of(vendorPublic)),
+                        dir.resolve("out")),
+                "staging: is not a folder");
     }
 
     @Test

@@ -165,6 +165,14 @@ class ReleaseRefusalTest extends ReleaseDatabaseTest {
     }
 
     @Test
+    void stablePseudonymsAreRefusedUntilTheVaultKeepsTheirKey() {
+        String spec = spec().replace("pseudonyms: PER_RELEASE", "pseudonyms: STABLE");
+        ReleaseSpecException e = refused(spec);
+        assertThat(e.line()).isEqualTo(lineOf(spec, "pseudonyms:"));
+        assertThat(e.getMessage()).contains("pseudonyms: STABLE is not available yet");
+    }
+
+    @Test
     void notValidYamlIsRefusedWithItsLine() {
         ReleaseSpecException e = refused("recipient: [\n");
         assertThat(e.getMessage()).startsWith("bad.yaml:").contains("not valid YAML");

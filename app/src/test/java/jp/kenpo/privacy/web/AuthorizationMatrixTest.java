@@ -93,6 +93,13 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/recipients/{id}/review                officer
             POST   /api/v1/provisions                            officer clerk system
             POST   /api/v1/acquisitions                          officer clerk system
+            GET    /api/v1/releases/publication                  anonymous officer clerk auditor system member
+            GET    /api/v1/releases                              officer auditor
+            GET    /api/v1/releases/{id}                         officer auditor
+            POST   /api/v1/releases                              officer
+            POST   /api/v1/releases/checks                       officer
+            POST   /api/v1/releases/{id}/approval                officer
+            POST   /api/v1/releases/{id}/delivery                officer
             GET    /api/v1/audit/entries                         officer auditor
             GET    /api/v1/audit/verification                    officer auditor
             POST   /api/v1/audit/verification                    officer auditor

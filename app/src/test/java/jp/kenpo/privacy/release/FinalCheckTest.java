@@ -1,0 +1,124 @@
+package jp.kenpo.privacy.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.kenpo.privacy.members.EligibilityPeriod;
+import jp.kenpo.privacy.members.Member;
+import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.MemberKind;
+import jp.kenpo.privacy.members.Sex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The last look reads the files as written and knows nothing of how they were made. */
+class FinalCheckTest {
+
+    private static final String ITEM = "性別";
+    private static final String PSEUDONYM = "0123456789abcdef0123456789abcdef";
+    private static final Member MEMBER = new Member(
+            1,
+            "06130207",
+            new MemberKey("4711", "815", "01"),
+            MemberKind.INSURED,
+            Optional.empty(),
+            "見本 太郎",
+            "ミホン タロウ",
+            Sex.MALE,
+            LocalDate.of(1980, 5, 6),
+            List.of(new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.empty())));
+
+    @TempDir
+    Path staging;
+
+    private static ReleaseSpec spec(int k) {
+        var persons = List.of(
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("person").orElseThrow(), ITEM, 1),
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("sex").orElseThrow(), ITEM, 2));
+        return new ReleaseSpec(
+                "spec.yaml",
+                "0".repeat(64),
+                "EXAMPLE-VENDOR",
+                1,
+                Optional.empty(),
+                1,
+                "ELECTRONIC",
+                1,
+                PseudonymPolicy.PER_RELEASE,
+                new ReleaseSpec.Thresholds(k, 0.05, k, 2, k, 90, 99.5, 99.5),
+                Map.of(ReleaseTable.PERSONS, persons));
+    }
+
+    private Map<String, Long> check(String persons, int k) throws Exception {
+        Files.writeString(staging.resolve("persons.csv"), persons, StandardCharsets.UTF_8);
+        return new FinalCheck(List.of(MEMBER)).check(staging, spec(k), Set.of(ITEM));
+    }
+
+    private static String rows(String sex, int n) {
+        return (PSEUDONYM + "," + sex + "\n").repeat(n);
+    }
+
+    @Test
+    void aCleanTableOfClassesOfKPasses() throws Exception {
+        assertThat(check("person,sex\n" + rows("1", 3) + rows("2", 3), 3)).containsEntry("persons", 6L);
+    }
+
+    @Test
+    void aClassBelowKIsRefused() {
+        assertThatThrownBy(() -> check("person,sex\n" + rows("1", 3) + rows("2", 2), 3))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("fewer than k = 3");
+    }
+
+    @Test
+    void aMemberKeyNameSymbolNumberOrInsurerNumberIsRefusedWithoutTheValue() {
+        for (String value : List.of("4711-815-01", "見本 太郎", "ミホンタロウ", "4711-815", "06130207")) {
+            assertThatThrownBy(() -> check("person,sex\n" + rows(value, 3), 1))
+                    .isInstanceOf(ReleaseRefusedException.class)
+                    .hasMessageContaining("persons.csv:2")
+                    .hasMessageContaining("column 'sex'")
+                    .hasMessageNotContaining(value);
+        }
+    }
+
+    @Test
+    void anIndividualNumberIsRefusedHoweverWritten() {
+        // 12 digits whose last is the check digit of the first eleven
+        String number = "123456789018";
+        assertThat(jp.kenpo.privacy.shared.NumberMask.passesCheckDigit(number)).isTrue();
+        assertThatThrownBy(() -> check("person,sex\n" + rows("x" + number, 3), 1))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("individual number")
+                .hasMessageNotContaining(number);
+    }
+
+    @Test
+    void aPseudonymColumnHoldingAnythingElseIsRefused() {
+        assertThatThrownBy(() -> check("person,sex\n4711-815-01,1\n", 1))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("column 'person' holds something other than a pseudonym");
+    }
+
+    @Test
+    void aColumnNotInTheSpecIsRefused() {
+        assertThatThrownBy(() -> check("person,sex,address\n" + PSEUDONYM + ",1,x\n", 1))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("column 'address' is not in the spec");
+    }
+
+    @Test
+    void aColumnUnderAnItemNoLongerPublishedIsRefused() throws Exception {
+        Files.writeString(staging.resolve("persons.csv"), "person,sex\n" + rows("1", 2), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new FinalCheck(List.of(MEMBER)).check(staging, spec(1), Set.of("生年月")))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("under no published item of 9.1");
+    }
+}
