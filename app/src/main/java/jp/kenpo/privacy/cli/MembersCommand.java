@@ -24,7 +24,12 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "members",
         description = "The member registry.",
-        subcommands = {MembersCommand.Import.class, MembersCommand.Show.class, MembersCommand.Correct.class})
+        subcommands = {
+            MembersCommand.Import.class,
+            MembersCommand.Show.class,
+            MembersCommand.Correct.class,
+            MemberProvisionsCommand.class
+        })
 final class MembersCommand {
 
     @Command(

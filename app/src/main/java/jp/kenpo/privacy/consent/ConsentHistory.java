@@ -107,6 +107,27 @@ public final class ConsentHistory {
         return state;
     }
 
+    /**
+     * The sequence number of the event that sets the state {@link #stateOf} answers (the explicit
+     * consent given, the reservation lifted), or 0 when no event does: the member never spoke of the
+     * purpose and is at deemed consent (イ). A provision on consent names it (APPI Art. 29 record).
+     */
+    public long decidingEvent(PurposeCode purpose, int onDay, long knownAtMicros, int publishedDay) {
+        int packedPurpose = purpose.category() * 1000 + purpose.item();
+        int packedCategory = purpose.category() * 1000;
+        long event = 0;
+        for (int i = 0; i < day.length && day[i] <= onDay; i++) {
+            if (recordedMicros[i] > knownAtMicros) {
+                continue;
+            }
+            int t = target[i];
+            if (t == packedPurpose || (t == packedCategory && day[i] >= publishedDay)) {
+                event = seq[i];
+            }
+        }
+        return event;
+    }
+
     public ConsentState stateOf(PurposeCode purpose, LocalDate onDay, Instant knownAt, LocalDate published) {
         return stateOf(purpose, (int) onDay.toEpochDay(), micros(knownAt), (int) published.toEpochDay());
     }

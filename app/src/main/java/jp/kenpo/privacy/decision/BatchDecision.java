@@ -1,5 +1,6 @@
 package jp.kenpo.privacy.decision;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,6 +12,10 @@ import jp.kenpo.privacy.catalog.PurposeCode;
  * not listed as denied are permitted.
  *
  * @param reservationsOnRecord members permitted on a legal basis although they reserved the purpose
+ * @param grounds              the consent events permitted members' consents rest on ({@link Grounds})
+ * @param memberIds            for a listed population, each member's registry id in the order listed
+ *                             (0 for a key no member has), so that whoever records the batch per member
+ *                             need not look them up again; empty for the whole registry. Not in the API's answer.
  */
 public record BatchDecision(
         PurposeCode purpose,
@@ -21,15 +26,26 @@ public record BatchDecision(
         Map<Basis, Integer> permittedByBasis,
         int reservationsOnRecord,
         Map<DenyReason, Integer> deniedByReason,
-        List<Denial> denied) {
+        List<Denial> denied,
+        @JsonIgnore List<Grounds> grounds,
+        @JsonIgnore long[] memberIds) {
 
     /** A member of the population who is denied. */
     public record Denial(String member, DenyReason reason) {}
+
+    /**
+     * A permitted member whose consent rests on a ledger event (an explicit consent given, a
+     * reservation lifted): what an APPI Art. 29 provision record names. Permitted members not listed
+     * are at deemed consent without any event, or permitted on a legal basis. Not part of the API's
+     * answer: the provision module keeps it in its records.
+     */
+    public record Grounds(String member, Basis basis, long consentEvent) {}
 
     public BatchDecision {
         permittedByBasis = Map.copyOf(permittedByBasis);
         deniedByReason = Map.copyOf(deniedByReason);
         denied = List.copyOf(denied);
+        grounds = List.copyOf(grounds);
     }
 
     public int deniedCount() {

@@ -141,22 +141,26 @@ public final class DecisionIndex {
         for (int i = 0; i < n; i++) {
             batch.decide(i);
         }
-        return batch.result(n);
+        return batch.result(n, new long[0]);
     }
 
     /** Decides one use for the members named; keys no member has are denied as unknown. */
     public BatchDecision decideFor(List<String> memberKeys, PurposeCode purpose, Instant at, Instant knownAt) {
         State s = state;
         var batch = new Batch(s, purpose, at, knownAt);
+        long[] ids = new long[memberKeys.size()];
+        int n = 0;
         for (String key : memberKeys) {
             int i = s.members().indexOf(key);
             if (i < 0) {
                 batch.deny(key, DenyReason.UNKNOWN_MEMBER);
             } else {
+                ids[n] = s.members().id(i);
                 batch.decide(i);
             }
+            n++;
         }
-        return batch.result(memberKeys.size());
+        return batch.result(memberKeys.size(), ids);
     }
 
     private static ConsentState stateOf(ConsentHistory h, PurposeRules.InForce rule, int day, long knownAtMicros) {
@@ -176,6 +180,7 @@ public final class DecisionIndex {
         private final boolean legal;
         private final int[] deniedCounts = new int[DenyReason.values().length];
         private final List<BatchDecision.Denial> denied = new ArrayList<>();
+        private final List<BatchDecision.Grounds> grounds = new ArrayList<>();
         private int reservationsOnRecord;
         private int explicit;
         private int permitted;
@@ -218,6 +223,15 @@ public final class DecisionIndex {
                 explicit++;
             }
             permitted++;
+            if (!legal) {
+                long event = h.decidingEvent(purpose, day, knownAtMicros, rule.firstPublishedDay());
+                if (event != 0) {
+                    grounds.add(new BatchDecision.Grounds(
+                            s.members().key(i),
+                            consent == ConsentState.CONSENTED ? Basis.EXPLICIT_CONSENT : Basis.DEEMED_CONSENT,
+                            event));
+                }
+            }
         }
 
         void deny(String key, DenyReason reason) {
@@ -225,7 +239,7 @@ public final class DecisionIndex {
             denied.add(new BatchDecision.Denial(key, reason));
         }
 
-        BatchDecision result(int population) {
+        BatchDecision result(int population, long[] memberIds) {
             var byBasis = new EnumMap<Basis, Integer>(Basis.class);
             if (permitted > 0) {
                 if (legal) {
@@ -246,7 +260,9 @@ public final class DecisionIndex {
                     byBasis,
                     reservationsOnRecord,
                     BatchDecision.count(deniedCounts),
-                    denied);
+                    denied,
+                    grounds,
+                    memberIds);
         }
     }
 }

@@ -59,6 +59,10 @@ final class EligibilityTable {
         return size;
     }
 
+    long id(int i) {
+        return ids[i];
+    }
+
     /** The member's number, or -1. */
     int indexOf(String key) {
         return byKey.getInt(key);

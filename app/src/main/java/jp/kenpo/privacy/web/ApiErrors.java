@@ -15,6 +15,7 @@ import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.NoIndividualNumberException;
 import jp.kenpo.privacy.mynumber.VaultUnavailableException;
+import jp.kenpo.privacy.provision.ProvisionInputException;
 import jp.kenpo.privacy.recipients.UnknownRecipientException;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.ExpectedForm;
@@ -108,6 +109,19 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
         return problem(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "Import refused",
+                e.getMessage(),
+                Map.of("problems", rows, "problemCount", e.problems().size()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail provisionInput(ProvisionInputException e) {
+        List<Map<String, Object>> rows = e.problems().stream()
+                .limit(1000)
+                .map(p -> Map.<String, Object>of("line", p.line(), "column", p.column(), "reason", p.reason()))
+                .toList();
+        return problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                "Provision refused",
                 e.getMessage(),
                 Map.of("problems", rows, "problemCount", e.problems().size()));
     }

@@ -186,7 +186,8 @@ class SecurityConfig {
                         "/api/v1/members/{key}/consent",
                         "/api/v1/members/{key}/consent-events",
                         "/api/v1/members/{key}/corrections",
-                        "/api/v1/members/{key}/requests")
+                        "/api/v1/members/{key}/requests",
+                        "/api/v1/members/{key}/provisions")
                 .access(staffScoped)
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
@@ -202,6 +203,8 @@ class SecurityConfig {
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/recipients", "/api/v1/recipients/{id}/*")
                 .hasRole(PRIVACY_OFFICER.name())
+                .requestMatchers(HttpMethod.POST, "/api/v1/provisions", "/api/v1/acquisitions")
+                .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, SYSTEM))
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger/verification")
                 .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
                 .requestMatchers("/api/v1/audit/**")

@@ -72,6 +72,7 @@ class AuthorizationMatrixTest extends DatabaseTest {
             GET    /api/v1/members/{key}/consent-events          officer clerk auditor member
             POST   /api/v1/members/{key}/consent-events          officer clerk member
             GET    /api/v1/members/{key}/corrections             officer clerk auditor member
+            GET    /api/v1/members/{key}/provisions              officer clerk auditor member
             POST   /api/v1/members/{key}/corrections             officer clerk
             GET    /api/v1/members/{key}/my-number               officer clerk
             GET    /api/v1/members/{key}/requests                officer clerk auditor member
@@ -90,6 +91,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/recipients                            officer
             POST   /api/v1/recipients/{id}/end                   officer
             POST   /api/v1/recipients/{id}/review                officer
+            POST   /api/v1/provisions                            officer clerk system
+            POST   /api/v1/acquisitions                          officer clerk system
             GET    /api/v1/audit/entries                         officer auditor
             GET    /api/v1/audit/verification                    officer auditor
             POST   /api/v1/audit/verification                    officer auditor
@@ -353,6 +356,14 @@ class AuthorizationMatrixTest extends DatabaseTest {
             case "POST /api/v1/members/{key}/corrections" ->
                 s.postJson(path, "{\"nameKanji\":\"試験 一郎\",\"reason\":\"matrix\"}");
             case "POST /api/v1/audit/verification" -> s.post(path, "text/plain", "not a digest");
+            case "POST /api/v1/acquisitions" ->
+                s.post(
+                        path + "?provider=MATRIX-NOBODY&purpose=3.2&obtainedHow=matrix",
+                        "text/csv",
+                        "member\n" + key + "\n");
+            case "POST /api/v1/provisions" ->
+                // no recipient named: a 400 before the run (whose own refusals are audited as such)
+                s.post(path + "?purpose=3.8", "text/csv", "member\n" + key + "\n");
             case "POST /api/v1/my-numbers/reads" ->
                 s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"1.3\"}");
             case "POST /api/v1/decisions" -> s.postJson(path, "{\"member\":\"" + key + "\",\"purpose\":\"3.8\"}");
