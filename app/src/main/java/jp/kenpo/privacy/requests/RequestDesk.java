@@ -48,6 +48,9 @@ public class RequestDesk {
 
     static final int NOTE_MAX = 2000;
 
+    /** The longest page of the open list: a society's whole backlog, read along its index in one statement. */
+    public static final int MAX_PAGE = 10_000;
+
     private final RequestRows rows;
     private final MemberRegistry members;
     private final PurposeLookup purposes;
@@ -424,9 +427,10 @@ public class RequestDesk {
      * request of the page before). With {@code overdueOnly}, only those past their deadline.
      */
     @Transactional
-    public RequestPage open(boolean overdueOnly, Optional<RequestRows.Cursor> after, int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit", "give a page size from 1 to 1000");
+    public RequestPage open(boolean overdueOnly, Optional<String> afterCursor, int limit) {
+        Optional<RequestRows.Cursor> after = afterCursor.map(RequestDesk::cursor);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new BadRequestException("limit", "give a page size from 1 to " + MAX_PAGE);
         }
         LocalDate today = today();
         List<RequestRows.Row> page = rows.open(overdueOnly ? Optional.of(today) : Optional.empty(), after, limit);
@@ -464,7 +468,7 @@ public class RequestDesk {
     }
 
     /** Reads a cursor given back by a client. */
-    public static RequestRows.Cursor cursor(String text) {
+    private static RequestRows.Cursor cursor(String text) {
         try {
             int tilde = text.indexOf('~');
             return new RequestRows.Cursor(

@@ -131,7 +131,7 @@ class RequestsController {
             @RequestParam(defaultValue = "false") boolean overdue,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int limit) {
-        return desk.open(overdue, Optional.ofNullable(after).map(RequestDesk::cursor), limit);
+        return desk.open(overdue, Optional.ofNullable(after), limit);
     }
 
     @GetMapping("/requests/{id}")

@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,11 @@ import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.mynumber.MyNumberImport;
+import jp.kenpo.privacy.provision.ProvisionOrder;
+import jp.kenpo.privacy.provision.ProvisionRuns;
+import jp.kenpo.privacy.recipients.NewRecipient;
+import jp.kenpo.privacy.recipients.RecipientKind;
+import jp.kenpo.privacy.recipients.RecipientRegister;
 import jp.kenpo.privacy.shared.BadRequestException;
 import jp.kenpo.privacy.shared.SocietyTime;
 import jp.kenpo.privacy.testing.Api;
@@ -67,6 +74,12 @@ class RequestDeskTest extends DatabaseTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RecipientRegister recipients;
+
+    @Autowired
+    ProvisionRuns provisions;
 
     private static <T> T clerk(Supplier<T> work) {
         return as("clerk", Role.CLERK, work);
@@ -187,6 +200,63 @@ class RequestDeskTest extends DatabaseTest {
                 .as("Art. 33(5) is its own request: the retained data is not in it")
                 .doesNotContain("試験 太郎");
         assertThat(files.get("data.json")).contains("\"provisionRecords\" : [ ]");
+    }
+
+    @Test
+    void aProvisionMadeIsDisclosedAndListedForTheOfficerWhenTheMemberIsCorrected() throws Exception {
+        MemberKey m = TestMembers.register(memberImport);
+        String employer = "REQ-EMPLOYER-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        TestAccounts.operator(() -> recipients.add(new NewRecipient(
+                employer,
+                RecipientKind.THIRD_PARTY,
+                "試験提供先株式会社",
+                "東京都千代田区試験町1-1",
+                "代表取締役 試験 一郎",
+                List.of(DEEMED_PROVISION),
+                "contract-1",
+                LocalDate.of(2025, 4, 1),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty())));
+        Path dir = Files.createTempDirectory("requests-provision");
+        Path input = dir.resolve("results.csv");
+        Files.writeString(input, "member,result\n" + m + ",A\n", StandardCharsets.UTF_8);
+        TestAccounts.operator(() -> provisions.provide(
+                new ProvisionOrder(
+                        DEEMED_PROVISION,
+                        employer,
+                        Optional.of(SocietyTime.startOf(LocalDate.of(2026, 6, 1))),
+                        Optional.empty()),
+                input,
+                "results.csv",
+                dir.resolve("out")));
+
+        RightsRequest records = verified(m, RequestKind.DISCLOSE_PROVISION_RECORDS, null);
+        clerk(() -> desk.decide(records.id(), Decision.of(Outcome.FULL, null), "clerk"));
+        assertThat(answer(records.id()).get("report.html"))
+                .contains("2026-06-01")
+                .contains("試験提供先株式会社")
+                .contains("第三者提供の記録（第29条）");
+
+        RightsRequest correct = verified(m, RequestKind.CORRECT, null);
+        RequestDesk.Decided d = clerk(() -> desk.decide(
+                correct.id(),
+                new Decision(
+                        Outcome.FULL,
+                        Optional.empty(),
+                        Set.of(),
+                        Optional.of(new IdentityCorrection(
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("ベッセイ タロウ"),
+                                Optional.empty(),
+                                Optional.empty(),
+                                "")),
+                        Optional.empty()),
+                "clerk"));
+        assertThat(d.providedBefore())
+                .singleElement()
+                .satisfies(e -> assertThat(e.counterpartyName()).isEqualTo("試験提供先株式会社"));
     }
 
     @Test
