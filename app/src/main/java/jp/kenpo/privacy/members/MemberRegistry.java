@@ -130,15 +130,11 @@ public class MemberRegistry {
             args.addAll(List.of(k.symbol(), k.number(), k.branch()));
         });
         args.add(limit);
-        List<Member> found = jdbc
-                .query(
-                        SELECT_MEMBER + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                                + " order by m.symbol, m.number, m.branch fetch first ? rows only",
-                        (rs, n) -> member(rs),
-                        args.toArray())
-                .stream()
-                .map(this::withEligibility)
-                .toList();
+        List<Member> found = withEligibility(jdbc.query(
+                SELECT_MEMBER + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by m.symbol, m.number, m.branch fetch first ? rows only",
+                (rs, n) -> member(rs),
+                args.toArray()));
         audit.record(AuditEvent.of(AuditAction.MEMBERS_LISTED, "member search, " + found.size() + " members")
                 .members(found.stream().map(Member::key).toList()));
         return found;
@@ -319,6 +315,36 @@ public class MemberRegistry {
                 Sex.ofCode(rs.getInt(12)),
                 rs.getObject(13, LocalDate.class),
                 List.of());
+    }
+
+    /** The periods of a page of members in one query, not one per member. */
+    private List<Member> withEligibility(List<Member> page) {
+        if (page.isEmpty()) {
+            return page;
+        }
+        var periods = new java.util.HashMap<Long, List<EligibilityPeriod>>();
+        jdbc.query(
+                "select member_id, acquired_on, lost_on from member_eligibility where member_id in ("
+                        + String.join(",", java.util.Collections.nCopies(page.size(), "?"))
+                        + ") order by member_id, acquired_on",
+                rs -> {
+                    periods.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(period(rs, 2));
+                },
+                page.stream().map(Member::id).toArray());
+        return page.stream()
+                .map(m -> new Member(
+                        m.id(),
+                        m.insurerNumber(),
+                        m.key(),
+                        m.kind(),
+                        m.insured(),
+                        m.nameKanji(),
+                        m.nameKana(),
+                        m.sex(),
+                        m.birthDate(),
+                        periods.getOrDefault(m.id(), List.of())))
+                .toList();
     }
 
     private Member withEligibility(Member m) {

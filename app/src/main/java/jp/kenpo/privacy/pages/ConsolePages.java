@@ -229,7 +229,7 @@ class ConsolePages {
 
     private String form(Member m, PaperForm typed, PaperForm.Checked checked, Model model) {
         model.addAttribute("member", m);
-        model.addAttribute("form", typed);
+        model.addAttribute("form", typed.shownAgain(checked));
         model.addAttribute("version", version(clock.instant()));
         if (checked != null && !checked.ok()) {
             model.addAttribute("errors", checked.errors());

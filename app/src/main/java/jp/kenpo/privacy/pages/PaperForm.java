@@ -37,6 +37,16 @@ record PaperForm(String action, List<String> targets, String received, String fi
         return new PaperForm("", List.of(), today.toString(), Filer.SELF.name(), "");
     }
 
+    /**
+     * The form to show again after a refusal: as typed, but for a note that was refused, which may
+     * hold an individual number and is never repeated (番号法第20条).
+     */
+    PaperForm shownAgain(Checked checked) {
+        return checked != null && checked.errors().containsKey("note")
+                ? new PaperForm(action, targets, received, filedBy, "")
+                : this;
+    }
+
     /** The form read: the requests to record, or what is wrong, field by field (message keys). */
     record Checked(List<ConsentRequest> requests, Map<String, String> errors) {
         boolean ok() {

@@ -177,6 +177,8 @@ class SecurityConfig {
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers("/console/members/{key}/forms", "/console/members/{key}/forms/**")
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/verification")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
                         .requestMatchers(HttpMethod.GET, "/console", "/console/members", "/console/members/{key}")
                         .hasAnyRole(staff)
                         .requestMatchers(HttpMethod.GET, "/portal")
