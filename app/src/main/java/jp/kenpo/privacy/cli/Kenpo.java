@@ -1,11 +1,15 @@
 package jp.kenpo.privacy.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import jp.kenpo.privacy.accounts.Operator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code ./kenpo} command line. Spring and the database start only when a command needs
@@ -40,17 +44,50 @@ public final class Kenpo {
         var previous = security.getAuthentication();
         security.setAuthentication(Operator.authentication(AppCommand.cliUser()));
         try {
-            return commandLine(application).setOut(out).setErr(err).execute(args);
+            return commandLine(application, args).setOut(out).setErr(err).execute(args);
         } finally {
             security.setAuthentication(previous);
         }
     }
 
-    static CommandLine commandLine(Supplier<ConfigurableApplicationContext> application) {
-        var cl = new CommandLine(new KenpoCommand(application));
+    /** The command line for these arguments: the named command alone when the first names one. */
+    static CommandLine commandLine(Supplier<ConfigurableApplicationContext> application, String... args) {
+        var root = new KenpoCommand(application);
+        CommandLine cl = args.length > 0 ? alone(root, args[0]) : null;
+        if (cl == null) {
+            cl = new CommandLine(root);
+        }
         OptionConverters.register(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new CliErrors());
         return cl;
+    }
+
+    /**
+     * The root command with only the command named, or null when the name is no command (help, an
+     * option, a typo: the whole tree answers those). picocli otherwise builds the model of every
+     * command for any command line, a fifth of a one-member command's main thread (design notes);
+     * the commands are still those {@link KenpoCommand} lists, and a command alone is the same as
+     * in the whole tree (KenpoTreeTest).
+     */
+    private static CommandLine alone(KenpoCommand root, String name) {
+        Command listed = KenpoCommand.class.getAnnotation(Command.class);
+        for (Class<?> type : listed.subcommands()) {
+            Command command = type.getAnnotation(Command.class);
+            if (type == HelpCommand.class
+                    || command == null
+                    || !(command.name().equals(name)
+                            || Arrays.asList(command.aliases()).contains(name))) {
+                continue;
+            }
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(root);
+            spec.name(listed.name());
+            spec.version(listed.version());
+            spec.mixinStandardHelpOptions(listed.mixinStandardHelpOptions());
+            spec.usageMessage().description(listed.description());
+            spec.addSubcommand(command.name(), new CommandLine(type));
+            return new CommandLine(spec);
+        }
+        return null;
     }
 }
