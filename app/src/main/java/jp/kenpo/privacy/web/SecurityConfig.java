@@ -255,8 +255,6 @@ class SecurityConfig {
                         "/api/v1/members/{key}/corrections",
                         "/api/v1/members/{key}/provisions",
                         "/api/v1/members/{key}/requests")
-                        "/api/v1/members/{key}/requests",
-                        "/api/v1/members/{key}/provisions")
                 .access(staffScoped)
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/{key}/corrections")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
