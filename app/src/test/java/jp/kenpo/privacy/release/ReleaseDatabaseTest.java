@@ -22,7 +22,7 @@ import jp.kenpo.privacy.members.MemberImport;
 import jp.kenpo.privacy.recipients.NewRecipient;
 import jp.kenpo.privacy.recipients.RecipientKind;
 import jp.kenpo.privacy.recipients.RecipientRegister;
-import jp.kenpo.privacy.testing.DatabaseTest;
+import jp.kenpo.privacy.testing.ApplicationTest;
 import jp.kenpo.privacy.testing.TestAccounts;
 import jp.kenpo.privacy.testing.TestDatabases;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stored receipt, so it must not see the members and files other tests leave in the shared one.
  * The generator's population (fiscal year 2025) is imported once, through the real importers.
  */
-abstract class ReleaseDatabaseTest extends DatabaseTest {
+abstract class ReleaseDatabaseTest extends ApplicationTest {
 
     static final int MEMBERS = 500;
     static final long SEED = 20240401L;
@@ -43,6 +43,7 @@ abstract class ReleaseDatabaseTest extends DatabaseTest {
     @DynamicPropertySource
     static void releaseDatabase(DynamicPropertyRegistry registry) {
         register(registry, TestDatabases.named("releases"));
+        registry.add("kenpo.mynumber.master-key", () -> "file:" + MASTER_KEY);
     }
 
     /** Generates and imports the population on first use (members, receipts, checkups). */
