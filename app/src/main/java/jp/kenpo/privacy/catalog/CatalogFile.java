@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.kenpo.privacy.shared.YamlMapping;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -64,10 +65,10 @@ public final class CatalogFile {
         if (root == null) {
             throw new CatalogFileException(file, 0, "the file is empty");
         }
-        return read(new YamlNode(file, root, "the catalog"), file, numberUseStated);
+        return read(new YamlMapping(file, root, "the catalog", CatalogFileException::new), file, numberUseStated);
     }
 
-    private static Parsed read(YamlNode doc, String file, boolean numberUseStated) {
+    private static Parsed read(YamlMapping doc, String file, boolean numberUseStated) {
         doc.allowOnly(Set.of(
                 "version", "effective_from", "title", "preamble", "consent_model", "record_marker", "categories"));
         int version = doc.integer("version");
@@ -78,7 +79,7 @@ public final class CatalogFile {
         var seenCodes = new HashMap<PurposeCode, Integer>();
         var categoryLines = new HashMap<Integer, Integer>();
         int expectedCategory = 1;
-        for (YamlNode c : doc.list("categories", true)) {
+        for (YamlMapping c : doc.list("categories", true)) {
             Category category = category(c, seenCodes, file, numberUseStated);
             categoryLines.put(category.number(), c.line());
             if (category.number() != expectedCategory) {
@@ -104,14 +105,14 @@ public final class CatalogFile {
     }
 
     private static Category category(
-            YamlNode c, Map<PurposeCode, Integer> seenCodes, String file, boolean numberUseStated) {
+            YamlMapping c, Map<PurposeCode, Integer> seenCodes, String file, boolean numberUseStated) {
         c.allowOnly(Set.of("number", "heading", "intro", "groups"));
         int number = c.integer("number");
         var groups = new ArrayList<PurposeGroup>();
-        for (YamlNode g : c.list("groups", true)) {
+        for (YamlMapping g : c.list("groups", true)) {
             g.allowOnly(Set.of("heading", "purposes"));
             var purposes = new ArrayList<Purpose>();
-            for (YamlNode p : g.list("purposes", true)) {
+            for (YamlMapping p : g.list("purposes", true)) {
                 Purpose purpose = purpose(p, number, numberUseStated);
                 Integer previous = seenCodes.putIfAbsent(purpose.code(), p.line());
                 if (previous != null) {
@@ -130,7 +131,7 @@ public final class CatalogFile {
                 groups);
     }
 
-    private static Purpose purpose(YamlNode p, int category, boolean numberUseStated) {
+    private static Purpose purpose(YamlMapping p, int category, boolean numberUseStated) {
         p.allowOnly(Set.of(
                 "code",
                 "ja",
@@ -204,7 +205,7 @@ public final class CatalogFile {
                 || statute.filter(s -> s.startsWith("番号法")).isPresent();
     }
 
-    private static <E extends Enum<E>> E enumValue(YamlNode node, String key, Class<E> type) {
+    private static <E extends Enum<E>> E enumValue(YamlMapping node, String key, Class<E> type) {
         String value = node.text(key);
         try {
             return Enum.valueOf(type, value);
@@ -216,7 +217,7 @@ public final class CatalogFile {
         }
     }
 
-    private static Bilingual bilingual(YamlNode node) {
+    private static Bilingual bilingual(YamlMapping node) {
         node.allowOnly(Set.of("ja", "en"));
         return new Bilingual(node.text("ja"), node.text("en"));
     }

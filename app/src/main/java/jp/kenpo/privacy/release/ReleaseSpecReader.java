@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.kenpo.privacy.shared.YamlMapping;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -51,7 +52,7 @@ public final class ReleaseSpecReader {
         if (root == null) {
             throw new ReleaseSpecException(file, 0, "the spec is empty");
         }
-        SpecNode doc = new SpecNode(file, root, "the spec");
+        YamlMapping doc = new YamlMapping(file, root, "the spec", ReleaseSpecException::new);
         doc.allowOnly("the spec", Set.of("recipient", "period", "method", "pseudonyms", "privacy", "tables"));
         String recipient = doc.text("recipient");
         Optional<ReleaseSpec.Period> period = period(doc);
@@ -83,8 +84,8 @@ public final class ReleaseSpecReader {
                 tables(doc));
     }
 
-    private static Optional<ReleaseSpec.Period> period(SpecNode doc) {
-        SpecNode p = doc.mapping("period");
+    private static Optional<ReleaseSpec.Period> period(YamlMapping doc) {
+        YamlMapping p = doc.mapping("period");
         p.allowOnly("period", Set.of("from", "to", "continuing"));
         if (p.has("continuing")) {
             if (p.has("from") || p.has("to")) {
@@ -106,7 +107,7 @@ public final class ReleaseSpecReader {
         return Optional.of(new ReleaseSpec.Period(from, to));
     }
 
-    private static YearMonth month(SpecNode p, String key) {
+    private static YearMonth month(YamlMapping p, String key) {
         try {
             return YearMonth.parse(p.text(key));
         } catch (DateTimeParseException e) {
@@ -114,8 +115,8 @@ public final class ReleaseSpecReader {
         }
     }
 
-    private static ReleaseSpec.Thresholds thresholds(SpecNode doc) {
-        SpecNode p = doc.optionalMapping("privacy").orElse(null);
+    private static ReleaseSpec.Thresholds thresholds(YamlMapping doc) {
+        YamlMapping p = doc.optionalMapping("privacy").orElse(null);
         if (p == null) {
             return new ReleaseSpec.Thresholds(5, 0.05, 5, 2, 5, 90, 99.5, 99.5);
         }
@@ -166,8 +167,8 @@ public final class ReleaseSpecReader {
         return new ReleaseSpec.Thresholds(k, suppression, dk, dm, rare, ageTop, points, values);
     }
 
-    private static Map<ReleaseTable, List<ReleaseSpec.SpecColumn>> tables(SpecNode doc) {
-        SpecNode tables = doc.mapping("tables");
+    private static Map<ReleaseTable, List<ReleaseSpec.SpecColumn>> tables(YamlMapping doc) {
+        YamlMapping tables = doc.mapping("tables");
         Map<ReleaseTable, List<ReleaseSpec.SpecColumn>> result = new EnumMap<>(ReleaseTable.class);
         for (String name : tables.keys()) {
             ReleaseTable table = ReleaseTable.named(name)
@@ -180,7 +181,7 @@ public final class ReleaseSpecReader {
                                                     .map(ReleaseTable::fileName)
                                                     .toList())
                                     + ")"));
-            SpecNode columns = tables.mapping(name);
+            YamlMapping columns = tables.mapping(name);
             List<ReleaseSpec.SpecColumn> list = new ArrayList<>();
             for (String columnName : columns.keys()) {
                 String where = "tables." + name + "." + columnName;
@@ -194,7 +195,7 @@ public final class ReleaseSpecReader {
                                                         .map(ReleaseTable.Column::name)
                                                         .toList())
                                         + ")"));
-                SpecNode c = columns.mapping(columnName);
+                YamlMapping c = columns.mapping(columnName);
                 c.allowOnly(where, Set.of("item", "rule"));
                 String item = c.text("item");
                 ColumnRule rule = ColumnRule.parse(c.text("rule"));
