@@ -1,11 +1,10 @@
 package jp.kenpo.privacy.release;
 
 import java.time.LocalDate;
-import java.util.List;
 import jp.kenpo.privacy.catalog.Language;
 import jp.kenpo.privacy.catalog.NoticeFormat;
+import jp.kenpo.privacy.catalog.PublicDocument;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The public statement on anonymized information (匿名加工情報の作成・提供に関する公表), rendered
@@ -21,11 +20,7 @@ public class ReleasePublication {
 
     public String render(PublicationFacts facts, Language lang, NoticeFormat format) {
         boolean ja = lang == Language.JA;
-        Writer out = switch (format) {
-            case TXT -> new Text(false);
-            case MD -> new Text(true);
-            case HTML -> new Html(ja ? "ja" : "en");
-        };
+        var out = PublicDocument.of(format, lang);
         String society = facts.societyName();
         out.title(ja ? "匿名加工情報の作成及び第三者提供に関する公表" : "Anonymized information: creation and provision to third parties");
         out.paragraph(
@@ -86,100 +81,5 @@ public class ReleasePublication {
 
     private static String date(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
-    }
-
-    private interface Writer {
-        void title(String text);
-
-        void heading(String text);
-
-        void paragraph(String text);
-
-        void list(List<String> items);
-    }
-
-    /** Blocks separated by one blank line, as the notice's text rendering. */
-    private static final class Text implements Writer {
-        private final StringBuilder sb = new StringBuilder();
-        private final boolean markdown;
-
-        Text(boolean markdown) {
-            this.markdown = markdown;
-        }
-
-        private void block(String text) {
-            if (!sb.isEmpty()) {
-                sb.append('\n');
-            }
-            sb.append(text).append('\n');
-        }
-
-        @Override
-        public void title(String text) {
-            block(markdown ? "# " + text : text);
-        }
-
-        @Override
-        public void heading(String text) {
-            block(markdown ? "## " + text : text);
-        }
-
-        @Override
-        public void paragraph(String text) {
-            block(text);
-        }
-
-        @Override
-        public void list(List<String> items) {
-            block(String.join("\n", items.stream().map(i -> "- " + i).toList()));
-        }
-
-        @Override
-        public String toString() {
-            return sb.toString();
-        }
-    }
-
-    private static final class Html implements Writer {
-        private final StringBuilder sb = new StringBuilder();
-
-        Html(String lang) {
-            sb.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append("\">\n<head>\n<meta charset=\"UTF-8\">\n");
-        }
-
-        private static String esc(String text) {
-            return HtmlUtils.htmlEscape(text, "UTF-8");
-        }
-
-        @Override
-        public void title(String text) {
-            sb.append("<title>")
-                    .append(esc(text))
-                    .append("</title>\n</head>\n<body>\n<main>\n<h1>")
-                    .append(esc(text))
-                    .append("</h1>\n");
-        }
-
-        @Override
-        public void heading(String text) {
-            sb.append("<h2>").append(esc(text)).append("</h2>\n");
-        }
-
-        @Override
-        public void paragraph(String text) {
-            sb.append("<p>").append(esc(text)).append("</p>\n");
-        }
-
-        @Override
-        public void list(List<String> items) {
-            sb.append("<ul>\n");
-            items.forEach(i -> sb.append("<li>").append(esc(i)).append("</li>\n"));
-            sb.append("</ul>\n");
-        }
-
-        @Override
-        public String toString() {
-            return sb + "</main>\n</body>\n</html>\n";
-        }
     }
 }
