@@ -25,6 +25,24 @@ public record HealthDataHeld(MemberKey member, List<ReceiptMonth> receipts, List
     public record ReceiptMonth(
             YearMonth treatmentMonth, String kind, int receipts, int inpatient, long days, long points) {}
 
+    /**
+     * One receipt held (a disclosure's detail, given when the member asks for it): its month, kind,
+     * facility, whether inpatient, days, points and the diagnoses (code, and name where the file
+     * wrote one), main diagnosis first.
+     */
+    public record ReceiptHeld(
+            YearMonth treatmentMonth,
+            String kind,
+            String facilityCode,
+            boolean inpatient,
+            Integer days,
+            Integer points,
+            List<String> diagnoses) {
+        public ReceiptHeld {
+            diagnoses = List.copyOf(diagnoses);
+        }
+    }
+
     /** One specific health checkup (特定健診) held, with how many observations it records. */
     public record CheckupHeld(LocalDate checkupDate, String facilityCode, int observations) {}
 }

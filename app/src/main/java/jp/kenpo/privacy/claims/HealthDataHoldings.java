@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.claims;
 
 import java.time.YearMonth;
+import java.util.List;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -64,5 +65,47 @@ public class HealthDataHoldings {
                         "health data held: " + months.size() + " receipt months, " + checkups.size() + " checkups")
                 .member(key));
         return new HealthDataHeld(key, months, checkups);
+    }
+
+    /**
+     * Every receipt of the member, one by one with its diagnoses, oldest first: the detail a member
+     * may ask for beside the monthly summary (APPI Art. 33(1)), audited.
+     *
+     * @throws jp.kenpo.privacy.members.UnknownMemberException when no member has the key
+     */
+    @Transactional
+    public List<HealthDataHeld.ReceiptHeld> receipts(MemberKey key) {
+        Member member = members.require(key);
+        var diagnoses = new java.util.HashMap<String, List<String>>();
+        jdbc.query(
+                """
+                select d.file_id, d.receipt_seq, d.code, d.name
+                  from receipt_diagnosis d join receipt r on r.file_id = d.file_id and r.seq = d.receipt_seq
+                 where r.member_id = ? and r.superseded_by_file is null
+                 order by d.file_id, d.receipt_seq, d.main desc, d.seq""",
+                rs -> {
+                    String name = rs.getString(4);
+                    diagnoses
+                            .computeIfAbsent(rs.getLong(1) + ":" + rs.getInt(2), k -> new java.util.ArrayList<>())
+                            .add(name == null ? rs.getString(3) : rs.getString(3) + " " + name);
+                },
+                member.id());
+        var receipts = jdbc.query(
+                """
+                select file_id, seq, treatment_month, kind, facility_code, inpatient, days, points
+                  from receipt where member_id = ? and superseded_by_file is null
+                 order by treatment_month, file_id, seq""",
+                (rs, n) -> new HealthDataHeld.ReceiptHeld(
+                        YearMonth.from(rs.getObject(3, java.time.LocalDate.class)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBoolean(6),
+                        rs.getObject(7, Integer.class),
+                        rs.getObject(8, Integer.class),
+                        diagnoses.getOrDefault(rs.getLong(1) + ":" + rs.getInt(2), List.of())),
+                member.id());
+        audit.record(AuditEvent.of(AuditAction.MEMBER_READ, "receipts held, one by one: " + receipts.size())
+                .member(key));
+        return receipts;
     }
 }

@@ -271,12 +271,17 @@ final class RequestsCommand {
         @Option(names = "--out", required = true, description = "the folder to write request-ID.zip into")
         Path out;
 
+        @Option(
+                names = "--receipt-detail",
+                description = "each receipt held, beside the summary per month (when the member asked for it)")
+        boolean receiptDetail;
+
         @Override
         public Integer call() {
             if (!Files.isDirectory(out)) {
                 throw new BadRequestException("--out", "is not a folder: " + out);
             }
-            AnswerPackage pack = service(RequestDesk.class).answer(id, cliUser(), p -> {
+            AnswerPackage pack = service(RequestDesk.class).answer(id, cliUser(), receiptDetail, p -> {
                 Path target = out.resolve(p.fileName());
                 if (Files.exists(target)) {
                     throw new FileAlreadyExistsException(target.toString());

@@ -66,7 +66,17 @@ record Answer(
             String filedBy,
             String recordedAt) {}
 
-    record HealthData(List<ReceiptMonth> receipts, List<Checkup> checkups) {}
+    /** The monthly summary, and each receipt when the member asked for the detail (else empty). */
+    record HealthData(List<ReceiptMonth> receipts, List<Checkup> checkups, List<ReceiptDetail> receiptDetail) {}
+
+    record ReceiptDetail(
+            String month,
+            String kind,
+            Optional<String> facility,
+            boolean inpatient,
+            Optional<Integer> days,
+            Optional<Integer> points,
+            List<String> diagnoses) {}
 
     record ReceiptMonth(String month, String kind, int receipts, int inpatient, long days, long points) {}
 

@@ -92,13 +92,17 @@ class AnswerBuilder {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    AnswerPackage build(RightsRequest r, List<RequestEvent> history, LocalDate answeredOn) {
-        Answer answer = content(r, history, answeredOn);
+    /**
+     * The answer's package; {@code receiptDetail}: the member asked for each receipt, not only the
+     * monthly summary.
+     */
+    AnswerPackage build(RightsRequest r, List<RequestEvent> history, LocalDate answeredOn, boolean receiptDetail) {
+        Answer answer = content(r, history, answeredOn, receiptDetail);
         byte[] zip = zip(answer, answeredOn);
         return new AnswerPackage("request-" + r.id() + ".zip", zip, sha256(zip));
     }
 
-    Answer content(RightsRequest r, List<RequestEvent> history, LocalDate answeredOn) {
+    Answer content(RightsRequest r, List<RequestEvent> history, LocalDate answeredOn, boolean receiptDetail) {
         Outcome outcome = r.outcome().orElseThrow();
         var notes = new ArrayList<String>();
         Optional<Purpose> purpose = r.purpose().map(purposes::inForce);
@@ -179,7 +183,7 @@ class AnswerBuilder {
                 shown.contains(Section.CORRECTIONS) ? Optional.of(corrections(r, history)) : Optional.empty(),
                 consent.map(AnswerBuilder::purposeLines),
                 consent.filter(c -> r.kind() != RequestKind.NOTIFY_PURPOSE).map(AnswerBuilder::consentLines),
-                shown.contains(Section.HEALTH_DATA) ? Optional.of(health(r)) : Optional.empty(),
+                shown.contains(Section.HEALTH_DATA) ? Optional.of(health(r, receiptDetail)) : Optional.empty(),
                 number,
                 provisions,
                 statement,
@@ -231,7 +235,7 @@ class AnswerBuilder {
                 .toList();
     }
 
-    private Answer.HealthData health(RightsRequest r) {
+    private Answer.HealthData health(RightsRequest r, boolean receiptDetail) {
         HealthDataHeld held = health.of(r.member());
         return new Answer.HealthData(
                 held.receipts().stream()
@@ -246,7 +250,19 @@ class AnswerBuilder {
                 held.checkups().stream()
                         .map(c -> new Answer.Checkup(
                                 c.checkupDate(), Optional.ofNullable(c.facilityCode()), c.observations()))
-                        .toList());
+                        .toList(),
+                receiptDetail
+                        ? health.receipts(r.member()).stream()
+                                .map(d -> new Answer.ReceiptDetail(
+                                        d.treatmentMonth().toString(),
+                                        d.kind(),
+                                        Optional.ofNullable(d.facilityCode()),
+                                        d.inpatient(),
+                                        Optional.ofNullable(d.days()),
+                                        Optional.ofNullable(d.points()),
+                                        d.diagnoses()))
+                                .toList()
+                        : List.of());
     }
 
     /**

@@ -146,6 +146,22 @@ final class AnswerReport {
                                         Long.toString(m.points())))
                                 .toList());
             }
+            if (!d.receiptDetail().isEmpty()) {
+                h.append("<h3>レセプト（1件ごと）</h3>\n");
+                table(
+                        h,
+                        List.of("診療年月", "種別", "医療機関等コード", "入院", "日数", "点数", "傷病名"),
+                        d.receiptDetail().stream()
+                                .map(line -> List.of(
+                                        line.month(),
+                                        kindJa(line.kind()),
+                                        line.facility().orElse("—"),
+                                        line.inpatient() ? "入院" : "入院外",
+                                        line.days().map(String::valueOf).orElse("—"),
+                                        line.points().map(String::valueOf).orElse("—"),
+                                        String.join("、", line.diagnoses())))
+                                .toList());
+            }
             h.append("<h3>特定健康診査</h3>\n");
             if (d.checkups().isEmpty()) {
                 h.append("<p>保有していません。</p>\n");

@@ -357,6 +357,15 @@ public class RequestDesk {
      */
     @Transactional
     public AnswerPackage answer(long id, String answeredBy, PackageSink deliver) {
+        return answer(id, answeredBy, false, deliver);
+    }
+
+    /**
+     * As {@link #answer(long, String, PackageSink)}; {@code receiptDetail}: the member asked for
+     * each receipt held, not only the summary per month (a disclosure's detail on request).
+     */
+    @Transactional
+    public AnswerPackage answer(long id, String answeredBy, boolean receiptDetail, PackageSink deliver) {
         RequestRows.Row row = lock(id);
         RightsRequest r = keyed(row);
         if (r.state() == RequestState.RECEIVED || r.state() == RequestState.IDENTITY_VERIFIED) {
@@ -366,7 +375,7 @@ public class RequestDesk {
         requireState(
                 r, RequestState.DECIDED, "it was answered on " + r.answeredOn().orElse(null));
         LocalDate today = today();
-        AnswerPackage pack = answers.build(r, rows.events(id), today);
+        AnswerPackage pack = answers.build(r, rows.events(id), today, receiptDetail);
         try {
             deliver.accept(pack);
         } catch (java.io.IOException e) {

@@ -186,10 +186,16 @@ class RequestsController {
                 principal.getName());
     }
 
-    /** Answers a decided request: the package (ZIP) is the response, and the request is answered. */
+    /**
+     * Answers a decided request: the package (ZIP) is the response, and the request is answered.
+     * {@code receiptDetail=true} when the member asked for each receipt, not only the monthly summary.
+     */
     @PostMapping("/requests/{id}/answer")
-    ResponseEntity<byte[]> answer(@PathVariable long id, Authentication principal) {
-        AnswerPackage pack = desk.answer(id, principal.getName(), p -> {});
+    ResponseEntity<byte[]> answer(
+            @PathVariable long id,
+            @RequestParam(name = "receiptDetail", defaultValue = "false") boolean receiptDetail,
+            Authentication principal) {
+        AnswerPackage pack = desk.answer(id, principal.getName(), receiptDetail, p -> {});
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + pack.fileName() + "\"")

@@ -187,6 +187,53 @@ class RequestDeskTest extends DatabaseTest {
     }
 
     @Test
+    void eachReceiptIsDisclosedOnlyWhenTheMemberAskedForTheDetail() {
+        MemberKey m = TestMembers.register(memberImport);
+        long memberId = registry.require(m).id();
+        String sha = java.util.HexFormat.of()
+                .formatHex(java.nio.ByteBuffer.allocate(32)
+                        .putLong(memberId)
+                        .putLong(System.nanoTime())
+                        .array());
+        jdbc.update(
+                "insert into health_data_file (kind, sha256, name, size_bytes, imported_at, imported_by, records, linked, quarantined)"
+                        + " values ('RECEIPT', ?, 'detail-test', 0, current_timestamp, 'test', 2, 2, 0)",
+                sha);
+        long file = jdbc.queryForObject("select id from health_data_file where sha256 = ?", Long.class, sha);
+        for (int seq = 1; seq <= 2; seq++) {
+            jdbc.update(
+                    "insert into receipt (file_id, seq, line, member_id, kind, receipt_type, treatment_month, inpatient,"
+                            + " facility_code, prefecture, billing_month, days, points)"
+                            + " values (?, ?, ?, ?, 'MEDICAL', '1112', ?, false, '1310000001', '13', ?, 1, ?)",
+                    file,
+                    seq,
+                    seq,
+                    memberId,
+                    LocalDate.of(2025, seq, 1),
+                    LocalDate.of(2025, seq + 1, 1),
+                    250 + seq);
+        }
+        jdbc.update(
+                "insert into receipt_diagnosis (file_id, receipt_seq, seq, record_type, code, name, main) values (?, 2, 1, 'SY', '4650003', '急性上気道炎', true)",
+                file);
+        RightsRequest summary = verified(m, RequestKind.DISCLOSE, null);
+        clerk(() -> desk.decide(summary.id(), Decision.of(Outcome.FULL, null), "clerk"));
+        assertThat(answer(summary.id()).get("report.html"))
+                .contains("レセプト（診療年月・種別ごと）")
+                .doesNotContain("レセプト（1件ごと）");
+
+        RightsRequest detail = verified(m, RequestKind.DISCLOSE, null);
+        clerk(() -> desk.decide(detail.id(), Decision.of(Outcome.FULL, null), "clerk"));
+        Map<String, String> files = unzip(
+                clerk(() -> desk.answer(detail.id(), "clerk", true, p -> {})).zip());
+        assertThat(files.get("report.html"))
+                .contains("レセプト（1件ごと）")
+                .contains("4650003 急性上気道炎")
+                .contains("252");
+        assertThat(files.get("data.json")).contains("\"receiptDetail\"").contains("4650003 急性上気道炎");
+    }
+
+    @Test
     void theProvisionRecordsAreDisclosedFromTheProvisionHistory() {
         MemberKey m = TestMembers.register(memberImport);
         RightsRequest r = verified(m, RequestKind.DISCLOSE_PROVISION_RECORDS, null);
