@@ -1,6 +1,9 @@
 package jp.kenpo.privacy.claims;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
@@ -45,7 +48,7 @@ public class HealthDataHoldings {
                   from receipt where member_id = ? and superseded_by_file is null
                  group by treatment_month, kind order by treatment_month, kind""",
                 (rs, n) -> new HealthDataHeld.ReceiptMonth(
-                        YearMonth.from(rs.getObject(1, java.time.LocalDate.class)),
+                        YearMonth.from(rs.getObject(1, LocalDate.class)),
                         rs.getString(2),
                         rs.getInt(3),
                         rs.getInt(4),
@@ -57,8 +60,8 @@ public class HealthDataHoldings {
                 select c.checkup_date, c.facility_code,
                        (select count(*) from checkup_observation o where o.file_id = c.file_id and o.checkup_seq = c.seq)
                   from checkup c where c.member_id = ? order by c.checkup_date, c.file_id, c.seq""",
-                (rs, n) -> new HealthDataHeld.CheckupHeld(
-                        rs.getObject(1, java.time.LocalDate.class), rs.getString(2), rs.getInt(3)),
+                (rs, n) ->
+                        new HealthDataHeld.CheckupHeld(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3)),
                 member.id());
         audit.record(AuditEvent.of(
                         AuditAction.MEMBER_READ,
@@ -76,7 +79,7 @@ public class HealthDataHoldings {
     @Transactional
     public List<HealthDataHeld.ReceiptHeld> receipts(MemberKey key) {
         Member member = members.require(key);
-        var diagnoses = new java.util.HashMap<String, List<String>>();
+        var diagnoses = new HashMap<ReceiptId, List<String>>();
         jdbc.query(
                 """
                 select d.file_id, d.receipt_seq, d.code, d.name
@@ -86,7 +89,7 @@ public class HealthDataHoldings {
                 rs -> {
                     String name = rs.getString(4);
                     diagnoses
-                            .computeIfAbsent(rs.getLong(1) + ":" + rs.getInt(2), k -> new java.util.ArrayList<>())
+                            .computeIfAbsent(new ReceiptId(rs.getLong(1), rs.getInt(2)), k -> new ArrayList<>())
                             .add(name == null ? rs.getString(3) : rs.getString(3) + " " + name);
                 },
                 member.id());
@@ -96,16 +99,19 @@ public class HealthDataHoldings {
                   from receipt where member_id = ? and superseded_by_file is null
                  order by treatment_month, file_id, seq""",
                 (rs, n) -> new HealthDataHeld.ReceiptHeld(
-                        YearMonth.from(rs.getObject(3, java.time.LocalDate.class)),
+                        YearMonth.from(rs.getObject(3, LocalDate.class)),
                         rs.getString(4),
                         rs.getString(5),
                         rs.getBoolean(6),
                         rs.getObject(7, Integer.class),
                         rs.getObject(8, Integer.class),
-                        diagnoses.getOrDefault(rs.getLong(1) + ":" + rs.getInt(2), List.of())),
+                        diagnoses.getOrDefault(new ReceiptId(rs.getLong(1), rs.getInt(2)), List.of())),
                 member.id());
         audit.record(AuditEvent.of(AuditAction.MEMBER_READ, "receipts held, one by one: " + receipts.size())
                 .member(key));
         return receipts;
     }
+
+    /** A receipt's place in the store: its file and its number in the file. */
+    private record ReceiptId(long file, int seq) {}
 }
