@@ -1,5 +1,7 @@
 package jp.kenpo.privacy.provision;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +63,7 @@ public class ProvisionHistory {
                     entries.add(new Sorted(
                             new ProvisionEntry(
                                     Direction.SENT,
-                                    switch (rs.getString(2)) {
-                                        case "ART29" -> RecordKind.PROVISION_RECORD;
-                                        case "EXEMPT" -> RecordKind.EXEMPT_PROVISION;
-                                        default -> RecordKind.MY_NUMBER_EXCHANGE;
-                                    },
+                                    sentKind(rs.getString(2)),
                                     rs.getObject(1, LocalDate.class),
                                     Optional.of(rs.getString(3)),
                                     rs.getString(4),
@@ -92,11 +90,7 @@ public class ProvisionHistory {
                     entries.add(new Sorted(
                             new ProvisionEntry(
                                     Direction.RECEIVED,
-                                    switch (rs.getString(2)) {
-                                        case "ART30" -> RecordKind.CONFIRMATION_RECORD;
-                                        case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
-                                        default -> RecordKind.MY_NUMBER_EXCHANGE;
-                                    },
+                                    receivedKind(rs.getString(2)),
                                     rs.getObject(1, LocalDate.class),
                                     Optional.of(rs.getString(3)),
                                     rs.getString(4),
@@ -153,20 +147,7 @@ public class ProvisionHistory {
                 select id, record_type, provided_on, purpose_code, file_name, file_sha256, members_written, retention_until
                   from provision_run where recipient_id = ?""",
                 rs -> {
-                    entries.add(new CounterpartyEntry(
-                            Direction.SENT,
-                            switch (rs.getString(2)) {
-                                case "ART29" -> RecordKind.PROVISION_RECORD;
-                                case "EXEMPT" -> RecordKind.EXEMPT_PROVISION;
-                                default -> RecordKind.MY_NUMBER_EXCHANGE;
-                            },
-                            rs.getLong(1),
-                            rs.getObject(3, LocalDate.class),
-                            PurposeCode.parse(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getInt(7),
-                            rs.getObject(8, LocalDate.class)));
+                    entries.add(counterpartyEntry(rs, Direction.SENT, sentKind(rs.getString(2))));
                 },
                 id);
         jdbc.query(
@@ -175,26 +156,46 @@ public class ProvisionHistory {
                        (select count(*) from acquisition_member m where m.acquisition_id = a.id), a.retention_until
                   from acquisition a where a.provider_id = ?""",
                 rs -> {
-                    entries.add(new CounterpartyEntry(
-                            Direction.RECEIVED,
-                            switch (rs.getString(2)) {
-                                case "ART30" -> RecordKind.CONFIRMATION_RECORD;
-                                case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
-                                default -> RecordKind.MY_NUMBER_EXCHANGE;
-                            },
-                            rs.getLong(1),
-                            rs.getObject(3, LocalDate.class),
-                            PurposeCode.parse(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getInt(7),
-                            rs.getObject(8, LocalDate.class)));
+                    entries.add(counterpartyEntry(rs, Direction.RECEIVED, receivedKind(rs.getString(2))));
                 },
                 id);
         entries.sort(Comparator.comparing(CounterpartyEntry::on)
                 .thenComparingLong(CounterpartyEntry::id)
                 .reversed());
         return entries;
+    }
+
+    /** A run or an acquisition: id, record type, date, purpose, file, its SHA-256, members, retention end. */
+    private static CounterpartyEntry counterpartyEntry(ResultSet rs, Direction direction, RecordKind kind)
+            throws SQLException {
+        return new CounterpartyEntry(
+                direction,
+                kind,
+                rs.getLong(1),
+                rs.getObject(3, LocalDate.class),
+                PurposeCode.parse(rs.getString(4)),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getInt(7),
+                rs.getObject(8, LocalDate.class));
+    }
+
+    /** The legal record a provision run is, by its record type (ART29, EXEMPT, MY_NUMBER_EXCHANGE). */
+    private static RecordKind sentKind(String recordType) {
+        return switch (recordType) {
+            case "ART29" -> RecordKind.PROVISION_RECORD;
+            case "EXEMPT" -> RecordKind.EXEMPT_PROVISION;
+            default -> RecordKind.MY_NUMBER_EXCHANGE;
+        };
+    }
+
+    /** The legal record an acquisition is, by its record type (ART30, EXEMPT, MY_NUMBER_EXCHANGE). */
+    private static RecordKind receivedKind(String recordType) {
+        return switch (recordType) {
+            case "ART30" -> RecordKind.CONFIRMATION_RECORD;
+            case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
+            default -> RecordKind.MY_NUMBER_EXCHANGE;
+        };
     }
 
     static List<String> items(String joined) {
