@@ -30,11 +30,21 @@ public final class BenchApp {
     private BenchApp() {}
 
     public static ConfigurableApplicationContext start(BenchDatabase db, int poolSize) throws Exception {
-        Path dir = Files.createTempDirectory("kenpo-bench-keys");
-        Path key = dir.resolve("master.key");
-        VaultKeyFiles.generate(key);
-        key.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
+        Path key;
+        if (db.kept()) {
+            // the vault's rows in a kept database are wrapped by the key made when it was loaded
+            key = BenchData.path("keys", db.name() + ".master.key");
+            if (!Files.exists(key)) {
+                Files.createDirectories(key.getParent());
+                VaultKeyFiles.generate(key);
+            }
+        } else {
+            Path dir = Files.createTempDirectory("kenpo-bench-keys");
+            key = dir.resolve("master.key");
+            VaultKeyFiles.generate(key);
+            key.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+        }
         // as arguments: they outrank application.yml's database (default properties would not)
         var app = new SpringApplicationBuilder(KenpoApplication.class)
                 .web(WebApplicationType.NONE)
@@ -45,6 +55,8 @@ public final class BenchApp {
                         "--spring.datasource.username=" + db.user(),
                         "--spring.datasource.hikari.maximum-pool-size=" + poolSize,
                         "--logging.level.root=WARN",
+                        // a kept database may hold migrations of a branch merged later
+                        "--spring.flyway.out-of-order=" + db.kept(),
                         "--kenpo.mynumber.master-key=file:" + key);
         String url = app.getEnvironment().getProperty("spring.datasource.url");
         if (!db.url().equals(url)) {

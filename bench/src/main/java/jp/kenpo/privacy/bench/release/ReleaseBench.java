@@ -31,8 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * archive. Prints the time, the share of each phase (from the registry row's figures), the
  * persons released unsuppressed at k = 5, the information loss and the peak heap.
  *
- * <p>Run from the repository root: {@code bench/run release.ReleaseBench [members] [seed]}
- * (default 100,000 members).
+ * <p>Run from the repository root: {@code bench/run release.ReleaseBench [members] [seed] [load]}
+ * (default 100,000 members). With {@code BENCH_JAVA_OPTS="-Xmx4g -Dbench.pg.keep=NAME"} the imported
+ * year is kept in database NAME and later runs build from it; {@code load} stops after the import.
  */
 public final class ReleaseBench {
 
@@ -49,38 +50,44 @@ public final class ReleaseBench {
         String key = Files.readString(Path.of("examples", "releases", "example-vendor.public.asc"));
         try (var db = new BenchDatabase("release");
                 ConfigurableApplicationContext app = BenchApp.start(db, 4)) {
-            long i0 = System.nanoTime();
-            BenchApp.as("bench-officer", Role.PRIVACY_OFFICER, () -> {
-                try (InputStream in = Files.newInputStream(year.resolve("members.csv"))) {
-                    app.getBean(MemberImport.class).importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                var importer = app.getBean(HealthDataImport.class);
-                importer.importReceipts(year.resolve("claims"), ReadMode.STRICT, "bench", ImportProgress.NONE);
-                importer.importCheckups(year.resolve("checkups"), ReadMode.STRICT, "bench", ImportProgress.NONE);
-                return app.getBean(RecipientRegister.class)
-                        .add(new NewRecipient(
-                                "EXAMPLE-VENDOR",
-                                RecipientKind.THIRD_PARTY,
-                                "株式会社見本レセプト分析",
-                                "東京都千代田区見本町1-2-3",
-                                "代表取締役 見本 一郎",
-                                List.of(new PurposeCode(9, 1)),
-                                "EX-2025-01",
-                                LocalDate.of(2025, 4, 1),
-                                Optional.empty(),
-                                Optional.empty(),
-                                Optional.of(key)));
-            });
             var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+            boolean loaded = jdbc.queryForObject("select count(*) from member", Long.class) > 0;
+            long i0 = System.nanoTime();
+            if (!loaded)
+                BenchApp.as("bench-officer", Role.PRIVACY_OFFICER, () -> {
+                    try (InputStream in = Files.newInputStream(year.resolve("members.csv"))) {
+                        app.getBean(MemberImport.class).importCsv(in, "members.csv", StandardCharsets.UTF_8, false);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    var importer = app.getBean(HealthDataImport.class);
+                    importer.importReceipts(year.resolve("claims"), ReadMode.STRICT, "bench", ImportProgress.NONE);
+                    importer.importCheckups(year.resolve("checkups"), ReadMode.STRICT, "bench", ImportProgress.NONE);
+                    return app.getBean(RecipientRegister.class)
+                            .add(new NewRecipient(
+                                    "EXAMPLE-VENDOR",
+                                    RecipientKind.THIRD_PARTY,
+                                    "株式会社見本レセプト分析",
+                                    "東京都千代田区見本町1-2-3",
+                                    "代表取締役 見本 一郎",
+                                    List.of(new PurposeCode(9, 1)),
+                                    "EX-2025-01",
+                                    LocalDate.of(2025, 4, 1),
+                                    Optional.empty(),
+                                    Optional.empty(),
+                                    Optional.of(key)));
+                });
             System.out.printf(
-                    "imported (not timed) in %.0f s: %,d members, %,d receipts, %,d diagnoses, %,d checkups%n",
+                    (loaded ? "already loaded in " + db.name() + ", " : "")
+                            + "imported (not timed) in %.0f s: %,d members, %,d receipts, %,d diagnoses, %,d checkups%n",
                     (System.nanoTime() - i0) / 1e9,
                     jdbc.queryForObject("select count(*) from member", Long.class),
                     jdbc.queryForObject("select count(*) from receipt", Long.class),
                     jdbc.queryForObject("select count(*) from receipt_diagnosis", Long.class),
                     jdbc.queryForObject("select count(*) from checkup", Long.class));
+            if (args.length > 2 && args[2].equals("load")) {
+                return;
+            }
             Path out = BenchData.path("release", "out-" + System.currentTimeMillis());
             Files.createDirectories(out.getParent());
             long t0 = System.nanoTime();
