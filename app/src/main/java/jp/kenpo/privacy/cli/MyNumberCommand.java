@@ -74,11 +74,12 @@ final class MyNumberCommand {
             out().printf("%d individual numbers; current master key %s%n", s.numbers(), s.currentMasterKeyId());
             s.wrappings()
                     .forEach(w -> out().printf(
-                                    "  master key %s%s wraps %d data key(s), %d lookup key(s)%n",
+                                    "  master key %s%s wraps %d data key(s), %d lookup key(s), %d pseudonym key(s)%n",
                                     w.masterKeyId(),
                                     w.current() ? " (current)" : " (previous: run ./kenpo mynumber rewrap)",
                                     w.dataKeys(),
-                                    w.lookupKeys()));
+                                    w.lookupKeys(),
+                                    w.pseudonymKeys()));
             return 0;
         }
     }

@@ -201,18 +201,64 @@ class VaultKeys {
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                     id);
         }
-        return rows.size();
+        // a recipient's STABLE pseudonym key (PPC Rules Art. 35) is wrapped like the vault's own keys
+        var pseudonymKeys = jdbc.queryForList(
+                "select recipient, master_key_id, wrapped from pseudonym_key where master_key_id <> ? for update",
+                current.id());
+        for (var row : pseudonymKeys) {
+            String recipient = (String) row.get("recipient");
+            String associated = pseudonymAssociated(recipient);
+            byte[] bytes = unwrap((String) row.get("master_key_id"), (byte[]) row.get("wrapped"), associated);
+            try {
+                jdbc.update(
+                        "update pseudonym_key set master_key_id = ?, wrapped = ?, rewrapped_at = ? where recipient = ?",
+                        current.id(),
+                        Gcm.join(new Gcm().seal(current.key(), bytes, associated, random)),
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        recipient);
+            } finally {
+                java.util.Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        return rows.size() + pseudonymKeys.size();
+    }
+
+    /** A new random key wrapped with the current master key: its master key's id and the wrapped bytes. */
+    record Wrapped(String masterKeyId, byte[] wrapped) {}
+
+    Wrapped wrapNew(byte[] bytes, String associated) {
+        MasterKey master = ring().current();
+        return new Wrapped(master.id(), Gcm.join(new Gcm().seal(master.key(), bytes, associated, random)));
+    }
+
+    /** Unwraps a key with whichever configured master key wraps it. */
+    byte[] unwrap(String masterKeyId, byte[] wrapped, String associated) {
+        Gcm.Sealed sealed = Gcm.split(wrapped);
+        return new Gcm().open(masterKey(masterKeyId).key(), sealed.nonce(), sealed.ciphertext(), associated);
+    }
+
+    /** What a pseudonym key is bound to: its recipient, so that one recipient's key cannot pose as another's. */
+    static String pseudonymAssociated(String recipient) {
+        return "kenpo-pseudonym-key-v1|" + recipient;
+    }
+
+    SecureRandom random() {
+        return random;
     }
 
     List<VaultStatus.Wrapping> wrappings() {
         String current = ring().current().id();
         var list = new ArrayList<VaultStatus.Wrapping>();
         jdbc.query("""
-                select master_key_id, sum(case when kind = 'DATA' then 1 else 0 end),
-                       sum(case when kind = 'LOOKUP' then 1 else 0 end)
-                  from vault_key group by master_key_id order by master_key_id""", rs -> {
+                select master_key_id, sum(data_keys), sum(lookup_keys), sum(pseudonym_keys)
+                  from (select master_key_id, case when kind = 'DATA' then 1 else 0 end as data_keys,
+                               case when kind = 'LOOKUP' then 1 else 0 end as lookup_keys, 0 as pseudonym_keys
+                          from vault_key
+                        union all
+                        select master_key_id, 0, 0, 1 from pseudonym_key) k
+                 group by master_key_id order by master_key_id""", rs -> {
             list.add(new VaultStatus.Wrapping(
-                    rs.getString(1), rs.getString(1).equals(current), rs.getInt(2), rs.getInt(3)));
+                    rs.getString(1), rs.getString(1).equals(current), rs.getInt(2), rs.getInt(3), rs.getInt(4)));
         });
         return list;
     }

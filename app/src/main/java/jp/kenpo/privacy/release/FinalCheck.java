@@ -48,17 +48,40 @@ final class FinalCheck {
 
     /** Checks every table of the spec in {@code staging}; returns the rows counted in each file. */
     Map<String, Long> check(Path staging, ReleaseSpec spec, Set<String> publishedItems) {
+        return check(staging, spec, publishedItems, Map.of());
+    }
+
+    /**
+     * As {@link #check(Path, ReleaseSpec, Set)}, the classes of the persons counted over the
+     * cumulative person table (STABLE, Rule 34(5)): the file's rows and {@code heldEarlier}, the rows
+     * the recipient holds from earlier releases (pseudonym → quasi-identifier → value as generalised
+     * now) whose pseudonym the file does not restate.
+     */
+    Map<String, Long> check(
+            Path staging, ReleaseSpec spec, Set<String> publishedItems, Map<String, Map<String, String>> heldEarlier) {
         Map<String, Long> rows = new HashMap<>();
         for (ReleaseTable table : ReleaseTable.values()) {
             if (!spec.releases(table)) {
                 continue;
             }
-            rows.put(table.fileName(), checkTable(staging, spec, table, publishedItems));
+            rows.put(
+                    table.fileName(),
+                    checkTable(
+                            staging,
+                            spec,
+                            table,
+                            publishedItems,
+                            table == ReleaseTable.PERSONS ? heldEarlier : Map.of()));
         }
         return rows;
     }
 
-    private long checkTable(Path staging, ReleaseSpec spec, ReleaseTable table, Set<String> publishedItems) {
+    private long checkTable(
+            Path staging,
+            ReleaseSpec spec,
+            ReleaseTable table,
+            Set<String> publishedItems,
+            Map<String, Map<String, String>> heldEarlier) {
         Path file = staging.resolve(table.fileName() + ".csv");
         String name = file.getFileName().toString();
         Map<String, Integer> classes = new HashMap<>();
@@ -70,6 +93,8 @@ final class FinalCheck {
             }
             List<String> header = split(headerLine, name, 1);
             boolean[] pseudonym = new boolean[header.size()];
+            int personColumn = header.indexOf("person");
+            Set<String> inFile = new HashSet<>();
             List<Integer> quasi = new ArrayList<>();
             for (int c = 0; c < header.size(); c++) {
                 String column = header.get(c);
@@ -123,6 +148,19 @@ final class FinalCheck {
                     }
                     classes.merge(key.toString(), 1, Integer::sum);
                 }
+                if (personColumn >= 0) {
+                    inFile.add(cells.get(personColumn));
+                }
+            }
+            for (Map.Entry<String, Map<String, String>> held : heldEarlier.entrySet()) {
+                if (inFile.contains(held.getKey())) {
+                    continue;
+                }
+                StringBuilder key = new StringBuilder();
+                for (int c : quasi) {
+                    key.append(held.getValue().getOrDefault(header.get(c), "")).append('\u0001');
+                }
+                classes.merge(key.toString(), 1, Integer::sum);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,7 +169,12 @@ final class FinalCheck {
         for (int size : classes.values()) {
             if (size < k) {
                 throw refuse(
-                        name, 0, "a class of the quasi-identifiers holds " + size + " persons, fewer than k = " + k);
+                        name,
+                        0,
+                        "a class of the quasi-identifiers holds " + size + " persons, fewer than k = " + k
+                                + (heldEarlier.isEmpty()
+                                        ? ""
+                                        : ", counting the persons the recipient holds from earlier releases"));
             }
         }
         return rows;

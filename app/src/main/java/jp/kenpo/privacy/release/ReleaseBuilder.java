@@ -51,6 +51,10 @@ final class ReleaseBuilder {
     }
 
     Built build(Input in, Pseudonyms pseudonyms, Path staging) {
+        return build(in, pseudonyms, staging, CumulativeCheck.NONE);
+    }
+
+    Built build(Input in, Pseudonyms pseudonyms, Path staging, CumulativeCheck cumulative) {
         Phases phases = new Phases();
         ReleaseSpec spec = in.spec();
         ReleaseSpec.Thresholds t = spec.thresholds();
@@ -90,9 +94,9 @@ final class ReleaseBuilder {
         if (persons.isEmpty()) {
             throw new ReleaseRefusedException("period", "no member may be released at the cut-off " + in.cutOff());
         }
-        PersonClasses.Outcome classes;
+        PersonClasses.Outcome searched;
         try {
-            classes = phases.search(() -> PersonClasses.anonymize(persons, codes, t, withDiagnoses));
+            searched = phases.search(() -> PersonClasses.anonymize(persons, codes, t, withDiagnoses));
         } catch (AnonymizationException e) {
             // the engine's message may quote a value; the spec's thresholds are what to change
             throw new ReleaseRefusedException(
@@ -101,6 +105,8 @@ final class ReleaseBuilder {
                             + t.diagnosesK() + "," + t.diagnosesM() + ") within the suppression limit "
                             + t.suppression());
         }
+        // STABLE: k over every release the recipient holds (Rule 34(5)); PER_RELEASE: as searched
+        PersonClasses.Outcome classes = cumulative.apply(searched, members, in.cutOff(), t, processing);
         Long2IntOpenHashMap row = new Long2IntOpenHashMap();
         row.defaultReturnValue(-1);
         Long2ObjectOpenHashMap<String> pseudonymOf = new Long2ObjectOpenHashMap<>();
@@ -346,8 +352,7 @@ final class ReleaseBuilder {
         return new Built(figures, rows, phases.seconds());
     }
 
-    private static PersonClasses.Person person(
-            Member m, LocalDate cutOff, YearMonth oldestShown, DiagnosisCodes codes) {
+    static PersonClasses.Person person(Member m, LocalDate cutOff, YearMonth oldestShown, DiagnosisCodes codes) {
         List<EligibilityPeriod> periods = m.eligibility().stream()
                 .filter(p -> !p.acquiredOn().isAfter(cutOff))
                 .toList();

@@ -36,6 +36,7 @@ import jp.kenpo.privacy.decision.BatchDecision;
 import jp.kenpo.privacy.decision.DecisionService;
 import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.mynumber.PseudonymKeys;
 import jp.kenpo.privacy.recipients.Recipient;
 import jp.kenpo.privacy.recipients.RecipientRegister;
 import jp.kenpo.privacy.shared.SocietyTime;
@@ -66,6 +67,8 @@ public class ReleaseService {
     private final RecipientRegister recipients;
     private final ReleaseArchive archive;
     private final ReleasePublication publication;
+    private final PseudonymKeys pseudonymKeys;
+    private final ReleasePersons releasePersons;
     private final String societyName;
     private final boolean onePersonApproval;
     private final SecureRandom random = new SecureRandom();
@@ -82,6 +85,8 @@ public class ReleaseService {
             RecipientRegister recipients,
             ReleaseArchive archive,
             ReleasePublication publication,
+            PseudonymKeys pseudonymKeys,
+            ReleasePersons releasePersons,
             @Value("${kenpo.society.name:当健康保険組合}") String societyName,
             @Value("${kenpo.release.one-person-approval:false}") boolean onePersonApproval) {
         this.catalogs = catalogs;
@@ -95,6 +100,8 @@ public class ReleaseService {
         this.recipients = recipients;
         this.archive = archive;
         this.publication = publication;
+        this.pseudonymKeys = pseudonymKeys;
+        this.releasePersons = releasePersons;
         this.societyName = societyName;
         this.onePersonApproval = onePersonApproval;
     }
@@ -198,19 +205,37 @@ public class ReleaseService {
         return new ReleaseSpec.Period(next, next);
     }
 
-    /** Builds the release of the spec into {@code out} (which must not exist) and registers it. */
+    /**
+     * Builds the release of the spec into {@code out} (which must not exist) and registers it.
+     * {@code PER_RELEASE}: a random key, wiped after the build (nothing links two releases).
+     * {@code STABLE}: the recipient's key from the vault (APPI Art. 43(2); PPC Rules Art. 35), made
+     * on its first STABLE release, its use audited there; this copy is wiped after the build too.
+     */
     public ReleaseRecord build(String source, String file, Path out) {
         requireOfficer("build a release");
-        byte[] key = Pseudonyms.randomKey(random);
-        try {
-            return build(source, file, out, key);
-        } finally {
-            // PER_RELEASE: the key is destroyed with the build (nothing links two releases)
-            java.util.Arrays.fill(key, (byte) 0);
-        }
+        return build(
+                source,
+                file,
+                out,
+                plan -> plan.spec().pseudonyms() == PseudonymPolicy.STABLE
+                        ? pseudonymKeys.use(
+                                plan.spec().recipient(),
+                                "release of " + plan.spec().file() + " (spec SHA-256 "
+                                        + plan.spec().sha256() + ") for " + plan.period())
+                        : Pseudonyms.randomKey(random));
     }
 
+    /** Builds with the key given (a test's fixed key); the key is the caller's. */
     ReleaseRecord build(String source, String file, Path out, byte[] key) {
+        return build(source, file, out, plan -> key.clone());
+    }
+
+    /** Where a build's pseudonym key comes from, once the spec has passed its check; the build wipes it. */
+    interface KeySource {
+        byte[] keyFor(Plan plan);
+    }
+
+    private ReleaseRecord build(String source, String file, Path out, KeySource keys) {
         Plan plan;
         try {
             plan = check(source, file);
@@ -229,7 +254,13 @@ public class ReleaseService {
         try {
             deleteTree(staging); // what a killed build left
             Files.createDirectories(staging);
-            Staged staged = stage(plan, key, staging);
+            Staged staged;
+            byte[] key = keys.keyFor(plan);
+            try {
+                staged = stage(plan, key, staging);
+            } finally {
+                java.util.Arrays.fill(key, (byte) 0);
+            }
             boolean[] sealed = new boolean[1];
             try {
                 return transactions.execute(status -> register(plan, source, staged, staging, target, sealed));
@@ -256,7 +287,11 @@ public class ReleaseService {
         }
     }
 
-    private record Staged(ReleaseFigures figures, List<ReleaseRecord.FileEntry> files, Map<String, Double> seconds) {}
+    private record Staged(
+            ReleaseFigures figures,
+            List<ReleaseRecord.FileEntry> files,
+            Map<String, Double> seconds,
+            Optional<CumulativePersons> cumulative) {}
 
     private Staged stage(Plan plan, byte[] key, Path staging) throws IOException {
         long started = System.nanoTime();
@@ -283,12 +318,19 @@ public class ReleaseService {
                 .forEach(e -> leftOut.put(e.getKey().name(), (long) e.getValue()));
         long populated = System.nanoTime();
         ReleaseBuilder.Built built;
+        // STABLE: the recipient joins its releases, so k holds over all of them (PPC Rules Art. 34(5))
+        Optional<CumulativePersons> cumulative = spec.pseudonyms() == PseudonymPolicy.STABLE
+                ? Optional.of(releasePersons.earlier(spec.recipient()))
+                : Optional.empty();
+        Map<String, Map<String, String>> heldEarlier;
         try (Pseudonyms pseudonyms = new Pseudonyms(key)) {
             built = new ReleaseBuilder(records)
                     .build(
                             new ReleaseBuilder.Input(spec, plan.period(), plan.cutOff(), eligible, permitted, leftOut),
                             pseudonyms,
-                            staging);
+                            staging,
+                            cumulative.<CumulativeCheck>map(c -> c).orElse(CumulativeCheck.NONE));
+            heldEarlier = cumulative.map(c -> c.heldEarlier(pseudonyms)).orElse(Map.of());
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("spec", spec.file());
@@ -303,7 +345,7 @@ public class ReleaseService {
         ReleaseDocuments.write(staging, spec, facts, built.figures());
         long written = System.nanoTime();
         // the independent last look: reads the files back (APPI Art. 43(1))
-        new FinalCheck(registryMembers).check(staging, spec, new HashSet<>(plan.items()));
+        new FinalCheck(registryMembers).check(staging, spec, new HashSet<>(plan.items()), heldEarlier);
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("population (9.1 batch decision, registry read)", (populated - started) / 1e9);
         seconds.putAll(built.seconds());
@@ -316,7 +358,7 @@ public class ReleaseService {
                 files.add(new ReleaseRecord.FileEntry(name, sha256(f), rows));
             }
         }
-        return new Staged(built.figures(), files, seconds);
+        return new Staged(built.figures(), files, seconds, cumulative);
     }
 
     private ReleaseRecord register(
@@ -406,6 +448,7 @@ public class ReleaseService {
                 Optional.empty(),
                 Optional.empty());
         registry.add(record, source);
+        staged.cumulative().ifPresent(c -> releasePersons.add(id, c.added()));
         audit.record(AuditEvent.of(
                         AuditAction.RELEASE_BUILT,
                         "release " + id + " of " + spec.file() + " (spec SHA-256 " + spec.sha256() + ") to "

@@ -66,10 +66,6 @@ public final class ReleaseSpecReader {
         } catch (IllegalArgumentException e) {
             throw doc.error("pseudonyms", "pseudonyms: expected one of PER_RELEASE, STABLE");
         }
-        if (pseudonyms == PseudonymPolicy.STABLE) {
-            // Rule 35 would keep a recipient's key in the vault; until that is built, nothing links releases
-            throw doc.error("pseudonyms", "pseudonyms: STABLE is not available yet; use PER_RELEASE");
-        }
         return new ReleaseSpec(
                 file,
                 sha256(source),

@@ -165,11 +165,11 @@ class ReleaseRefusalTest extends ReleaseDatabaseTest {
     }
 
     @Test
-    void stablePseudonymsAreRefusedUntilTheVaultKeepsTheirKey() {
-        String spec = spec().replace("pseudonyms: PER_RELEASE", "pseudonyms: STABLE");
+    void aPseudonymPolicyOtherThanPerReleaseOrStableIsRefusedWithItsLine() {
+        String spec = spec().replace("pseudonyms: PER_RELEASE", "pseudonyms: FOREVER");
         ReleaseSpecException e = refused(spec);
         assertThat(e.line()).isEqualTo(lineOf(spec, "pseudonyms:"));
-        assertThat(e.getMessage()).contains("pseudonyms: STABLE is not available yet");
+        assertThat(e.getMessage()).contains("pseudonyms: expected one of PER_RELEASE, STABLE");
     }
 
     @Test
