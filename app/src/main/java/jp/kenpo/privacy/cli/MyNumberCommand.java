@@ -104,7 +104,7 @@ final class MyNumberCommand {
     @Command(
             name = "rewrap",
             description =
-                    "Key rotation: wraps every data key with the current master key "
+                    "Key rotation: wraps every data, lookup and pseudonym key with the current master key "
                             + "(kenpo.mynumber.master-key); the previous one must still be in kenpo.mynumber.previous-master-keys.")
     static final class Rewrap extends AppCommand {
         @Override

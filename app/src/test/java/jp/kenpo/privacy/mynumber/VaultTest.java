@@ -456,6 +456,66 @@ class VaultTest extends DatabaseTest {
                 .allSatisfy(w -> assertThat(w.current()).isTrue());
     }
 
+    /**
+     * A recipient's STABLE pseudonym key (PPC Rules Art. 35) is wrapped like the vault's own keys:
+     * a rotation re-wraps it, it stays the same key, and the old master key alone no longer opens it.
+     * Its wrapping is bound to its recipient: moved to another, it does not open.
+     */
+    @Test
+    void keyRotationRewrapsTheRecipientsPseudonymKeysToo() {
+        String recipient = "ROTATION-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String oldKey = "file:" + MASTER_KEY;
+        String newKey = "file:" + newKeyFile();
+        byte[] made = as(
+                "officer",
+                Role.PRIVACY_OFFICER,
+                () -> pseudonymKeys(keys(oldKey)).use(recipient, "test"));
+        assertThat(made).hasSize(32);
+
+        assertThat(keys(newKey, oldKey).rewrap()).isPositive();
+        try {
+            assertThat(jdbc.queryForObject(
+                            "select master_key_id from pseudonym_key where recipient = ?", String.class, recipient))
+                    .isEqualTo(keys(newKey).currentMasterKeyId());
+            assertThat(keys(newKey).wrappings())
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.pseudonymKeys()).isPositive());
+            byte[] after = as(
+                    "officer",
+                    Role.PRIVACY_OFFICER,
+                    () -> pseudonymKeys(keys(newKey)).use(recipient, "test"));
+            assertThat(after).isEqualTo(made);
+            assertThatThrownBy(() -> as(
+                            "officer",
+                            Role.PRIVACY_OFFICER,
+                            () -> pseudonymKeys(keys(oldKey)).use(recipient, "test")))
+                    .isInstanceOf(VaultUnavailableException.class)
+                    .hasMessageContaining("previous-master-keys");
+        } finally {
+            keys(oldKey, newKey).rewrap();
+        }
+        String moved = recipient + "-MOVED";
+        jdbc.update(
+                "insert into pseudonym_key (recipient, master_key_id, wrapped, created_at)"
+                        + " select ?, master_key_id, wrapped, created_at from pseudonym_key where recipient = ?",
+                moved,
+                recipient);
+        assertThatThrownBy(() -> as(
+                        "officer",
+                        Role.PRIVACY_OFFICER,
+                        () -> pseudonymKeys(keys(oldKey)).use(moved, "test")))
+                .isInstanceOf(Gcm.VaultIntegrityException.class);
+    }
+
+    private PseudonymKeys pseudonymKeys(VaultKeys keys) {
+        return new PseudonymKeys(
+                keys,
+                jdbc,
+                context.getBean(PlatformTransactionManager.class),
+                context.getBean(AuditTrail.class),
+                Clock.systemUTC());
+    }
+
     private VaultKeys keys(String current, String... previous) {
         return new VaultKeys(
                 jdbc,

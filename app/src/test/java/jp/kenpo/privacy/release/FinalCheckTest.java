@@ -71,6 +71,38 @@ class FinalCheckTest {
         assertThat(check("person,sex\n" + rows("1", 3) + rows("2", 3), 3)).containsEntry("persons", 6L);
     }
 
+    private static String pseudonym(int n) {
+        return String.format("%032x", n);
+    }
+
+    /** STABLE (Rule 34(5)): the persons the recipient holds from earlier releases count in the classes. */
+    @Test
+    void theCumulativeTableCountsTheRowsTheRecipientHoldsFromEarlierReleases() throws Exception {
+        String file = "person,sex\n" + pseudonym(1) + ",1\n" + pseudonym(2) + ",1\n" + pseudonym(3) + ",2\n"
+                + pseudonym(4) + ",2\n" + pseudonym(5) + ",2\n";
+        Files.writeString(staging.resolve("persons.csv"), file, StandardCharsets.UTF_8);
+        // alone, sex 1 is a class of two; with the earlier person of sex 1 it holds three
+        Map<String, Map<String, String>> earlier = Map.of(pseudonym(9), Map.of("sex", "1"));
+        assertThat(new FinalCheck(List.of(MEMBER)).check(staging, spec(3), Set.of(ITEM), earlier))
+                .containsEntry("persons", 5L);
+        // an earlier row the file restates (same pseudonym) is counted once, with the file's values
+        Map<String, Map<String, String>> restated = Map.of(pseudonym(3), Map.of("sex", "1"));
+        assertThatThrownBy(() -> new FinalCheck(List.of(MEMBER)).check(staging, spec(3), Set.of(ITEM), restated))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("fewer than k = 3");
+    }
+
+    @Test
+    void aCumulativeClassBelowKIsRefusedThoughTheFileAloneHoldsK() throws Exception {
+        String file = "person,sex\n" + pseudonym(1) + ",1\n" + pseudonym(2) + ",1\n" + pseudonym(3) + ",1\n";
+        Files.writeString(staging.resolve("persons.csv"), file, StandardCharsets.UTF_8);
+        Map<String, Map<String, String>> earlier = Map.of(pseudonym(9), Map.of("sex", "2"));
+        assertThatThrownBy(() -> new FinalCheck(List.of(MEMBER)).check(staging, spec(3), Set.of(ITEM), earlier))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("holds 1 persons, fewer than k = 3")
+                .hasMessageContaining("earlier releases");
+    }
+
     @Test
     void aClassBelowKIsRefused() {
         assertThatThrownBy(() -> check("person,sex\n" + rows("1", 3) + rows("2", 2), 3))

@@ -1,0 +1,222 @@
+package jp.kenpo.privacy.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kenpo.privacy.accounts.Role;
+import jp.kenpo.privacy.claims.HealthDataImport;
+import jp.kenpo.privacy.members.Member;
+import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
+import jp.kenpo.privacy.mynumber.PseudonymKeys;
+import jp.kenpo.privacy.recipients.RecipientRegister;
+import jp.kenpo.privacy.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * STABLE pseudonyms (APPI Art. 43(2); PPC Rules Art. 34(3), 34(5), 35): one key per recipient kept
+ * in the vault, so that the recipient follows a person from release to release, and k over
+ * everything it holds. Every test here releases to the keyless vendor's twin below, a recipient of
+ * its own, so that the cumulative table is the tests' alone.
+ */
+class StableReleaseTest extends ReleaseDatabaseTest {
+
+    @Autowired
+    ReleaseService releases;
+
+    @Autowired
+    MemberImport memberImport;
+
+    @Autowired
+    MemberRegistry registry;
+
+    @Autowired
+    HealthDataImport health;
+
+    @Autowired
+    RecipientRegister recipients;
+
+    @Autowired
+    PseudonymKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void population() throws Exception {
+        population(memberImport, health, recipients);
+    }
+
+    private static String stable(String recipient, String month) throws Exception {
+        return example()
+                .replace("pseudonyms: PER_RELEASE", "pseudonyms: STABLE")
+                .replace("recipient: EXAMPLE-VENDOR", "recipient: " + recipient)
+                .replace("method: ELECTRONIC", "method: PHYSICAL_MEDIA")
+                .replace("from: 2025-04", "from: " + month)
+                .replace("to: 2025-04", "to: " + month);
+    }
+
+    private ReleaseRecord build(String spec, Path out) {
+        return TestAccounts.as("officer", Role.PRIVACY_OFFICER, () -> releases.build(spec, "stable.yaml", out));
+    }
+
+    /** A physical-media release to a recipient without a key is an unencrypted archive: its files as the recipient reads them. */
+    private static Map<String, byte[]> files(Path out) throws Exception {
+        Path zip;
+        try (var list = Files.list(out)) {
+            zip = list.filter(f -> f.getFileName().toString().endsWith(".zip"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                files.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static Set<String> persons(Map<String, byte[]> files) {
+        Set<String> pseudonyms = new HashSet<>();
+        List<String> lines = lines(files.get("persons.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            pseudonyms.add(line.split(",")[0]);
+        }
+        return pseudonyms;
+    }
+
+    @Test
+    void theSameStableSpecBuiltAgainWithTheKeyFromTheVaultGivesByteIdenticalFiles() throws Exception {
+        String spec = stable("STABLE-TWICE", "2025-05");
+        addRecipient("STABLE-TWICE");
+        ReleaseRecord a = build(spec, dir.resolve("first"));
+        assertThat(keys.exists("STABLE-TWICE"))
+                .as("made on the first STABLE release")
+                .isTrue();
+        ReleaseRecord b = build(spec, dir.resolve("second"));
+
+        Map<String, byte[]> first = files(dir.resolve("first"));
+        Map<String, byte[]> second = files(dir.resolve("second"));
+        assertThat(first).containsKeys("persons.csv", "receipts.csv", ReleaseDocuments.REPORT);
+        assertThat(first.keySet()).isEqualTo(second.keySet());
+        first.keySet().stream()
+                // these name the release, which differs
+                .filter(name -> name.endsWith(".csv") || name.equals(ReleaseDocuments.REPORT))
+                .forEach(name -> assertThat(second.get(name)).as(name).isEqualTo(first.get(name)));
+        assertThat(a.pseudonyms()).isEqualTo(PseudonymPolicy.STABLE);
+        // one key, made once; each use on record
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pseudonym_key where recipient = 'STABLE-TWICE'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList(
+                        "select detail from audit_entry where action = 'RELEASE_KEY_USED' and outcome = 'SUCCESS'"
+                                + " and detail like '%STABLE-TWICE%' order by seq",
+                        String.class))
+                .hasSize(2)
+                .satisfies(l -> assertThat(l.get(0)).contains("created and used"))
+                .satisfies(l -> assertThat(l.get(1)).doesNotContain("created"));
+        // the persons of both are kept for the cumulative table; the key is in no file, report or registry row
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from release_person p join release_registry r on r.id = p.release_id"
+                                + " where r.release_id = ?",
+                        Long.class,
+                        b.releaseId()))
+                .isEqualTo(persons(second).size());
+        byte[] key = TestAccounts.as("officer", Role.PRIVACY_OFFICER, () -> keys.use("STABLE-TWICE", "test"));
+        String hex = java.util.HexFormat.of().formatHex(key);
+        for (byte[] file : second.values()) {
+            assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(hex);
+        }
+        assertThat(b.figures()).doesNotContain(hex);
+    }
+
+    @Test
+    void successiveStableReleasesGiveAMemberTheSamePseudonymAndPerReleaseOnesDoNot() throws Exception {
+        addRecipient("STABLE-MONTHLY");
+        build(stable("STABLE-MONTHLY", "2025-04"), dir.resolve("april"));
+        ReleaseRecord may = build(stable("STABLE-MONTHLY", "2025-05"), dir.resolve("may"));
+        Set<String> april = persons(files(dir.resolve("april")));
+        Set<String> mayPersons = persons(files(dir.resolve("may")));
+
+        byte[] key = TestAccounts.as("officer", Role.PRIVACY_OFFICER, () -> keys.use("STABLE-MONTHLY", "test"));
+        Member member = firstEligibleIn(april, mayPersons, key);
+        String pseudonym;
+        try (Pseudonyms p = new Pseudonyms(key)) {
+            pseudonym = p.person(member.id());
+        }
+        assertThat(april).contains(pseudonym);
+        assertThat(mayPersons).contains(pseudonym);
+        Set<String> both = new HashSet<>(april);
+        both.retainAll(mayPersons);
+        assertThat(both.size()).as("most members are in both months").isGreaterThan(april.size() / 2);
+        assertThat(may.figures()).contains("persons in the cumulative person table of the recipient (STABLE)");
+
+        String perRelease =
+                stable("STABLE-MONTHLY", "2025-04").replace("pseudonyms: STABLE", "pseudonyms: PER_RELEASE");
+        build(perRelease, dir.resolve("april-per-release"));
+        build(perRelease.replace("2025-04", "2025-05"), dir.resolve("may-per-release"));
+        Set<String> aprilPer = persons(files(dir.resolve("april-per-release")));
+        aprilPer.retainAll(persons(files(dir.resolve("may-per-release"))));
+        assertThat(aprilPer).as("nothing links two PER_RELEASE releases").isEmpty();
+    }
+
+    /** A member released in both months (the pseudonym computed here with the vault's key). */
+    private Member firstEligibleIn(Set<String> april, Set<String> may, byte[] key) {
+        List<Member> all = new java.util.ArrayList<>();
+        registry.forEachMember(all::add);
+        try (Pseudonyms p = new Pseudonyms(key)) {
+            return all.stream()
+                    .filter(m -> m.eligibleOn(LocalDate.of(2025, 5, 31)))
+                    .filter(m -> april.contains(p.person(m.id())) && may.contains(p.person(m.id())))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    @Test
+    void onlyAPrivacyOfficerMayUseARecipientsPseudonymKeyAndARefusalIsOnRecord() {
+        assertThatThrownBy(() -> TestAccounts.as("clerk", Role.CLERK, () -> keys.use(VENDOR, "curiosity")))
+                .isInstanceOf(MyNumberRefusedException.class)
+                .hasMessageContaining("privacy officer");
+        assertThatThrownBy(() -> TestAccounts.as("auditor", Role.AUDITOR, () -> keys.use(VENDOR, "curiosity")))
+                .isInstanceOf(MyNumberRefusedException.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_entry where action = 'RELEASE_KEY_USED' and outcome = 'REFUSED'"
+                                + " and detail like ?",
+                        Integer.class,
+                        "%" + VENDOR + "%"))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private void addRecipient(String id) throws Exception {
+        TestAccounts.operator(() -> recipients.add(new jp.kenpo.privacy.recipients.NewRecipient(
+                id,
+                jp.kenpo.privacy.recipients.RecipientKind.THIRD_PARTY,
+                "株式会社見本継続分析",
+                "東京都千代田区見本町4-5-6",
+                "代表取締役 見本 二郎",
+                List.of(new jp.kenpo.privacy.catalog.PurposeCode(9, 1)),
+                "EX-2025-02",
+                LocalDate.of(2025, 4, 1),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty())));
+    }
+}
