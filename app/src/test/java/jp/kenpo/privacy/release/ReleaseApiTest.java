@@ -154,11 +154,11 @@ class ReleaseApiTest extends ReleaseDatabaseTest {
                 .contains("bad.yaml:" + line + ":")
                 .contains("privacy.k: must be 2 or more");
 
-        Api.Response unknown = officer.post(
-                "/api/v1/releases?file=bad.yaml", YAML, spec().replace("recipient: " + KEYLESS, "recipient: NOBODY"));
+        String unknownSpec = spec().replace("recipient: " + KEYLESS, "recipient: NOBODY");
+        Api.Response unknown = officer.post("/api/v1/releases?file=bad.yaml", YAML, unknownSpec);
         assertThat(unknown.status()).isEqualTo(400);
+        int recipientLine = unknownSpec.lines().toList().indexOf("recipient: NOBODY") + 1;
         assertThat(unknown.json().path("detail").asString())
-                .contains("bad.yaml:1:")
-                .contains("recipient: no recipient with this id");
+                .contains("bad.yaml:" + recipientLine + ": recipient: no recipient with this id");
     }
 }

@@ -114,10 +114,11 @@ class ReleasesCommandTest extends ReleaseDatabaseTest {
         assertThat(self.err()).contains("another privacy officer must");
 
         // built by an officer over the API's service: the operator approves it as the second person
+        String text = physical();
         ReleaseRecord other = TestAccounts.as(
                 "officer-cli",
                 Role.PRIVACY_OFFICER,
-                () -> releases.build(physical(), "monthly.yaml", dir.resolve("by-officer")));
+                () -> releases.build(text, "monthly.yaml", dir.resolve("by-officer")));
         Run approved = kenpo("releases", "approve", other.releaseId());
         assertThat(approved.code()).as(approved.err()).isZero();
         assertThat(approved.out()).contains(other.releaseId()).contains("approved by cli:");

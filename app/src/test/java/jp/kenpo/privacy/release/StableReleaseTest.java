@@ -145,6 +145,11 @@ class StableReleaseTest extends ReleaseDatabaseTest {
             assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(hex);
         }
         assertThat(b.figures()).doesNotContain(hex);
+        // what the recipient holds does not change: the database refuses it
+        assertThatThrownBy(() -> jdbc.update("update release_person set sex = '2'"))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("delete from release_person"))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 
     @Test
