@@ -115,7 +115,9 @@ public class PseudonymKeys {
                 wrapped.masterKeyId(),
                 wrapped.wrapped(),
                 OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        return Arrays.copyOf(bytes, bytes.length);
+        byte[] copy = Arrays.copyOf(bytes, bytes.length);
+        Arrays.fill(bytes, (byte) 0);
+        return copy;
     }
 
     private static boolean mayUse() {
