@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import jp.kenpo.privacy.audit.AuditAction;
 import jp.kenpo.privacy.audit.AuditEvent;
 import jp.kenpo.privacy.audit.AuditTrail;
@@ -62,7 +63,7 @@ public class CatalogService {
     }
 
     /** When the first published version took effect: once published it never changes, so the loaded catalog answers. */
-    public java.util.Optional<LocalDate> firstInForce() {
+    public Optional<LocalDate> firstInForce() {
         Catalog known = loaded.catalog().versions().isEmpty() ? catalog() : loaded.catalog();
         return known.versions().stream().findFirst().map(CatalogVersion::effectiveFrom);
     }
@@ -75,6 +76,44 @@ public class CatalogService {
     public CatalogChanges check(String source, String file) {
         return CatalogRules.checkSuccessor(
                 catalog(), CatalogFile.read(source, file), file, SocietyTime.dateOf(clock.instant()));
+    }
+
+    /**
+     * Checks a catalog file as {@link #check} does and compares it with the version in force. A
+     * refusal is part of the answer, not thrown: the officer sees the line and reason beside the
+     * difference that caused it.
+     */
+    public CatalogReview review(String source, String file) {
+        LocalDate today = SocietyTime.dateOf(clock.instant());
+        Catalog published = catalog();
+        var inForce = published.inForceOn(today);
+        var scheduled = published.latest().filter(v -> v.effectiveFrom().isAfter(today));
+        CatalogFile.Parsed parsed;
+        try {
+            parsed = CatalogFile.read(source, file);
+        } catch (CatalogFileException e) {
+            return new CatalogReview(
+                    file,
+                    sha256(source),
+                    Optional.empty(),
+                    Optional.of(new CatalogReview.Refusal(e.line(), e.reason())),
+                    Optional.empty(),
+                    inForce,
+                    scheduled,
+                    Optional.empty());
+        }
+        var diff = inForce.map(v -> CatalogDiff.between(v, parsed.version()));
+        Optional<CatalogChanges> changes;
+        Optional<CatalogReview.Refusal> refusal;
+        try {
+            changes = Optional.of(CatalogRules.checkSuccessor(published, parsed, file, today));
+            refusal = Optional.empty();
+        } catch (CatalogFileException e) {
+            changes = Optional.empty();
+            refusal = Optional.of(new CatalogReview.Refusal(e.line(), e.reason()));
+        }
+        return new CatalogReview(
+                file, sha256(source), Optional.of(parsed.version()), refusal, changes, inForce, scheduled, diff);
     }
 
     /**
@@ -131,7 +170,7 @@ public class CatalogService {
     }
 
     /** The published file of a version, byte for byte as it was published. */
-    public java.util.Optional<String> source(int version) {
+    public Optional<String> source(int version) {
         return jdbc
                 .query("select source from catalog_version where version = ?", (rs, n) -> rs.getString(1), version)
                 .stream()

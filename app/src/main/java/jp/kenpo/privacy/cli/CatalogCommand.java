@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import jp.kenpo.privacy.catalog.CatalogChanges;
+import jp.kenpo.privacy.catalog.CatalogDiff;
+import jp.kenpo.privacy.catalog.CatalogFileException;
+import jp.kenpo.privacy.catalog.CatalogReview;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.CatalogVersion;
 import jp.kenpo.privacy.catalog.Purpose;
@@ -91,7 +94,13 @@ final class CatalogCommand {
 
         @Override
         public Integer call() throws IOException {
-            CatalogChanges changes = service(CatalogService.class).check(read(file), file.toString());
+            CatalogReview review = service(CatalogService.class).review(read(file), file.toString());
+            review.diff().ifPresent(d -> printDiff(this, d));
+            if (review.refusal().isPresent()) {
+                var refusal = review.refusal().get();
+                throw new CatalogFileException(file.toString(), refusal.line(), refusal.reason());
+            }
+            CatalogChanges changes = review.changes().orElseThrow();
             out().println("ok: " + file + " can be published as version " + changes.version());
             printChanges(this, changes);
             return 0;
@@ -125,6 +134,59 @@ final class CatalogCommand {
     private static void printChanges(AppCommand cmd, CatalogChanges c) {
         print(cmd, "added", c.added());
         print(cmd, "retired", c.retired());
+    }
+
+    /** What the file changes against the version in force: purposes, then the notice's other texts and lines. */
+    private static void printDiff(AppCommand cmd, CatalogDiff d) {
+        var out = cmd.out();
+        out.printf(
+                "compared with version %d in force (effective %s), version %d effective %s:%n",
+                d.fromVersion(), d.fromEffective(), d.toVersion(), d.toEffective());
+        if (d.isEmpty()) {
+            out.println("  no purpose or text differs");
+        }
+        d.added()
+                .forEach(p ->
+                        out.printf("  added    %-5s %s%n", p.code(), p.text().ja()));
+        d.dropped()
+                .forEach(p ->
+                        out.printf("  dropped  %-5s %s%n", p.code(), p.text().ja()));
+        for (CatalogDiff.PurposeChange c : d.changed()) {
+            out.printf(
+                    "  changed  %-5s %s%n",
+                    c.code(),
+                    String.join(
+                            ", ",
+                            c.fields().stream()
+                                    .map(f -> f.field()
+                                            + (f.field().equals("flow")
+                                                            || f.field().equals("policy")
+                                                            || f.field().equals("retired_on")
+                                                            || f.field().equals("my_number_use")
+                                                    ? " " + (f.before().isEmpty() ? "-" : f.before()) + " -> "
+                                                            + (f.after().isEmpty() ? "-" : f.after())
+                                                    : ""))
+                                    .toList()));
+        }
+        if (!d.texts().isEmpty()) {
+            out.println("  texts    "
+                    + String.join(
+                            ", ",
+                            d.texts().stream()
+                                    .map(CatalogDiff.FieldChange::field)
+                                    .toList()));
+        }
+        out.printf("  notice   ja %s, en %s%n", counts(d.noticeJa()), counts(d.noticeEn()));
+    }
+
+    private static String counts(List<CatalogDiff.NoticeLine> lines) {
+        long added = lines.stream()
+                .filter(l -> l.kind() == CatalogDiff.NoticeLine.Kind.ADDED)
+                .count();
+        long removed = lines.stream()
+                .filter(l -> l.kind() == CatalogDiff.NoticeLine.Kind.REMOVED)
+                .count();
+        return "+" + added + " -" + removed + " lines";
     }
 
     private static void print(AppCommand cmd, String what, List<PurposeCode> codes) {

@@ -31,6 +31,8 @@ record BodyLimits(
             case "/api/v1/members/import", "/api/v1/provisions", "/api/v1/acquisitions" -> importLimit;
             case "/api/v1/decisions/batch" -> batch.toBytes();
             case "/api/v1/catalog/versions" -> catalog.toBytes();
+            // the page's upload: the file and the form around it (its CSRF token, the multipart framing)
+            case "/console/catalog/check" -> catalog.toBytes() + 16 * 1024;
             case "/api/v1/audit/verification" -> digest.toBytes();
             default -> command.toBytes();
         };

@@ -179,6 +179,22 @@ class SecurityConfig {
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/verification")
                         .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                        // the catalog as over the API: staff read it, the privacy officer alone checks and publishes
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/console/catalog",
+                                "/console/catalog/versions/{number}",
+                                "/console/catalog/versions/{number}/source")
+                        .hasAnyRole(staff)
+                        .requestMatchers(
+                                "/console/catalog/new",
+                                "/console/catalog/check",
+                                "/console/catalog/confirm",
+                                "/console/catalog/publish")
+                        .hasRole(PRIVACY_OFFICER.name())
+                        // accounts and tokens, as /api/v1/accounts
+                        .requestMatchers("/console/accounts", "/console/accounts/**")
+                        .hasRole(PRIVACY_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/console", "/console/members", "/console/members/{key}")
                         .hasAnyRole(staff)
                         .requestMatchers(HttpMethod.GET, "/portal")

@@ -204,6 +204,28 @@ class CliTest extends DatabaseTest {
     }
 
     @Test
+    void catalogCheckPrintsWhatTheFileChangesAgainstTheVersionInForce() throws Exception {
+        Path catalog = dir.resolve("v2-checked.yaml");
+        Files.writeString(
+                catalog,
+                CatalogFixtures.version2("2099-04-01", "2099-10-01")
+                        .replace(
+                                "en: Sending medical expense notices to insured persons",
+                                "en: Sending notices of medical expenses to insured persons"));
+
+        // whether it could be published depends on what other tests published: the difference is to the version in
+        // force
+        Run checked = kenpo("catalog", "check", catalog.toString());
+
+        assertThat(checked.out())
+                .contains("compared with version 1 in force (effective 2025-04-01), version 2 effective 2099-04-01:")
+                .contains("added    3.10  健康増進アプリの提供事業者への健診結果の提供")
+                .contains("changed  3.7   retired_on - -> 2099-10-01")
+                .contains("changed  3.9   en")
+                .contains("notice   ja +1 -0 lines, en +2 -1 lines");
+    }
+
+    @Test
     void claimsImportLinksStoresOnceAndRefusesABrokenFile() throws Exception {
         String s = TestMembers.freshSymbol();
         TestMembers.importRows(
