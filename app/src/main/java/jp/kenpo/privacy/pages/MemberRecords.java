@@ -43,11 +43,11 @@ class MemberRecords {
 
     /** A page of records: those shown, their place among all, and the neighbouring pages. */
     record RecordPage(List<Shown> records, int page, int pages, int total, int from, int to) {
-        boolean hasNext() {
+        public boolean hasNext() {
             return page < pages;
         }
 
-        boolean hasPrevious() {
+        public boolean hasPrevious() {
             return page > 1;
         }
     }

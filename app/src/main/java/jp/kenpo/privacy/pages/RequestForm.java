@@ -76,7 +76,7 @@ record RequestForm(
                 receiptDetail);
     }
 
-    boolean wantsReceiptDetail() {
+    public boolean wantsReceiptDetail() {
         return "true".equals(receiptDetail);
     }
 

@@ -177,6 +177,9 @@ class RecordPagesTest extends BrowserTest {
         assertThat(find(By.id("outcome")).getText()).contains("一部応諾", "第33条第2項第2号");
         assertThat(find(By.id("history")).getText()).contains("本人確認：運転免許証", "開示しない部分：レセプト・特定健診の保有状況（月別）", "受付窓口で確認");
         assertThat(find(By.id("answer-title")).getText()).isEqualTo("回答する");
+        // the whole page, to its footer: a page that failed half-way would stop before
+        assertThat(find(By.id("receiptDetail")).isSelected()).isFalse();
+        assertThat(find(By.cssSelector("footer.site-footer")).isDisplayed()).isTrue();
         assertAccessible();
     }
 
