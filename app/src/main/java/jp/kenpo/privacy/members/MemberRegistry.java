@@ -114,7 +114,8 @@ public class MemberRegistry {
         var where = new java.util.ArrayList<String>();
         var args = new java.util.ArrayList<Object>();
         search.kanaPrefix().ifPresent(k -> {
-            where.add("m.name_kana like ? escape '\\'");
+            // the フリガナ as read (V27: NFKC, so a half-width spelling is found by a full-width prefix)
+            where.add("m.name_kana_search like ? escape '\\'");
             args.add(likePrefix(k));
         });
         search.namePrefix().ifPresent(n -> {

@@ -47,18 +47,21 @@ class ConsolePages {
     private final DecisionService decisions;
     private final CatalogService catalogs;
     private final Clock clock;
+    private final MemberRecords records;
 
     ConsolePages(
             MemberRegistry members,
             ConsentLedger ledger,
             DecisionService decisions,
             CatalogService catalogs,
-            Clock clock) {
+            Clock clock,
+            MemberRecords records) {
         this.members = members;
         this.ledger = ledger;
         this.decisions = decisions;
         this.catalogs = catalogs;
         this.clock = clock;
+        this.records = records;
     }
 
     @GetMapping("/console")
@@ -114,7 +117,7 @@ class ConsolePages {
     }
 
     @GetMapping("/console/members/{key}")
-    String member(@PathVariable String key, Model model) {
+    String member(@PathVariable String key, @RequestParam(defaultValue = "1") String records, Model model) {
         MemberKey k = key(key);
         Member m = members.read(k);
         Instant now = clock.instant();
@@ -127,6 +130,7 @@ class ConsolePages {
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("history", newestFirst);
         model.addAttribute("at", new Dates().local(now));
+        this.records.addTo(model, k, records);
         return "pages/console-member";
     }
 

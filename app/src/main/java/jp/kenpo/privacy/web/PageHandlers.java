@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.kenpo.privacy.accounts.PasswordSignIn;
@@ -25,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -38,23 +38,13 @@ final class PageHandlers {
 
     static final String SIGN_IN = "/sign-in";
 
-    /** What the page chain answers for; everything else stays the API's. */
-    static final RequestMatcher PAGES = new OrRequestMatcher(Arrays.stream(new String[] {
-                "/",
-                SIGN_IN,
-                "/sign-out",
-                "/refused",
-                "/notice",
-                "/notice/**",
-                "/assets/**",
-                "/account/**",
-                "/console",
-                "/console/**",
-                "/portal",
-                "/portal/**"
-            })
-            .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p))
-            .toList());
+    /**
+     * What the page chain answers for: every path but the API's (and Spring's {@code /error}), so
+     * that a path nothing answers is a page's 404, not the API's JSON.
+     */
+    static final RequestMatcher PAGES = new NegatedRequestMatcher(new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/error")));
 
     /** Open to anyone: the notice and its printable form, signing in, the style sheet. */
     static final String[] PUBLIC = {"/", SIGN_IN, "/refused", "/notice", "/notice/**", "/assets/**"};

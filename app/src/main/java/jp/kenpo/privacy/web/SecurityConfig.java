@@ -19,6 +19,8 @@ import jp.kenpo.privacy.accounts.SignInDetails;
 import jp.kenpo.privacy.accounts.SignInService;
 import jp.kenpo.privacy.accounts.SignedIn;
 import jp.kenpo.privacy.audit.AuditTrail;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +42,7 @@ import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -161,7 +164,8 @@ class SecurityConfig {
             MemberAccess memberAccess,
             AuditTrail audit,
             SecurityPolicy policy,
-            Clock clock)
+            Clock clock,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> controllers)
             throws Exception {
         var handlers = new PageHandlers(audit, signIns, clock);
         var manager = new ProviderManager(List.of(new PasswordSignIn(signIns)));
@@ -201,8 +205,14 @@ class SecurityConfig {
                         .hasRole(MEMBER.name())
                         .requestMatchers("/portal/members/{key}", "/portal/members/{key}/**")
                         .access(new MemberScoped(memberAccess))
+                        // members' requests, as the API: staff read, the clerks and the officer act
+                        .requestMatchers(HttpMethod.GET, "/console/requests", "/console/requests/{id}")
+                        .hasAnyRole(staff)
+                        .requestMatchers(HttpMethod.POST, "/console/requests/{id}/**")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        // a path no page answers is a 404; one a page answers without a rule above is refused
                         .anyRequest()
-                        .denyAll())
+                        .access(new Unmapped(controllers::getObject)))
                 .formLogin(form -> form.loginPage(PageHandlers.SIGN_IN)
                         .loginProcessingUrl(PageHandlers.SIGN_IN)
                         .authenticationDetailsSource(

@@ -30,21 +30,7 @@ public final class BenchApp {
     private BenchApp() {}
 
     public static ConfigurableApplicationContext start(BenchDatabase db, int poolSize) throws Exception {
-        Path key;
-        if (db.kept()) {
-            // the vault's rows in a kept database are wrapped by the key made when it was loaded
-            key = BenchData.path("keys", db.name() + ".master.key");
-            if (!Files.exists(key)) {
-                Files.createDirectories(key.getParent());
-                VaultKeyFiles.generate(key);
-            }
-        } else {
-            Path dir = Files.createTempDirectory("kenpo-bench-keys");
-            key = dir.resolve("master.key");
-            VaultKeyFiles.generate(key);
-            key.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-        }
+        Path key = masterKey(db);
         // as arguments: they outrank application.yml's database (default properties would not)
         var app = new SpringApplicationBuilder(KenpoApplication.class)
                 .web(WebApplicationType.NONE)
@@ -64,6 +50,28 @@ public final class BenchApp {
             throw new IllegalStateException("the benchmark would run on " + url + ", not on " + db.url());
         }
         return app;
+    }
+
+    /**
+     * The vault's master key file for the database: a kept database's own, made when it was first
+     * loaded (its vault rows are wrapped by it); for a fresh one, a key made for the run.
+     */
+    public static Path masterKey(BenchDatabase db) throws java.io.IOException {
+        Path key;
+        if (db.kept()) {
+            key = BenchData.path("keys", db.name() + ".master.key");
+            if (!Files.exists(key)) {
+                Files.createDirectories(key.getParent());
+                VaultKeyFiles.generate(key);
+            }
+        } else {
+            Path dir = Files.createTempDirectory("kenpo-bench-keys");
+            key = dir.resolve("master.key");
+            VaultKeyFiles.generate(key);
+            key.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+        }
+        return key;
     }
 
     /**

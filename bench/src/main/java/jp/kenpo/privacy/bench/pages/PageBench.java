@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,7 +39,18 @@ import jp.kenpo.privacy.consent.Filer;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.MemberSearch;
-import jp.kenpo.privacy.mynumber.VaultKeyFiles;
+import jp.kenpo.privacy.provision.ProvisionHistory;
+import jp.kenpo.privacy.provision.ProvisionOrder;
+import jp.kenpo.privacy.provision.ProvisionRuns;
+import jp.kenpo.privacy.recipients.NewRecipient;
+import jp.kenpo.privacy.recipients.RecipientKind;
+import jp.kenpo.privacy.recipients.RecipientRegister;
+import jp.kenpo.privacy.requests.DeliveryForm;
+import jp.kenpo.privacy.requests.NewRequest;
+import jp.kenpo.privacy.requests.RequestDesk;
+import jp.kenpo.privacy.requests.RequestKind;
+import jp.kenpo.privacy.requests.Requester;
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,10 +61,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Every console and portal page requested {@code requests} times (default 200) over HTTP on the
  * loopback interface, signed in as a clerk and as a member who set their accounts up through the
- * pages, on PostgreSQL with {@code members} synthetic insured persons (default 1,000,000, each with
- * a フリガナ of its own syllables): p50, p95 and the slowest answer per page, measured at the client
- * (so server time plus the loopback round trip). Then the kana-prefix search itself, through
+ * pages, on PostgreSQL: p50, p95 and the slowest answer per page, measured at the client (so
+ * server time plus the loopback round trip). Then the kana-prefix search itself, through
  * {@link MemberRegistry#search}, with prefixes of 1, 2 and 3 characters.
+ *
+ * <p>On a fresh database it registers {@code members} synthetic insured persons (default
+ * 1,000,000, each with a フリガナ of its own syllables). On a kept one ({@code
+ * -Dbench.pg.keep=NAME}) that already holds members — the generator's population with its
+ * receipts, loaded by {@code release.ReleaseBench} — it uses those: the subject is an insured
+ * person with dependents from the middle of the registry, the search prefix their own フリガナ's.
+ * Nothing is deleted there; what the pages need and a kept database lacks is added once and
+ * found again by later runs (the subject's consent events, a provision of their checkup results
+ * to their employer, a request), and each run adds its own two accounts.
  *
  * <pre>bench/run pages.PageBench [members] [requests]</pre>
  */
@@ -78,11 +98,7 @@ public final class PageBench {
     }
 
     private static ConfigurableApplicationContext start(BenchDatabase db) throws Exception {
-        Path dir = Files.createTempDirectory("kenpo-bench-keys");
-        Path key = dir.resolve("master.key");
-        VaultKeyFiles.generate(key);
-        key.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
+        Path key = BenchApp.masterKey(db);
         return new SpringApplicationBuilder(KenpoApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .bannerMode(Banner.Mode.OFF)
@@ -93,18 +109,29 @@ public final class PageBench {
                         "--server.port=0",
                         "--server.address=127.0.0.1",
                         "--logging.level.root=WARN",
+                        // a kept database may hold migrations of a branch merged later
+                        "--spring.flyway.out-of-order=" + db.kept(),
                         "--kenpo.mynumber.master-key=file:" + key);
     }
 
     private static void run(ConfigurableApplicationContext app, int count, int requests) throws Exception {
         var jdbc = app.getBean(JdbcTemplate.class);
-        long t0 = System.nanoTime();
-        register(jdbc, count);
-        jdbc.execute("analyze member");
-        System.out.printf("registered %,d members in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
-        MemberKey subject = new MemberKey("B" + (count / 2) / 1000, Integer.toString(count / 2), "00");
+        long held = jdbc.queryForObject("select count(*) from member", Long.class);
+        MemberKey subject;
+        if (held == 0) {
+            long t0 = System.nanoTime();
+            register(jdbc, count);
+            jdbc.execute("analyze member");
+            System.out.printf("registered %,d members in %.1f s%n", count, (System.nanoTime() - t0) / 1e9);
+            subject = new MemberKey("B" + (count / 2) / 1000, Integer.toString(count / 2), "00");
+        } else {
+            subject = insuredWithDependents(jdbc);
+            System.out.printf(
+                    "%,d members already held (%,d receipts): the subject is %s%n",
+                    held, jdbc.queryForObject("select count(*) from receipt", Long.class), subject);
+        }
         var ledger = app.getBean(ConsentLedger.class);
-        for (int i = 0; i < 10; i++) {
+        for (int i = ledger.history(subject).size(); i < 10; i++) {
             ledger.record(
                     new ConsentRequest(
                             subject,
@@ -116,29 +143,42 @@ public final class PageBench {
                             Optional.empty()),
                     "bench");
         }
+        provisionsOf(app, subject);
+        long request = requestOf(app, subject);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         var accounts = app.getBean(AccountService.class);
-        String clerkOtp = asOperator(() -> accounts.create("bench-clerk", Role.CLERK, Optional.empty()))
+        // names of this run's own: a kept database keeps the accounts of earlier runs
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String clerkOtp = asOperator(() -> accounts.create("bench-clerk-" + run, Role.CLERK, Optional.empty()))
                 .oneTimePassword()
                 .orElseThrow();
-        String memberOtp = asOperator(() -> accounts.create("bench-member", Role.MEMBER, Optional.of(subject)))
+        String memberOtp = asOperator(() -> accounts.create("bench-member-" + run, Role.MEMBER, Optional.of(subject)))
                 .oneTimePassword()
                 .orElseThrow();
         var clerk = new Browser(port);
-        clerk.setUp("bench-clerk", clerkOtp, true);
+        clerk.setUp("bench-clerk-" + run, clerkOtp, true);
         var member = new Browser(port);
-        member.setUp("bench-member", memberOtp, false);
+        member.setUp("bench-member-" + run, memberOtp, false);
 
-        String kana = kanaOf(count / 2);
+        String kana = jdbc.queryForObject(
+                "select name_kana_search from member where symbol = ? and number = ? and branch = ?",
+                String.class,
+                subject.symbol(),
+                subject.number(),
+                subject.branch());
         var pages = new LinkedHashMap<String, Browser>();
         pages.put("/console", clerk);
         pages.put("/console/members?kana=" + enc(kana.substring(0, 2)), clerk);
         pages.put("/console/members/" + subject, clerk);
         pages.put("/console/members/" + subject + "/decision?purpose=3.1", clerk);
         pages.put("/console/members/" + subject + "/forms", clerk);
+        pages.put("/console/requests", clerk);
+        pages.put("/console/requests/" + request, clerk);
         pages.put("/portal", member);
         pages.put("/portal/members/" + subject, member);
         pages.put("/portal/members/" + subject + "/history", member);
+        pages.put("/portal/members/" + subject + "/recipients", member);
+        pages.put("/portal/members/" + subject + "/requests", member);
         pages.put("/notice", member);
         pages.put("/notice/form", member);
         System.out.printf("%-58s %8s %8s %8s%n", "page (" + requests + " requests each)", "p50 ms", "p95 ms", "max ms");
@@ -163,7 +203,8 @@ public final class PageBench {
             int found = 0;
             for (int i = 0; i < requests + 20; i++) {
                 long s = System.nanoTime();
-                found = BenchApp.as("bench-clerk", Role.CLERK, () -> registry.search(search, Optional.empty(), 50))
+                found = BenchApp.as(
+                                "bench-clerk-" + run, Role.CLERK, () -> registry.search(search, Optional.empty(), 50))
                         .size();
                 if (i >= 20) {
                     times[i - 20] = System.nanoTime() - s;
@@ -200,9 +241,84 @@ public final class PageBench {
         jdbc.update("insert into member_eligibility (member_id, acquired_on) select id, date '2020-04-01' from member");
     }
 
-    private static String kanaOf(int i) {
-        int n = SYLLABLES.length();
-        return "" + SYLLABLES.charAt(i % n) + SYLLABLES.charAt(i / n % n) + SYLLABLES.charAt(i / (n * n) % n);
+    /**
+     * An insured person from the middle of a registry already loaded: one with dependents (the
+     * portal then lists a household), or, where nobody has any, the first insured person there.
+     */
+    private static MemberKey insuredWithDependents(JdbcTemplate jdbc) {
+        String middle = "m.kind = 'INSURED' and m.id >= (select (min(id) + max(id)) / 2 from member)";
+        var found = jdbc.query(
+                "select m.symbol, m.number, m.branch from member m where " + middle
+                        + " and exists (select 1 from member d where d.insured_id = m.id)"
+                        + " order by m.id fetch first 1 rows only",
+                (rs, n) -> new MemberKey(rs.getString(1), rs.getString(2), rs.getString(3)));
+        if (found.isEmpty()) {
+            found = jdbc.query(
+                    "select m.symbol, m.number, m.branch from member m where " + middle
+                            + " order by m.id fetch first 1 rows only",
+                    (rs, n) -> new MemberKey(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+        return found.get(0);
+    }
+
+    /**
+     * A provision of the subject's checkup results to their employer (3.8), through the provision
+     * runs as a clerk would make it, unless the subject has records already (a kept database).
+     */
+    private static void provisionsOf(ConfigurableApplicationContext app, MemberKey subject) throws Exception {
+        var history = app.getBean(ProvisionHistory.class);
+        if (!BenchApp.as("bench", Role.CLERK, () -> history.ofMember(subject)).isEmpty()) {
+            return;
+        }
+        var register = app.getBean(RecipientRegister.class);
+        String employer = "BENCH-EMPLOYER";
+        PurposeCode checkups = new PurposeCode(3, 8);
+        asOperator(() -> register.find(employer)
+                .orElseGet(() -> register.add(new NewRecipient(
+                        employer,
+                        RecipientKind.THIRD_PARTY,
+                        "試験事業者株式会社",
+                        "東京都千代田区試験町1-1",
+                        "代表取締役 試験 一郎",
+                        List.of(checkups),
+                        "BENCH-1",
+                        LocalDate.of(2025, 4, 1),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()))));
+        Path dir = Files.createTempDirectory("kenpo-bench-provision");
+        Path in = dir.resolve("checkups.csv");
+        Files.writeString(in, "member,bmi,hba1c\n" + subject + ",22.1,5.4\n", StandardCharsets.UTF_8);
+        var runs = app.getBean(ProvisionRuns.class);
+        asOperator(() -> runs.provide(
+                new ProvisionOrder(checkups, employer, Optional.empty(), Optional.empty()),
+                in,
+                "checkups.csv",
+                dir.resolve("out")));
+    }
+
+    /** The subject's request (a disclosure of the provision records), filed once. */
+    private static long requestOf(ConfigurableApplicationContext app, MemberKey subject) {
+        var desk = app.getBean(RequestDesk.class);
+        var held = BenchApp.as("bench", Role.CLERK, () -> desk.about(List.of(subject)));
+        if (!held.isEmpty()) {
+            return held.get(0).id();
+        }
+        return BenchApp.as(
+                        "bench",
+                        Role.CLERK,
+                        () -> desk.file(
+                                new NewRequest(
+                                        subject,
+                                        RequestKind.DISCLOSE_PROVISION_RECORDS,
+                                        Optional.empty(),
+                                        Requester.SELF,
+                                        Channel.PAPER,
+                                        LocalDate.now(SocietyTime.ZONE),
+                                        Optional.of(DeliveryForm.PAPER),
+                                        0),
+                                "bench"))
+                .id();
     }
 
     private static <T> T asOperator(java.util.function.Supplier<T> work) {
