@@ -32,6 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestBoundary extends OncePerRequestFilter {
 
+    /** Where the import page sends its files. */
+    private static final String PAGE_UPLOADS = "/console/imports/";
+
     private final BodyLimits limits;
     private final long importLimit;
     private final Problems problems;
@@ -49,6 +52,13 @@ final class RequestBoundary extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             // the client is told not to send the rest on this connection
             response.setHeader("Connection", "close");
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith(PAGE_UPLOADS)) {
+                // a person sent it from the import page: a page that says so, which also audits it
+                String upload = request.getRequestURI().substring(PAGE_UPLOADS.length());
+                response.sendRedirect(request.getContextPath() + PAGE_UPLOADS + "too-large?upload="
+                        + (upload.matches("[a-z]{1,16}") ? upload : ""));
+                return;
+            }
             problems.write(
                     request,
                     response,

@@ -179,6 +179,19 @@ class SecurityConfig {
                         .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.GET, "/console/audit", "/console/audit/verification")
                         .hasAnyRole(roles(PRIVACY_OFFICER, AUDITOR))
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/console/imports",
+                                "/console/imports/*",
+                                "/console/quarantine",
+                                "/console/quarantine/*")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/console/imports/members",
+                                "/console/imports/receipts",
+                                "/console/imports/checkups")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.GET, "/console", "/console/members", "/console/members/{key}")
                         .hasAnyRole(staff)
                         .requestMatchers(HttpMethod.GET, "/portal")
