@@ -32,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -262,14 +261,6 @@ class ImportPages {
             }
         }
         return Optional.empty();
-    }
-
-    /** A multipart body the container could not take whole (more parts than it allows, say). */
-    @ExceptionHandler(MultipartException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String unreadableUpload(Model model) {
-        refuse(Kind.MEMBERS, "the upload could not be read as a form with files");
-        return refused(model, Kind.MEMBERS, "imports.error.unreadable", null);
     }
 
     @GetMapping("/console/imports/{id}")

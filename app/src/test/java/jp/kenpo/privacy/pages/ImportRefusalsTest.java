@@ -229,6 +229,41 @@ class ImportRefusalsTest extends DatabaseTest {
     }
 
     @Test
+    void nobodySignedInHasAFormWithFilesRefusedBeforeItIsRead() {
+        var anonymous = api().anonymous().open();
+        String symbol = TestMembers.freshSymbol();
+        byte[] csv = (new String(membersCsv(symbol), StandardCharsets.UTF_8) + "\n".repeat(20 * 1024))
+                .getBytes(StandardCharsets.UTF_8);
+
+        var r = upload(
+                anonymous,
+                "/console/imports/members",
+                List.of(Part.field("encoding", "UTF-8"), Part.file("members.csv", csv)),
+                true);
+
+        // more than a command takes (16 KB) is refused unread, whatever the import limit
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).contains("/console/imports/too-large");
+        assertThat(registry.find(new MemberKey(symbol, "1", "00"))).isEmpty();
+    }
+
+    @Test
+    void aFormWithFilesSentWithoutItsLengthIsRefused() {
+        var clerk = signedIn(Role.CLERK);
+        String symbol = TestMembers.freshSymbol();
+
+        var r = clerk.session()
+                .postChunked(
+                        "/console/imports/members",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        multipart(List.of(
+                                Part.field("encoding", "UTF-8"), Part.file("members.csv", membersCsv(symbol)))));
+
+        assertThat(r.status()).isEqualTo(411);
+        assertThat(registry.find(new MemberKey(symbol, "1", "00"))).isEmpty();
+    }
+
+    @Test
     void aJobThatIsNotThereIsAPageSayingSo() {
         var clerk = signedIn(Role.CLERK);
         var r = clerk.session().get("/console/imports/0123456789abcdef0123456789abcdef");
