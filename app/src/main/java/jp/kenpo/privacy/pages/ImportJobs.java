@@ -107,7 +107,10 @@ class ImportJobs implements DisposableBean {
             forgetOld();
         }
         Runnable run = () -> run(job, folder, options);
-        worker.execute(DelegatingSecurityContextRunnable.create(run, SecurityContextHolder.getContext()));
+        // a context of its own: signing out empties the session's, and the job goes on as whoever sent it
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        worker.execute(DelegatingSecurityContextRunnable.create(run, context));
         return job;
     }
 
