@@ -271,7 +271,8 @@ class ImportJobs implements DisposableBean {
                 problem.replace(dir + folder.getFileSystem().getSeparator(), "").replace(dir, ""));
     }
 
-    private static void delete(Path folder) {
+    /** Removes the folder of an upload and what it holds; a file that cannot be removed is logged. */
+    static void delete(Path folder) {
         try (Stream<Path> all = Files.walk(folder)) {
             all.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

@@ -204,10 +204,15 @@ class ImportPages {
         try {
             // owner-only on POSIX: the files hold personal data until the import has ended
             folder = Files.createTempDirectory("kenpo-import-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             for (int i = 0; i < files.size(); i++) {
                 files.get(i).transferTo(folder.resolve(names.get(i)));
             }
         } catch (IOException e) {
+            ImportJobs.delete(folder);
             throw new UncheckedIOException(e);
         }
         ImportJob job = jobs.start(kind, folder, names, bytes, options, who.name());
