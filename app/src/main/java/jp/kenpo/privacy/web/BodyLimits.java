@@ -22,6 +22,9 @@ record BodyLimits(
         @DefaultValue("1MB") DataSize catalog,
         @DefaultValue("256KB") DataSize digest) {
 
+    /** What a page's upload form sends besides its files (pages.ImportUploads allows as much). */
+    static final long PAGE_UPLOAD_ENVELOPE = 64 * 1024;
+
     /** The limit of the endpoint a request is for, in bytes; {@code importLimit} for the member import. */
     long of(String method, String path, long importLimit) {
         if (!"POST".equals(method)) {
@@ -30,6 +33,9 @@ record BodyLimits(
         return switch (path) {
             case "/api/v1/members/import", "/api/v1/provisions", "/api/v1/acquisitions" -> importLimit;
             case "/api/v1/decisions/batch" -> batch.toBytes();
+            // the import page's forms: the files, and the form's fields and part headers around them
+            case "/console/imports/members", "/console/imports/receipts", "/console/imports/checkups" ->
+                importLimit + PAGE_UPLOAD_ENVELOPE;
             case "/api/v1/catalog/versions" -> catalog.toBytes();
             // the page's upload: the file and the form around it (its CSRF token, the multipart framing)
             case "/console/catalog/check" -> catalog.toBytes() + 16 * 1024;

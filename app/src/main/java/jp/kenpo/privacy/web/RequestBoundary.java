@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.function.Consumer;
 import jp.kenpo.privacy.formats.BoundedInputStream;
 import jp.kenpo.privacy.shared.FreeText;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,6 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * PostgreSQL refuses) is refused with 400 naming the parameter. Neither answer repeats the value.
  */
 final class RequestBoundary extends OncePerRequestFilter {
+
+    /** Where the import page sends its files. */
+    private static final String PAGE_UPLOADS = "/console/imports/";
 
     private final BodyLimits limits;
     private final long importLimit;
@@ -46,9 +52,33 @@ final class RequestBoundary extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long limit = limits.of(request.getMethod(), request.getRequestURI(), importLimit);
+        boolean pageUpload =
+                "POST".equals(request.getMethod()) && request.getRequestURI().startsWith(PAGE_UPLOADS);
+        if (pageUpload && request.getContentLengthLong() < 0) {
+            // the container parses a form's files to read its CSRF token, before anyone is known to
+            // be allowed: only a declared length can be refused unread (browsers always declare it)
+            problems.write(
+                    request,
+                    response,
+                    HttpStatus.LENGTH_REQUIRED,
+                    "Length required",
+                    "a form with files is taken only with its Content-Length");
+            return;
+        }
+        if (pageUpload && !signedIn(request)) {
+            // nobody signed in: the form will be refused, and its files are not worth parsing first
+            limit = limits.of("GET", request.getRequestURI(), importLimit);
+        }
         if (request.getContentLengthLong() > limit) {
             // the client is told not to send the rest on this connection
             response.setHeader("Connection", "close");
+            if (pageUpload) {
+                // a person sent it from the import page: a page that says so, which also audits it
+                String upload = request.getRequestURI().substring(PAGE_UPLOADS.length());
+                response.sendRedirect(request.getContextPath() + PAGE_UPLOADS + "too-large?upload="
+                        + (upload.matches("[a-z]{1,16}") ? upload : ""));
+                return;
+            }
             problems.write(
                     request,
                     response,
@@ -88,6 +118,16 @@ final class RequestBoundary extends OncePerRequestFilter {
             }
         }
         chain.doFilter(new Bounded(request, limit), response);
+    }
+
+    /** Whether the request belongs to a session someone has signed in to (whose role is checked later). */
+    private static boolean signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext context
+                && context.getAuthentication() != null
+                && context.getAuthentication().isAuthenticated();
     }
 
     /** The query string's parameters, decoded as the servlet container decodes them (UTF-8). */

@@ -199,6 +199,19 @@ class SecurityConfig {
                         // accounts and tokens, as /api/v1/accounts
                         .requestMatchers("/console/accounts", "/console/accounts/**")
                         .hasRole(PRIVACY_OFFICER.name())
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/console/imports",
+                                "/console/imports/*",
+                                "/console/quarantine",
+                                "/console/quarantine/*")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/console/imports/members",
+                                "/console/imports/receipts",
+                                "/console/imports/checkups")
+                        .hasAnyRole(roles(PRIVACY_OFFICER, CLERK))
                         .requestMatchers(HttpMethod.GET, "/console", "/console/members", "/console/members/{key}")
                         .hasAnyRole(staff)
                         .requestMatchers(HttpMethod.GET, "/portal")
