@@ -48,12 +48,29 @@ final class FinalCheck {
 
     /** Checks every table of the spec in {@code staging}; returns the rows counted in each file. */
     Map<String, Long> check(Path staging, ReleaseSpec spec, Set<String> publishedItems) {
-        Map<String, Long> rows = new HashMap<>();
+        List<ReleaseTable> tables = new ArrayList<>();
         for (ReleaseTable table : ReleaseTable.values()) {
-            if (!spec.releases(table)) {
-                continue;
+            if (spec.releases(table)) {
+                tables.add(table);
             }
-            rows.put(table.fileName(), checkTable(staging, spec, table, publishedItems));
+        }
+        // the tables are read side by side; a refusal is that of the first failing table in the
+        // spec's order, so the same files are always refused for the same reason
+        List<Object> outcomes = tables.parallelStream()
+                .map(table -> {
+                    try {
+                        return (Object) checkTable(staging, spec, table, publishedItems);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                })
+                .toList();
+        Map<String, Long> rows = new HashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            if (outcomes.get(i) instanceof RuntimeException e) {
+                throw e;
+            }
+            rows.put(tables.get(i).fileName(), (Long) outcomes.get(i));
         }
         return rows;
     }
