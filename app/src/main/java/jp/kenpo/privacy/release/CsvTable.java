@@ -178,6 +178,20 @@ final class CsvTable implements AutoCloseable {
         }
     }
 
+    /** Closes the buckets of a table that will not be written (a failed build); the caller removes the folder. */
+    void discard() {
+        for (int b = 0; b < BUCKETS; b++) {
+            if (buckets[b] != null) {
+                try {
+                    buckets[b].close();
+                } catch (IOException e) {
+                    // the folder is removed with the staging folder
+                }
+                buckets[b] = null;
+            }
+        }
+    }
+
     static String line(List<String> cells) {
         StringBuilder sb = new StringBuilder();
         appendLine(sb, cells);
