@@ -141,7 +141,7 @@ public final class ReleaseBench {
                         alongside ? "" : String.format("%.1f %%", 100 * s / seconds), s, phase.getKey());
             }
             System.out.printf(
-                    "  %5.1f %%  %6.1f s  the rest (spec check, registry row, audit)%n",
+                    "  %5.1f %%  %6.1f s  the rest (spec check, quasi-identifiers and risk of the persons, documents, registry row, audit)%n",
                     100 * (seconds - phases) / seconds, seconds - phases);
             var population = figures.get("population");
             var risk = figures.get("risk");
