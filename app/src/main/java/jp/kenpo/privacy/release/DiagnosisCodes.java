@@ -2,6 +2,7 @@ package jp.kenpo.privacy.release;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ final class DiagnosisCodes {
     private final Object2IntOpenHashMap<String> codes = new Object2IntOpenHashMap<>();
     private final List<String> names = new ArrayList<>();
     private final Map<String, String> icd10 = new HashMap<>();
-    private final Map<Long, IntArrayList> byMember = new HashMap<>();
+    private final Long2ObjectOpenHashMap<IntArrayList> byMember = new Long2ObjectOpenHashMap<>();
     private String[] labels;
     private int toCategory;
     private int toChapter;
@@ -45,7 +46,11 @@ final class DiagnosisCodes {
             codes.put(code, id);
             names.add(code);
         }
-        IntArrayList set = byMember.computeIfAbsent(memberId, m -> new IntArrayList(4));
+        IntArrayList set = byMember.get(memberId);
+        if (set == null) {
+            set = new IntArrayList(4);
+            byMember.put(memberId, set);
+        }
         if (!set.contains(id)) {
             set.add(id);
         }

@@ -59,19 +59,34 @@ final class FinalCheck {
      */
     Map<String, Long> check(
             Path staging, ReleaseSpec spec, Set<String> publishedItems, Map<String, Map<String, String>> heldEarlier) {
-        Map<String, Long> rows = new HashMap<>();
+        List<ReleaseTable> tables = new ArrayList<>();
         for (ReleaseTable table : ReleaseTable.values()) {
-            if (!spec.releases(table)) {
-                continue;
+            if (spec.releases(table)) {
+                tables.add(table);
             }
-            rows.put(
-                    table.fileName(),
-                    checkTable(
-                            staging,
-                            spec,
-                            table,
-                            publishedItems,
-                            table == ReleaseTable.PERSONS ? heldEarlier : Map.of()));
+        }
+        // the tables are read side by side; a refusal is that of the first failing table in the
+        // spec's order, so the same files are always refused for the same reason
+        List<Object> outcomes = tables.parallelStream()
+                .map(table -> {
+                    try {
+                        return (Object) checkTable(
+                                staging,
+                                spec,
+                                table,
+                                publishedItems,
+                                table == ReleaseTable.PERSONS ? heldEarlier : Map.of());
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                })
+                .toList();
+        Map<String, Long> rows = new HashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            if (outcomes.get(i) instanceof RuntimeException e) {
+                throw e;
+            }
+            rows.put(tables.get(i).fileName(), (Long) outcomes.get(i));
         }
         return rows;
     }

@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.release;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -13,6 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 import jp.kenpo.privacy.anonymizer.AnonymizationResult;
 import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
@@ -56,28 +62,74 @@ final class ReleaseBuilder {
 
     Built build(Input in, Pseudonyms pseudonyms, Path staging, CumulativeCheck cumulative) {
         Phases phases = new Phases();
+        Map<String, Long> processing = new LinkedHashMap<>();
+
+        Map<String, Long> rows = new LinkedHashMap<>();
+        // one thread writes the tables out while this one reads the next
+        ExecutorService output = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-writer"));
+        Writer w = new Writer(in.spec(), staging, rows, phases, output);
+        try {
+            return build(in, pseudonyms, cumulative, phases, rows, processing, w);
+        } catch (RuntimeException | Error e) {
+            w.discard();
+            throw e;
+        } finally {
+            // a failed build leaves no writing behind it: the caller removes the staging folder
+            output.shutdownNow();
+            try {
+                if (!output.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("the release's writer did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private Built build(
+            Input in,
+            Pseudonyms pseudonyms,
+            CumulativeCheck cumulative,
+            Phases phases,
+            Map<String, Long> rows,
+            Map<String, Long> processing,
+            Writer w) {
         ReleaseSpec spec = in.spec();
         ReleaseSpec.Thresholds t = spec.thresholds();
         LocalDate from = in.period().from().atDay(1);
         LocalDate until = in.period().to().plusMonths(1).atDay(1);
         YearMonth cutOffMonth = YearMonth.from(in.cutOff());
-        Map<String, Long> processing = new LinkedHashMap<>();
 
-        // diagnoses of the period, for the rare-code rule and the (k,m) sets
+        // diagnoses of the period, for the rare-code rule and the (k,m) sets; the table's rows are
+        // filed in the same pass and finished once the search has said who is released
         DiagnosisCodes codes = new DiagnosisCodes();
         boolean withDiagnoses = spec.releases(ReleaseTable.RECEIPT_DIAGNOSES, "diagnosis");
-        if (withDiagnoses) {
-            phases.read(() -> records.diagnoses(from, until, d -> {
-                if (in.permitted().contains(d.memberId())) {
+        CsvTable diagnosisRows = w.open(ReleaseTable.RECEIPT_DIAGNOSES);
+        if (withDiagnoses || diagnosisRows != null) {
+            LastPseudonym person = new LastPseudonym();
+            LastPseudonym receipt = new LastPseudonym();
+            phases.read(sink -> records.diagnoses(from, until, sink), (HealthRecords.Diagnosis d) -> {
+                if (!in.permitted().contains(d.memberId())) {
+                    return;
+                }
+                if (withDiagnoses) {
                     codes.add(d.memberId(), d.code(), d.icd10());
                 }
-            }));
+                if (diagnosisRows != null) {
+                    diagnosisRows.add(person.of(d.memberId(), pseudonyms::person), new String[] {
+                        receipt.of(d.fileId(), d.receiptSeq(), pseudonyms::receipt),
+                        d.code(),
+                        d.main() ? "1" : "0",
+                        d.outcome() == null ? "" : d.outcome()
+                    });
+                }
+            });
         }
         codes.applyRareRule(t.rareCodes());
 
         // the persons and Rule 34(5)
         List<PersonClasses.Person> persons = new ArrayList<>();
-        Map<Long, Member> members = new HashMap<>();
+        Long2ObjectOpenHashMap<Member> members = new Long2ObjectOpenHashMap<>();
         YearMonth oldestShown = cutOffMonth.minusYears(t.ageTop());
         long oldBand = 0;
         for (Member m : in.eligible()) {
@@ -107,14 +159,14 @@ final class ReleaseBuilder {
         }
         // STABLE: k over every release the recipient holds (Rule 34(5)); PER_RELEASE: as searched
         PersonClasses.Outcome classes = cumulative.apply(searched, members, in.cutOff(), t, processing);
-        Long2IntOpenHashMap row = new Long2IntOpenHashMap();
-        row.defaultReturnValue(-1);
         Long2ObjectOpenHashMap<String> pseudonymOf = new Long2ObjectOpenHashMap<>();
+        Set<String> suppressed = new HashSet<>();
         for (int i = 0; i < persons.size(); i++) {
+            long id = persons.get(i).memberId();
             if (classes.released()[i]) {
-                long id = persons.get(i).memberId();
-                row.put(id, i);
                 pseudonymOf.put(id, pseudonyms.person(id));
+            } else {
+                suppressed.add(pseudonyms.person(id));
             }
         }
         processing.put("persons top-coded (born more than " + t.ageTop() + " years before the cut-off)", oldBand);
@@ -122,223 +174,241 @@ final class ReleaseBuilder {
         processing.put("diagnosis codes generalised to ICD-10 chapter", (long) codes.generalisedToChapter());
         processing.put("diagnosis codes removed as rare", (long) codes.removedCodes());
 
-        Map<String, Long> rows = new LinkedHashMap<>();
-        Writer w = new Writer(spec, staging, rows, phases);
         w.persons(persons, classes, pseudonymOf);
         w.periods(persons, classes, members, in.cutOff(), pseudonymOf);
 
+        // each table read once: the statistics (top-coding limits, rare codes) are gathered while its
+        // rows are filed, and applied when the rows are written out
         if (spec.releases(ReleaseTable.RECEIPTS)) {
             TopCode points = new TopCode();
             RareCodes dpc = new RareCodes();
-            phases.read(() -> records.receipts(from, until, r -> {
-                if (row.get(r.memberId()) >= 0) {
-                    if (r.points() != null) {
-                        points.add(r.points());
-                    }
-                    dpc.add(r.memberId(), r.dpcCode());
-                }
-            }));
-            points.fix(t.pointsPercentile());
-            dpc.fix(t.rareCodes());
             Map<String, String> facilities = new HashMap<>();
             w.table(
                     ReleaseTable.RECEIPTS,
-                    table -> records.receipts(from, until, r -> {
+                    table -> phases.read(sink -> records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
                         String person = pseudonymOf.get(r.memberId());
                         if (person == null) {
                             return;
                         }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("receipt", pseudonyms.receipt(r.fileId(), r.seq()));
-                        cells.put("person", person);
-                        cells.put("kind", r.kind());
-                        cells.put("receipt_type", r.receiptType());
-                        cells.put(
-                                "treatment_month",
-                                YearMonth.from(r.treatmentMonth()).toString());
-                        cells.put("inpatient", r.inpatient() ? "1" : "0");
-                        cells.put("days", r.days() == null ? "" : r.days().toString());
-                        cells.put("points", points.apply(r.points()));
-                        cells.put("dpc_code", dpc.keeps(r.dpcCode()) && r.dpcCode() != null ? r.dpcCode() : "");
-                        cells.put(
-                                "facility",
-                                r.facilityCode() == null
-                                        ? ""
-                                        : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility));
-                        cells.put("prefecture", r.prefecture() == null ? "" : r.prefecture());
-                        table.add(person, cells);
-                    }));
-            processing.put("receipt points top-coded", points.coded());
-            processing.put("DPC codes removed as rare", dpc.removed());
+                        if (r.points() != null) {
+                            points.add(r.points());
+                        }
+                        dpc.add(r.memberId(), r.dpcCode());
+                        table.add(person, new String[] {
+                            pseudonyms.receipt(r.fileId(), r.seq()),
+                            person,
+                            r.kind(),
+                            r.receiptType(),
+                            YearMonth.from(r.treatmentMonth()).toString(),
+                            r.inpatient() ? "1" : "0",
+                            r.days() == null ? "" : r.days().toString(),
+                            r.points() == null ? "" : r.points().toString(),
+                            r.dpcCode() == null ? "" : r.dpcCode(),
+                            r.facilityCode() == null
+                                    ? ""
+                                    : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility),
+                            r.prefecture() == null ? "" : r.prefecture()
+                        });
+                    }),
+                    () -> {
+                        points.fix(t.pointsPercentile());
+                        dpc.fix(t.rareCodes());
+                    },
+                    (person, cells) -> {
+                        cells[7] = points.apply(cells[7]);
+                        cells[8] = dpc.keeps(cells[8]) ? cells[8] : "";
+                        return true;
+                    });
+            w.after(() -> {
+                processing.put("receipt points top-coded", points.coded());
+                processing.put("DPC codes removed as rare", dpc.removed());
+            });
         }
 
-        if (spec.releases(ReleaseTable.RECEIPT_DIAGNOSES)) {
+        if (diagnosisRows != null) {
             KmResult km = classes.diagnoses().orElse(null);
             Set<String> kmRemoved = km == null ? Set.of() : new HashSet<>(km.suppressedItems());
             int level = km == null ? 0 : km.level();
+            Map<String, String> shownOf = new HashMap<>();
             long[] dropped = new long[2];
-            w.table(
-                    ReleaseTable.RECEIPT_DIAGNOSES,
-                    table -> records.diagnoses(from, until, d -> {
-                        String person = pseudonymOf.get(d.memberId());
-                        if (person == null) {
-                            return;
-                        }
-                        String label = codes.label(d.code());
-                        if (label.equals(DiagnosisCodes.REMOVED)) {
-                            dropped[0]++;
-                            return;
-                        }
-                        String shown = classes.diagnosisHierarchy()
-                                .generalize(label, level)
-                                .orElse(DiagnosisCodes.REMOVED);
-                        if (shown.equals(DiagnosisCodes.REMOVED) || kmRemoved.contains(shown)) {
-                            dropped[1]++;
-                            return;
-                        }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("receipt", pseudonyms.receipt(d.fileId(), d.receiptSeq()));
-                        cells.put("diagnosis", shown);
-                        cells.put("main", d.main() ? "1" : "0");
-                        cells.put("outcome", d.outcome() == null ? "" : d.outcome());
-                        table.add(person, cells);
-                    }));
-            processing.put("diagnosis rows removed as rare codes", dropped[0]);
-            processing.put("diagnosis rows removed for (k,m)-anonymity", dropped[1]);
+            w.close(ReleaseTable.RECEIPT_DIAGNOSES, diagnosisRows, (person, cells) -> {
+                if (suppressed.contains(person)) {
+                    return false;
+                }
+                String label = codes.label(cells[1]);
+                if (label.equals(DiagnosisCodes.REMOVED)) {
+                    dropped[0]++;
+                    return false;
+                }
+                String shown = shownOf.computeIfAbsent(
+                        label,
+                        l -> classes.diagnosisHierarchy().generalize(l, level).orElse(DiagnosisCodes.REMOVED));
+                if (shown.equals(DiagnosisCodes.REMOVED) || kmRemoved.contains(shown)) {
+                    dropped[1]++;
+                    return false;
+                }
+                cells[1] = shown;
+                return true;
+            });
+            w.after(() -> {
+                processing.put("diagnosis rows removed as rare codes", dropped[0]);
+                processing.put("diagnosis rows removed for (k,m)-anonymity", dropped[1]);
+            });
         }
 
         if (spec.releases(ReleaseTable.RECEIPT_PROCEDURES)) {
             TopCode points = new TopCode();
             RareCodes rare = new RareCodes();
-            phases.read(() -> records.procedures(from, until, p -> {
-                if (row.get(p.memberId()) >= 0) {
-                    rare.add(p.memberId(), p.code());
-                    if (p.points() != null) {
-                        points.add(p.points());
-                    }
-                }
-            }));
-            rare.fix(t.rareCodes());
-            points.fix(t.pointsPercentile());
+            LastPseudonym receipt = new LastPseudonym();
             w.table(
                     ReleaseTable.RECEIPT_PROCEDURES,
-                    table -> records.procedures(from, until, p -> {
+                    table -> phases.read(sink -> records.procedures(from, until, sink), (HealthRecords.Procedure p) -> {
                         String person = pseudonymOf.get(p.memberId());
-                        if (person == null || !rare.keeps(p.code())) {
+                        if (person == null) {
                             return;
                         }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("receipt", pseudonyms.receipt(p.fileId(), p.receiptSeq()));
-                        cells.put("record_type", p.recordType());
-                        cells.put("code", p.code());
-                        cells.put("points", points.apply(p.points()));
-                        cells.put("times", Integer.toString(p.times()));
-                        table.add(person, cells);
-                    }));
-            processing.put("procedure rows removed as rare codes", rare.removed());
-            processing.put("procedure points top-coded", points.coded());
+                        rare.add(p.memberId(), p.code());
+                        if (p.points() != null) {
+                            points.add(p.points());
+                        }
+                        table.add(person, new String[] {
+                            receipt.of(p.fileId(), p.receiptSeq(), pseudonyms::receipt),
+                            p.recordType(),
+                            p.code(),
+                            p.points() == null ? "" : p.points().toString(),
+                            Integer.toString(p.times())
+                        });
+                    }),
+                    () -> {
+                        rare.fix(t.rareCodes());
+                        points.fix(t.pointsPercentile());
+                    },
+                    (person, cells) -> {
+                        if (!rare.keeps(cells[2])) {
+                            return false;
+                        }
+                        cells[3] = points.apply(cells[3]);
+                        return true;
+                    });
+            w.after(() -> {
+                processing.put("procedure rows removed as rare codes", rare.removed());
+                processing.put("procedure points top-coded", points.coded());
+            });
         }
 
         if (spec.releases(ReleaseTable.RECEIPT_DRUGS)) {
             TopCode points = new TopCode();
             RareCodes rare = new RareCodes();
-            phases.read(() -> records.drugs(from, until, g -> {
-                if (row.get(g.memberId()) >= 0) {
-                    rare.add(g.memberId(), g.code());
-                    if (g.points() != null) {
-                        points.add(g.points());
-                    }
-                }
-            }));
-            rare.fix(t.rareCodes());
-            points.fix(t.pointsPercentile());
+            LastPseudonym receipt = new LastPseudonym();
             w.table(
                     ReleaseTable.RECEIPT_DRUGS,
-                    table -> records.drugs(from, until, g -> {
+                    table -> phases.read(sink -> records.drugs(from, until, sink), (HealthRecords.Drug g) -> {
                         String person = pseudonymOf.get(g.memberId());
-                        if (person == null || !rare.keeps(g.code())) {
+                        if (person == null) {
                             return;
                         }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("receipt", pseudonyms.receipt(g.fileId(), g.receiptSeq()));
-                        cells.put("code", g.code());
-                        cells.put("quantity", g.quantity() == null ? "" : TopCode.plain(g.quantity()));
-                        cells.put("points", points.apply(g.points()));
-                        cells.put("times", g.times() == null ? "" : g.times().toString());
-                        table.add(person, cells);
-                    }));
-            processing.put("drug rows removed as rare codes", rare.removed());
-            processing.put("drug points top-coded", points.coded());
+                        rare.add(g.memberId(), g.code());
+                        if (g.points() != null) {
+                            points.add(g.points());
+                        }
+                        table.add(person, new String[] {
+                            receipt.of(g.fileId(), g.receiptSeq(), pseudonyms::receipt),
+                            g.code(),
+                            g.quantity() == null ? "" : TopCode.plain(g.quantity()),
+                            g.points() == null ? "" : g.points().toString(),
+                            g.times() == null ? "" : g.times().toString()
+                        });
+                    }),
+                    () -> {
+                        rare.fix(t.rareCodes());
+                        points.fix(t.pointsPercentile());
+                    },
+                    (person, cells) -> {
+                        if (!rare.keeps(cells[1])) {
+                            return false;
+                        }
+                        cells[3] = points.apply(cells[3]);
+                        return true;
+                    });
+            w.after(() -> {
+                processing.put("drug rows removed as rare codes", rare.removed());
+                processing.put("drug points top-coded", points.coded());
+            });
         }
 
         if (spec.releases(ReleaseTable.CHECKUPS)) {
             Map<String, String> facilities = new HashMap<>();
             w.table(
                     ReleaseTable.CHECKUPS,
-                    table -> records.checkups(from, until, c -> {
+                    table -> phases.read(sink -> records.checkups(from, until, sink), (HealthRecords.Checkup c) -> {
                         String person = pseudonymOf.get(c.memberId());
                         if (person == null) {
                             return;
                         }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("checkup", pseudonyms.checkup(c.fileId(), c.seq()));
-                        cells.put("person", person);
-                        cells.put(
-                                "checkup_month", YearMonth.from(c.checkupDate()).toString());
-                        cells.put("program_type", c.programType() == null ? "" : c.programType());
-                        cells.put(
-                                "facility",
-                                c.facilityCode() == null
-                                        ? ""
-                                        : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility));
-                        table.add(person, cells);
-                    }));
+                        table.add(person, new String[] {
+                            pseudonyms.checkup(c.fileId(), c.seq()),
+                            person,
+                            YearMonth.from(c.checkupDate()).toString(),
+                            c.programType() == null ? "" : c.programType(),
+                            c.facilityCode() == null
+                                    ? ""
+                                    : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility)
+                        });
+                    }),
+                    () -> {},
+                    CsvTable.Finish.NONE);
         }
 
         if (spec.releases(ReleaseTable.CHECKUP_OBSERVATIONS)) {
             Map<String, TopCode> values = new HashMap<>();
-            phases.read(() -> records.observations(from, until, o -> {
-                if (row.get(o.memberId()) >= 0 && "PQ".equals(o.valueType()) && o.number() != null) {
-                    values.computeIfAbsent(o.code(), c -> new TopCode())
-                            .add(o.number().doubleValue());
-                }
-            }));
-            values.values().forEach(v -> v.fix(t.valuesPercentile()));
             long[] freeText = new long[1];
+            LastPseudonym checkup = new LastPseudonym();
             w.table(
                     ReleaseTable.CHECKUP_OBSERVATIONS,
-                    table -> records.observations(from, until, o -> {
-                        String person = pseudonymOf.get(o.memberId());
-                        if (person == null) {
-                            return;
+                    table -> phases.read(
+                            sink -> records.observations(from, until, sink), (HealthRecords.Observation o) -> {
+                                String person = pseudonymOf.get(o.memberId());
+                                if (person == null) {
+                                    return;
+                                }
+                                String type = o.valueType() == null ? "" : o.valueType();
+                                if (type.equals("ST")) {
+                                    // Rule 34(4): free text (所見 and the like) is never released
+                                    freeText[0]++;
+                                    return;
+                                }
+                                BigDecimal number = type.equals("PQ") ? o.number() : null;
+                                if (number != null) {
+                                    values.computeIfAbsent(o.code(), c -> new TopCode())
+                                            .add(number.doubleValue());
+                                }
+                                table.add(person, new String[] {
+                                    checkup.of(o.fileId(), o.checkupSeq(), pseudonyms::checkup),
+                                    o.code(),
+                                    number == null ? "" : TopCode.plain(number),
+                                    type.equals("PQ") && o.unit() != null ? o.unit() : "",
+                                    (type.equals("CD") || type.equals("CO") || type.equals("CE")) && o.text() != null
+                                            ? o.text()
+                                            : ""
+                                });
+                            }),
+                    () -> values.values().forEach(v -> v.fix(t.valuesPercentile())),
+                    (person, cells) -> {
+                        TopCode top = values.get(cells[1]);
+                        if (top != null && !cells[2].isEmpty()) {
+                            cells[2] = top.apply(new BigDecimal(cells[2]));
                         }
-                        String type = o.valueType() == null ? "" : o.valueType();
-                        if (type.equals("ST")) {
-                            // Rule 34(4): free text (所見 and the like) is never released
-                            freeText[0]++;
-                            return;
-                        }
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("checkup", pseudonyms.checkup(o.fileId(), o.checkupSeq()));
-                        cells.put("code", o.code());
-                        BigDecimal number = type.equals("PQ") ? o.number() : null;
-                        TopCode top = values.get(o.code());
-                        cells.put(
-                                "value", number == null ? "" : top == null ? TopCode.plain(number) : top.apply(number));
-                        cells.put("unit", type.equals("PQ") && o.unit() != null ? o.unit() : "");
-                        cells.put(
-                                "answer",
-                                (type.equals("CD") || type.equals("CO") || type.equals("CE")) && o.text() != null
-                                        ? o.text()
-                                        : "");
-                        table.add(person, cells);
-                    }));
-            processing.put(
-                    "checkup values top-coded",
-                    values.values().stream().mapToLong(TopCode::coded).sum());
-            processing.put("checkup free-text observations removed", freeText[0]);
+                        return true;
+                    });
+            w.after(() -> {
+                processing.put(
+                        "checkup values top-coded",
+                        values.values().stream().mapToLong(TopCode::coded).sum());
+                processing.put("checkup free-text observations removed", freeText[0]);
+            });
         }
 
+        w.finish();
         long released = classes.releasedCount();
         processing.put("persons suppressed (Rule 34(5))", persons.size() - released);
         Map<String, Long> population = new LinkedHashMap<>();
@@ -423,41 +493,100 @@ final class ReleaseBuilder {
         return sb.toString();
     }
 
+    /**
+     * The pseudonym of the last row's code, for rows that come grouped by it (a member's rows, a
+     * receipt's or a checkup's lines): one HMAC per code instead of one per row.
+     */
+    private static final class LastPseudonym {
+        interface OfRecord {
+            String of(long fileId, int seq);
+        }
+
+        private long id = Long.MIN_VALUE;
+        private int seq;
+        private String value;
+
+        String of(long memberId, java.util.function.LongFunction<String> pseudonym) {
+            if (value == null || id != memberId) {
+                id = memberId;
+                value = pseudonym.apply(memberId);
+            }
+            return value;
+        }
+
+        String of(long fileId, int recordSeq, OfRecord pseudonym) {
+            if (value == null || id != fileId || seq != recordSeq) {
+                id = fileId;
+                seq = recordSeq;
+                value = pseudonym.of(fileId, recordSeq);
+            }
+            return value;
+        }
+    }
+
     /** Writes the tables, each column in the order the spec's table has it in {@link ReleaseTable}. */
     private static final class Writer {
         private final ReleaseSpec spec;
         private final Path staging;
         private final Map<String, Long> rows;
         private final Phases phases;
+        private final ExecutorService output;
+        private final List<Callable<Void>> steps = new ArrayList<>();
+        private final List<CsvTable> open = new ArrayList<>();
 
-        Writer(ReleaseSpec spec, Path staging, Map<String, Long> rows, Phases phases) {
+        Writer(ReleaseSpec spec, Path staging, Map<String, Long> rows, Phases phases, ExecutorService output) {
             this.spec = spec;
             this.staging = staging;
             this.rows = rows;
             this.phases = phases;
+            this.output = output;
+        }
+
+        /** Closes the buckets of the tables not handed to the output thread (the build failed). */
+        void discard() {
+            open.forEach(CsvTable::discard);
+            open.clear();
+        }
+
+        /** Runs {@code step} once the tables closed before it are written, in the order given. */
+        void after(Runnable step) {
+            steps.add(() -> {
+                step.run();
+                return null;
+            });
+        }
+
+        /** Waits for every table to be written, then runs the steps queued after them, in order. */
+        void finish() {
+            phases.waitFor(this::runSteps);
+        }
+
+        private void runSteps() {
+            try {
+                for (Callable<Void> step : steps) {
+                    step.call();
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the release's files were written", e);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            steps.clear();
         }
 
         interface Fill {
-            void into(Rows table);
-        }
-
-        /** A table being filled: each row a map of column to cell, kept to the spec's columns. */
-        static final class Rows {
-            private final CsvTable csv;
-            private final List<String> columns;
-
-            Rows(CsvTable csv, List<String> columns) {
-                this.csv = csv;
-                this.columns = columns;
-            }
-
-            void add(String person, Map<String, String> cells) {
-                List<String> line = new ArrayList<>(columns.size());
-                for (String c : columns) {
-                    line.add(cells.getOrDefault(c, ""));
-                }
-                csv.add(person, line);
-            }
+            void into(CsvTable table);
         }
 
         List<String> columns(ReleaseTable table) {
@@ -470,32 +599,61 @@ final class ReleaseBuilder {
             return names;
         }
 
-        void table(ReleaseTable table, Fill fill) {
+        /** The table's file, taking rows of all its columns (in {@link ReleaseTable}'s order); null if not released. */
+        CsvTable open(ReleaseTable table) {
             if (!spec.releases(table)) {
+                return null;
+            }
+            List<String> all =
+                    table.columns().stream().map(ReleaseTable.Column::name).toList();
+            CsvTable csv = new CsvTable(staging, table.fileName(), columns(table), all);
+            open.add(csv);
+            return csv;
+        }
+
+        /**
+         * Sorts, finishes and writes the table on the output thread, while the next table is read;
+         * its rows are counted once it is written.
+         */
+        void close(ReleaseTable table, CsvTable csv, CsvTable.Finish finish) {
+            open.remove(csv);
+            Future<?> written = output.submit(() -> phases.write(() -> csv.close(finish)));
+            steps.add(() -> {
+                written.get();
+                rows.put(table.fileName(), csv.rows());
+                return null;
+            });
+        }
+
+        /** Fills the table, then fixes what needs all its rows, then writes it out through {@code finish}. */
+        void table(ReleaseTable table, Fill fill, Runnable fix, CsvTable.Finish finish) {
+            CsvTable csv = open(table);
+            if (csv == null) {
                 return;
             }
-            List<String> columns = columns(table);
-            CsvTable csv = new CsvTable(staging, table.fileName(), columns);
-            phases.readAndWrite(() -> fill.into(new Rows(csv, columns)));
-            phases.write(csv::close);
-            rows.put(table.fileName(), csv.rows());
+            fill.into(csv);
+            phases.process(fix);
+            close(table, csv, finish);
         }
 
         void persons(List<PersonClasses.Person> persons, PersonClasses.Outcome classes, Map<Long, String> pseudonymOf) {
-            table(ReleaseTable.PERSONS, t -> {
-                for (int i = 0; i < persons.size(); i++) {
-                    if (!classes.released()[i]) {
-                        continue;
-                    }
-                    String person = pseudonymOf.get(persons.get(i).memberId());
-                    Map<String, String> cells = new HashMap<>();
-                    cells.put("person", person);
-                    for (int q = 0; q < PersonClasses.QUASI.size(); q++) {
-                        cells.put(PersonClasses.QUASI.get(q), classes.values()[i][q]);
-                    }
-                    t.add(person, cells);
-                }
-            });
+            table(
+                    ReleaseTable.PERSONS,
+                    t -> phases.process(() -> {
+                        for (int i = 0; i < persons.size(); i++) {
+                            if (!classes.released()[i]) {
+                                continue;
+                            }
+                            String person = pseudonymOf.get(persons.get(i).memberId());
+                            String[] cells = new String[1 + PersonClasses.QUASI.size()];
+                            cells[0] = person;
+                            // the table's columns after the pseudonym are the quasi-identifiers, in that order
+                            System.arraycopy(classes.values()[i], 0, cells, 1, PersonClasses.QUASI.size());
+                            t.add(person, cells);
+                        }
+                    }),
+                    () -> {},
+                    CsvTable.Finish.NONE);
         }
 
         void periods(
@@ -506,51 +664,71 @@ final class ReleaseBuilder {
                 Map<Long, String> pseudonymOf) {
             int acquiredLevel = classes.level("enrolled");
             int lostLevel = classes.level("withdrawn");
-            table(ReleaseTable.ELIGIBILITY_PERIODS, t -> {
-                for (int i = 0; i < persons.size(); i++) {
-                    if (!classes.released()[i]) {
-                        continue;
-                    }
-                    long id = persons.get(i).memberId();
-                    String person = pseudonymOf.get(id);
-                    for (EligibilityPeriod p : members.get(id).eligibility()) {
-                        if (p.acquiredOn().isAfter(cutOff)) {
-                            continue;
+            table(
+                    ReleaseTable.ELIGIBILITY_PERIODS,
+                    t -> phases.process(() -> {
+                        for (int i = 0; i < persons.size(); i++) {
+                            if (!classes.released()[i]) {
+                                continue;
+                            }
+                            long id = persons.get(i).memberId();
+                            String person = pseudonymOf.get(id);
+                            for (EligibilityPeriod p : members.get(id).eligibility()) {
+                                if (p.acquiredOn().isAfter(cutOff)) {
+                                    continue;
+                                }
+                                String lost = p.lostOn().isEmpty()
+                                                || p.lostOn().get().isAfter(cutOff)
+                                        ? ""
+                                        : YearMonth.from(p.lostOn().get()).toString();
+                                // the same coarseness as the persons table's enrolment and withdrawal
+                                t.add(person, new String[] {
+                                    person,
+                                    MonthLevels.at(
+                                            YearMonth.from(p.acquiredOn()).toString(), acquiredLevel, false),
+                                    MonthLevels.at(lost, lostLevel, false)
+                                });
+                            }
                         }
-                        String lost = p.lostOn().isEmpty() || p.lostOn().get().isAfter(cutOff)
-                                ? ""
-                                : YearMonth.from(p.lostOn().get()).toString();
-                        Map<String, String> cells = new HashMap<>();
-                        cells.put("person", person);
-                        // the same coarseness as the persons table's enrolment and withdrawal
-                        cells.put(
-                                "acquired",
-                                MonthLevels.at(YearMonth.from(p.acquiredOn()).toString(), acquiredLevel, false));
-                        cells.put("lost", MonthLevels.at(lost, lostLevel, false));
-                        t.add(person, cells);
-                    }
-                }
-            });
+                    }),
+                    () -> {},
+                    CsvTable.Finish.NONE);
         }
     }
 
-    /** Time spent reading, processing, searching and writing, for the bench's shares. */
+    /**
+     * Time spent in the database reads (the driver's fetching and decoding included), in the
+     * processing of the rows read (filing, pseudonyms, statistics), in the search and waiting for
+     * the writing thread at the end; and, apart, that thread's time sorting, finishing and
+     * writing the files while the next tables were read. For the bench's shares.
+     */
     static final class Phases {
+        /** The writing thread's time, spent alongside the reads: not part of the build's sum. */
+        static final String ALONGSIDE = "sorting, finishing and writing files (second thread, alongside the reads)";
+
         private long read;
-        private long readWrite;
+        private long process;
         private long search;
         private long write;
+        private long waiting;
 
-        void read(Runnable r) {
+        /** Reads with {@code source}, timing what {@code sink} does with each row as processing. */
+        <T> void read(Consumer<Consumer<T>> source, Consumer<T> sink) {
+            long[] inside = new long[1];
             long s = System.nanoTime();
-            r.run();
-            read += System.nanoTime() - s;
+            source.accept(row -> {
+                long a = System.nanoTime();
+                sink.accept(row);
+                inside[0] += System.nanoTime() - a;
+            });
+            read += System.nanoTime() - s - inside[0];
+            process += inside[0];
         }
 
-        void readAndWrite(Runnable r) {
+        void process(Runnable r) {
             long s = System.nanoTime();
             r.run();
-            readWrite += System.nanoTime() - s;
+            process += System.nanoTime() - s;
         }
 
         <T> T search(java.util.function.Supplier<T> r) {
@@ -566,12 +744,19 @@ final class ReleaseBuilder {
             write += System.nanoTime() - s;
         }
 
+        void waitFor(Runnable r) {
+            long s = System.nanoTime();
+            r.run();
+            waiting += System.nanoTime() - s;
+        }
+
         Map<String, Double> seconds() {
             Map<String, Double> m = new LinkedHashMap<>();
-            m.put("database reads (statistics passes)", read / 1e9);
-            m.put("database reads with processing (writing passes)", readWrite / 1e9);
+            m.put("database reads (one pass per table)", read / 1e9);
+            m.put("processing (filing rows, pseudonyms, statistics)", process / 1e9);
             m.put("search", search / 1e9);
-            m.put("sorting and writing files", write / 1e9);
+            m.put("waiting for the last files to be written", waiting / 1e9);
+            m.put(ALONGSIDE, write / 1e9);
             return m;
         }
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,8 +12,8 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -287,9 +285,13 @@ public class ReleaseService {
         }
     }
 
+    /**
+     * The built files by name (sorted) with their rows, their SHA-256 coming from the seal, which
+     * reads them anyway; and, for STABLE, the persons to add to the recipient's cumulative table.
+     */
     private record Staged(
             ReleaseFigures figures,
-            List<ReleaseRecord.FileEntry> files,
+            Map<String, Long> files,
             Map<String, Double> seconds,
             Optional<CumulativePersons> cumulative) {}
 
@@ -350,12 +352,11 @@ public class ReleaseService {
         seconds.put("population (9.1 batch decision, registry read)", (populated - started) / 1e9);
         seconds.putAll(built.seconds());
         seconds.put("final check (files read back)", (System.nanoTime() - written) / 1e9);
-        List<ReleaseRecord.FileEntry> files = new ArrayList<>();
+        Map<String, Long> files = new LinkedHashMap<>();
         try (Stream<Path> list = Files.list(staging)) {
             for (Path f : list.sorted(Comparator.comparing(Path::toString)).toList()) {
                 String name = f.getFileName().toString();
-                long rows = built.rows().getOrDefault(name.replaceFirst("\\.csv$", ""), -1L);
-                files.add(new ReleaseRecord.FileEntry(name, sha256(f), rows));
+                files.put(name, built.rows().getOrDefault(name.replaceFirst("\\.csv$", ""), -1L));
             }
         }
         return new Staged(built.figures(), files, seconds, cumulative);
@@ -398,9 +399,18 @@ public class ReleaseService {
         Map<String, Double> seconds = new LinkedHashMap<>(staged.seconds());
         seconds.put("sealing (archive, encryption)", (System.nanoTime() - sealing) / 1e9);
         figures.put("seconds", seconds);
-        List<ReleaseRecord.FileEntry> files = new ArrayList<>(staged.files());
+        Map<String, String> sealedSha256 = new HashMap<>();
+        sealed.files().forEach(f -> sealedSha256.put(f.file(), f.sha256()));
+        List<ReleaseRecord.FileEntry> files = new ArrayList<>();
+        staged.files().forEach((name, rows) -> {
+            String sha256 = sealedSha256.get(name);
+            if (sha256 == null) {
+                throw new IllegalStateException("the seal left out the built file " + name);
+            }
+            files.add(new ReleaseRecord.FileEntry(name, sha256, rows));
+        });
         sealed.files().stream()
-                .filter(f -> staged.files().stream().noneMatch(s -> s.file().equals(f.file())))
+                .filter(f -> !staged.files().containsKey(f.file()))
                 .forEach(f -> files.add(new ReleaseRecord.FileEntry(f.file(), f.sha256(), f.rows())));
         ReleaseRecord draft = new ReleaseRecord(
                 id,
@@ -630,21 +640,6 @@ public class ReleaseService {
         Actor actor = Actor.current();
         if (!OFFICERS.contains(actor.role()) && !actor.role().equals("AUDITOR")) {
             throw new ReleaseForbiddenException("only a privacy officer or an auditor may read the release registry");
-        }
-    }
-
-    static String sha256(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

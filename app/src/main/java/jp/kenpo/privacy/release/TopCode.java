@@ -45,6 +45,18 @@ final class TopCode {
         return plain(value);
     }
 
+    /** A whole number as its digits ({@code ""} for none), as released. */
+    String apply(String whole) {
+        if (whole == null || whole.isEmpty()) {
+            return "";
+        }
+        if (Integer.parseInt(whole) > limit) {
+            coded++;
+            return label;
+        }
+        return whole;
+    }
+
     String apply(Integer value) {
         return value == null ? "" : apply(BigDecimal.valueOf(value));
     }

@@ -66,7 +66,28 @@ public final class NumberMask {
      * (My Number Act Art. 20).
      */
     public static boolean holdsNumber(String text) {
-        return text != null && !numbers(text, false).isEmpty();
+        return text != null
+                && !fewerThanTwelveAsciiDigits(text)
+                && !numbers(text, false).isEmpty();
+    }
+
+    /**
+     * Plain ASCII with fewer than twelve digits holds no number (NFKC leaves ASCII as it is; only
+     * other characters, such as ⑫, can stand for more than one digit). Most cells of a release are
+     * short codes and counts: this spares them the full reading.
+     */
+    private static boolean fewerThanTwelveAsciiDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits < 12;
     }
 
     /**

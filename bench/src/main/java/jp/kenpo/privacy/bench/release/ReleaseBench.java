@@ -23,6 +23,7 @@ import jp.kenpo.privacy.recipients.RecipientRegister;
 import jp.kenpo.privacy.release.ReleaseRecord;
 import jp.kenpo.privacy.release.ReleaseService;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A whole year's anonymized release on PostgreSQL: the generator's population (fiscal year 2025)
@@ -36,6 +37,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * year is kept in database NAME and later runs build from it; {@code load} stops after the import.
  */
 public final class ReleaseBench {
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
 
     public static void main(String[] args) throws Exception {
         int members = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -77,6 +82,18 @@ public final class ReleaseBench {
                                     Optional.empty(),
                                     Optional.of(key)));
                 });
+            // the planner's statistics, as autovacuum would gather them on a running society (the test
+            // server runs without it): without them the reads of the year are planned as nested loops
+            Long unanalysed = jdbc.queryForObject(
+                    "select count(*) from pg_stat_user_tables where relname in ('receipt', 'receipt_diagnosis',"
+                            + " 'receipt_procedure', 'receipt_drug', 'checkup', 'checkup_observation')"
+                            + " and last_analyze is null and last_autoanalyze is null",
+                    Long.class);
+            if (!loaded || unanalysed > 0) {
+                long a0 = System.nanoTime();
+                jdbc.execute("analyze");
+                System.out.printf("analyzed (not timed) in %.0f s%n", (System.nanoTime() - a0) / 1e9);
+            }
             System.out.printf(
                     (loaded ? "already loaded in " + db.name() + ", " : "")
                             + "imported (not timed) in %.0f s: %,d members, %,d receipts, %,d diagnoses, %,d checkups%n",
@@ -90,6 +107,13 @@ public final class ReleaseBench {
             }
             Path out = BenchData.path("release", "out-" + System.currentTimeMillis());
             Files.createDirectories(out.getParent());
+            // the peak heap of the build alone, not of the import before it
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+            double load0 = loadAverage();
             long t0 = System.nanoTime();
             ReleaseRecord r = BenchApp.as(
                     "bench-officer",
@@ -101,6 +125,36 @@ public final class ReleaseBench {
                     r.releaseId(), seconds, BenchApp.heap());
             System.out.println("figures (phases in seconds, population, rows, processing, risk): "
                     + r.figures().replaceAll("\\s+", " "));
+            var figures = JsonMapper.builder().build().readTree(r.figures());
+            System.out.printf(
+                    "shares of the %.1f s (load average %.1f before, %.1f after):%n", seconds, load0, loadAverage());
+            double phases = 0;
+            for (var phase : figures.get("seconds").properties()) {
+                double s = phase.getValue().asDouble();
+                // the writing thread's time overlaps the reads: shown, not added
+                boolean alongside = phase.getKey().contains("alongside");
+                if (!alongside) {
+                    phases += s;
+                }
+                System.out.printf(
+                        "  %5s  %6.1f s  %s%n",
+                        alongside ? "" : String.format("%.1f %%", 100 * s / seconds), s, phase.getKey());
+            }
+            System.out.printf(
+                    "  %5.1f %%  %6.1f s  the rest (spec check, quasi-identifiers and risk of the persons, documents, registry row, audit)%n",
+                    100 * (seconds - phases) / seconds, seconds - phases);
+            var population = figures.get("population");
+            var risk = figures.get("risk");
+            System.out.printf(
+                    "persons released unsuppressed at k = 5: %.2f %% (%,d of %,d in scope); information loss %.4f;"
+                            + " prosecutor risk at most %.3f (average %.4f); records at risk %d%n",
+                    100 * risk.get("releasedShare").asDouble(),
+                    population.get("released").asLong(),
+                    population.get("in scope").asLong(),
+                    risk.get("informationLoss").asDouble(),
+                    risk.get("prosecutorHighest").asDouble(),
+                    risk.get("prosecutorAverage").asDouble(),
+                    risk.get("recordsAtRisk").asLong());
         }
     }
 }
