@@ -3,6 +3,7 @@ package jp.kenpo.privacy.pages;
 import java.time.Clock;
 import jp.kenpo.privacy.catalog.CatalogService;
 import jp.kenpo.privacy.catalog.CatalogVersion;
+import jp.kenpo.privacy.shared.SocietyTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The public notice (no sign-in), from the catalog version in force, and the reservation form
  * (申出書) generated from the same version: every purpose with a box to tick, for members who post
- * it instead of signing in.
+ * it instead of signing in. A purpose retired by today is no longer published, so neither lists it
+ * (as {@code NoticeRenderer} leaves it out).
  */
 @Controller
 class NoticePages {
@@ -26,12 +28,14 @@ class NoticePages {
     @GetMapping("/notice")
     String notice(Model model) {
         model.addAttribute("version", inForce());
+        model.addAttribute("today", SocietyTime.dateOf(clock.instant()));
         return "pages/notice";
     }
 
     @GetMapping("/notice/form")
     String form(Model model) {
         model.addAttribute("version", inForce());
+        model.addAttribute("today", SocietyTime.dateOf(clock.instant()));
         return "pages/notice-form";
     }
 

@@ -87,7 +87,7 @@ class CatalogPagesTest extends BrowserTest {
 
         // a published purpose's Japanese text cannot change: refused at its line, the change shown
         String today = SocietyTime.dateOf(java.time.Instant.now()).toString();
-        String next = CatalogFixtures.version2(today, "2099-03-31").replace(NOTICES_EN, NOTICES_EN_NEW);
+        String next = CatalogFixtures.version2(today, today).replace(NOTICES_EN, NOTICES_EN_NEW);
         String meaningChanged = next.replace("ja: 被保険者等への医療費通知", "ja: 被保険者等への医療費のお知らせ");
         upload("changed-meaning.yaml", meaningChanged);
         assertThat(find(By.id("refusal-line")).getText())
@@ -133,6 +133,10 @@ class CatalogPagesTest extends BrowserTest {
 
         open("/notice");
         assertThat(pageText()).contains("健康増進アプリの提供事業者への健診結果の提供");
+        // 3.7 retired today: no longer published, neither on the notice nor on the paper form
+        assertThat(pageText()).doesNotContain("健康増進施設(保養所等)の運営の委託");
+        open("/notice/form");
+        assertThat(pageText()).doesNotContain("健康増進施設(保養所等)の運営の委託").contains("3.10");
         open("/notice?lang=en");
         assertThat(pageText()).contains("Sending notices of medical expenses to insured persons");
         assertAccessible();
