@@ -28,7 +28,10 @@ record BodyLimits(
             return command.toBytes();
         }
         return switch (path) {
-            case "/api/v1/members/import", "/api/v1/provisions", "/api/v1/acquisitions" -> importLimit;
+            case "/api/v1/members/import",
+                    "/api/v1/provisions",
+                    "/api/v1/acquisitions",
+                    "/api/v1/online-eligibility/imports" -> importLimit;
             case "/api/v1/decisions/batch" -> batch.toBytes();
             case "/api/v1/catalog/versions" -> catalog.toBytes();
             case "/api/v1/audit/verification" -> digest.toBytes();
