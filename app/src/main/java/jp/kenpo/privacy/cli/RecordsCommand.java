@@ -25,7 +25,7 @@ final class RecordsCommand {
             service(RecipientRegister.class).require(counterparty);
             var entries = service(ProvisionHistory.class).ofCounterparty(counterparty);
             entries.forEach(e -> out().printf(
-                            "%s  %-8s %-19s %s  #%d  %d members  %s  sha256 %s  kept until %s%n",
+                            "%s  %-8s %-19s %s  #%d  %d members  %s%s  kept until %s%n",
                             e.on(),
                             e.direction(),
                             e.record(),
@@ -33,7 +33,7 @@ final class RecordsCommand {
                             e.id(),
                             e.members(),
                             e.file(),
-                            e.sha256(),
+                            e.sha256().isEmpty() ? "" : "  sha256 " + e.sha256(),
                             e.retainedUntil()));
             out().println(entries.size() + " datasets");
             return 0;
@@ -43,7 +43,8 @@ final class RecordsCommand {
     @Command(
             name = "purge",
             description =
-                    "Deletes the records whose retention ended before DATE (PPC Rules Art. 21, 26), and nothing else; audited.")
+                    "Deletes the records whose retention ended before DATE (PPC Rules Art. 21, 26; My Number Act Art. 23), "
+                            + "and nothing else; audited.")
     static final class Purge extends AppCommand {
         @Option(names = "--before", required = true, description = "a day not after today")
         LocalDate before;
@@ -53,12 +54,15 @@ final class RecordsCommand {
             RecordsPurge.Purged p = service(RecordsPurge.class).purge(before);
             out().printf(
                             "deleted %d provision records (%d runs), %d confirmation records (%d acquisitions), "
-                                    + "%d online eligibility records whose retention ended before %s%n",
+                                    + "%d online eligibility records, %d exchange records (%d exchanges) "
+                                    + "whose retention ended before %s%n",
                             p.provisionRecords(),
                             p.runs(),
                             p.confirmationRecords(),
                             p.acquisitions(),
                             p.onlineEligibility(),
+                            p.exchangeRecords(),
+                            p.exchanges(),
                             p.before());
             return 0;
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import jp.kenpo.privacy.accounts.Role;
@@ -30,11 +31,49 @@ class ProvisionController {
     private final ProvisionRuns runs;
     private final ProvisionHistory history;
     private final Acquisitions acquisitions;
+    private final OnlineEligibilityRegister onlineEligibility;
+    private final RecordsPurge purge;
 
-    ProvisionController(ProvisionRuns runs, ProvisionHistory history, Acquisitions acquisitions) {
+    ProvisionController(
+            ProvisionRuns runs,
+            ProvisionHistory history,
+            Acquisitions acquisitions,
+            OnlineEligibilityRegister onlineEligibility,
+            RecordsPurge purge) {
         this.runs = runs;
         this.history = history;
         this.acquisitions = acquisitions;
+        this.onlineEligibility = onlineEligibility;
+        this.purge = purge;
+    }
+
+    /**
+     * Imports the society's list of what it exchanged with the online eligibility confirmation system
+     * (8.1, 8.2), the CSV in the body with the command line's layout: all rows or, naming every bad
+     * line and field, none.
+     */
+    @PostMapping(
+            value = "/online-eligibility/imports",
+            consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    OnlineEligibilityRegister.Imported importOnlineEligibility(
+            HttpServletRequest request, @RequestParam(defaultValue = "online-eligibility.csv") String filename)
+            throws IOException {
+        Path spool = Files.createTempFile("kenpo-online-eligibility-", ".csv");
+        try {
+            try (InputStream in = request.getInputStream()) {
+                Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return onlineEligibility.importList(spool, filename);
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    /** Deletes the records whose retention ended before the day, and nothing else; audited. */
+    @PostMapping("/records/purge")
+    RecordsPurge.Purged purge(@RequestParam LocalDate before) {
+        return purge.purge(before);
     }
 
     /**

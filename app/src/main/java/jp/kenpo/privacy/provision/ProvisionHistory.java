@@ -108,6 +108,32 @@ public class ProvisionHistory {
                 member);
         jdbc.query(
                 """
+                select m.exchanged_on, x.direction, x.counterparty_id, x.counterparty_name, x.counterparty_address,
+                       x.counterparty_representative, x.purpose_code, x.items, m.retention_until, x.id
+                  from my_number_exchange_member m join my_number_exchange x on x.id = m.exchange_id
+                 where m.member_id = ?""",
+                rs -> {
+                    entries.add(new Sorted(
+                            new ProvisionEntry(
+                                    Direction.valueOf(rs.getString(2)),
+                                    RecordKind.MY_NUMBER_EXCHANGE,
+                                    rs.getObject(1, LocalDate.class),
+                                    Optional.of(rs.getString(3)),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    PurposeCode.parse(rs.getString(7)),
+                                    items(rs.getString(8)),
+                                    Optional.of(Basis.LEGAL_BASIS),
+                                    OptionalLong.empty(),
+                                    Optional.of(Exemption.UNDER_LAW.article()),
+                                    exchangeFile(rs.getLong(10)),
+                                    rs.getObject(9, LocalDate.class)),
+                            rs.getLong(10)));
+                },
+                member);
+        jdbc.query(
+                """
                 select exchanged_on, direction, purpose_code, items, batch_file, retention_until, id
                   from online_eligibility_exchange where member_id = ?""",
                 rs -> {
@@ -138,7 +164,10 @@ public class ProvisionHistory {
         return entries.stream().map(Sorted::entry).toList();
     }
 
-    /** Every provision run to, and acquisition from, the counterparty, newest first. */
+    /**
+     * Every provision run to, acquisition from, and info-linkage exchange (an individual-number read
+     * naming it) with the counterparty, newest first.
+     */
     @Transactional(readOnly = true)
     public List<CounterpartyEntry> ofCounterparty(String id) {
         var entries = new ArrayList<CounterpartyEntry>();
@@ -157,6 +186,24 @@ public class ProvisionHistory {
                   from acquisition a where a.provider_id = ?""",
                 rs -> {
                     entries.add(counterpartyEntry(rs, Direction.RECEIVED, receivedKind(rs.getString(2))));
+                },
+                id);
+        jdbc.query(
+                """
+                select id, direction, exchanged_on, purpose_code, members, retention_until
+                  from my_number_exchange where counterparty_id = ?""",
+                rs -> {
+                    long exchange = rs.getLong(1);
+                    entries.add(new CounterpartyEntry(
+                            Direction.valueOf(rs.getString(2)),
+                            RecordKind.MY_NUMBER_EXCHANGE,
+                            exchange,
+                            rs.getObject(3, LocalDate.class),
+                            PurposeCode.parse(rs.getString(4)),
+                            exchangeFile(exchange),
+                            "",
+                            rs.getInt(5),
+                            rs.getObject(6, LocalDate.class)));
                 },
                 id);
         entries.sort(Comparator.comparing(CounterpartyEntry::on)
@@ -196,6 +243,14 @@ public class ProvisionHistory {
             case "EXEMPT" -> RecordKind.EXEMPT_RECEIPT;
             default -> RecordKind.MY_NUMBER_EXCHANGE;
         };
+    }
+
+    /**
+     * What an exchange made by a read of the vault is known by in place of a file: the data went
+     * through the info-linkage network, not in a file the society wrote.
+     */
+    static String exchangeFile(long exchange) {
+        return "info-linkage exchange #" + exchange;
     }
 
     static List<String> items(String joined) {

@@ -401,7 +401,7 @@ public class ProvisionRuns {
                 key);
         long run = key.getKey().longValue();
         var permittedKeys = new ArrayList<MemberKey>();
-        var records = new RecordRows(jdbc);
+        var records = RecordRows.provisionRecords(jdbc);
         for (int i = 0; i < scan.keys().size(); i++) {
             if (outcomes.denied()[i] != null || written.rowsPerMember()[i] == 0) {
                 continue;
@@ -411,8 +411,8 @@ public class ProvisionRuns {
                     run,
                     outcomes.ids()[i],
                     day,
-                    outcomes.basis()[i],
-                    outcomes.event()[i],
+                    outcomes.basis()[i].name(),
+                    outcomes.event()[i] == 0 ? null : outcomes.event()[i],
                     written.rowsPerMember()[i],
                     retained);
         }

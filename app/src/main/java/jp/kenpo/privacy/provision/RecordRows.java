@@ -5,39 +5,59 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.LocalDate;
-import jp.kenpo.privacy.decision.Basis;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The provision records of one run, written in bulk in the caller's transaction: on PostgreSQL with
+ * Records of one run or exchange, written in bulk in the caller's transaction: on PostgreSQL with
  * COPY (a million records in a few seconds, where multi-row inserts took several times longer), on
- * H2 as JDBC batches.
+ * H2 as JDBC batches. Every value is a number, a date or an enum name: nothing to quote.
  */
 final class RecordRows {
 
-    private static final String COLUMNS =
-            "run_id, member_id, provided_on, basis, consent_event, row_count, retention_until";
     private static final int CHUNK = 10_000;
 
     private final JdbcTemplate jdbc;
+    private final String table;
+    private final String columns;
+    private final int[] types;
     private final StringBuilder csv = new StringBuilder(1 << 20);
-    private final java.util.List<Object[]> rows = new java.util.ArrayList<>();
-    private int pending;
+    private final List<Object[]> rows = new ArrayList<>();
     private Boolean postgres;
     private CopyIn copy;
-    private Connection connection;
 
-    RecordRows(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    /** The provision records of a run (one per member). */
+    static RecordRows provisionRecords(JdbcTemplate jdbc) {
+        return new RecordRows(
+                jdbc,
+                "provision_record",
+                List.of("run_id", "member_id", "provided_on", "basis", "consent_event", "row_count", "retention_until"),
+                new int[] {
+                    Types.BIGINT, Types.BIGINT, Types.DATE, Types.VARCHAR, Types.BIGINT, Types.INTEGER, Types.DATE
+                });
     }
 
-    void add(long run, long member, LocalDate on, Basis basis, long event, int rowCount, LocalDate retained) {
-        rows.add(new Object[] {run, member, on, basis.name(), event == 0 ? null : event, rowCount, retained});
-        if (++pending == CHUNK) {
+    /**
+     * @param types the SQL type of each column, for the batches' nulls and dates
+     */
+    RecordRows(JdbcTemplate jdbc, String table, List<String> columns, int[] types) {
+        if (columns.size() != types.length) {
+            throw new IllegalArgumentException("a type for each column");
+        }
+        this.jdbc = jdbc;
+        this.table = table;
+        this.columns = String.join(", ", columns);
+        this.types = types.clone();
+    }
+
+    /** A row, its values in the columns' order; null for an empty one. */
+    void add(Object... values) {
+        rows.add(values);
+        if (rows.size() == CHUNK) {
             flush();
         }
     }
@@ -48,7 +68,8 @@ final class RecordRows {
             try {
                 copy.endCopy();
             } catch (SQLException e) {
-                throw new IllegalStateException("the provision records could not be written: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "the records (" + table + ") could not be written: " + e.getMessage(), e);
             }
         }
     }
@@ -69,19 +90,17 @@ final class RecordRows {
             return null;
         });
         rows.clear();
-        pending = 0;
     }
 
     private void copy(Connection con) throws SQLException {
         if (copy == null) {
-            connection = con;
             copy = con.unwrap(PGConnection.class)
                     .getCopyAPI()
-                    .copyIn("copy provision_record (" + COLUMNS + ") from stdin (format csv)");
+                    .copyIn("copy " + table + " (" + columns + ") from stdin (format csv)");
         }
         csv.setLength(0);
         for (Object[] r : rows) {
-            // every value is a number, a date or an enum name: nothing to quote; an empty field is null
+            // an empty field is null
             for (int i = 0; i < r.length; i++) {
                 if (i > 0) {
                     csv.append(',');
@@ -104,16 +123,13 @@ final class RecordRows {
     }
 
     private void batch(Connection con) throws SQLException {
+        String marks = "?" + ", ?".repeat(types.length - 1);
         try (PreparedStatement ps =
-                con.prepareStatement("insert into provision_record (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")) {
+                con.prepareStatement("insert into " + table + " (" + columns + ") values (" + marks + ")")) {
             for (Object[] r : rows) {
-                ps.setLong(1, (Long) r[0]);
-                ps.setLong(2, (Long) r[1]);
-                ps.setObject(3, r[2], Types.DATE);
-                ps.setString(4, (String) r[3]);
-                ps.setObject(5, r[4], Types.BIGINT);
-                ps.setInt(6, (Integer) r[5]);
-                ps.setObject(7, r[6], Types.DATE);
+                for (int i = 0; i < types.length; i++) {
+                    ps.setObject(i + 1, r[i], types[i]);
+                }
                 ps.addBatch();
             }
             ps.executeBatch();

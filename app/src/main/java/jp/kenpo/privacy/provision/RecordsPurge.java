@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deletes provision, confirmation and exchange records whose retention ended before a day (PPC Rules
- * Art. 21, 26): only those, audited with the counts. The database refuses to delete a record still
- * within its retention whoever asks (V17_1).
+ * Art. 21, 26; My Number Act Art. 23(1) and its Order for the info-linkage's): only those, audited with
+ * the counts. The database refuses to delete a record still within its retention whoever asks (V17_1, V23_1).
  */
 @Service
 public class RecordsPurge {
@@ -26,9 +26,17 @@ public class RecordsPurge {
             int runs,
             int confirmationRecords,
             int acquisitions,
-            int onlineEligibility) {
+            int onlineEligibility,
+            int exchangeRecords,
+            int exchanges) {
         public int total() {
-            return provisionRecords + runs + confirmationRecords + acquisitions + onlineEligibility;
+            return provisionRecords
+                    + runs
+                    + confirmationRecords
+                    + acquisitions
+                    + onlineEligibility
+                    + exchangeRecords
+                    + exchanges;
         }
     }
 
@@ -62,12 +70,18 @@ public class RecordsPurge {
                 delete from acquisition where retention_until < ?
                    and not exists (select 1 from acquisition_member m where m.acquisition_id = acquisition.id)""", before);
         int online = jdbc.update("delete from online_eligibility_exchange where retention_until < ?", before);
-        var purged = new Purged(before, records, runs, confirmations, acquisitions, online);
+        // 情報提供等の記録: 7 years (My Number Act Art. 23(1) and its Order), in each row's retention_until
+        int exchangeRecords = jdbc.update("delete from my_number_exchange_member where retention_until < ?", before);
+        int exchanges = jdbc.update("""
+                delete from my_number_exchange where retention_until < ?
+                   and not exists (select 1 from my_number_exchange_member m where m.exchange_id = my_number_exchange.id)""", before);
+        var purged = new Purged(before, records, runs, confirmations, acquisitions, online, exchangeRecords, exchanges);
         audit.record(AuditEvent.of(
                 AuditAction.RECORDS_PURGED,
                 "records past their retention end before " + before + " deleted: " + records
                         + " provision records, " + runs + " runs, " + confirmations + " confirmation records, "
-                        + acquisitions + " acquisitions, " + online + " online eligibility records"));
+                        + acquisitions + " acquisitions, " + online + " online eligibility records, " + exchangeRecords
+                        + " exchange records (" + exchanges + " exchanges)"));
         return purged;
     }
 }

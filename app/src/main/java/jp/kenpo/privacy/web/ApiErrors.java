@@ -177,6 +177,21 @@ class ApiErrors extends ResponseEntityExceptionHandler implements ResponseBodyAd
                         Map.of("field", field == null ? "" : field)));
     }
 
+    /** A required query parameter left out, named as a field like every other refusal. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid request",
+                        ex.getParameterName() + ": is required",
+                        Map.of("field", ex.getParameterName())));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -31,7 +31,10 @@ record BodyLimits(
             return command.toBytes();
         }
         return switch (path) {
-            case "/api/v1/members/import", "/api/v1/provisions", "/api/v1/acquisitions" -> importLimit;
+            case "/api/v1/members/import",
+                    "/api/v1/provisions",
+                    "/api/v1/acquisitions",
+                    "/api/v1/online-eligibility/imports" -> importLimit;
             case "/api/v1/decisions/batch" -> batch.toBytes();
             // the import page's forms: the files, and the form's fields and part headers around them
             case "/console/imports/members", "/console/imports/receipts", "/console/imports/checkups" ->

@@ -309,8 +309,15 @@ class SecurityConfig {
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, AUDITOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/recipients", "/api/v1/recipients/{id}/*")
                 .hasRole(PRIVACY_OFFICER.name())
-                .requestMatchers(HttpMethod.POST, "/api/v1/provisions", "/api/v1/acquisitions")
+                .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/provisions",
+                        "/api/v1/acquisitions",
+                        "/api/v1/online-eligibility/imports")
                 .hasAnyRole(roles(PRIVACY_OFFICER, CLERK, SYSTEM))
+                // deleting legal records, even past their end, is the privacy officer's decision
+                .requestMatchers(HttpMethod.POST, "/api/v1/records/purge")
+                .hasRole(PRIVACY_OFFICER.name())
                 // the public statement on anonymized information stands beside the notice (APPI Art. 43(3))
                 .requestMatchers(HttpMethod.GET, "/api/v1/releases/publication")
                 .permitAll()

@@ -107,9 +107,10 @@ class VaultTest extends DatabaseTest {
         assertThat(as("clerk", Role.CLERK, () -> vault.read(m, WORK)).reveal()).isEqualTo(number);
         assertThat(as("benefits", Role.SYSTEM, () -> vault.read(m, LINKAGE)).reveal())
                 .isEqualTo(number);
-        assertThat(as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("7.4")))
-                        .reveal())
-                .isEqualTo(number);
+        // an info-linkage read names its counterparty (InfoLinkageReadTest)
+        assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("7.4"))))
+                .isInstanceOf(MyNumberRefusedException.class)
+                .hasMessageContaining("counterparty");
         assertThatThrownBy(() -> as("clerk", Role.CLERK, () -> vault.read(m, PurposeCode.parse("3.8"))))
                 .isInstanceOf(MyNumberRefusedException.class)
                 .hasMessageContaining("not a My Number purpose");
@@ -135,7 +136,7 @@ class VaultTest extends DatabaseTest {
                 .containsExactly(
                         "1.3 SUCCESS clerk",
                         "1.8 SUCCESS benefits",
-                        "7.4 SUCCESS clerk",
+                        "7.4 REFUSED clerk",
                         "3.8 REFUSED clerk",
                         "8.2 REFUSED clerk",
                         "1.3 REFUSED auditor",
@@ -435,6 +436,8 @@ class VaultTest extends DatabaseTest {
                     registry,
                     context.getBean(CatalogService.class),
                     context.getBean(AuditTrail.class),
+                    context.getBean(jp.kenpo.privacy.provision.MyNumberExchanges.class),
+                    context.getBean(PlatformTransactionManager.class),
                     clock);
             assertThat(as("clerk", Role.CLERK, () -> rotated.read(m, WORK)).reveal())
                     .isEqualTo(numbers.get(m));

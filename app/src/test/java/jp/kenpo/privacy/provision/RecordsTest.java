@@ -129,6 +129,80 @@ class RecordsTest extends DatabaseTest {
                 .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("obtainedHow"));
     }
 
+    private int acquisitionsFrom(String provider) {
+        return jdbc.queryForObject("select count(*) from acquisition where provider_id = ?", Integer.class, provider);
+    }
+
+    @Test
+    void aReceiptFromAnUnknownProviderOrWithoutAReadableMemberColumnIsRefusedAndRecordsNothing() throws Exception {
+        MemberKey m = TestMembers.register(memberImport);
+        String employer = party(RecipientKind.THIRD_PARTY, "3.8");
+        var order =
+                new AcquisitionOrder(employer, PurposeCode.parse("3.2"), "定期健康診断", Optional.empty(), Optional.empty());
+
+        Path good = file("member,bmi\n" + m + ",22\n");
+        Path keyless = file("key,bmi\n" + m + ",22\n");
+        Path numbered = file("member,bmi\n123456789018,22\n");
+        assertThatThrownBy(() -> operator(() -> acquisitions.record(
+                        new AcquisitionOrder(
+                                "NOBODY-1", PurposeCode.parse("3.2"), "定期健康診断", Optional.empty(), Optional.empty()),
+                        good,
+                        "x.csv")))
+                .isInstanceOf(jp.kenpo.privacy.recipients.UnknownRecipientException.class)
+                .satisfies(e -> assertThat(((BadRequestException) e).field()).isEqualTo("provider"));
+        assertThatThrownBy(() -> operator(() -> acquisitions.record(order, keyless, "x.csv")))
+                .isInstanceOf(ProvisionInputException.class)
+                .satisfies(e -> assertThat(((ProvisionInputException) e).problems())
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.line()).isEqualTo(1)));
+        Path sjis = file("member,name\n" + m + ",");
+        Files.write(sjis, "試験\n".getBytes("Windows-31J"), java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> operator(() -> acquisitions.record(order, sjis, "x.csv")))
+                .isInstanceOf(ProvisionInputException.class)
+                .satisfies(e -> assertThat(((ProvisionInputException) e).problems())
+                        .singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.line()).isEqualTo(2);
+                            assertThat(p.reason()).contains("UTF-8");
+                        }));
+        assertThatThrownBy(() -> operator(() -> acquisitions.record(order, numbered, "x.csv")))
+                .isInstanceOf(ProvisionInputException.class)
+                .satisfies(e -> assertThat(((ProvisionInputException) e).problems())
+                        .singleElement()
+                        .satisfies(p -> {
+                            assertThat(p.line()).isEqualTo(2);
+                            assertThat(p.reason()).doesNotContain("123456789018");
+                        }));
+        assertThat(acquisitionsFrom(employer)).isZero();
+    }
+
+    /**
+     * What came in is recorded whatever the register says of the provider now: Art. 30 asks for the
+     * record of a receipt, and refusing it would leave data held with no record of where it came
+     * from. A row repeated is one member's record, its rows counted.
+     */
+    @Test
+    void aReceiptIsRecordedFromAnEndedProviderForAnyPurposeAndARepeatedRowIsOneMembersRecord() throws Exception {
+        MemberKey m = TestMembers.register(memberImport);
+        String employer = party(RecipientKind.THIRD_PARTY, "3.8");
+        operator(() -> {
+            register.end(employer, SocietyTime.dateOf(Instant.now()).minusDays(1));
+            return null;
+        });
+
+        Path twice = file("member,bmi\n" + m + ",22\n" + m + ",22\n");
+        AcquisitionReport r = operator(() -> acquisitions.record(
+                new AcquisitionOrder(employer, PurposeCode.parse("3.2"), "定期健康診断", Optional.empty(), Optional.empty()),
+                twice,
+                "twice.csv"));
+
+        assertThat(r.rows()).isEqualTo(2);
+        assertThat(r.members()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select row_count from acquisition_member where acquisition_id = ?", Integer.class, r.id()))
+                .isEqualTo(2);
+    }
+
     @Test
     void infoLinkageBothWaysIsAnExchangeRecordKeptSevenYears() throws Exception {
         MemberKey m = TestMembers.register(memberImport);

@@ -93,6 +93,8 @@ class AuthorizationMatrixTest extends DatabaseTest {
             POST   /api/v1/recipients/{id}/review                officer
             POST   /api/v1/provisions                            officer clerk system
             POST   /api/v1/acquisitions                          officer clerk system
+            POST   /api/v1/online-eligibility/imports            officer clerk system
+            POST   /api/v1/records/purge                         officer
             GET    /api/v1/releases/publication                  anonymous officer clerk auditor system member
             GET    /api/v1/releases                              officer auditor
             GET    /api/v1/releases/{id}                         officer auditor
@@ -368,6 +370,12 @@ class AuthorizationMatrixTest extends DatabaseTest {
                         path + "?provider=MATRIX-NOBODY&purpose=3.2&obtainedHow=matrix",
                         "text/csv",
                         "member\n" + key + "\n");
+            case "POST /api/v1/online-eligibility/imports" ->
+                // a list without the layout's header: a 422 before anything is stored
+                s.post(path, "text/csv", "member\n" + key + "\n");
+            case "POST /api/v1/records/purge" ->
+                // no record's retention ended before 1900: deletes nothing, audited all the same
+                s.post(path + "?before=1900-01-01", "text/plain", "");
             case "POST /api/v1/provisions" ->
                 // no recipient named: a 400 before the run (whose own refusals are audited as such)
                 s.post(path + "?purpose=3.8", "text/csv", "member\n" + key + "\n");
