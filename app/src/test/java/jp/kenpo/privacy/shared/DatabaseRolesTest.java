@@ -127,6 +127,11 @@ class DatabaseRolesTest {
                 refused.add("update release_person set sex = sex");
                 refused.add("delete from release_person");
                 refused.add("truncate release_person cascade");
+                // the My Number exchange records (V23): deleted only past their retention end, never changed
+                refused.add("update my_number_exchange set items = items");
+                refused.add("truncate my_number_exchange cascade");
+                refused.add("update my_number_exchange_member set exchanged_on = exchanged_on");
+                refused.add("truncate my_number_exchange_member cascade");
                 refused.add("delete from rights_request");
                 refused.add("truncate rights_request cascade");
                 refused.add("delete from consent_chain_head");
