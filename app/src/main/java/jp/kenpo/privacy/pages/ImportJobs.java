@@ -140,12 +140,12 @@ class ImportJobs implements DisposableBean {
 
     private void run(ImportJob job, Path folder, Options options) {
         job.running();
+        Outcome outcome;
         try {
-            job.end(
-                    switch (job.kind()) {
-                        case MEMBERS -> members(job, folder, options);
-                        case RECEIPTS, CHECKUPS -> health(job, folder, options);
-                    });
+            outcome = switch (job.kind()) {
+                case MEMBERS -> members(job, folder, options);
+                case RECEIPTS, CHECKUPS -> health(job, folder, options);
+            };
         } catch (RuntimeException e) {
             // the importers roll back what they were writing; the cause may quote a value, so it goes to the log only
             LOG.error("import job {} failed", job.id(), e);
@@ -161,10 +161,12 @@ class ImportJobs implements DisposableBean {
             } catch (RuntimeException auditFailed) {
                 LOG.error("import job {}: its failure could not be audited", job.id(), auditFailed);
             }
-            job.end(new Outcome(State.FAILED, null, List.of(), List.of(), why));
+            outcome = new Outcome(State.FAILED, null, List.of(), List.of(), why);
         } finally {
             delete(folder);
         }
+        // ended only once its files are gone: whoever sees the end finds nothing of the upload left
+        job.end(outcome);
     }
 
     private Outcome members(ImportJob job, Path folder, Options options) {

@@ -20,6 +20,7 @@ import jp.kenpo.privacy.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -107,8 +108,12 @@ class CatalogPagesTest extends BrowserTest {
                 .doesNotContain("利用目的の意味");
         assertThat(find(By.cssSelector("#notice-diff-ja .line-ADDED")).getText())
                 .contains("＋ 追加", "- ・健康増進アプリの提供事業者への健診結果の提供");
-        assertThat(find(By.cssSelector("#notice-diff-en .line-REMOVED")).getText())
-                .contains("- Sending medical expense notices to insured persons");
+        assertThat(browser.findElements(By.cssSelector("#notice-diff-en .line-REMOVED")))
+                .extracting(WebElement::getText)
+                .anySatisfy(line -> assertThat(line).contains("- Sending medical expense notices to insured persons"))
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                "- Consigning the running of health promotion facilities (resort lodges and similar)"));
         assertAccessible();
 
         press("公表の確認に進む");
