@@ -19,18 +19,14 @@ import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.MemberSearch;
-import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.shared.SocietyTime;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The staff console: finding members (keyset paging, so the last page of a million is as quick as
@@ -118,7 +114,7 @@ class ConsolePages {
 
     @GetMapping("/console/members/{key}")
     String member(@PathVariable String key, @RequestParam(defaultValue = "1") String records, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         Member m = members.read(k);
         Instant now = clock.instant();
         model.addAttribute("member", m);
@@ -149,7 +145,7 @@ class ConsolePages {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String at,
             Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         Instant now = clock.instant();
         model.addAttribute("key", k);
         model.addAttribute("version", version(now));
@@ -179,20 +175,20 @@ class ConsolePages {
 
     @GetMapping("/console/members/{key}/forms")
     String paperForm(@PathVariable String key, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         return form(members.read(k), PaperForm.blank(today()), null, model);
     }
 
     /** Back from the confirmation to the form, with everything as it was typed. */
     @PostMapping("/console/members/{key}/forms/edit")
     String editPaperForm(@PathVariable String key, PaperForm typed, Model model) {
-        return form(members.read(key(key)), typed, null, model);
+        return form(members.read(TypedInput.pathKey(key)), typed, null, model);
     }
 
     /** The check before anything is recorded: what will be recorded, or what is wrong with the form. */
     @PostMapping("/console/members/{key}/forms/check")
     String checkPaperForm(@PathVariable String key, PaperForm typed, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         Member m = members.read(k);
         CatalogVersion version = version(clock.instant());
         var checked = typed.check(k, version, today());
@@ -209,7 +205,7 @@ class ConsolePages {
     @PostMapping("/console/members/{key}/forms")
     String recordPaperForm(
             @PathVariable String key, PaperForm typed, @AuthenticationPrincipal SignedIn who, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         Member m = members.read(k);
         CatalogVersion version = version(clock.instant());
         var checked = typed.check(k, version, today());
@@ -247,15 +243,5 @@ class ConsolePages {
 
     private LocalDate today() {
         return SocietyTime.dateOf(clock.instant());
-    }
-
-    private static MemberKey key(String text) {
-        return TypedInput.memberKey(text).orElseThrow(() -> new UnknownMemberException(null));
-    }
-
-    @ExceptionHandler(UnknownMemberException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String unknownMember() {
-        return "pages/not-found";
     }
 }

@@ -24,16 +24,13 @@ import jp.kenpo.privacy.members.MemberKind;
 import jp.kenpo.privacy.members.MemberRegistry;
 import jp.kenpo.privacy.members.UnknownMemberException;
 import jp.kenpo.privacy.shared.SocietyTime;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The member portal: a member's choices on every purpose, one button to change each (ウ: at any
@@ -75,7 +72,7 @@ class PortalPages {
 
     @GetMapping("/portal/members/{key}")
     String choices(@PathVariable String key, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         var status = ledger.status(k, clock.instant(), Optional.empty());
         model.addAttribute("member", members.read(k));
         model.addAttribute(
@@ -103,7 +100,7 @@ class PortalPages {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String action,
             Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         var status = ledger.status(k, clock.instant(), Optional.empty());
         Optional<PurposeStanding> standing = status.purposes().stream()
                 .filter(s -> s.purpose().code().toString().equals(purpose))
@@ -127,7 +124,7 @@ class PortalPages {
             @RequestParam(defaultValue = "") String purpose,
             @RequestParam(defaultValue = "") String action,
             @AuthenticationPrincipal SignedIn who) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         Optional<ConsentAction> act = action(action);
         Optional<Purpose> p = purpose.matches(PurposeCode.REGEX)
                 ? catalogs.catalog().purposeInForceAt(PurposeCode.parse(purpose), clock.instant())
@@ -152,7 +149,7 @@ class PortalPages {
 
     @GetMapping("/portal/members/{key}/history")
     String history(@PathVariable String key, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         List<ConsentEvent> events = new ArrayList<>(ledger.history(k));
         Collections.reverse(events);
         model.addAttribute("member", members.read(k));
@@ -176,15 +173,5 @@ class PortalPages {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static MemberKey key(String text) {
-        return TypedInput.memberKey(text).orElseThrow(() -> new UnknownMemberException(null));
-    }
-
-    @ExceptionHandler(UnknownMemberException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String unknownMember() {
-        return "pages/not-found";
     }
 }

@@ -2,15 +2,11 @@ package jp.kenpo.privacy.pages;
 
 import jp.kenpo.privacy.members.MemberKey;
 import jp.kenpo.privacy.members.MemberRegistry;
-import jp.kenpo.privacy.members.UnknownMemberException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The portal's two pages about what became of a member's data: who received it (the provision
@@ -31,7 +27,7 @@ class PortalRecordPages {
 
     @GetMapping("/portal/members/{key}/recipients")
     String recipients(@PathVariable String key, @RequestParam(defaultValue = "1") String page, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         model.addAttribute("member", members.read(k));
         model.addAttribute("records", records.records(k, page, true));
         return "pages/portal-recipients";
@@ -39,19 +35,9 @@ class PortalRecordPages {
 
     @GetMapping("/portal/members/{key}/requests")
     String requests(@PathVariable String key, Model model) {
-        MemberKey k = key(key);
+        MemberKey k = TypedInput.pathKey(key);
         model.addAttribute("member", members.read(k));
         model.addAttribute("requests", records.requests(k));
         return "pages/portal-requests";
-    }
-
-    private static MemberKey key(String text) {
-        return TypedInput.memberKey(text).orElseThrow(() -> new UnknownMemberException(null));
-    }
-
-    @ExceptionHandler(UnknownMemberException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String unknownMember() {
-        return "pages/not-found";
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.kenpo.privacy.members.MemberKey;
+import jp.kenpo.privacy.members.UnknownMemberException;
 
 /**
  * What people type into the pages, read as they mean it: full-width digits and letters (NFKC), a
@@ -40,6 +41,11 @@ final class TypedInput {
         return text == null
                 ? ""
                 : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    }
+
+    /** The member key a page's path names; a path naming no key is an unknown member (the 404 page). */
+    static MemberKey pathKey(String text) {
+        return memberKey(text).orElseThrow(() -> new UnknownMemberException(null));
     }
 
     static Optional<MemberKey> memberKey(String text) {

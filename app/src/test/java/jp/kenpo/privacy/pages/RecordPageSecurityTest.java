@@ -183,6 +183,22 @@ class RecordPageSecurityTest extends DatabaseTest {
     }
 
     @Test
+    void aMemberTheRegistryDoesNotHoldIsTheNotFoundPageOnPagesAndJsonOnTheApi() {
+        var clerk = api().as("clerk");
+        for (String path : List.of(
+                "/console/members/ZZ9-999999-00",
+                "/console/members/not-a-key",
+                "/console/members/ZZ9-999999-00/forms")) {
+            var r = clerk.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.contentType()).as(path).startsWith("text/html");
+        }
+        var api = clerk.get("/api/v1/members/ZZ9-999999-00");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void aPathNothingAnswersUnderTheApiIsStillJson() {
         var anonymous = api().anonymous().get("/api/v1/no-such-thing");
         assertThat(anonymous.status()).isEqualTo(401);
