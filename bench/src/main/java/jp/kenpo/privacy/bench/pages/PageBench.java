@@ -155,8 +155,14 @@ public final class PageBench {
         String memberOtp = asOperator(() -> accounts.create("bench-member-" + run, Role.MEMBER, Optional.of(subject)))
                 .oneTimePassword()
                 .orElseThrow();
+        String officerOtp = asOperator(
+                        () -> accounts.create("bench-officer-" + run, Role.PRIVACY_OFFICER, Optional.empty()))
+                .oneTimePassword()
+                .orElseThrow();
         var clerk = new Browser(port);
         clerk.setUp("bench-clerk-" + run, clerkOtp, true);
+        var officer = new Browser(port);
+        officer.setUp("bench-officer-" + run, officerOtp, true);
         var member = new Browser(port);
         member.setUp("bench-member-" + run, memberOtp, false);
 
@@ -174,6 +180,13 @@ public final class PageBench {
         pages.put("/console/members/" + subject + "/forms", clerk);
         pages.put("/console/requests", clerk);
         pages.put("/console/requests/" + request, clerk);
+        pages.put("/console/imports", clerk);
+        pages.put("/console/quarantine", clerk);
+        pages.put("/console/catalog", clerk);
+        pages.put("/console/catalog/versions/1", clerk);
+        pages.put("/console/catalog/new", officer);
+        pages.put("/console/accounts", officer);
+        pages.put("/console/audit", officer);
         pages.put("/portal", member);
         pages.put("/portal/members/" + subject, member);
         pages.put("/portal/members/" + subject + "/history", member);
