@@ -109,7 +109,15 @@ public enum ReleaseTable {
     }
 
     /** A column that may be released, its rule and its item. */
-    public record Column(String name, ColumnRule rule, Item item) {}
+    public record Column(String name, ColumnRule rule, Item item) {
+
+        /** Whether the values are year-months, or generalisations of them (dates coarsened: Rule 34(1)). */
+        boolean holdsMonths() {
+            return rule == ColumnRule.MONTH
+                    || (rule == ColumnRule.QUASI
+                            && (item == Item.BIRTH || name.equals("enrolled") || name.equals("withdrawn")));
+        }
+    }
 
     private final String fileName;
     private final Map<String, Column> columns = new LinkedHashMap<>();

@@ -121,6 +121,65 @@ class FinalCheckTest {
         }
     }
 
+    /** Seen at 1,000,000 generated members: 記号 2025, 番号 10 reads as the month 2025-10. */
+    @Test
+    void aYearMonthInAMonthColumnIsAMonthThoughSomeMembersSymbolAndNumberReadTheSame() throws Exception {
+        Member numeric = new Member(
+                2,
+                "06130207",
+                new MemberKey("2025", "10", "00"),
+                MemberKind.INSURED,
+                Optional.empty(),
+                "見本 花子",
+                "ミホン ハナコ",
+                Sex.FEMALE,
+                LocalDate.of(1990, 1, 2),
+                List.of(new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.empty())));
+        var columns = List.of(
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("person").orElseThrow(), ITEM, 1),
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("sex").orElseThrow(), ITEM, 2),
+                new ReleaseSpec.SpecColumn(
+                        ReleaseTable.PERSONS.column("birth_month").orElseThrow(), ITEM, 3));
+        ReleaseSpec spec = new ReleaseSpec(
+                "spec.yaml",
+                "0".repeat(64),
+                "EXAMPLE-VENDOR",
+                1,
+                Optional.empty(),
+                1,
+                "ELECTRONIC",
+                1,
+                PseudonymPolicy.PER_RELEASE,
+                new ReleaseSpec.Thresholds(1, 0.05, 1, 2, 1, 90, 99.5, 99.5),
+                Map.of(ReleaseTable.PERSONS, columns));
+        var check = new FinalCheck(List.of(numeric));
+
+        Files.writeString(
+                staging.resolve("persons.csv"),
+                "person,sex,birth_month\n" + PSEUDONYM + ",2,2025-10\n",
+                StandardCharsets.UTF_8);
+        assertThat(check.check(staging, spec, Set.of(ITEM))).containsEntry("persons", 1L);
+
+        // the same text where no month belongs is the member's 記号・番号
+        Files.writeString(
+                staging.resolve("persons.csv"),
+                "person,sex,birth_month\n" + PSEUDONYM + ",2025-10,1990-01\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> check.check(staging, spec, Set.of(ITEM)))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("persons.csv:2")
+                .hasMessageContaining("column 'sex'")
+                .hasMessageNotContaining("2025-10");
+        // and in a month column, the whole key still is
+        Files.writeString(
+                staging.resolve("persons.csv"),
+                "person,sex,birth_month\n" + PSEUDONYM + ",2,2025-10-00\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> check.check(staging, spec, Set.of(ITEM)))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("column 'birth_month'");
+    }
+
     @Test
     void anIndividualNumberIsRefusedHoweverWritten() {
         // 12 digits whose last is the check digit of the first eleven
