@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.kenpo.privacy.accounts.SignedIn;
 import jp.kenpo.privacy.consent.Channel;
 import jp.kenpo.privacy.requests.AnswerPackage;
@@ -90,21 +91,13 @@ class RequestPages {
 
     @PostMapping("/console/requests/{id}/verification")
     String verify(@PathVariable String id, RequestForm typed, @AuthenticationPrincipal SignedIn who, Model model) {
-        long n = id(id);
-        var file = desk.show(n);
-        var read = typed.verification(file.request());
-        if (!read.ok()) {
-            return page(file, typed, read.errors(), model);
-        }
-        var v = read.value().orElseThrow();
-        try {
-            desk.verify(n, v.method(), v.authority(), who.name());
-        } catch (UnknownRequestException e) {
-            throw e;
-        } catch (BadRequestException e) {
-            return refused(file, typed, e, model);
-        }
-        return "redirect:/console/requests/" + n + "?recorded";
+        var file = desk.show(id(id));
+        return record(
+                file,
+                typed,
+                typed.verification(file.request()),
+                v -> desk.verify(file.request().id(), v.method(), v.authority(), who.name()),
+                model);
     }
 
     @PostMapping("/console/requests/{id}/decision/check")
@@ -119,20 +112,32 @@ class RequestPages {
 
     @PostMapping("/console/requests/{id}/decision")
     String decide(@PathVariable String id, RequestForm typed, @AuthenticationPrincipal SignedIn who, Model model) {
-        long n = id(id);
-        var file = desk.show(n);
-        var read = typed.decision(file.request());
+        var file = desk.show(id(id));
+        return record(
+                file,
+                typed,
+                typed.decision(file.request()),
+                d -> desk.decide(file.request().id(), d, who.name()),
+                model);
+    }
+
+    /**
+     * A step as read from its form, recorded by the desk: the form again with what is wrong, or the
+     * request's page with the desk's refusal, or the request's page saying it is recorded.
+     */
+    private <T> String record(
+            RequestDesk.RequestFile file, RequestForm typed, RequestForm.Read<T> read, Consumer<T> step, Model model) {
         if (!read.ok()) {
             return page(file, typed, read.errors(), model);
         }
         try {
-            desk.decide(n, read.value().orElseThrow(), who.name());
+            step.accept(read.value().orElseThrow());
         } catch (UnknownRequestException e) {
             throw e;
         } catch (BadRequestException e) {
             return refused(file, typed, e, model);
         }
-        return "redirect:/console/requests/" + n + "?recorded";
+        return "redirect:/console/requests/" + file.request().id() + "?recorded";
     }
 
     @PostMapping("/console/requests/{id}/answer/check")
