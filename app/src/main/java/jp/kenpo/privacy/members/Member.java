@@ -27,6 +27,11 @@ public record Member(
         eligibility = List.copyOf(eligibility);
     }
 
+    /** The same member with its eligibility periods, read apart from its row. */
+    Member withEligibility(List<EligibilityPeriod> periods) {
+        return new Member(id, insurerNumber, key, kind, insured, nameKanji, nameKana, sex, birthDate, periods);
+    }
+
     public boolean eligibleOn(LocalDate date) {
         return eligibility.stream().anyMatch(p -> p.covers(date));
     }

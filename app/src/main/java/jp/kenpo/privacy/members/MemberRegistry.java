@@ -239,17 +239,7 @@ public class MemberRegistry {
                 });
         streaming.query(SELECT_MEMBER + " order by m.id", rs -> {
             Member m = member(rs);
-            sink.accept(new Member(
-                    m.id(),
-                    m.insurerNumber(),
-                    m.key(),
-                    m.kind(),
-                    m.insured(),
-                    m.nameKanji(),
-                    m.nameKana(),
-                    m.sex(),
-                    m.birthDate(),
-                    periods.getOrDefault(m.id(), List.of())));
+            sink.accept(m.withEligibility(periods.getOrDefault(m.id(), List.of())));
         });
     }
 
@@ -334,17 +324,7 @@ public class MemberRegistry {
                 },
                 page.stream().map(Member::id).toArray());
         return page.stream()
-                .map(m -> new Member(
-                        m.id(),
-                        m.insurerNumber(),
-                        m.key(),
-                        m.kind(),
-                        m.insured(),
-                        m.nameKanji(),
-                        m.nameKana(),
-                        m.sex(),
-                        m.birthDate(),
-                        periods.getOrDefault(m.id(), List.of())))
+                .map(m -> m.withEligibility(periods.getOrDefault(m.id(), List.of())))
                 .toList();
     }
 
@@ -353,17 +333,7 @@ public class MemberRegistry {
                 "select acquired_on, lost_on from member_eligibility where member_id = ? order by acquired_on",
                 (rs, n) -> period(rs, 1),
                 m.id());
-        return new Member(
-                m.id(),
-                m.insurerNumber(),
-                m.key(),
-                m.kind(),
-                m.insured(),
-                m.nameKanji(),
-                m.nameKana(),
-                m.sex(),
-                m.birthDate(),
-                periods);
+        return m.withEligibility(periods);
     }
 
     private static EligibilityPeriod period(ResultSet rs, int column) throws SQLException {
