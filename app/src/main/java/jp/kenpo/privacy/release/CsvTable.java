@@ -18,11 +18,12 @@ import java.util.List;
 
 /**
  * One release table written as CSV (UTF-8, a header, LF line ends, RFC 4180 quoting), its rows
- * ordered by the person's pseudonym and then the order they came in. The database hands rows over
- * in registry order, which follows when members joined; written in that order, the files would
- * tell the relative enrolment of persons whose enrolment the persons table generalised. Rows go
- * first to one of 256 bucket files by the pseudonym's first two hex digits; each bucket is then
- * sorted in memory (a 256th of the table) and appended, so memory stays bounded at any size.
+ * ordered by the person's pseudonym and then by the row's place in the society's records (file,
+ * record, line: {@code major}, {@code minor}). The database hands rows over in no set order;
+ * written as they came, the files would tell the relative enrolment of persons whose enrolment the
+ * persons table generalised, and two builds could differ. Rows go first to one of 256 bucket files
+ * by the pseudonym's first two hex digits; each bucket is then sorted in memory (a 256th of the
+ * table) and appended, so memory stays bounded at any size.
  *
  * <p>A row is the table's full list of cells ({@link ReleaseTable#columns()}); the file holds the
  * spec's columns of it. The buckets keep the rows as they came, so that what can only be decided
@@ -76,8 +77,16 @@ final class CsvTable implements AutoCloseable {
         }
     }
 
-    /** Adds a row; {@code order} is the pseudonym the row is filed under (32 hex digits). */
+    /** Adds a row with no place of its own (one row per person, or rows added in their order). */
     void add(String order, String[] cells) {
+        add(order, 0, 0, cells);
+    }
+
+    /**
+     * Adds a row; {@code order} is the pseudonym the row is filed under (32 hex digits), and
+     * {@code major}, {@code minor} its place among the person's rows (unique within the person).
+     */
+    void add(String order, long major, int minor, String[] cells) {
         if (cells.length != width) {
             throw new IllegalArgumentException("a row of " + target.getFileName() + " has the wrong number of cells");
         }
@@ -89,6 +98,8 @@ final class CsvTable implements AutoCloseable {
             }
             DataOutputStream w = buckets[bucket];
             w.writeUTF(order);
+            w.writeLong(major);
+            w.writeInt(minor);
             for (String cell : cells) {
                 if (cell == null) {
                     w.writeByte(NULL);
@@ -124,7 +135,9 @@ final class CsvTable implements AutoCloseable {
 
     /** Sorts the buckets into the table's file, passing each row through {@code finish}, and removes them. */
     void close(Finish finish) {
-        record Row(String order, String[] cells) {}
+        record Row(String order, long major, int minor, String[] cells) {}
+        Comparator<Row> byPlace =
+                Comparator.comparing(Row::order).thenComparingLong(Row::major).thenComparingInt(Row::minor);
         try (BufferedWriter out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), BUFFER)) {
             StringBuilder line = new StringBuilder(256);
@@ -146,15 +159,16 @@ final class CsvTable implements AutoCloseable {
                         } catch (EOFException end) {
                             break;
                         }
+                        long major = in.readLong();
+                        int minor = in.readInt();
                         String[] cells = new String[width];
                         for (int c = 0; c < width; c++) {
                             cells[c] = in.readByte() == NULL ? null : in.readUTF();
                         }
-                        lines.add(new Row(order, cells));
+                        lines.add(new Row(order, major, minor, cells));
                     }
                 }
-                // stable: rows of one person keep the order they came in
-                lines.sort(Comparator.comparing(Row::order));
+                lines.sort(byPlace);
                 for (Row r : lines) {
                     if (!finish.apply(r.order(), r.cells())) {
                         continue;

@@ -1,5 +1,9 @@
 package jp.kenpo.privacy.release;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -20,6 +24,7 @@ final class Pseudonyms implements AutoCloseable {
 
     static final int KEY_BYTES = 32;
     private static final HexFormat HEX = HexFormat.of();
+    private static final VarHandle HALF = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final byte[] key;
     private final Mac mac;
@@ -47,8 +52,19 @@ final class Pseudonyms implements AutoCloseable {
         return of("person:" + memberId);
     }
 
-    String receipt(long fileId, int seq) {
-        return of("receipt:" + fileId + ":" + seq);
+    /**
+     * Adds the receipt's pseudonym to {@code bits} as its two halves: a year's 10 M receipts held
+     * as 160 MB of numbers instead of 720 MB of strings, for the lines that name them.
+     */
+    void receipt(long fileId, int seq, LongArrayList bits) {
+        byte[] hash = mac.doFinal(("receipt:" + fileId + ":" + seq).getBytes(StandardCharsets.US_ASCII));
+        bits.add((long) HALF.get(hash, 0));
+        bits.add((long) HALF.get(hash, 8));
+    }
+
+    /** The pseudonym held at {@code index} of {@code bits} (see {@link #receipt(long, int, LongArrayList)}). */
+    static String hex(LongArrayList bits, int index) {
+        return HEX.toHexDigits(bits.getLong(2 * index)) + HEX.toHexDigits(bits.getLong(2 * index + 1));
     }
 
     String checkup(long fileId, int seq) {

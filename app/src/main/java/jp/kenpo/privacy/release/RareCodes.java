@@ -1,36 +1,66 @@
 package jp.kenpo.privacy.release;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.util.function.LongPredicate;
 
 /**
- * Counts the persons holding each code (rows arrive grouped by member), so that a code held by
- * fewer than the spec's threshold can be removed (Rule 34(4): a rare procedure or drug marks its patient).
+ * Counts the persons holding each code, so that a code held by fewer than the spec's threshold can
+ * be removed (Rule 34(4): a rare procedure or drug marks its patient). Rows come in any order: each
+ * (code, member) pair is counted once, and only the members the release keeps count.
  */
 final class RareCodes {
 
-    private final Object2IntOpenHashMap<String> persons = new Object2IntOpenHashMap<>();
-    private final Object2LongOpenHashMap<String> lastMember = new Object2LongOpenHashMap<>();
+    /** Member ids below 2^40 and 2^23 codes fit one long per pair. */
+    private static final int MEMBER_BITS = 40;
+
+    private static final long MAX_CODES = 1L << (63 - MEMBER_BITS);
+
+    private final Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
+    private final LongOpenHashSet held = new LongOpenHashSet();
+    private int[] persons = new int[0];
     private int threshold = 1;
     private long removed;
 
     RareCodes() {
-        lastMember.defaultReturnValue(-1);
+        ids.defaultReturnValue(-1);
     }
 
     void add(long memberId, String code) {
         if (code == null || code.isEmpty()) {
             return;
         }
-        if (lastMember.put(code, memberId) != memberId) {
-            persons.addTo(code, 1);
+        if (memberId < 0 || memberId >= 1L << MEMBER_BITS) {
+            throw new IllegalStateException("a member id beyond 2^" + MEMBER_BITS + " cannot be counted by code");
         }
+        int id = ids.getInt(code);
+        if (id < 0) {
+            if (ids.size() >= MAX_CODES) {
+                throw new IllegalStateException("more than " + MAX_CODES + " distinct codes in one table");
+            }
+            id = ids.size();
+            ids.put(code, id);
+        }
+        held.add(((long) id << MEMBER_BITS) | memberId);
     }
 
+    /** Fixes the threshold, every member counted. */
     void fix(int atLeast) {
+        fix(atLeast, member -> true);
+    }
+
+    /** Fixes the threshold, counting only the members {@code released}. */
+    void fix(int atLeast, LongPredicate released) {
         this.threshold = atLeast;
-        lastMember.clear();
-        lastMember.trim();
+        persons = new int[ids.size()];
+        long memberMask = (1L << MEMBER_BITS) - 1;
+        held.forEach((long pair) -> {
+            if (released.test(pair & memberMask)) {
+                persons[(int) (pair >>> MEMBER_BITS)]++;
+            }
+        });
+        held.clear();
+        held.trim();
     }
 
     /** Whether the code is kept; counts the ones removed. */
@@ -38,7 +68,8 @@ final class RareCodes {
         if (code == null || code.isEmpty()) {
             return true;
         }
-        if (persons.getInt(code) >= threshold) {
+        int id = ids.getInt(code);
+        if (id >= 0 && persons[id] >= threshold) {
             return true;
         }
         removed++;
@@ -50,8 +81,12 @@ final class RareCodes {
     }
 
     long rareCodes() {
-        return persons.object2IntEntrySet().stream()
-                .filter(e -> e.getIntValue() < threshold)
-                .count();
+        long rare = 0;
+        for (int n : persons) {
+            if (n < threshold) {
+                rare++;
+            }
+        }
+        return rare;
     }
 }

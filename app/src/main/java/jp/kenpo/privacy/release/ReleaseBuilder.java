@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.release;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -100,24 +101,76 @@ final class ReleaseBuilder {
         LocalDate until = in.period().to().plusMonths(1).atDay(1);
         YearMonth cutOffMonth = YearMonth.from(in.cutOff());
 
+        // every person in scope is filed under their pseudonym from the first read on; the rows of
+        // those the search suppresses are left out when the tables are written
+        Long2ObjectOpenHashMap<String> filedUnder = new Long2ObjectOpenHashMap<>();
+        for (Member m : in.eligible()) {
+            if (in.permitted().contains(m.id())) {
+                filedUnder.put(m.id(), pseudonyms.person(m.id()));
+            }
+        }
+
+        // the receipts of the period, before the search: their lines find their member through
+        // them, and the diagnoses must be read before the search. Their rows are filed now and
+        // finished once the search has said who is released; a receipt's pseudonym is computed once
+        // here and kept as its 128 bits for the lines that follow
+        CsvTable receiptRows = w.open(ReleaseTable.RECEIPTS);
+        TopCode receiptPoints = new TopCode();
+        RareCodes dpc = new RareCodes();
+        LongArrayList receiptBits = new LongArrayList();
+        HealthRecords.ReceiptsRead receipts;
+        {
+            Map<String, String> facilities = new HashMap<>();
+            HealthRecords.ReceiptsRead[] read = new HealthRecords.ReceiptsRead[1];
+            phases.read(sink -> read[0] = records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
+                String person = filedUnder.get(r.memberId());
+                if (person == null) {
+                    receiptBits.add(0);
+                    receiptBits.add(0);
+                    return;
+                }
+                pseudonyms.receipt(r.fileId(), r.seq(), receiptBits);
+                if (receiptRows == null) {
+                    return;
+                }
+                if (r.points() != null) {
+                    receiptPoints.add(r.memberId(), r.points());
+                }
+                dpc.add(r.memberId(), r.dpcCode());
+                receiptRows.add(person, r.fileId(), r.seq(), new String[] {
+                    Pseudonyms.hex(receiptBits, r.index()),
+                    person,
+                    r.kind(),
+                    r.receiptType(),
+                    YearMonth.from(r.treatmentMonth()).toString(),
+                    r.inpatient() ? "1" : "0",
+                    r.days() == null ? "" : r.days().toString(),
+                    r.points() == null ? "" : r.points().toString(),
+                    r.dpcCode() == null ? "" : r.dpcCode(),
+                    r.facilityCode() == null ? "" : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility),
+                    r.prefecture() == null ? "" : r.prefecture()
+                });
+            });
+            receipts = read[0];
+        }
+
         // diagnoses of the period, for the rare-code rule and the (k,m) sets; the table's rows are
         // filed in the same pass and finished once the search has said who is released
         DiagnosisCodes codes = new DiagnosisCodes();
         boolean withDiagnoses = spec.releases(ReleaseTable.RECEIPT_DIAGNOSES, "diagnosis");
         CsvTable diagnosisRows = w.open(ReleaseTable.RECEIPT_DIAGNOSES);
         if (withDiagnoses || diagnosisRows != null) {
-            LastPseudonym person = new LastPseudonym();
-            LastPseudonym receipt = new LastPseudonym();
-            phases.read(sink -> records.diagnoses(from, until, sink), (HealthRecords.Diagnosis d) -> {
-                if (!in.permitted().contains(d.memberId())) {
+            phases.read(sink -> records.diagnoses(receipts, sink), (HealthRecords.Diagnosis d) -> {
+                String person = filedUnder.get(d.memberId());
+                if (person == null) {
                     return;
                 }
                 if (withDiagnoses) {
                     codes.add(d.memberId(), d.code(), d.icd10());
                 }
                 if (diagnosisRows != null) {
-                    diagnosisRows.add(person.of(d.memberId(), pseudonyms::person), new String[] {
-                        receipt.of(d.fileId(), d.receiptSeq(), pseudonyms::receipt),
+                    diagnosisRows.add(person, place(d.fileId(), d.receiptSeq()), d.seq(), new String[] {
+                        Pseudonyms.hex(receiptBits, d.receipt()),
                         d.code(),
                         d.main() ? "1" : "0",
                         d.outcome() == null ? "" : d.outcome()
@@ -164,11 +217,13 @@ final class ReleaseBuilder {
         for (int i = 0; i < persons.size(); i++) {
             long id = persons.get(i).memberId();
             if (classes.released()[i]) {
-                pseudonymOf.put(id, pseudonyms.person(id));
+                pseudonymOf.put(id, filedUnder.get(id));
             } else {
-                suppressed.add(pseudonyms.person(id));
+                suppressed.add(filedUnder.get(id));
             }
         }
+        filedUnder.clear();
+        filedUnder.trim();
         processing.put("persons top-coded (born more than " + t.ageTop() + " years before the cut-off)", oldBand);
         processing.put("diagnosis codes generalised to ICD-10 category", (long) codes.generalisedToCategory());
         processing.put("diagnosis codes generalised to ICD-10 chapter", (long) codes.generalisedToChapter());
@@ -177,50 +232,22 @@ final class ReleaseBuilder {
         w.persons(persons, classes, pseudonymOf);
         w.periods(persons, classes, members, in.cutOff(), pseudonymOf);
 
-        // each table read once: the statistics (top-coding limits, rare codes) are gathered while its
-        // rows are filed, and applied when the rows are written out
-        if (spec.releases(ReleaseTable.RECEIPTS)) {
-            TopCode points = new TopCode();
-            RareCodes dpc = new RareCodes();
-            Map<String, String> facilities = new HashMap<>();
-            w.table(
-                    ReleaseTable.RECEIPTS,
-                    table -> phases.read(sink -> records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
-                        String person = pseudonymOf.get(r.memberId());
-                        if (person == null) {
-                            return;
-                        }
-                        if (r.points() != null) {
-                            points.add(r.points());
-                        }
-                        dpc.add(r.memberId(), r.dpcCode());
-                        table.add(person, new String[] {
-                            pseudonyms.receipt(r.fileId(), r.seq()),
-                            person,
-                            r.kind(),
-                            r.receiptType(),
-                            YearMonth.from(r.treatmentMonth()).toString(),
-                            r.inpatient() ? "1" : "0",
-                            r.days() == null ? "" : r.days().toString(),
-                            r.points() == null ? "" : r.points().toString(),
-                            r.dpcCode() == null ? "" : r.dpcCode(),
-                            r.facilityCode() == null
-                                    ? ""
-                                    : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility),
-                            r.prefecture() == null ? "" : r.prefecture()
-                        });
-                    }),
-                    () -> {
-                        points.fix(t.pointsPercentile());
-                        dpc.fix(t.rareCodes());
-                    },
-                    (person, cells) -> {
-                        cells[7] = points.apply(cells[7]);
-                        cells[8] = dpc.keeps(cells[8]) ? cells[8] : "";
-                        return true;
-                    });
+        // the statistics of the receipts (top-coding limit, rare DPC codes) count the released only
+        if (receiptRows != null) {
+            phases.process(() -> {
+                receiptPoints.fix(t.pointsPercentile(), pseudonymOf::containsKey);
+                dpc.fix(t.rareCodes(), pseudonymOf::containsKey);
+            });
+            w.close(ReleaseTable.RECEIPTS, receiptRows, (person, cells) -> {
+                if (suppressed.contains(person)) {
+                    return false;
+                }
+                cells[7] = receiptPoints.apply(cells[7]);
+                cells[8] = dpc.keeps(cells[8]) ? cells[8] : "";
+                return true;
+            });
             w.after(() -> {
-                processing.put("receipt points top-coded", points.coded());
+                processing.put("receipt points top-coded", receiptPoints.coded());
                 processing.put("DPC codes removed as rare", dpc.removed());
             });
         }
@@ -259,10 +286,9 @@ final class ReleaseBuilder {
         if (spec.releases(ReleaseTable.RECEIPT_PROCEDURES)) {
             TopCode points = new TopCode();
             RareCodes rare = new RareCodes();
-            LastPseudonym receipt = new LastPseudonym();
             w.table(
                     ReleaseTable.RECEIPT_PROCEDURES,
-                    table -> phases.read(sink -> records.procedures(from, until, sink), (HealthRecords.Procedure p) -> {
+                    table -> phases.read(sink -> records.procedures(receipts, sink), (HealthRecords.Procedure p) -> {
                         String person = pseudonymOf.get(p.memberId());
                         if (person == null) {
                             return;
@@ -271,8 +297,8 @@ final class ReleaseBuilder {
                         if (p.points() != null) {
                             points.add(p.points());
                         }
-                        table.add(person, new String[] {
-                            receipt.of(p.fileId(), p.receiptSeq(), pseudonyms::receipt),
+                        table.add(person, place(p.fileId(), p.receiptSeq()), p.seq(), new String[] {
+                            Pseudonyms.hex(receiptBits, p.receipt()),
                             p.recordType(),
                             p.code(),
                             p.points() == null ? "" : p.points().toString(),
@@ -299,10 +325,9 @@ final class ReleaseBuilder {
         if (spec.releases(ReleaseTable.RECEIPT_DRUGS)) {
             TopCode points = new TopCode();
             RareCodes rare = new RareCodes();
-            LastPseudonym receipt = new LastPseudonym();
             w.table(
                     ReleaseTable.RECEIPT_DRUGS,
-                    table -> phases.read(sink -> records.drugs(from, until, sink), (HealthRecords.Drug g) -> {
+                    table -> phases.read(sink -> records.drugs(receipts, sink), (HealthRecords.Drug g) -> {
                         String person = pseudonymOf.get(g.memberId());
                         if (person == null) {
                             return;
@@ -311,8 +336,8 @@ final class ReleaseBuilder {
                         if (g.points() != null) {
                             points.add(g.points());
                         }
-                        table.add(person, new String[] {
-                            receipt.of(g.fileId(), g.receiptSeq(), pseudonyms::receipt),
+                        table.add(person, place(g.fileId(), g.receiptSeq()), g.seq(), new String[] {
+                            Pseudonyms.hex(receiptBits, g.receipt()),
                             g.code(),
                             g.quantity() == null ? "" : TopCode.plain(g.quantity()),
                             g.points() == null ? "" : g.points().toString(),
@@ -345,7 +370,7 @@ final class ReleaseBuilder {
                         if (person == null) {
                             return;
                         }
-                        table.add(person, new String[] {
+                        table.add(person, c.fileId(), c.seq(), new String[] {
                             pseudonyms.checkup(c.fileId(), c.seq()),
                             person,
                             YearMonth.from(c.checkupDate()).toString(),
@@ -382,7 +407,7 @@ final class ReleaseBuilder {
                                     values.computeIfAbsent(o.code(), c -> new TopCode())
                                             .add(number.doubleValue());
                                 }
-                                table.add(person, new String[] {
+                                table.add(person, place(o.fileId(), o.checkupSeq()), o.seq(), new String[] {
                                     checkup.of(o.fileId(), o.checkupSeq(), pseudonyms::checkup),
                                     o.code(),
                                     number == null ? "" : TopCode.plain(number),
@@ -420,6 +445,14 @@ final class ReleaseBuilder {
         ReleaseFigures figures = new ReleaseFigures(
                 population, rows, processing, risk(classes, in, t, released, persons.size()), classes.levels());
         return new Built(figures, rows, phases.seconds());
+    }
+
+    /** A receipt's or checkup's place in the records, by file and number, for ordering its lines. */
+    private static long place(long fileId, int seq) {
+        if (fileId < 0 || fileId > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a file id beyond 2^31 cannot order the release's rows");
+        }
+        return fileId << 32 | (seq & 0xffffffffL);
     }
 
     static PersonClasses.Person person(Member m, LocalDate cutOff, YearMonth oldestShown, DiagnosisCodes codes) {
@@ -494,8 +527,8 @@ final class ReleaseBuilder {
     }
 
     /**
-     * The pseudonym of the last row's code, for rows that come grouped by it (a member's rows, a
-     * receipt's or a checkup's lines): one HMAC per code instead of one per row.
+     * The pseudonym of the last row's checkup, for the observations, which come grouped by it:
+     * one HMAC per checkup instead of one per row.
      */
     private static final class LastPseudonym {
         interface OfRecord {
@@ -505,14 +538,6 @@ final class ReleaseBuilder {
         private long id = Long.MIN_VALUE;
         private int seq;
         private String value;
-
-        String of(long memberId, java.util.function.LongFunction<String> pseudonym) {
-            if (value == null || id != memberId) {
-                id = memberId;
-                value = pseudonym.apply(memberId);
-            }
-            return value;
-        }
 
         String of(long fileId, int recordSeq, OfRecord pseudonym) {
             if (value == null || id != fileId || seq != recordSeq) {

@@ -1,7 +1,9 @@
 package jp.kenpo.privacy.release;
 
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.math.BigDecimal;
+import java.util.function.LongPredicate;
 
 /**
  * Top-coding (Rule 34(4)): a value above the spec's percentile of its column is shown as
@@ -11,6 +13,9 @@ import java.math.BigDecimal;
 final class TopCode {
 
     private final DoubleArrayList values = new DoubleArrayList();
+    /** The member of each value, when the values are read before the search says who is released. */
+    private final LongArrayList members = new LongArrayList();
+
     private double limit = Double.POSITIVE_INFINITY;
     private String label;
     private long coded;
@@ -19,8 +24,34 @@ final class TopCode {
         values.add(value);
     }
 
+    /** Adds a value of a member not yet known to be released (see {@link #fix(double, LongPredicate)}). */
+    void add(long memberId, double value) {
+        if (members.size() != values.size()) {
+            throw new IllegalStateException("values with and without their member in one column");
+        }
+        members.add(memberId);
+        values.add(value);
+    }
+
     /** Fixes the limit at the percentile (nearest rank) of the values added. */
     void fix(double percentile) {
+        fix(percentile, member -> true);
+    }
+
+    /** Fixes the limit at the percentile (nearest rank) of the values of the members {@code released}. */
+    void fix(double percentile, LongPredicate released) {
+        if (!members.isEmpty()) {
+            DoubleArrayList kept = new DoubleArrayList(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                if (released.test(members.getLong(i))) {
+                    kept.add(values.getDouble(i));
+                }
+            }
+            members.clear();
+            members.trim();
+            values.clear();
+            values.addAll(kept);
+        }
         if (values.isEmpty() || percentile >= 100) {
             return;
         }
