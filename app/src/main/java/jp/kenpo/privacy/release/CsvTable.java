@@ -1,19 +1,16 @@
 package jp.kenpo.privacy.release;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,20 +25,24 @@ import java.util.List;
  * <p>A row is the table's full list of cells ({@link ReleaseTable#columns()}); the file holds the
  * spec's columns of it. The buckets keep the rows as they came, so that what can only be decided
  * once the whole table has been read (a top-coding limit, a rare code, who the search suppressed)
- * is applied by a {@link Finish} on the way out, and the database is read once per table.
+ * is applied by a {@link Finish} on the way out, and the database is read once per table. A
+ * bucket holds each cell as its UTF-8 bytes: the way out copies them to the file and makes text
+ * only of the cells a {@link Finish} reads. (Made text, every cell of a year's 44 M rows was a
+ * string read back, sorted with and encoded again: 68 s of a second thread at 1,000,000 members.)
  */
 final class CsvTable implements AutoCloseable {
 
     private static final int BUCKETS = 256;
     private static final int BUFFER = 1 << 16;
-    private static final byte NULL = 0;
-    private static final byte TEXT = 1;
+    private static final int ORDER = 32;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     /** What is decided on the way out: may change the row's cells; false leaves the row out. */
     interface Finish {
-        Finish NONE = (person, cells) -> true;
+        Finish NONE = row -> true;
 
-        boolean apply(String person, String[] cells);
+        boolean apply(Row row);
     }
 
     private final Path target;
@@ -49,9 +50,11 @@ final class CsvTable implements AutoCloseable {
     private final List<String> header;
     private final int[] pick;
     private final int width;
-    private final DataOutputStream[] buckets = new DataOutputStream[BUCKETS];
+    private final Out[] buckets = new Out[BUCKETS];
+    private final byte[] record = new byte[ORDER + 12];
     private long added;
     private long rows;
+    private boolean closed;
 
     /** A table whose rows have the same cells as its file. */
     CsvTable(Path directory, String name, List<String> header) {
@@ -84,29 +87,34 @@ final class CsvTable implements AutoCloseable {
 
     /**
      * Adds a row; {@code order} is the pseudonym the row is filed under (32 hex digits), and
-     * {@code major}, {@code minor} its place among the person's rows (unique within the person).
+     * {@code major}, {@code minor} its place among the person's rows (rows of one place keep the
+     * order they were added in).
      */
     void add(String order, long major, int minor, String[] cells) {
         if (cells.length != width) {
             throw new IllegalArgumentException("a row of " + target.getFileName() + " has the wrong number of cells");
         }
+        if (order.length() != ORDER) {
+            throw new IllegalArgumentException("a row of " + target.getFileName() + " is filed under no pseudonym");
+        }
         int bucket = Integer.parseInt(order, 0, 2, 16);
         try {
             if (buckets[bucket] == null) {
-                buckets[bucket] = new DataOutputStream(new BufferedOutputStream(
-                        Files.newOutputStream(work.resolve(Integer.toString(bucket))), BUFFER));
+                buckets[bucket] = new Out(Files.newOutputStream(work.resolve(Integer.toString(bucket))));
             }
-            DataOutputStream w = buckets[bucket];
-            w.writeUTF(order);
-            w.writeLong(major);
-            w.writeInt(minor);
+            Out w = buckets[bucket];
+            System.arraycopy(order.getBytes(StandardCharsets.ISO_8859_1), 0, record, 0, ORDER);
+            LONG.set(record, ORDER, major);
+            INT.set(record, ORDER + 8, minor);
+            w.write(record);
             for (String cell : cells) {
                 if (cell == null) {
-                    w.writeByte(NULL);
-                } else {
-                    w.writeByte(TEXT);
-                    w.writeUTF(cell);
+                    w.write(0);
+                    continue;
                 }
+                byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+                writeLength(w, bytes.length + 1);
+                w.write(bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -133,55 +141,36 @@ final class CsvTable implements AutoCloseable {
         close(Finish.NONE);
     }
 
-    /** Sorts the buckets into the table's file, passing each row through {@code finish}, and removes them. */
+    /** Sorts the buckets into the table's file, passing each row through {@code finish}, and removes them; once. */
     void close(Finish finish) {
-        record Row(String order, long major, int minor, String[] cells) {}
-        Comparator<Row> byPlace =
-                Comparator.comparing(Row::order).thenComparingLong(Row::major).thenComparingInt(Row::minor);
-        try (BufferedWriter out = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), BUFFER)) {
-            StringBuilder line = new StringBuilder(256);
-            appendLine(line, header);
-            out.append(line);
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Out out = new Out(Files.newOutputStream(target))) {
+            out.write(line(header).concat("\n").getBytes(StandardCharsets.UTF_8));
+            Row row = new Row(width);
             for (int b = 0; b < BUCKETS; b++) {
                 if (buckets[b] == null) {
                     continue;
                 }
                 buckets[b].close();
                 Path file = work.resolve(Integer.toString(b));
-                List<Row> lines = new ArrayList<>();
-                try (DataInputStream in =
-                        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER))) {
-                    while (true) {
-                        String order;
-                        try {
-                            order = in.readUTF();
-                        } catch (EOFException end) {
-                            break;
-                        }
-                        long major = in.readLong();
-                        int minor = in.readInt();
-                        String[] cells = new String[width];
-                        for (int c = 0; c < width; c++) {
-                            cells[c] = in.readByte() == NULL ? null : in.readUTF();
-                        }
-                        lines.add(new Row(order, major, minor, cells));
-                    }
-                }
-                lines.sort(byPlace);
-                for (Row r : lines) {
-                    if (!finish.apply(r.order(), r.cells())) {
+                byte[] bucket = Files.readAllBytes(file);
+                int[] starts = starts(bucket);
+                IntArrays.quickSort(starts, (x, y) -> compare(bucket, x, y));
+                for (int start : starts) {
+                    row.at(bucket, start);
+                    if (finish != Finish.NONE && !finish.apply(row)) {
                         continue;
                     }
-                    line.setLength(0);
                     for (int i = 0; i < pick.length; i++) {
                         if (i > 0) {
-                            line.append(',');
+                            out.write(',');
                         }
-                        appendCell(line, r.cells()[pick[i]]);
+                        row.write(pick[i], out);
                     }
-                    line.append('\n');
-                    out.append(line);
+                    out.write('\n');
                     rows++;
                 }
                 Files.delete(file);
@@ -190,6 +179,54 @@ final class CsvTable implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where each row of a bucket starts, in the order the rows were added. */
+    private int[] starts(byte[] bucket) {
+        int[] starts = new int[Math.max(16, bucket.length / 64)];
+        int n = 0;
+        int at = 0;
+        while (at < bucket.length) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = at;
+            at += ORDER + 12;
+            for (int c = 0; c < width; c++) {
+                int length = 0;
+                int shift = 0;
+                byte v;
+                do {
+                    v = bucket[at++];
+                    length |= (v & 0x7f) << shift;
+                    shift += 7;
+                } while (v < 0);
+                at += Math.max(0, length - 1);
+            }
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** By pseudonym, then place, then the order the rows were added in (where they started). */
+    private static int compare(byte[] bucket, int x, int y) {
+        int byOrder = Arrays.compareUnsigned(bucket, x, x + ORDER, bucket, y, y + ORDER);
+        if (byOrder != 0) {
+            return byOrder;
+        }
+        int byMajor = Long.compare((long) LONG.get(bucket, x + ORDER), (long) LONG.get(bucket, y + ORDER));
+        if (byMajor != 0) {
+            return byMajor;
+        }
+        int byMinor = Integer.compare((int) INT.get(bucket, x + ORDER + 8), (int) INT.get(bucket, y + ORDER + 8));
+        return byMinor != 0 ? byMinor : Integer.compare(x, y);
+    }
+
+    private static void writeLength(Out w, int length) throws IOException {
+        while ((length & ~0x7f) != 0) {
+            w.write((length & 0x7f) | 0x80);
+            length >>>= 7;
+        }
+        w.write(length);
     }
 
     /** Closes the buckets of a table that will not be written (a failed build); the caller removes the folder. */
@@ -206,31 +243,154 @@ final class CsvTable implements AutoCloseable {
         }
     }
 
+    /** A line of cells as written (no line end). */
     static String line(List<String> cells) {
         StringBuilder sb = new StringBuilder();
-        appendLine(sb, cells);
-        sb.setLength(sb.length() - 1);
-        return sb.toString();
-    }
-
-    private static void appendLine(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 sb.append(',');
             }
-            appendCell(sb, cells.get(i));
+            String cell = cells.get(i);
+            if (cell == null) {
+                continue;
+            }
+            if (needsQuotes(cell)) {
+                sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(cell);
+            }
         }
-        sb.append('\n');
+        return sb.toString();
     }
 
-    private static void appendCell(StringBuilder sb, String cell) {
-        if (cell == null) {
-            return;
+    private static boolean needsQuotes(String cell) {
+        return cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
+    }
+
+    /**
+     * A row on its way out: its person and its cells, made text only when read. A cell set here is
+     * written instead of the one stored.
+     */
+    static final class Row {
+        private final int[] from;
+        private final int[] length;
+        private final String[] set;
+        private byte[] bucket;
+        private int start;
+
+        private Row(int width) {
+            from = new int[width];
+            length = new int[width];
+            set = new String[width];
         }
-        if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
-            sb.append('"').append(cell.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(cell);
+
+        private void at(byte[] bucket, int start) {
+            this.bucket = bucket;
+            this.start = start;
+            Arrays.fill(set, null);
+            int at = start + ORDER + 12;
+            for (int c = 0; c < from.length; c++) {
+                int l = 0;
+                int shift = 0;
+                byte v;
+                do {
+                    v = bucket[at++];
+                    l |= (v & 0x7f) << shift;
+                    shift += 7;
+                } while (v < 0);
+                from[c] = at;
+                length[c] = l - 1;
+                at += Math.max(0, l - 1);
+            }
+        }
+
+        /** The pseudonym the row is filed under. */
+        String person() {
+            return new String(bucket, start, ORDER, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The cell as text; null for none. */
+        String get(int cell) {
+            if (set[cell] != null) {
+                return set[cell];
+            }
+            return length[cell] < 0 ? null : new String(bucket, from[cell], length[cell], StandardCharsets.UTF_8);
+        }
+
+        void set(int cell, String value) {
+            set[cell] = value == null ? "" : value;
+        }
+
+        private void write(int cell, Out out) throws IOException {
+            String text = set[cell];
+            if (text != null) {
+                out.write((needsQuotes(text) ? line(List.of(text)) : text).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            int l = length[cell];
+            if (l <= 0) {
+                return;
+            }
+            int f = from[cell];
+            for (int i = f; i < f + l; i++) {
+                byte b = bucket[i];
+                if (b == ',' || b == '"' || b == '\n' || b == '\r') {
+                    out.write(line(List.of(get(cell))).getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            out.write(bucket, f, l);
+        }
+    }
+
+    /**
+     * A buffer in front of a file, written a byte at a time without the lock every call of a
+     * {@code BufferedOutputStream} takes (a year's tables are some 3,000 M such calls).
+     */
+    private static final class Out implements AutoCloseable {
+        private final OutputStream file;
+        private final byte[] buffer = new byte[BUFFER];
+        private int used;
+
+        Out(OutputStream file) {
+            this.file = file;
+        }
+
+        void write(int b) throws IOException {
+            if (used == buffer.length) {
+                drain();
+            }
+            buffer[used++] = (byte) b;
+        }
+
+        void write(byte[] bytes) throws IOException {
+            write(bytes, 0, bytes.length);
+        }
+
+        void write(byte[] bytes, int from, int length) throws IOException {
+            if (length > buffer.length - used) {
+                drain();
+                if (length > buffer.length) {
+                    file.write(bytes, from, length);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, from, buffer, used, length);
+            used += length;
+        }
+
+        private void drain() throws IOException {
+            file.write(buffer, 0, used);
+            used = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                file.close();
+            }
         }
     }
 }

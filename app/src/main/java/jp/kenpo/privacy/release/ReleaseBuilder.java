@@ -238,12 +238,14 @@ final class ReleaseBuilder {
                 receiptPoints.fix(t.pointsPercentile(), pseudonymOf::containsKey);
                 dpc.fix(t.rareCodes(), pseudonymOf::containsKey);
             });
-            w.close(ReleaseTable.RECEIPTS, receiptRows, (person, cells) -> {
-                if (suppressed.contains(person)) {
+            w.close(ReleaseTable.RECEIPTS, receiptRows, row -> {
+                if (suppressed.contains(row.person())) {
                     return false;
                 }
-                cells[7] = receiptPoints.apply(cells[7]);
-                cells[8] = dpc.keeps(cells[8]) ? cells[8] : "";
+                row.set(7, receiptPoints.apply(row.get(7)));
+                if (!dpc.keeps(row.get(8))) {
+                    row.set(8, "");
+                }
                 return true;
             });
             w.after(() -> {
@@ -258,11 +260,11 @@ final class ReleaseBuilder {
             int level = km == null ? 0 : km.level();
             Map<String, String> shownOf = new HashMap<>();
             long[] dropped = new long[2];
-            w.close(ReleaseTable.RECEIPT_DIAGNOSES, diagnosisRows, (person, cells) -> {
-                if (suppressed.contains(person)) {
+            w.close(ReleaseTable.RECEIPT_DIAGNOSES, diagnosisRows, row -> {
+                if (suppressed.contains(row.person())) {
                     return false;
                 }
-                String label = codes.label(cells[1]);
+                String label = codes.label(row.get(1));
                 if (label.equals(DiagnosisCodes.REMOVED)) {
                     dropped[0]++;
                     return false;
@@ -274,7 +276,7 @@ final class ReleaseBuilder {
                     dropped[1]++;
                     return false;
                 }
-                cells[1] = shown;
+                row.set(1, shown);
                 return true;
             });
             w.after(() -> {
@@ -309,11 +311,11 @@ final class ReleaseBuilder {
                         rare.fix(t.rareCodes());
                         points.fix(t.pointsPercentile());
                     },
-                    (person, cells) -> {
-                        if (!rare.keeps(cells[2])) {
+                    row -> {
+                        if (!rare.keeps(row.get(2))) {
                             return false;
                         }
-                        cells[3] = points.apply(cells[3]);
+                        row.set(3, points.apply(row.get(3)));
                         return true;
                     });
             w.after(() -> {
@@ -348,11 +350,11 @@ final class ReleaseBuilder {
                         rare.fix(t.rareCodes());
                         points.fix(t.pointsPercentile());
                     },
-                    (person, cells) -> {
-                        if (!rare.keeps(cells[1])) {
+                    row -> {
+                        if (!rare.keeps(row.get(1))) {
                             return false;
                         }
-                        cells[3] = points.apply(cells[3]);
+                        row.set(3, points.apply(row.get(3)));
                         return true;
                     });
             w.after(() -> {
@@ -418,10 +420,11 @@ final class ReleaseBuilder {
                                 });
                             }),
                     () -> values.values().forEach(v -> v.fix(t.valuesPercentile())),
-                    (person, cells) -> {
-                        TopCode top = values.get(cells[1]);
-                        if (top != null && !cells[2].isEmpty()) {
-                            cells[2] = top.apply(new BigDecimal(cells[2]));
+                    row -> {
+                        TopCode top = values.get(row.get(1));
+                        String value = row.get(2);
+                        if (top != null && value != null && !value.isEmpty()) {
+                            row.set(2, top.apply(new BigDecimal(value)));
                         }
                         return true;
                     });

@@ -50,6 +50,23 @@ class ReleaseRowsTest {
     }
 
     @Test
+    void cellsAreQuotedAsRfc4180WhetherStoredOrSetOnTheWayOut() throws Exception {
+        Path folder = Files.createTempDirectory(staging, "q");
+        try (CsvTable table = new CsvTable(folder, "q", List.of("person", "a", "b"), List.of("person", "a", "b"))) {
+            table.add(ANNE, new String[] {ANNE, "血圧, 高い", "say \"hi\""});
+            table.add(BEN, new String[] {BEN, null, "二行\n目"});
+            table.close(row -> {
+                if (row.person().equals(BEN)) {
+                    row.set(1, "a,b");
+                }
+                return true;
+            });
+        }
+        assertThat(Files.readString(folder.resolve("q.csv"), StandardCharsets.UTF_8))
+                .isEqualTo("person,a,b\n" + ANNE + ",\"血圧, 高い\",\"say \"\"hi\"\"\"\n" + BEN + ",\"a,b\",\"二行\n目\"\n");
+    }
+
+    @Test
     void aCodeIsCountedOncePerPersonHoweverTheirRowsAreScattered() {
         RareCodes codes = new RareCodes();
         // person 1's rows of X come apart, between person 2's
