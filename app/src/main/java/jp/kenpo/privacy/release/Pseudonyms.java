@@ -42,6 +42,11 @@ final class Pseudonyms implements AutoCloseable {
         }
     }
 
+    /** The same pseudonyms for another thread (a MAC serves one thread); closed apart. */
+    Pseudonyms copy() {
+        return new Pseudonyms(key);
+    }
+
     static byte[] randomKey(SecureRandom random) {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);

@@ -69,9 +69,10 @@ final class ReleaseBuilder {
         // one thread writes the tables out while this one reads the next
         ExecutorService output = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-writer"));
         ExecutorService searching = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-search"));
+        ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-checkups"));
         Writer w = new Writer(in.spec(), staging, rows, phases, output);
         try {
-            return build(in, pseudonyms, cumulative, phases, rows, processing, w, searching);
+            return build(in, pseudonyms, cumulative, phases, rows, processing, w, searching, reading);
         } catch (RuntimeException | Error e) {
             w.discard();
             throw e;
@@ -79,8 +80,11 @@ final class ReleaseBuilder {
             // a failed build leaves no writing behind it: the caller removes the staging folder
             output.shutdownNow();
             searching.shutdownNow();
+            reading.shutdownNow();
             try {
-                if (!output.awaitTermination(1, TimeUnit.MINUTES) || !searching.awaitTermination(1, TimeUnit.MINUTES)) {
+                if (!output.awaitTermination(1, TimeUnit.MINUTES)
+                        || !searching.awaitTermination(1, TimeUnit.MINUTES)
+                        || !reading.awaitTermination(1, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("the release's writer did not stop");
                 }
             } catch (InterruptedException e) {
@@ -97,7 +101,8 @@ final class ReleaseBuilder {
             Map<String, Long> rows,
             Map<String, Long> processing,
             Writer w,
-            ExecutorService searching) {
+            ExecutorService searching,
+            ExecutorService reading) {
         ReleaseSpec spec = in.spec();
         ReleaseSpec.Thresholds t = spec.thresholds();
         LocalDate from = in.period().from().atDay(1);
@@ -112,6 +117,20 @@ final class ReleaseBuilder {
                 filedUnder.put(m.id(), pseudonyms.person(m.id()));
             }
         }
+
+        // the checkups and their observations need nothing of the receipts: a thread of their own
+        // reads them from the start, filed under every person in scope, with its own HMAC
+        CsvTable checkupRows = w.open(ReleaseTable.CHECKUPS);
+        CsvTable observationRows = w.open(ReleaseTable.CHECKUP_OBSERVATIONS);
+        Map<String, TopCode> values = new HashMap<>();
+        long[] freeText = new long[1];
+        Future<Long> checkupsRead = reading.submit(() -> {
+            long started = System.nanoTime();
+            try (Pseudonyms own = pseudonyms.copy()) {
+                readCheckups(from, until, filedUnder, own, checkupRows, observationRows, values, freeText);
+            }
+            return System.nanoTime() - started;
+        });
 
         // the receipts of the period, before the search: their lines find their member through
         // them, and the diagnoses must be read before the search. Their rows are filed now and
@@ -242,6 +261,7 @@ final class ReleaseBuilder {
                             + t.diagnosesK() + "," + t.diagnosesM() + ") within the suppression limit "
                             + t.suppression());
         }
+        phases.alongside(Phases.CHECKUPS, phases.waitFor("waiting for the checkups", checkupsRead));
         // STABLE: k over every release the recipient holds (Rule 34(5)); PER_RELEASE: as searched
         PersonClasses.Outcome classes = cumulative.apply(searched, members, in.cutOff(), t, processing);
         for (int i = 0; i < persons.size(); i++) {
@@ -372,71 +392,22 @@ final class ReleaseBuilder {
             });
         }
 
-        if (spec.releases(ReleaseTable.CHECKUPS)) {
-            Map<String, String> facilities = new HashMap<>();
-            w.table(
-                    ReleaseTable.CHECKUPS,
-                    table -> phases.read(sink -> records.checkups(from, until, sink), (HealthRecords.Checkup c) -> {
-                        String person = pseudonymOf.get(c.memberId());
-                        if (person == null) {
-                            return;
-                        }
-                        table.add(person, c.fileId(), c.seq(), new String[] {
-                            pseudonyms.checkup(c.fileId(), c.seq()),
-                            person,
-                            YearMonth.from(c.checkupDate()).toString(),
-                            c.programType() == null ? "" : c.programType(),
-                            c.facilityCode() == null
-                                    ? ""
-                                    : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility)
-                        });
-                    }),
-                    () -> {},
-                    CsvTable.Finish.NONE);
+        if (checkupRows != null) {
+            w.close(ReleaseTable.CHECKUPS, checkupRows, row -> !suppressed.contains(row.person()));
         }
-
-        if (spec.releases(ReleaseTable.CHECKUP_OBSERVATIONS)) {
-            Map<String, TopCode> values = new HashMap<>();
-            long[] freeText = new long[1];
-            LastPseudonym checkup = new LastPseudonym();
-            w.table(
-                    ReleaseTable.CHECKUP_OBSERVATIONS,
-                    table -> phases.read(
-                            sink -> records.observations(from, until, sink), (HealthRecords.Observation o) -> {
-                                String person = pseudonymOf.get(o.memberId());
-                                if (person == null) {
-                                    return;
-                                }
-                                String type = o.valueType() == null ? "" : o.valueType();
-                                if (type.equals("ST")) {
-                                    // Rule 34(4): free text (所見 and the like) is never released
-                                    freeText[0]++;
-                                    return;
-                                }
-                                BigDecimal number = type.equals("PQ") ? o.number() : null;
-                                if (number != null) {
-                                    values.computeIfAbsent(o.code(), c -> new TopCode())
-                                            .add(number.doubleValue());
-                                }
-                                table.add(person, place(o.fileId(), o.checkupSeq()), o.seq(), new String[] {
-                                    checkup.of(o.fileId(), o.checkupSeq(), pseudonyms::checkup),
-                                    o.code(),
-                                    number == null ? "" : TopCode.plain(number),
-                                    type.equals("PQ") && o.unit() != null ? o.unit() : "",
-                                    (type.equals("CD") || type.equals("CO") || type.equals("CE")) && o.text() != null
-                                            ? o.text()
-                                            : ""
-                                });
-                            }),
-                    () -> values.values().forEach(v -> v.fix(t.valuesPercentile())),
-                    row -> {
-                        TopCode top = values.get(row.get(1));
-                        String value = row.get(2);
-                        if (top != null && value != null && !value.isEmpty()) {
-                            row.set(2, top.apply(new BigDecimal(value)));
-                        }
-                        return true;
-                    });
+        if (observationRows != null) {
+            phases.process(() -> values.values().forEach(v -> v.fix(t.valuesPercentile(), pseudonymOf::containsKey)));
+            w.close(ReleaseTable.CHECKUP_OBSERVATIONS, observationRows, row -> {
+                if (suppressed.contains(row.person())) {
+                    return false;
+                }
+                TopCode top = values.get(row.get(1));
+                String value = row.get(2);
+                if (top != null && value != null && !value.isEmpty()) {
+                    row.set(2, top.apply(new BigDecimal(value)));
+                }
+                return true;
+            });
             w.after(() -> {
                 processing.put(
                         "checkup values top-coded",
@@ -457,6 +428,63 @@ final class ReleaseBuilder {
         ReleaseFigures figures = new ReleaseFigures(
                 population, rows, processing, risk(classes, in, t, released, persons.size()), classes.levels());
         return new Built(figures, rows, phases.seconds());
+    }
+
+    /**
+     * Files the checkups of the days and their observations under the persons' pseudonyms; free
+     * text is never filed (Rule 34(4)), numbers are gathered by item for the top-coding limits.
+     */
+    private void readCheckups(
+            LocalDate from,
+            LocalDate until,
+            Long2ObjectOpenHashMap<String> filedUnder,
+            Pseudonyms pseudonyms,
+            CsvTable checkupRows,
+            CsvTable observationRows,
+            Map<String, TopCode> values,
+            long[] freeText) {
+        if (checkupRows != null) {
+            Map<String, String> facilities = new HashMap<>();
+            records.checkups(from, until, c -> {
+                String person = filedUnder.get(c.memberId());
+                if (person == null) {
+                    return;
+                }
+                checkupRows.add(person, c.fileId(), c.seq(), new String[] {
+                    pseudonyms.checkup(c.fileId(), c.seq()),
+                    person,
+                    YearMonth.from(c.checkupDate()).toString(),
+                    c.programType() == null ? "" : c.programType(),
+                    c.facilityCode() == null ? "" : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility)
+                });
+            });
+        }
+        if (observationRows != null) {
+            LastPseudonym checkup = new LastPseudonym();
+            records.observations(from, until, o -> {
+                String person = filedUnder.get(o.memberId());
+                if (person == null) {
+                    return;
+                }
+                String type = o.valueType() == null ? "" : o.valueType();
+                if (type.equals("ST")) {
+                    // Rule 34(4): free text (所見 and the like) is never released
+                    freeText[0]++;
+                    return;
+                }
+                BigDecimal number = type.equals("PQ") ? o.number() : null;
+                if (number != null) {
+                    values.computeIfAbsent(o.code(), c -> new TopCode()).add(o.memberId(), number.doubleValue());
+                }
+                observationRows.add(person, place(o.fileId(), o.checkupSeq()), o.seq(), new String[] {
+                    checkup.of(o.fileId(), o.checkupSeq(), pseudonyms::checkup),
+                    o.code(),
+                    number == null ? "" : TopCode.plain(number),
+                    type.equals("PQ") && o.unit() != null ? o.unit() : "",
+                    (type.equals("CD") || type.equals("CO") || type.equals("CE")) && o.text() != null ? o.text() : ""
+                });
+            });
+        }
     }
 
     /** A receipt's or checkup's place in the records, by file and number, for ordering its lines. */
@@ -744,13 +772,16 @@ final class ReleaseBuilder {
         static final String ALONGSIDE = "sorting, finishing and writing files (second thread, alongside the reads)";
         /** The search's time, on its own thread alongside the reads: not part of the build's sum. */
         static final String SEARCH = "search (third thread, alongside the reads)";
+        /** The checkups' reading thread's time: not part of the build's sum. */
+        static final String CHECKUPS = "checkups and observations read and filed (fourth thread, alongside the reads)";
 
         private long read;
         private long process;
         private long search;
         private long write;
         private long waiting;
-        private long waitingForSearch;
+        private final Map<String, Long> waits = new LinkedHashMap<>();
+        private final Map<String, Long> other = new LinkedHashMap<>();
 
         /** Reads with {@code source}, timing what {@code sink} does with each row as processing. */
         <T> void read(Consumer<Consumer<T>> source, Consumer<T> sink) {
@@ -781,6 +812,16 @@ final class ReleaseBuilder {
 
         /** Waits for the search's outcome, rethrowing what it threw. */
         <T> T waitForSearch(Future<T> outcome) {
+            return waitFor("waiting for the search", outcome);
+        }
+
+        /** Time another thread spent alongside the reads, under {@code label}: shown, not added. */
+        void alongside(String label, long nanos) {
+            other.merge(label, nanos, Long::sum);
+        }
+
+        /** Waits for what another thread does, counting the wait under {@code label}, rethrowing what it threw. */
+        <T> T waitFor(String label, Future<T> outcome) {
             long s = System.nanoTime();
             try {
                 return outcome.get();
@@ -796,7 +837,7 @@ final class ReleaseBuilder {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the release's persons were searched", e);
             } finally {
-                waitingForSearch += System.nanoTime() - s;
+                waits.merge(label, System.nanoTime() - s, Long::sum);
             }
         }
 
@@ -817,7 +858,8 @@ final class ReleaseBuilder {
             m.put("database reads (one pass per table)", read / 1e9);
             m.put("processing (filing rows, pseudonyms, statistics)", process / 1e9);
             m.put(SEARCH, search / 1e9);
-            m.put("waiting for the search", waitingForSearch / 1e9);
+            other.forEach((label, nanos) -> m.put(label, nanos / 1e9));
+            waits.forEach((label, nanos) -> m.put(label, nanos / 1e9));
             m.put("waiting for the last files to be written", waiting / 1e9);
             m.put(ALONGSIDE, write / 1e9);
             return m;
