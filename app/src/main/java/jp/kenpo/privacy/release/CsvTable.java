@@ -1,6 +1,7 @@
 package jp.kenpo.privacy.release;
 
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -113,7 +114,8 @@ final class CsvTable implements AutoCloseable {
                     continue;
                 }
                 byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-                writeLength(w, bytes.length + 1);
+                // the cell's length and whether it must be quoted, so that the way out only copies
+                writeLength(w, (bytes.length + 1) << 1 | (needsQuotes(bytes) ? 1 : 0));
                 w.write(bytes);
             }
         } catch (IOException e) {
@@ -157,8 +159,7 @@ final class CsvTable implements AutoCloseable {
                 buckets[b].close();
                 Path file = work.resolve(Integer.toString(b));
                 byte[] bucket = Files.readAllBytes(file);
-                int[] starts = starts(bucket);
-                IntArrays.quickSort(starts, (x, y) -> compare(bucket, x, y));
+                int[] starts = sorted(bucket, starts(bucket));
                 for (int start : starts) {
                     row.at(bucket, start);
                     if (finish != Finish.NONE && !finish.apply(row)) {
@@ -201,10 +202,48 @@ final class CsvTable implements AutoCloseable {
                     length |= (v & 0x7f) << shift;
                     shift += 7;
                 } while (v < 0);
-                at += Math.max(0, length - 1);
+                at += Math.max(0, (length >>> 1) - 1);
             }
         }
         return Arrays.copyOf(starts, n);
+    }
+
+    /**
+     * The rows in their order: first by the pseudonym's first 16 hex digits as a number (a radix
+     * sort of plain numbers, where comparing the rows' bytes cost the writer a third of its time),
+     * then each run of equal digits — one person's rows — by {@link #compare}.
+     */
+    private static int[] sorted(byte[] bucket, int[] starts) {
+        long[] keys = new long[starts.length];
+        long[] at = new long[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            keys[i] = prefix(bucket, starts[i]) ^ Long.MIN_VALUE;
+            at[i] = starts[i];
+        }
+        LongArrays.radixSort(keys, at);
+        int[] order = new int[starts.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = (int) at[i];
+        }
+        for (int from = 0, to; from < order.length; from = to) {
+            to = from + 1;
+            while (to < order.length && keys[to] == keys[from]) {
+                to++;
+            }
+            if (to - from > 1) {
+                IntArrays.quickSort(order, from, to, (x, y) -> compare(bucket, x, y));
+            }
+        }
+        return order;
+    }
+
+    /** The first 16 hex digits of the pseudonym a row is filed under, as an unsigned number. */
+    private static long prefix(byte[] bucket, int start) {
+        long value = 0;
+        for (int i = start; i < start + 16; i++) {
+            value = value << 4 | Character.digit(bucket[i], 16);
+        }
+        return value;
     }
 
     /** By pseudonym, then place, then the order the rows were added in (where they started). */
@@ -263,6 +302,15 @@ final class CsvTable implements AutoCloseable {
         return sb.toString();
     }
 
+    private static boolean needsQuotes(byte[] cell) {
+        for (byte b : cell) {
+            if (b == ',' || b == '"' || b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean needsQuotes(String cell) {
         return cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0;
     }
@@ -274,6 +322,7 @@ final class CsvTable implements AutoCloseable {
     static final class Row {
         private final int[] from;
         private final int[] length;
+        private final boolean[] quoted;
         private final String[] set;
         private byte[] bucket;
         private int start;
@@ -281,6 +330,7 @@ final class CsvTable implements AutoCloseable {
         private Row(int width) {
             from = new int[width];
             length = new int[width];
+            quoted = new boolean[width];
             set = new String[width];
         }
 
@@ -299,9 +349,15 @@ final class CsvTable implements AutoCloseable {
                     shift += 7;
                 } while (v < 0);
                 from[c] = at;
-                length[c] = l - 1;
-                at += Math.max(0, l - 1);
+                length[c] = (l >>> 1) - 1;
+                quoted[c] = (l & 1) != 0;
+                at += Math.max(0, length[c]);
             }
+        }
+
+        /** The first 16 hex digits of the pseudonym the row is filed under, as an unsigned number. */
+        long personPrefix() {
+            return prefix(bucket, start);
         }
 
         /** The pseudonym the row is filed under. */
@@ -331,15 +387,11 @@ final class CsvTable implements AutoCloseable {
             if (l <= 0) {
                 return;
             }
-            int f = from[cell];
-            for (int i = f; i < f + l; i++) {
-                byte b = bucket[i];
-                if (b == ',' || b == '"' || b == '\n' || b == '\r') {
-                    out.write(line(List.of(get(cell))).getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
+            if (quoted[cell]) {
+                out.write(line(List.of(get(cell))).getBytes(StandardCharsets.UTF_8));
+                return;
             }
-            out.write(bucket, f, l);
+            out.write(bucket, from[cell], l);
         }
     }
 

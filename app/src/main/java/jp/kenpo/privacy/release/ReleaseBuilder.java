@@ -2,6 +2,7 @@ package jp.kenpo.privacy.release;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 import jp.kenpo.privacy.anonymizer.AnonymizationResult;
 import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
@@ -111,12 +113,12 @@ final class ReleaseBuilder {
 
         // every person in scope is filed under their pseudonym from the first read on; the rows of
         // those the search suppresses are left out when the tables are written
-        Long2ObjectOpenHashMap<String> filedUnder = new Long2ObjectOpenHashMap<>();
-        for (Member m : in.eligible()) {
-            if (in.permitted().contains(m.id())) {
-                filedUnder.put(m.id(), pseudonyms.person(m.id()));
-            }
-        }
+        PersonsInScope scope = new PersonsInScope(
+                in.eligible().stream()
+                        .mapToLong(Member::id)
+                        .filter(id -> in.permitted().contains(id))
+                        .toArray(),
+                pseudonyms::person);
 
         // the checkups and their observations need nothing of the receipts: a thread of their own
         // reads them from the start, filed under every person in scope, with its own HMAC
@@ -127,7 +129,7 @@ final class ReleaseBuilder {
         Future<Long> checkupsRead = reading.submit(() -> {
             long started = System.nanoTime();
             try (Pseudonyms own = pseudonyms.copy()) {
-                readCheckups(from, until, filedUnder, own, checkupRows, observationRows, values, freeText);
+                readCheckups(from, until, scope, own, checkupRows, observationRows, values, freeText);
             }
             return System.nanoTime() - started;
         });
@@ -145,7 +147,7 @@ final class ReleaseBuilder {
             Map<String, String> facilities = new HashMap<>();
             HealthRecords.ReceiptsRead[] read = new HealthRecords.ReceiptsRead[1];
             phases.read(sink -> read[0] = records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
-                String person = filedUnder.get(r.memberId());
+                String person = scope.filedUnder(r.memberId());
                 if (person == null) {
                     receiptBits.add(0);
                     receiptBits.add(0);
@@ -182,7 +184,7 @@ final class ReleaseBuilder {
         boolean withDiagnoses = spec.releases(ReleaseTable.RECEIPT_DIAGNOSES, "diagnosis");
         CsvTable diagnosisRows = w.open(ReleaseTable.RECEIPT_DIAGNOSES);
         if (withDiagnoses || diagnosisRows != null) {
-            LastReceipt receipt = new LastReceipt(filedUnder, receiptBits);
+            LastReceipt receipt = new LastReceipt(scope::filedUnder, receiptBits);
             phases.read(sink -> records.diagnoses(receipts, sink), (HealthRecords.Diagnosis d) -> {
                 String person = receipt.person(d.receipt(), d.memberId());
                 if (person == null) {
@@ -224,13 +226,12 @@ final class ReleaseBuilder {
         // other at 1,000,000 members, on a machine of two cores of which the search used one)
         Future<PersonClasses.Outcome> search =
                 searching.submit(() -> phases.search(() -> PersonClasses.anonymize(persons, codes, t, withDiagnoses)));
-        Long2ObjectOpenHashMap<String> pseudonymOf = new Long2ObjectOpenHashMap<>();
-        Set<String> suppressed = new HashSet<>();
+        Suppressed suppressed = new Suppressed();
         CsvTable procedureRows = w.open(ReleaseTable.RECEIPT_PROCEDURES);
         TopCode procedurePoints = new TopCode();
         RareCodes procedureCodes = new RareCodes();
         if (procedureRows != null) {
-            LastReceipt receipt = new LastReceipt(filedUnder, receiptBits);
+            LastReceipt receipt = new LastReceipt(scope::filedUnder, receiptBits);
             phases.read(sink -> records.procedures(receipts, sink), (HealthRecords.Procedure p) -> {
                 String person = receipt.person(p.receipt(), p.memberId());
                 if (person == null) {
@@ -266,29 +267,27 @@ final class ReleaseBuilder {
         for (int i = 0; i < persons.size(); i++) {
             long id = persons.get(i).memberId();
             if (classes.released()[i]) {
-                pseudonymOf.put(id, filedUnder.get(id));
+                scope.release(id);
             } else {
-                suppressed.add(filedUnder.get(id));
+                suppressed.add(scope.filedUnder(id));
             }
         }
-        filedUnder.clear();
-        filedUnder.trim();
         processing.put("persons top-coded (born more than " + t.ageTop() + " years before the cut-off)", oldBand);
         processing.put("diagnosis codes generalised to ICD-10 category", (long) codes.generalisedToCategory());
         processing.put("diagnosis codes generalised to ICD-10 chapter", (long) codes.generalisedToChapter());
         processing.put("diagnosis codes removed as rare", (long) codes.removedCodes());
 
-        w.persons(persons, classes, pseudonymOf);
-        w.periods(persons, classes, members, in.cutOff(), pseudonymOf);
+        w.persons(persons, classes, scope);
+        w.periods(persons, classes, members, in.cutOff(), scope);
 
         // the statistics of the receipts (top-coding limit, rare DPC codes) count the released only
         if (receiptRows != null) {
             phases.process(() -> {
-                receiptPoints.fix(t.pointsPercentile(), pseudonymOf::containsKey);
-                dpc.fix(t.rareCodes(), pseudonymOf::containsKey);
+                receiptPoints.fix(t.pointsPercentile(), scope::released);
+                dpc.fix(t.rareCodes(), scope::released);
             });
             w.close(ReleaseTable.RECEIPTS, receiptRows, row -> {
-                if (suppressed.contains(row.person())) {
+                if (suppressed.holds(row)) {
                     return false;
                 }
                 row.set(7, receiptPoints.apply(row.get(7)));
@@ -310,7 +309,7 @@ final class ReleaseBuilder {
             Map<String, String> shownOf = new HashMap<>();
             long[] dropped = new long[2];
             w.close(ReleaseTable.RECEIPT_DIAGNOSES, diagnosisRows, row -> {
-                if (suppressed.contains(row.person())) {
+                if (suppressed.holds(row)) {
                     return false;
                 }
                 String label = codes.label(row.get(1));
@@ -336,11 +335,11 @@ final class ReleaseBuilder {
 
         if (procedureRows != null) {
             phases.process(() -> {
-                procedureCodes.fix(t.rareCodes(), pseudonymOf::containsKey);
-                procedurePoints.fix(t.pointsPercentile(), pseudonymOf::containsKey);
+                procedureCodes.fix(t.rareCodes(), scope::released);
+                procedurePoints.fix(t.pointsPercentile(), scope::released);
             });
             w.close(ReleaseTable.RECEIPT_PROCEDURES, procedureRows, row -> {
-                if (suppressed.contains(row.person()) || !procedureCodes.keeps(row.get(2))) {
+                if (suppressed.holds(row) || !procedureCodes.keeps(row.get(2))) {
                     return false;
                 }
                 row.set(3, procedurePoints.apply(row.get(3)));
@@ -355,7 +354,7 @@ final class ReleaseBuilder {
         if (spec.releases(ReleaseTable.RECEIPT_DRUGS)) {
             TopCode points = new TopCode();
             RareCodes rare = new RareCodes();
-            LastReceipt receipt = new LastReceipt(pseudonymOf, receiptBits);
+            LastReceipt receipt = new LastReceipt(scope::releasedAs, receiptBits);
             w.table(
                     ReleaseTable.RECEIPT_DRUGS,
                     table -> phases.read(sink -> records.drugs(receipts, sink), (HealthRecords.Drug g) -> {
@@ -393,12 +392,12 @@ final class ReleaseBuilder {
         }
 
         if (checkupRows != null) {
-            w.close(ReleaseTable.CHECKUPS, checkupRows, row -> !suppressed.contains(row.person()));
+            w.close(ReleaseTable.CHECKUPS, checkupRows, row -> !suppressed.holds(row));
         }
         if (observationRows != null) {
-            phases.process(() -> values.values().forEach(v -> v.fix(t.valuesPercentile(), pseudonymOf::containsKey)));
+            phases.process(() -> values.values().forEach(v -> v.fix(t.valuesPercentile(), scope::released)));
             w.close(ReleaseTable.CHECKUP_OBSERVATIONS, observationRows, row -> {
-                if (suppressed.contains(row.person())) {
+                if (suppressed.holds(row)) {
                     return false;
                 }
                 TopCode top = values.get(row.get(1));
@@ -437,7 +436,7 @@ final class ReleaseBuilder {
     private void readCheckups(
             LocalDate from,
             LocalDate until,
-            Long2ObjectOpenHashMap<String> filedUnder,
+            PersonsInScope scope,
             Pseudonyms pseudonyms,
             CsvTable checkupRows,
             CsvTable observationRows,
@@ -446,7 +445,7 @@ final class ReleaseBuilder {
         if (checkupRows != null) {
             Map<String, String> facilities = new HashMap<>();
             records.checkups(from, until, c -> {
-                String person = filedUnder.get(c.memberId());
+                String person = scope.filedUnder(c.memberId());
                 if (person == null) {
                     return;
                 }
@@ -462,7 +461,7 @@ final class ReleaseBuilder {
         if (observationRows != null) {
             LastPseudonym checkup = new LastPseudonym();
             records.observations(from, until, o -> {
-                String person = filedUnder.get(o.memberId());
+                String person = scope.filedUnder(o.memberId());
                 if (person == null) {
                     return;
                 }
@@ -567,18 +566,36 @@ final class ReleaseBuilder {
     }
 
     /**
+     * The pseudonyms of the persons the search suppressed, asked of every row on its way out: by
+     * their first 64 bits first, which answers nearly every row without making text of its pseudonym.
+     */
+    private static final class Suppressed {
+        private final Set<String> persons = new HashSet<>();
+        private final LongOpenHashSet prefixes = new LongOpenHashSet();
+
+        void add(String pseudonym) {
+            persons.add(pseudonym);
+            prefixes.add(Long.parseUnsignedLong(pseudonym, 0, 16, 16));
+        }
+
+        boolean holds(CsvTable.Row row) {
+            return prefixes.contains(row.personPrefix()) && persons.contains(row.person());
+        }
+    }
+
+    /**
      * The person and the pseudonym of the last line's receipt: the lines of a receipt come
      * together, so the person is looked up and the pseudonym written out once per receipt, not
      * once per line (38 M lines, 10 M receipts at 1,000,000 members).
      */
     private static final class LastReceipt {
-        private final Long2ObjectOpenHashMap<String> persons;
+        private final LongFunction<String> persons;
         private final LongArrayList bits;
         private int index = -1;
         private String person;
         private String pseudonym;
 
-        LastReceipt(Long2ObjectOpenHashMap<String> persons, LongArrayList bits) {
+        LastReceipt(LongFunction<String> persons, LongArrayList bits) {
             this.persons = persons;
             this.bits = bits;
         }
@@ -587,7 +604,7 @@ final class ReleaseBuilder {
         String person(int receipt, long memberId) {
             if (receipt != index) {
                 index = receipt;
-                person = persons.get(memberId);
+                person = persons.apply(memberId);
                 pseudonym = null;
             }
             return person;
@@ -737,7 +754,7 @@ final class ReleaseBuilder {
             close(table, csv, finish);
         }
 
-        void persons(List<PersonClasses.Person> persons, PersonClasses.Outcome classes, Map<Long, String> pseudonymOf) {
+        void persons(List<PersonClasses.Person> persons, PersonClasses.Outcome classes, PersonsInScope scope) {
             table(
                     ReleaseTable.PERSONS,
                     t -> phases.process(() -> {
@@ -745,7 +762,7 @@ final class ReleaseBuilder {
                             if (!classes.released()[i]) {
                                 continue;
                             }
-                            String person = pseudonymOf.get(persons.get(i).memberId());
+                            String person = scope.filedUnder(persons.get(i).memberId());
                             String[] cells = new String[1 + PersonClasses.QUASI.size()];
                             cells[0] = person;
                             // the table's columns after the pseudonym are the quasi-identifiers, in that order
@@ -762,7 +779,7 @@ final class ReleaseBuilder {
                 PersonClasses.Outcome classes,
                 Map<Long, Member> members,
                 LocalDate cutOff,
-                Map<Long, String> pseudonymOf) {
+                PersonsInScope scope) {
             int acquiredLevel = classes.level("enrolled");
             int lostLevel = classes.level("withdrawn");
             table(
@@ -773,7 +790,7 @@ final class ReleaseBuilder {
                                 continue;
                             }
                             long id = persons.get(i).memberId();
-                            String person = pseudonymOf.get(id);
+                            String person = scope.filedUnder(id);
                             for (EligibilityPeriod p : members.get(id).eligibility()) {
                                 if (p.acquiredOn().isAfter(cutOff)) {
                                     continue;

@@ -108,6 +108,20 @@ class ReleaseRowsTest {
     }
 
     @Test
+    void aPersonInScopeIsFoundAndReleasedWhetherRegistryIdsAreDenseOrSparse() {
+        for (long[] ids : new long[][] {{3, 4, 5, 7}, {3, 4_000_000_000L, 9, 1L << 39}}) {
+            PersonsInScope scope = new PersonsInScope(ids, id -> "p" + id);
+            scope.release(ids[1]);
+            assertThat(scope.filedUnder(ids[0])).isEqualTo("p" + ids[0]);
+            assertThat(scope.filedUnder(6)).isNull();
+            assertThat(scope.filedUnder(-1)).isNull();
+            assertThat(scope.releasedAs(ids[1])).isEqualTo("p" + ids[1]);
+            assertThat(scope.releasedAs(ids[0])).as("in scope, not released").isNull();
+            assertThat(scope.released(8)).isFalse();
+        }
+    }
+
+    @Test
     void aReceiptKeptAsItsTwoHalvesReadsAsItsPseudonym() throws Exception {
         byte[] key = new byte[Pseudonyms.KEY_BYTES];
         key[0] = 42;
