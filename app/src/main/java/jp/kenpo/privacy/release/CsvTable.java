@@ -53,6 +53,7 @@ final class CsvTable implements AutoCloseable {
     private final int width;
     private final Out[] buckets = new Out[BUCKETS];
     private final byte[] record = new byte[ORDER + 12];
+    private byte[] scratch = new byte[256];
     private long added;
     private long rows;
     private boolean closed;
@@ -113,10 +114,7 @@ final class CsvTable implements AutoCloseable {
                     w.write(0);
                     continue;
                 }
-                byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
-                // the cell's length and whether it must be quoted, so that the way out only copies
-                writeLength(w, (bytes.length + 1) << 1 | (needsQuotes(bytes) ? 1 : 0));
-                w.write(bytes);
+                writeCell(w, cell);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -241,7 +239,9 @@ final class CsvTable implements AutoCloseable {
     private static long prefix(byte[] bucket, int start) {
         long value = 0;
         for (int i = start; i < start + 16; i++) {
-            value = value << 4 | Character.digit(bucket[i], 16);
+            // a hex digit's value: '0'–'9' are 0x30–0x39, 'a'–'f' 0x61–0x66 (the pseudonyms' lower case)
+            int b = bucket[i];
+            value = value << 4 | ((b & 0xf) + 9 * (b >>> 6));
         }
         return value;
     }
@@ -258,6 +258,32 @@ final class CsvTable implements AutoCloseable {
         }
         int byMinor = Integer.compare((int) INT.get(bucket, x + ORDER + 8), (int) INT.get(bucket, y + ORDER + 8));
         return byMinor != 0 ? byMinor : Integer.compare(x, y);
+    }
+
+    /**
+     * A cell's length and whether it must be quoted, then its UTF-8 bytes, so that the way out only
+     * copies. Nearly every cell is ASCII (codes, numbers, months, pseudonyms): its bytes are its
+     * characters, gathered in one pass with the quoting check and no array made per cell.
+     */
+    private void writeCell(Out w, String cell) throws IOException {
+        int n = cell.length();
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        boolean quote = false;
+        for (int i = 0; i < n; i++) {
+            char c = cell.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = cell.getBytes(StandardCharsets.UTF_8);
+                writeLength(w, (bytes.length + 1) << 1 | (needsQuotes(bytes) ? 1 : 0));
+                w.write(bytes);
+                return;
+            }
+            quote |= c == ',' || c == '"' || c == '\n' || c == '\r';
+            scratch[i] = (byte) c;
+        }
+        writeLength(w, (n + 1) << 1 | (quote ? 1 : 0));
+        w.write(scratch, 0, n);
     }
 
     private static void writeLength(Out w, int length) throws IOException {
