@@ -97,21 +97,46 @@ final class DiagnosisCodes {
     void applyRareRule(int threshold) {
         groupByMember();
         int[] persons = new int[names.size()];
-        Map<String, Integer> categoryPersons = new HashMap<>();
-        Map<String, Integer> chapterPersons = new HashMap<>();
+        // each code's ICD-10 category and chapter as numbers, and the persons holding any code of
+        // each, counted once per person by marking the person's number on the way
+        Object2IntOpenHashMap<String> groups = new Object2IntOpenHashMap<>();
+        groups.defaultReturnValue(-1);
+        int[] categoryOf = new int[names.size()];
+        int[] chapterOf = new int[names.size()];
+        for (int code = 0; code < names.size(); code++) {
+            String category = icd10.get(names.get(code));
+            categoryOf[code] = category == null ? -1 : group(groups, category);
+            chapterOf[code] = category == null
+                    ? -1
+                    : Icd10.chapter(category).map(c -> group(groups, c)).orElse(-1);
+        }
+        int[] groupPersons = new int[groups.size()];
+        int[] lastPerson = new int[groups.size()];
+        int person = 0;
         for (IntArrayList set : byMember.values()) {
-            TreeSet<String> categories = new TreeSet<>();
-            TreeSet<String> chapters = new TreeSet<>();
+            person++;
             for (int i = 0; i < set.size(); i++) {
                 int code = set.getInt(i);
                 persons[code]++;
-                Optional<String> category = Optional.ofNullable(icd10.get(names.get(code)));
-                category.ifPresent(categories::add);
-                category.flatMap(Icd10::chapter).ifPresent(chapters::add);
+                int category = categoryOf[code];
+                if (category >= 0 && lastPerson[category] != person) {
+                    lastPerson[category] = person;
+                    groupPersons[category]++;
+                }
+                int chapter = chapterOf[code];
+                if (chapter >= 0 && lastPerson[chapter] != person) {
+                    lastPerson[chapter] = person;
+                    groupPersons[chapter]++;
+                }
             }
-            categories.forEach(c -> categoryPersons.merge(c, 1, Integer::sum));
-            chapters.forEach(c -> chapterPersons.merge(c, 1, Integer::sum));
         }
+        Map<String, Integer> categoryPersons = new HashMap<>();
+        Map<String, Integer> chapterPersons = new HashMap<>();
+        groups.object2IntEntrySet().forEach(e -> {
+            // a category (A00) and a chapter (ch.I) never share a name
+            (e.getKey().startsWith("ch.") ? chapterPersons : categoryPersons)
+                    .put(e.getKey(), groupPersons[e.getIntValue()]);
+        });
         labels = new String[names.size()];
         for (int code = 0; code < labels.length; code++) {
             if (persons[code] >= threshold) {
@@ -131,6 +156,15 @@ final class DiagnosisCodes {
                 removed++;
             }
         }
+    }
+
+    private static int group(Object2IntOpenHashMap<String> groups, String name) {
+        int id = groups.getInt(name);
+        if (id < 0) {
+            id = groups.size();
+            groups.put(name, id);
+        }
+        return id;
     }
 
     /** The label of a code after the rare-code rule; {@link #REMOVED} when it is removed or unknown. */
