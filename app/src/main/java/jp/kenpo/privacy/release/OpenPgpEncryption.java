@@ -2,6 +2,7 @@ package jp.kenpo.privacy.release;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.Date;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
@@ -39,16 +40,22 @@ final class OpenPgpEncryption {
     static void encrypt(OutputStream out, PGPPublicKey key, String fileName, Date modified, Body body)
             throws IOException {
         var random = new SecureRandom();
-        var encryption = new PGPEncryptedDataGenerator(new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
-                .setWithIntegrityPacket(true)
-                .setSecureRandom(random));
-        encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(random));
-        try (OutputStream encrypted = encryption.open(out, new byte[BUFFER]);
-                OutputStream literal = new PGPLiteralDataGenerator()
-                        .open(encrypted, PGPLiteralData.BINARY, fileName, modified, new byte[BUFFER])) {
-            body.write(literal);
-        } catch (PGPException e) {
-            throw new IOException("OpenPGP encryption failed: " + e.getMessage(), e);
+        try (var integrity = new IntegrityAside(
+                new JcePGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
+                        .setWithIntegrityPacket(true)
+                        .setSecureRandom(random),
+                "seal-mdc-" + fileName)) {
+            var encryption = new PGPEncryptedDataGenerator(integrity);
+            encryption.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(random));
+            try (OutputStream encrypted = encryption.open(out, new byte[BUFFER]);
+                    OutputStream literal = new PGPLiteralDataGenerator()
+                            .open(encrypted, PGPLiteralData.BINARY, fileName, modified, new byte[BUFFER])) {
+                body.write(literal);
+            } catch (PGPException e) {
+                throw new IOException("OpenPGP encryption failed: " + e.getMessage(), e);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }
