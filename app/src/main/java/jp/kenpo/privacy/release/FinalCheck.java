@@ -213,22 +213,27 @@ final class FinalCheck {
                     }
                     continue;
                 }
-                int a = start;
-                int z = end;
-                while (a < z && asciiWhitespace(b[a])) {
-                    a++;
-                }
-                while (z > a && asciiWhitespace(b[z - 1])) {
-                    z--;
-                }
-                if (identifiers.mayMatch(b, a, z, monthly[c]) && identifiers.matches(ascii(b, a, z), monthly[c])) {
-                    throw refuseIdentifier(line, c);
-                }
-                if (NumberMask.asciiMayHoldNumber(b, start, end) && NumberMask.holdsNumber(ascii(b, start, end))) {
-                    throw refuseNumber(line, c);
-                }
+                checkPlainCell(b, start, end, c, line);
             }
             return lazy.of(b, from);
+        }
+
+        /** A cell of a plain line that is not a pseudonym's, where it lies. */
+        private void checkPlainCell(byte[] b, int start, int end, int c, int line) {
+            int a = start;
+            int z = end;
+            while (a < z && asciiWhitespace(b[a])) {
+                a++;
+            }
+            while (z > a && asciiWhitespace(b[z - 1])) {
+                z--;
+            }
+            if (identifiers.mayMatch(b, a, z, monthly[c]) && identifiers.matches(ascii(b, a, z), monthly[c])) {
+                throw refuseIdentifier(line, c);
+            }
+            if (NumberMask.asciiMayHoldNumber(b, start, end) && NumberMask.holdsNumber(ascii(b, start, end))) {
+                throw refuseNumber(line, c);
+            }
         }
 
         private List<String> checkText(List<String> cells, int line) {
