@@ -20,7 +20,8 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
  * read) around one binary literal packet. The bulk cipher and the MDC's SHA-1 come from the JDK's
  * own provider (AES-NI), three to five times faster here than Bouncy Castle's table-driven AES;
  * the session key is wrapped with Bouncy Castle's lightweight RSA/ECDH. No provider is registered
- * in the JVM.
+ * in the JVM. The SHA-1 is taken on a thread of its own ({@link IntegrityAside}) beside the
+ * cipher's chain, which is the seal's longest.
  *
  * <p>No compressed packet: deflate, even at its fastest level, made sealing about twice as slow on
  * a year's tables (the pseudonyms are hex and barely compress) for a file 42 % smaller, and RFC
