@@ -1,6 +1,5 @@
 package jp.kenpo.privacy.release;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -11,14 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +51,6 @@ public class ReleaseArchive {
     private static final Pattern RELEASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> RESERVED = Set.of(ManifestJson.FILE, CoverStatement.FILE);
-    private static final int BUFFER = 1 << 16;
 
     private final Clock clock;
 
@@ -135,7 +129,7 @@ public class ReleaseArchive {
     private SealedRelease sealInto(
             Path temp, Path staging, List<String> names, ReleaseSeal seal, Optional<PGPPublicKey> key)
             throws IOException {
-        // each file read once for its digest, CRC and rows, side by side; in name order as before
+        // each file read for its digest, CRC and rows, side by side; in name order as before
         var files = new ArrayList<StagedFile>();
         for (Object read : names.parallelStream()
                 .map(name -> {
@@ -179,9 +173,9 @@ public class ReleaseArchive {
 
     private static String writeArchive(
             Path archive, List<StagedFile> entries, Optional<PGPPublicKey> key, ReleaseSeal seal) throws IOException {
+        // packed and encrypted here; hashed and written on a thread of the output's own
         try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                var out = new DigestOutputStream(
-                        new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER), sha256())) {
+                var out = new ArchiveOutput(channel, seal.releaseId())) {
             if (key.isPresent()) {
                 Date issued = Date.from(SocietyTime.startOf(seal.cover().issuedOn()));
                 OpenPgpEncryption.encrypt(
@@ -193,9 +187,9 @@ public class ReleaseArchive {
             } else {
                 StoredZip.write(out, entries);
             }
-            out.flush();
+            String sha256 = out.finish();
             channel.force(true);
-            return HexFormat.of().formatHex(out.getMessageDigest().digest());
+            return sha256;
         }
     }
 
@@ -214,14 +208,6 @@ public class ReleaseArchive {
             channel.force(true);
         }
         return file;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private static void deleteTree(Path folder, Throwable cause) {

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +26,14 @@ import jp.kenpo.privacy.formats.StrictTextReader;
 import jp.kenpo.privacy.formats.StrictTextReader.TextEncodingException;
 
 /**
- * The files a build staged for sealing, read once each: every regular file under the folder is
+ * The files a build staged for sealing, each read for what the manifest and the archive need: every regular file under the folder is
  * sealed, in the order of its name, and a {@code .csv} file must be a UTF-8 table with a header
  * line and the header's number of fields on every line, so that its row count means what the
  * manifest says.
  */
 final class StagingFolder {
+
+    private static final int BUFFER = 1 << 20;
 
     private StagingFolder() {}
 
@@ -63,11 +68,43 @@ final class StagingFolder {
         return List.copyOf(names);
     }
 
-    /** Reads one file once: its digest, its CRC-32 and size for the archive, its rows if a table. */
+    /**
+     * Reads one file for its digest, its CRC-32 and size for the archive, and its rows if a table.
+     * A table's rows are counted from its bytes as they pass ({@link PlainTableRows}); a table
+     * those cannot vouch for is read again through the full parser, whose reading is then the one
+     * that counts (digest and CRC included), and which refuses it naming the line.
+     */
     static StagedFile read(Path file, String name) throws IOException {
+        MessageDigest sha256 = sha256();
+        var crc = new CRC32();
+        PlainTableRows plain = isTable(name) ? new PlainTableRows() : null;
+        long size = 0;
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha256.update(buf, 0, n);
+                crc.update(buf, 0, n);
+                if (plain != null) {
+                    plain.update(buf, 0, n);
+                }
+                size += n;
+            }
+        }
+        long rows = ManifestEntry.NOT_A_TABLE;
+        if (plain != null) {
+            rows = plain.rows();
+            if (rows == PlainTableRows.GAVE_UP) {
+                return readParsed(file, name);
+            }
+        }
+        return new StagedFile(name, file, size, crc.getValue(), HexFormat.of().formatHex(sha256.digest()), rows);
+    }
+
+    /** Reads one table through the full parser, with its digest, CRC-32 and size as parsed. */
+    static StagedFile readParsed(Path file, String name) throws IOException {
         var tally = new Tally(Files.newInputStream(file));
         try (var in = new Sha256Input(tally)) {
-            long rows = isTable(name) ? rows(in, name) : ManifestEntry.NOT_A_TABLE;
+            long rows = rows(in, name);
             String sha256 = in.finish();
             return new StagedFile(name, file, tally.count, tally.crc.getValue(), sha256, rows);
         }
@@ -122,6 +159,14 @@ final class StagingFolder {
                 throw refused(name, "line " + t.line() + ": bytes that are not valid UTF-8");
             }
             throw e.getCause();
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

@@ -1,14 +1,15 @@
 package jp.kenpo.privacy.release;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
-import jp.kenpo.privacy.formats.Sha256Input;
 
 /**
  * The release archive: a zip of stored (uncompressed) entries in name order, every entry dated
@@ -23,7 +24,14 @@ final class StoredZip {
 
     private StoredZip() {}
 
-    /** Writes the archive to {@code out}, leaving it open; refuses a file that changed since it was read. */
+    /**
+     * Writes the archive to {@code out}, leaving it open; refuses a file that changed since it was
+     * read. A stored entry declares its size and CRC-32 before its bytes, as the first reading found
+     * them, and the zip writer checks both against the bytes it was given when the entry closes: a
+     * file changed, grown or cut in between fails there. (The first reading's SHA-256 is what the
+     * manifest says; the CRC-32 is no defence against a deliberate change that keeps it, but whoever
+     * can change the staging folder could as well have done so before the first reading.)
+     */
     static void write(OutputStream out, List<StagedFile> files) throws IOException {
         try (var zip = new ZipOutputStream(new KeepOpen(out), StandardCharsets.UTF_8)) {
             for (StagedFile f : files) {
@@ -34,14 +42,13 @@ final class StoredZip {
                 entry.setCrc(f.crc32());
                 entry.setTimeLocal(ENTRY_TIME);
                 zip.putNextEntry(entry);
-                try (var in = new Sha256Input(Files.newInputStream(f.path()))) {
+                try (InputStream in = Files.newInputStream(f.path())) {
                     in.transferTo(zip);
-                    if (!in.finish().equals(f.sha256())) {
-                        throw new IOException(
-                                "staging file " + f.name() + " changed while it was being sealed: seal again");
-                    }
+                    zip.closeEntry();
+                } catch (ZipException e) {
+                    throw new IOException(
+                            "staging file " + f.name() + " changed while it was being sealed: seal again", e);
                 }
-                zip.closeEntry();
             }
         }
     }

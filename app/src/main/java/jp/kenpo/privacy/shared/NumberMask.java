@@ -72,6 +72,47 @@ public final class NumberMask {
     }
 
     /**
+     * Whether ASCII text (every byte below 0x80) may hold a number: false only where {@link
+     * #holdsNumber} of the same text is false, so that a reader of bytes (the release's final check)
+     * need not make a string of every cell. A number is whole groups of digits, none longer than
+     * twelve, each joined to the next by one to three separators; text without such a chain of
+     * twelve digits or more holds none. Where this says true, ask {@link #holdsNumber}.
+     */
+    public static boolean asciiMayHoldNumber(byte[] text, int from, int to) {
+        int chain = 0; // digits in the groups joined so far
+        int run = 0; // digits in the group being read
+        int gap = -1; // separators since the last group ended, -1 when something else stood there
+        for (int i = from; i <= to; i++) {
+            int c = i < to ? text[i] : -1;
+            if (c >= '0' && c <= '9') {
+                if (run == 0 && (gap < 1 || gap > MAX_SEPARATORS)) {
+                    chain = 0;
+                }
+                run++;
+                continue;
+            }
+            if (run > 0) {
+                if (run > 12) {
+                    chain = 0;
+                    gap = -1;
+                    run = 0;
+                    continue;
+                }
+                chain += run;
+                if (chain >= 12) {
+                    return true;
+                }
+                run = 0;
+                gap = 0;
+            }
+            if (gap >= 0) {
+                gap = asciiSeparator(c) ? gap + 1 : -1;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Plain ASCII with fewer than twelve digits holds no number (NFKC leaves ASCII as it is; only
      * other characters, such as ⑫, can stand for more than one digit). Most cells of a release are
      * short codes and counts: this spares them the full reading.
@@ -218,6 +259,11 @@ public final class NumberMask {
         }
         String n = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
         return n.length() == 1 && n.charAt(0) >= '0' && n.charAt(0) <= '9' ? n.charAt(0) - '0' : -1;
+    }
+
+    /** {@link #separator} of an ASCII character: white space (tab to carriage return, 0x1C to 0x1F, space) or a hyphen. */
+    private static boolean asciiSeparator(int c) {
+        return c == ' ' || c == '-' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
     }
 
     /** Spaces and hyphens as people type them between groups of digits, full-width and 長音符 included. */

@@ -212,4 +212,128 @@ class FinalCheckTest {
                 .isInstanceOf(ReleaseRefusedException.class)
                 .hasMessageContaining("under no published item of 9.1");
     }
+
+    private String outcome(FinalCheck check, ReleaseSpec spec, String file) throws Exception {
+        Files.writeString(staging.resolve("persons.csv"), file, StandardCharsets.UTF_8);
+        try {
+            return "rows " + check.check(staging, spec, Set.of(ITEM)).get("persons");
+        } catch (ReleaseRefusedException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * A line of plain ASCII is read from its bytes, any other (a quote, other characters) as text:
+     * the same cell, quoted, meets the same rules.
+     */
+    @Test
+    void aCellIsJudgedAlikeWhetherItsLineIsReadAsBytesOrAsText() throws Exception {
+        Member letters = new Member(
+                3,
+                "06130207",
+                new MemberKey("AB12", "77", "01"),
+                MemberKind.INSURED,
+                Optional.empty(),
+                "SMITH JOHN",
+                "スミス ジョン",
+                Sex.MALE,
+                LocalDate.of(1970, 1, 1),
+                List.of(new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.empty())));
+        Member monthly = new Member(
+                4,
+                "06130207",
+                new MemberKey("2025", "10", "00"),
+                MemberKind.INSURED,
+                Optional.empty(),
+                "見本 花子",
+                "ミホン ハナコ",
+                Sex.FEMALE,
+                LocalDate.of(1990, 1, 2),
+                List.of(new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.empty())));
+        var check = new FinalCheck(List.of(MEMBER, letters, monthly));
+        var columns = List.of(
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("person").orElseThrow(), ITEM, 1),
+                new ReleaseSpec.SpecColumn(ReleaseTable.PERSONS.column("sex").orElseThrow(), ITEM, 2),
+                new ReleaseSpec.SpecColumn(
+                        ReleaseTable.PERSONS.column("birth_month").orElseThrow(), ITEM, 3));
+        ReleaseSpec spec = new ReleaseSpec(
+                "spec.yaml",
+                "0".repeat(64),
+                "EXAMPLE-VENDOR",
+                1,
+                Optional.empty(),
+                1,
+                "ELECTRONIC",
+                1,
+                PseudonymPolicy.PER_RELEASE,
+                new ReleaseSpec.Thresholds(1, 0.05, 1, 2, 1, 90, 99.5, 99.5),
+                Map.of(ReleaseTable.PERSONS, columns));
+        List<String> cells = List.of(
+                "1",
+                "",
+                " ",
+                "4711-815-01",
+                " 4711-815-01\t",
+                "4711-815",
+                "4711-81",
+                "06130207",
+                "0613020",
+                "AB12-77-01",
+                "AB12-77",
+                "SMITH JOHN",
+                "SMITHJOHN",
+                "SMITH  JOHN",
+                "2025-10",
+                "2025-10-00",
+                "2025-13",
+                "1234 5678 9018",
+                "x123456789018",
+                "123456789018x5",
+                "3F015000002327101",
+                PSEUDONYM,
+                "0123456789ABCDEF0123456789abcdef");
+        int refused = 0;
+        for (String cell : cells) {
+            for (int column = 0; column < 3; column++) {
+                String[] row = {PSEUDONYM, "1", "1990-01"};
+                row[column] = cell;
+                String plain = "person,sex,birth_month\n" + String.join(",", row) + "\n";
+                row[column] = "\"" + cell + "\"";
+                String quoted = "person,sex,birth_month\n" + String.join(",", row) + "\n";
+                String asBytes = outcome(check, spec, plain);
+                assertThat(outcome(check, spec, quoted))
+                        .as(cell + " in column " + column)
+                        .isEqualTo(asBytes);
+                if (!asBytes.startsWith("rows")) {
+                    refused++;
+                    if (cell.strip().length() >= 4) {
+                        assertThat(asBytes).doesNotContain(cell.strip());
+                    }
+                }
+            }
+        }
+        assertThat(refused).as("cells refused").isGreaterThan(20);
+        // a 記号-番号 that reads as a month is a month in a column of months, and refused elsewhere
+        assertThat(outcome(check, spec, "person,sex,birth_month\n" + PSEUDONYM + ",1,2025-10\n"))
+                .isEqualTo("rows 1");
+        assertThat(outcome(check, spec, "person,sex,birth_month\n" + PSEUDONYM + ",2025-10,1990-01\n"))
+                .contains("column 'sex' equals");
+        assertThat(outcome(check, spec, "person,sex,birth_month\n" + PSEUDONYM + ",SMITHJOHN,1990-01\n"))
+                .contains("column 'sex' equals");
+    }
+
+    @Test
+    void linesAreNumberedAsAReaderNumbersThemWhateverEndsThem() throws Exception {
+        var check = new FinalCheck(List.of(MEMBER));
+        assertThat(outcome(check, spec(1), "person,sex\r\n" + PSEUDONYM + ",1\r\n" + PSEUDONYM + ",4711-815-01\r\n"))
+                .contains("persons.csv:3: column 'sex'");
+        assertThat(outcome(check, spec(1), "person,sex\r" + PSEUDONYM + ",1\r" + PSEUDONYM + ",4711-815-01"))
+                .contains("persons.csv:3: column 'sex'");
+        assertThat(outcome(check, spec(1), "person,sex\n" + PSEUDONYM + ",1\n" + PSEUDONYM + ",1,2\n"))
+                .contains("persons.csv:3: the row has 3 cells, the header 2");
+        assertThat(outcome(check, spec(1), "person,sex\n" + PSEUDONYM + ",1\n\n"))
+                .contains("persons.csv:3");
+        assertThat(outcome(check, spec(1), "person,sex\n" + PSEUDONYM + ",1\n" + PSEUDONYM + ",2"))
+                .isEqualTo("rows 2");
+    }
 }

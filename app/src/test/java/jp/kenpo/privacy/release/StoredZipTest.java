@@ -29,6 +29,18 @@ class StoredZipTest {
     }
 
     @Test
+    void aFileThatGrewOrShrankSinceItWasReadIsRefused() throws IOException {
+        Path file = Files.writeString(dir.resolve("persons.csv"), "person,sex\np1,1\n");
+        StagedFile read = StagingFolder.read(file, "persons.csv");
+        for (String changed : List.of("person,sex\np1,1\np2,2\n", "person,sex\n")) {
+            Files.writeString(file, changed);
+            assertThatThrownBy(() -> StoredZip.write(OutputStream.nullOutputStream(), List.of(read)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessage("staging file persons.csv changed while it was being sealed: seal again");
+        }
+    }
+
+    @Test
     void theSameFilesGiveTheSameBytes() throws IOException {
         Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n");
         Path b = Files.writeString(dir.resolve("b.txt"), "本文\n");

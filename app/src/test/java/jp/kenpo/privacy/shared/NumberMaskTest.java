@@ -81,4 +81,45 @@ class NumberMaskTest {
         assertThat(FreeText.unreadable("line\nbreak", false)).contains("control character");
         assertThat(FreeText.unreadable("emoji \uD83D\uDE00 whole")).isNull();
     }
+
+    /** The final check reads ASCII cells as bytes and asks the full reading only where this says they may hold one. */
+    @Test
+    void asciiTextSaidToHoldNoNumberHoldsNone() {
+        String n = TestNumbers.next();
+        for (String written : waysOfWriting(n)) {
+            if (written.chars().allMatch(c -> c < 0x80)) {
+                assertThat(NumberMask.asciiMayHoldNumber(ascii(written), 0, written.length()))
+                        .as(written)
+                        .isTrue();
+            }
+        }
+        for (String none : List.of("2025-04", "3F015000002327101", "12345678901234", "1234 5678", "", "06130207")) {
+            assertThat(NumberMask.asciiMayHoldNumber(ascii(none), 0, none.length()))
+                    .as(none)
+                    .isFalse();
+        }
+        // digits, separators and letters at random: never "none" where the full reading finds one
+        var random = new java.util.SplittableRandom(20261207);
+        String alphabet = "0123456789012345678901234567890123456789 --\t\n\u001Cx.,";
+        int found = 0;
+        for (int i = 0; i < 200_000; i++) {
+            var sb = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int j = 0; j < length; j++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sb.toString();
+            if (NumberMask.holdsNumber(text)) {
+                found++;
+                assertThat(NumberMask.asciiMayHoldNumber(ascii(text), 0, text.length()))
+                        .as(text)
+                        .isTrue();
+            }
+        }
+        assertThat(found).as("numbers among the random texts").isGreaterThan(100);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }
