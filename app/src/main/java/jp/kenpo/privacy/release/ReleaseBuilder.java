@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,8 +69,9 @@ final class ReleaseBuilder {
         Map<String, Long> processing = new LinkedHashMap<>();
 
         Map<String, Long> rows = new LinkedHashMap<>();
-        // one thread writes the tables out while this one reads the next
-        ExecutorService output = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-writer"));
+        // two threads write the tables out while this one reads the next: at the end, when the last
+        // tables are closed together, this one only waits
+        ExecutorService output = Executors.newFixedThreadPool(2, r -> new Thread(r, "release-writer"));
         ExecutorService searching = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-search"));
         ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-checkups"));
         Writer w = new Writer(in.spec(), staging, rows, phases, output);
@@ -126,10 +128,19 @@ final class ReleaseBuilder {
         CsvTable observationRows = w.open(ReleaseTable.CHECKUP_OBSERVATIONS);
         Map<String, TopCode> values = new HashMap<>();
         long[] freeText = new long[1];
+        // then the drugs, once this thread has the receipts: the two threads share the lines
+        LongArrayList receiptBits = new LongArrayList();
+        CompletableFuture<HealthRecords.ReceiptsRead> receiptsIn = new CompletableFuture<>();
+        CsvTable drugRows = w.open(ReleaseTable.RECEIPT_DRUGS);
+        TopCode drugPoints = new TopCode();
+        RareCodes drugCodes = new RareCodes();
         Future<Long> checkupsRead = reading.submit(() -> {
             long started = System.nanoTime();
             try (Pseudonyms own = pseudonyms.copy()) {
                 readCheckups(from, until, scope, own, checkupRows, observationRows, values, freeText);
+            }
+            if (drugRows != null) {
+                readDrugs(receiptsIn.get(), receiptBits, scope, drugRows, drugPoints, drugCodes);
             }
             return System.nanoTime() - started;
         });
@@ -141,7 +152,6 @@ final class ReleaseBuilder {
         CsvTable receiptRows = w.open(ReleaseTable.RECEIPTS);
         TopCode receiptPoints = new TopCode();
         RareCodes dpc = new RareCodes();
-        LongArrayList receiptBits = new LongArrayList();
         HealthRecords.ReceiptsRead receipts;
         {
             Map<String, String> facilities = new HashMap<>();
@@ -176,6 +186,7 @@ final class ReleaseBuilder {
                 });
             });
             receipts = read[0];
+            receiptsIn.complete(receipts);
         }
 
         // diagnoses of the period, for the rare-code rule and the (k,m) sets; the table's rows are
@@ -261,7 +272,6 @@ final class ReleaseBuilder {
                             + t.diagnosesK() + "," + t.diagnosesM() + ") within the suppression limit "
                             + t.suppression());
         }
-        phases.alongside(Phases.CHECKUPS, phases.waitFor("waiting for the checkups", checkupsRead));
         // STABLE: k over every release the recipient holds (Rule 34(5)); PER_RELEASE: as searched
         PersonClasses.Outcome classes = cumulative.apply(searched, members, in.cutOff(), t, processing);
         for (int i = 0; i < persons.size(); i++) {
@@ -351,43 +361,23 @@ final class ReleaseBuilder {
             });
         }
 
-        if (spec.releases(ReleaseTable.RECEIPT_DRUGS)) {
-            TopCode points = new TopCode();
-            RareCodes rare = new RareCodes();
-            LastReceipt receipt = new LastReceipt(scope::releasedAs, receiptBits);
-            w.table(
-                    ReleaseTable.RECEIPT_DRUGS,
-                    table -> phases.read(sink -> records.drugs(receipts, sink), (HealthRecords.Drug g) -> {
-                        String person = receipt.person(g.receipt(), g.memberId());
-                        if (person == null) {
-                            return;
-                        }
-                        rare.add(g.memberId(), g.code());
-                        if (g.points() != null) {
-                            points.add(g.points());
-                        }
-                        table.add(person, place(g.fileId(), g.receiptSeq()), g.seq(), new String[] {
-                            receipt.pseudonym(),
-                            g.code(),
-                            g.quantity() == null ? "" : TopCode.plain(g.quantity()),
-                            g.points() == null ? "" : g.points().toString(),
-                            g.times() == null ? "" : g.times().toString()
-                        });
-                    }),
-                    () -> {
-                        rare.fix(t.rareCodes());
-                        points.fix(t.pointsPercentile());
-                    },
-                    row -> {
-                        if (!rare.keeps(row.get(1))) {
-                            return false;
-                        }
-                        row.set(3, points.apply(row.get(3)));
-                        return true;
-                    });
+        // the receipts, diagnoses and procedures go to the writer first; then the other thread's tables
+        phases.alongside(Phases.CHECKUPS, phases.waitFor("waiting for the checkups and the drugs", checkupsRead));
+        if (drugRows != null) {
+            phases.process(() -> {
+                drugCodes.fix(t.rareCodes(), scope::released);
+                drugPoints.fix(t.pointsPercentile(), scope::released);
+            });
+            w.close(ReleaseTable.RECEIPT_DRUGS, drugRows, row -> {
+                if (suppressed.holds(row) || !drugCodes.keeps(row.get(1))) {
+                    return false;
+                }
+                row.set(3, drugPoints.apply(row.get(3)));
+                return true;
+            });
             w.after(() -> {
-                processing.put("drug rows removed as rare codes", rare.removed());
-                processing.put("drug points top-coded", points.coded());
+                processing.put("drug rows removed as rare codes", drugCodes.removed());
+                processing.put("drug points top-coded", drugPoints.coded());
             });
         }
 
@@ -484,6 +474,34 @@ final class ReleaseBuilder {
                 });
             });
         }
+    }
+
+    /** Files the drug lines of the receipts read under the persons' pseudonyms, gathering their statistics. */
+    private void readDrugs(
+            HealthRecords.ReceiptsRead receipts,
+            LongArrayList receiptBits,
+            PersonsInScope scope,
+            CsvTable drugRows,
+            TopCode points,
+            RareCodes codes) {
+        LastReceipt receipt = new LastReceipt(scope::filedUnder, receiptBits);
+        records.drugs(receipts, g -> {
+            String person = receipt.person(g.receipt(), g.memberId());
+            if (person == null) {
+                return;
+            }
+            codes.add(g.memberId(), g.code());
+            if (g.points() != null) {
+                points.add(g.memberId(), g.points());
+            }
+            drugRows.add(person, place(g.fileId(), g.receiptSeq()), g.seq(), new String[] {
+                receipt.pseudonym(),
+                g.code(),
+                g.quantity() == null ? "" : TopCode.plain(g.quantity()),
+                g.points() == null ? "" : g.points().toString(),
+                g.times() == null ? "" : g.times().toString()
+            });
+        });
     }
 
     /** A receipt's or checkup's place in the records, by file and number, for ordering its lines. */
@@ -822,16 +840,20 @@ final class ReleaseBuilder {
      */
     static final class Phases {
         /** The writing thread's time, spent alongside the reads: not part of the build's sum. */
-        static final String ALONGSIDE = "sorting, finishing and writing files (second thread, alongside the reads)";
+        static final String ALONGSIDE =
+                "sorting, finishing and writing files (two writing threads, alongside the reads)";
         /** The search's time, on its own thread alongside the reads: not part of the build's sum. */
         static final String SEARCH = "search (third thread, alongside the reads)";
         /** The checkups' reading thread's time: not part of the build's sum. */
-        static final String CHECKUPS = "checkups and observations read and filed (fourth thread, alongside the reads)";
+        static final String CHECKUPS =
+                "checkups, observations and drugs read and filed (fourth thread, alongside the reads)";
 
         private long read;
         private long process;
         private long search;
-        private long write;
+        /** Added to by the writing threads. */
+        private final java.util.concurrent.atomic.LongAdder write = new java.util.concurrent.atomic.LongAdder();
+
         private long waiting;
         private final Map<String, Long> waits = new LinkedHashMap<>();
         private final Map<String, Long> other = new LinkedHashMap<>();
@@ -897,7 +919,7 @@ final class ReleaseBuilder {
         void write(Runnable r) {
             long s = System.nanoTime();
             r.run();
-            write += System.nanoTime() - s;
+            write.add(System.nanoTime() - s);
         }
 
         void waitFor(Runnable r) {
@@ -914,7 +936,7 @@ final class ReleaseBuilder {
             other.forEach((label, nanos) -> m.put(label, nanos / 1e9));
             waits.forEach((label, nanos) -> m.put(label, nanos / 1e9));
             m.put("waiting for the last files to be written", waiting / 1e9);
-            m.put(ALONGSIDE, write / 1e9);
+            m.put(ALONGSIDE, write.sum() / 1e9);
             return m;
         }
     }
