@@ -3,7 +3,9 @@ package jp.kenpo.privacy.release;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import jp.kenpo.privacy.anonymizer.hierarchy.Hierarchy;
 
@@ -58,6 +60,21 @@ final class MonthLevels {
             rows.add(levels(value, tenYears));
         }
         return Hierarchy.of(name, rows);
+    }
+
+    /**
+     * {@link #at} for many persons: each distinct month's levels worked out once (a million
+     * persons have a few hundred months; parsing each person's took seconds of a release).
+     */
+    static final class Memo {
+        private final Map<String, String[]> withTenYears = new HashMap<>();
+        private final Map<String, String[]> withoutTenYears = new HashMap<>();
+
+        String at(String value, int level, boolean tenYears) {
+            String[] levels =
+                    (tenYears ? withTenYears : withoutTenYears).computeIfAbsent(value, v -> levels(v, tenYears));
+            return levels[Math.min(level, levels.length - 1)];
+        }
     }
 
     /** A month at the level the search chose for its column. */

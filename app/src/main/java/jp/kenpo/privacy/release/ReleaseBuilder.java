@@ -541,9 +541,10 @@ final class ReleaseBuilder {
         Map<String, Integer> populationClasses = new HashMap<>();
         YearMonth oldestShown = YearMonth.from(in.cutOff()).minusYears(t.ageTop());
         DiagnosisCodes none = new DiagnosisCodes();
+        MonthLevels.Memo months = new MonthLevels.Memo();
         none.applyRareRule(1);
         for (Member m : in.eligible()) {
-            populationClasses.merge(key(person(m, in.cutOff(), oldestShown, none), classes), 1, Integer::sum);
+            populationClasses.merge(key(person(m, in.cutOff(), oldestShown, none), classes, months), 1, Integer::sum);
         }
         double highest = 0;
         double sum = 0;
@@ -551,7 +552,7 @@ final class ReleaseBuilder {
             if (!classes.released()[i]) {
                 continue;
             }
-            int size = populationClasses.getOrDefault(key(classes.persons().get(i), classes), 1);
+            int size = populationClasses.getOrDefault(key(classes.persons().get(i), classes, months), 1);
             highest = Math.max(highest, 1.0 / size);
             sum += 1.0 / size;
         }
@@ -567,15 +568,15 @@ final class ReleaseBuilder {
                 inScope == 0 ? 0 : (double) released / inScope);
     }
 
-    private static String key(PersonClasses.Person p, PersonClasses.Outcome classes) {
+    private static String key(PersonClasses.Person p, PersonClasses.Outcome classes, MonthLevels.Memo months) {
         String[] q = p.quasi();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < q.length; i++) {
             String column = PersonClasses.QUASI.get(i);
             int level = classes.level(column);
             String v = switch (column) {
-                case "birth_month" -> MonthLevels.at(q[i], level, true);
-                case "enrolled", "withdrawn" -> MonthLevels.at(q[i], level, false);
+                case "birth_month" -> months.at(q[i], level, true);
+                case "enrolled", "withdrawn" -> months.at(q[i], level, false);
                 default -> level == 0 ? q[i] : MonthLevels.TOP;
             };
             sb.append(v).append('\u0001');
@@ -798,6 +799,7 @@ final class ReleaseBuilder {
                 Map<Long, Member> members,
                 LocalDate cutOff,
                 PersonsInScope scope) {
+            MonthLevels.Memo months = new MonthLevels.Memo();
             int acquiredLevel = classes.level("enrolled");
             int lostLevel = classes.level("withdrawn");
             table(
@@ -820,9 +822,8 @@ final class ReleaseBuilder {
                                 // the same coarseness as the persons table's enrolment and withdrawal
                                 t.add(person, new String[] {
                                     person,
-                                    MonthLevels.at(
-                                            YearMonth.from(p.acquiredOn()).toString(), acquiredLevel, false),
-                                    MonthLevels.at(lost, lostLevel, false)
+                                    months.at(YearMonth.from(p.acquiredOn()).toString(), acquiredLevel, false),
+                                    months.at(lost, lostLevel, false)
                                 });
                             }
                         }
