@@ -65,15 +65,6 @@ public class ReleaseArchive {
      *     sealing; nothing is left at {@code target}
      */
     public SealedRelease seal(Path staging, ReleaseSeal seal, Path target) throws IOException {
-        return seal(staging, seal, target, () -> {});
-    }
-
-    /**
-     * As {@link #seal(Path, ReleaseSeal, Path)}, {@code beforeMove} deciding last: it runs once the
-     * archive is sealed and before it takes the target's place, and what it throws leaves nothing
-     * at the target (a release's final check, run beside the sealing).
-     */
-    public SealedRelease seal(Path staging, ReleaseSeal seal, Path target, Runnable beforeMove) throws IOException {
         checkIds(seal);
         Optional<PGPPublicKey> key = key(seal.method(), seal.recipientPublicKey());
         Path to = target.toAbsolutePath().normalize();
@@ -88,7 +79,6 @@ public class ReleaseArchive {
         Path temp = Files.createTempDirectory(to.getParent(), "." + to.getFileName() + ".sealing-");
         try {
             SealedRelease sealed = sealInto(temp, from, names, seal, key);
-            beforeMove.run();
             Files.move(temp, to, StandardCopyOption.ATOMIC_MOVE);
             return new SealedRelease(to, sealed.files(), sealed.manifestSha256(), sealed.archiveSha256());
         } catch (IOException | RuntimeException | Error e) {

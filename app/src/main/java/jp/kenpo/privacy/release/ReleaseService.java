@@ -294,8 +294,7 @@ public class ReleaseService {
             ReleaseFigures figures,
             Map<String, Long> files,
             Map<String, Double> seconds,
-            Optional<CumulativePersons> cumulative,
-            CompletableFuture<Double> lastLook) {}
+            Optional<CumulativePersons> cumulative) {}
 
     private Staged stage(Plan plan, byte[] key, Path staging) throws IOException {
         long started = System.nanoTime();
@@ -361,20 +360,13 @@ public class ReleaseService {
         facts.put("pseudonyms", spec.pseudonyms().name());
         facts.put("thresholds", spec.thresholds());
         ReleaseDocuments.write(staging, spec, facts, built.figures());
-        // the independent last look: reads the files back (APPI Art. 43(1)) on a thread of its own,
-        // beside the sealing, which may not put the release in place before the look has passed
+        long written = System.nanoTime();
+        // the independent last look: reads the files back (APPI Art. 43(1))
+        new FinalCheck(registryMembers).check(staging, spec, new HashSet<>(plan.items()), heldEarlier);
         Map<String, Double> seconds = new LinkedHashMap<>();
         seconds.put("population (9.1 batch decision, registry read)", (populated - started) / 1e9);
         seconds.putAll(built.seconds());
-        Set<String> items = new HashSet<>(plan.items());
-        Map<String, Map<String, String>> held = heldEarlier;
-        CompletableFuture<Double> lastLook = CompletableFuture.supplyAsync(
-                () -> {
-                    long looking = System.nanoTime();
-                    new FinalCheck(registryMembers).check(staging, spec, items, held);
-                    return (System.nanoTime() - looking) / 1e9;
-                },
-                runnable -> new Thread(runnable, "release-final-check").start());
+        seconds.put("final check (files read back)", (System.nanoTime() - written) / 1e9);
         Map<String, Long> files = new LinkedHashMap<>();
         try (Stream<Path> list = Files.list(staging)) {
             for (Path f : list.sorted(Comparator.comparing(Path::toString)).toList()) {
@@ -382,22 +374,7 @@ public class ReleaseService {
                 files.put(name, built.rows().getOrDefault(name.replaceFirst("\\.csv$", ""), -1L));
             }
         }
-        return new Staged(built.figures(), files, seconds, cumulative, lastLook);
-    }
-
-    /** The final check's outcome: its seconds, or the refusal it threw. */
-    private static double passed(CompletableFuture<Double> lastLook) {
-        try {
-            return lastLook.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return new Staged(built.figures(), files, seconds, cumulative);
     }
 
     private ReleaseRecord register(
@@ -422,28 +399,20 @@ public class ReleaseService {
                 items,
                 plan.method());
         SealedRelease sealed;
-        double[] looked = new double[1];
         long sealing = System.nanoTime();
         try {
             // sealed (manifest, cover statement, archive) and moved into place inside the transaction
             sealed = archive.seal(
                     staging,
                     new ReleaseSeal(id, spec.sha256(), cover, plan.recipient().openPgpPublicKey()),
-                    target,
-                    () -> looked[0] = passed(staged.lastLook()));
+                    target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            // a seal that failed first still lets the look end before the staging folder goes
-            staged.lastLook().exceptionally(e -> 0.0).join();
         }
         sealedFlag[0] = true;
         // timings stay in the registry, out of the files, which must be the same for the same inputs
         Map<String, Double> seconds = new LinkedHashMap<>(staged.seconds());
-        seconds.put(
-                "sealing (archive, encryption; the final check reading the files back beside it)",
-                (System.nanoTime() - sealing) / 1e9);
-        seconds.put("final check (files read back, a thread of its own alongside the sealing)", looked[0]);
+        seconds.put("sealing (archive, encryption)", (System.nanoTime() - sealing) / 1e9);
         figures.put("seconds", seconds);
         Map<String, String> sealedSha256 = new HashMap<>();
         sealed.files().forEach(f -> sealedSha256.put(f.file(), f.sha256()));

@@ -205,19 +205,6 @@ class ReleaseArchiveTest {
     }
 
     @Test
-    void aFinalCheckRefusingWhileTheArchiveWasSealedLeavesNothingAtTheTarget() throws IOException {
-        Path staging = staging();
-        List<String> before = names(dir);
-        assertThatThrownBy(() -> archive.seal(
-                        staging, seal(DeliveryMethod.ELECTRONIC, Optional.of(vendorPublic)), dir.resolve("out"), () -> {
-                            throw new ReleaseRefusedException("final check", "persons.csv:2: a class below k");
-                        }))
-                .isInstanceOf(ReleaseRefusedException.class)
-                .hasMessageContaining("persons.csv:2");
-        assertThat(names(dir)).as("no release and no half-sealed folder").isEqualTo(before);
-    }
-
-    @Test
     void electronicReleaseWithoutARecipientKeyIsRefusedAndLeavesNothing() throws IOException {
         Path staging = staging();
         assertRefusedLeavingNothing(
