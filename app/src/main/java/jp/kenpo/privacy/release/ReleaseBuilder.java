@@ -73,7 +73,7 @@ final class ReleaseBuilder {
         // tables are closed together, this one only waits
         ExecutorService output = Executors.newFixedThreadPool(2, r -> new Thread(r, "release-writer"));
         ExecutorService searching = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-search"));
-        ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-checkups"));
+        ExecutorService reading = Executors.newSingleThreadExecutor(r -> new Thread(r, "release-reader"));
         Writer w = new Writer(in.spec(), staging, rows, phases, output);
         try {
             return build(in, pseudonyms, cumulative, phases, rows, processing, w, searching, reading);
@@ -89,7 +89,7 @@ final class ReleaseBuilder {
                 if (!output.awaitTermination(1, TimeUnit.MINUTES)
                         || !searching.awaitTermination(1, TimeUnit.MINUTES)
                         || !reading.awaitTermination(1, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("the release's writer did not stop");
+                    throw new IllegalStateException("the release's writing, search or reading thread did not stop");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -131,16 +131,31 @@ final class ReleaseBuilder {
         // then the drugs, once this thread has the receipts: the two threads share the lines
         LongArrayList receiptBits = new LongArrayList();
         CompletableFuture<HealthRecords.ReceiptsRead> receiptsIn = new CompletableFuture<>();
-        CsvTable drugRows = w.open(ReleaseTable.RECEIPT_DRUGS);
-        TopCode drugPoints = new TopCode();
-        RareCodes drugCodes = new RareCodes();
+        ReceiptLines drugs = new ReceiptLines(w, ReleaseTable.RECEIPT_DRUGS, 1, "drug", scope, receiptBits);
         Future<Long> checkupsRead = reading.submit(() -> {
             long started = System.nanoTime();
             try (Pseudonyms own = pseudonyms.copy()) {
                 readCheckups(from, until, scope, own, checkupRows, observationRows, values, freeText);
             }
-            if (drugRows != null) {
-                readDrugs(receiptsIn.get(), receiptBits, scope, drugRows, drugPoints, drugCodes);
+            if (drugs.released()) {
+                HealthRecords.ReceiptsRead receipts = receiptsIn.get();
+                records.drugs(
+                        receipts,
+                        g -> drugs.file(
+                                g.receipt(),
+                                g.memberId(),
+                                g.fileId(),
+                                g.receiptSeq(),
+                                g.seq(),
+                                g.code(),
+                                g.points(),
+                                receipt -> new String[] {
+                                    receipt,
+                                    g.code(),
+                                    g.quantity() == null ? "" : TopCode.plain(g.quantity()),
+                                    g.points() == null ? "" : g.points().toString(),
+                                    g.times() == null ? "" : g.times().toString()
+                                }));
             }
             return System.nanoTime() - started;
         });
@@ -238,28 +253,26 @@ final class ReleaseBuilder {
         Future<PersonClasses.Outcome> search =
                 searching.submit(() -> phases.search(() -> PersonClasses.anonymize(persons, codes, t, withDiagnoses)));
         Suppressed suppressed = new Suppressed();
-        CsvTable procedureRows = w.open(ReleaseTable.RECEIPT_PROCEDURES);
-        TopCode procedurePoints = new TopCode();
-        RareCodes procedureCodes = new RareCodes();
-        if (procedureRows != null) {
-            LastReceipt receipt = new LastReceipt(scope::filedUnder, receiptBits);
-            phases.read(sink -> records.procedures(receipts, sink), (HealthRecords.Procedure p) -> {
-                String person = receipt.person(p.receipt(), p.memberId());
-                if (person == null) {
-                    return;
-                }
-                procedureCodes.add(p.memberId(), p.code());
-                if (p.points() != null) {
-                    procedurePoints.add(p.memberId(), p.points());
-                }
-                procedureRows.add(person, place(p.fileId(), p.receiptSeq()), p.seq(), new String[] {
-                    receipt.pseudonym(),
-                    p.recordType(),
-                    p.code(),
-                    p.points() == null ? "" : p.points().toString(),
-                    Integer.toString(p.times())
-                });
-            });
+        ReceiptLines procedures =
+                new ReceiptLines(w, ReleaseTable.RECEIPT_PROCEDURES, 2, "procedure", scope, receiptBits);
+        if (procedures.released()) {
+            phases.read(
+                    sink -> records.procedures(receipts, sink),
+                    (HealthRecords.Procedure p) -> procedures.file(
+                            p.receipt(),
+                            p.memberId(),
+                            p.fileId(),
+                            p.receiptSeq(),
+                            p.seq(),
+                            p.code(),
+                            p.points(),
+                            receipt -> new String[] {
+                                receipt,
+                                p.recordType(),
+                                p.code(),
+                                p.points() == null ? "" : p.points().toString(),
+                                Integer.toString(p.times())
+                            }));
         }
         PersonClasses.Outcome searched;
         try {
@@ -343,43 +356,11 @@ final class ReleaseBuilder {
             });
         }
 
-        if (procedureRows != null) {
-            phases.process(() -> {
-                procedureCodes.fix(t.rareCodes(), scope::released);
-                procedurePoints.fix(t.pointsPercentile(), scope::released);
-            });
-            w.close(ReleaseTable.RECEIPT_PROCEDURES, procedureRows, row -> {
-                if (suppressed.holds(row) || !procedureCodes.keeps(row.get(2))) {
-                    return false;
-                }
-                row.set(3, procedurePoints.apply(row.get(3)));
-                return true;
-            });
-            w.after(() -> {
-                processing.put("procedure rows removed as rare codes", procedureCodes.removed());
-                processing.put("procedure points top-coded", procedurePoints.coded());
-            });
-        }
+        procedures.close(w, t, scope, suppressed, phases, processing);
 
         // the receipts, diagnoses and procedures go to the writer first; then the other thread's tables
         phases.alongside(Phases.CHECKUPS, phases.waitFor("waiting for the checkups and the drugs", checkupsRead));
-        if (drugRows != null) {
-            phases.process(() -> {
-                drugCodes.fix(t.rareCodes(), scope::released);
-                drugPoints.fix(t.pointsPercentile(), scope::released);
-            });
-            w.close(ReleaseTable.RECEIPT_DRUGS, drugRows, row -> {
-                if (suppressed.holds(row) || !drugCodes.keeps(row.get(1))) {
-                    return false;
-                }
-                row.set(3, drugPoints.apply(row.get(3)));
-                return true;
-            });
-            w.after(() -> {
-                processing.put("drug rows removed as rare codes", drugCodes.removed());
-                processing.put("drug points top-coded", drugPoints.coded());
-            });
-        }
+        drugs.close(w, t, scope, suppressed, phases, processing);
 
         if (checkupRows != null) {
             w.close(ReleaseTable.CHECKUPS, checkupRows, row -> !suppressed.holds(row));
@@ -476,34 +457,6 @@ final class ReleaseBuilder {
         }
     }
 
-    /** Files the drug lines of the receipts read under the persons' pseudonyms, gathering their statistics. */
-    private void readDrugs(
-            HealthRecords.ReceiptsRead receipts,
-            LongArrayList receiptBits,
-            PersonsInScope scope,
-            CsvTable drugRows,
-            TopCode points,
-            RareCodes codes) {
-        LastReceipt receipt = new LastReceipt(scope::filedUnder, receiptBits);
-        records.drugs(receipts, g -> {
-            String person = receipt.person(g.receipt(), g.memberId());
-            if (person == null) {
-                return;
-            }
-            codes.add(g.memberId(), g.code());
-            if (g.points() != null) {
-                points.add(g.memberId(), g.points());
-            }
-            drugRows.add(person, place(g.fileId(), g.receiptSeq()), g.seq(), new String[] {
-                receipt.pseudonym(),
-                g.code(),
-                g.quantity() == null ? "" : TopCode.plain(g.quantity()),
-                g.points() == null ? "" : g.points().toString(),
-                g.times() == null ? "" : g.times().toString()
-            });
-        });
-    }
-
     /** A receipt's or checkup's place in the records, by file and number, for ordering its lines. */
     private static long place(long fileId, int seq) {
         if (fileId < 0 || fileId > Integer.MAX_VALUE) {
@@ -582,6 +535,93 @@ final class ReleaseBuilder {
             sb.append(v).append('\u0001');
         }
         return sb.toString();
+    }
+
+    /**
+     * A table of receipt lines that carry a code and points (procedures, drugs): filed under every
+     * person in scope as read; on the way out the rows of the suppressed and of codes held by fewer
+     * released persons than the spec's threshold are left out, and points above the spec's
+     * percentile of the released are top-coded (Rule 34(4)).
+     */
+    private static final class ReceiptLines {
+        interface Cells {
+            String[] of(String receiptPseudonym);
+        }
+
+        private final ReleaseTable table;
+        private final CsvTable rows;
+        private final int codeCell;
+        private final String name;
+        private final TopCode points = new TopCode();
+        private final RareCodes codes = new RareCodes();
+        private final LastReceipt receipt;
+
+        ReceiptLines(
+                Writer w,
+                ReleaseTable table,
+                int codeCell,
+                String name,
+                PersonsInScope scope,
+                LongArrayList receiptBits) {
+            this.table = table;
+            this.rows = w.open(table);
+            this.codeCell = codeCell;
+            this.name = name;
+            this.receipt = new LastReceipt(scope::filedUnder, receiptBits);
+        }
+
+        /** Whether the spec releases the table. */
+        boolean released() {
+            return rows != null;
+        }
+
+        void file(
+                int receiptIndex,
+                long memberId,
+                long fileId,
+                int receiptSeq,
+                int seq,
+                String code,
+                Integer linePoints,
+                Cells cells) {
+            String person = receipt.person(receiptIndex, memberId);
+            if (person == null) {
+                return;
+            }
+            codes.add(memberId, code);
+            if (linePoints != null) {
+                points.add(memberId, linePoints);
+            }
+            rows.add(person, place(fileId, receiptSeq), seq, cells.of(receipt.pseudonym()));
+        }
+
+        /** Fixes the statistics over the released and hands the table to the writer. */
+        void close(
+                Writer w,
+                ReleaseSpec.Thresholds t,
+                PersonsInScope scope,
+                Suppressed suppressed,
+                Phases phases,
+                Map<String, Long> processing) {
+            if (rows == null) {
+                return;
+            }
+            phases.process(() -> {
+                codes.fix(t.rareCodes(), scope::released);
+                points.fix(t.pointsPercentile(), scope::released);
+            });
+            w.close(table, rows, row -> {
+                if (suppressed.holds(row) || !codes.keeps(row.get(codeCell))) {
+                    return false;
+                }
+                row.set(3, points.apply(row.get(3)));
+                return true;
+            });
+            w.after(() -> {
+                processing.put(name + " rows removed as rare codes", codes.removed());
+                processing.put(name + " points top-coded", points.coded());
+            });
+        }
     }
 
     /**
