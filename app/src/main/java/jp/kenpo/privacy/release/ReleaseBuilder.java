@@ -457,6 +457,17 @@ final class ReleaseBuilder {
         }
     }
 
+    /** What another thread of the build threw, as thrown: an unchecked exception or error is passed on. */
+    private static RuntimeException thrown(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
+    }
+
     /** A receipt's or checkup's place in the records, by file and number, for ordering its lines. */
     private static long place(long fileId, int seq) {
         if (fileId < 0 || fileId > Integer.MAX_VALUE) {
@@ -744,13 +755,7 @@ final class ReleaseBuilder {
                     step.call();
                 }
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw thrown(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while the release's files were written", e);
@@ -942,16 +947,10 @@ final class ReleaseBuilder {
             try {
                 return outcome.get();
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
+                throw thrown(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the release's persons were searched", e);
+                throw new IllegalStateException("interrupted " + label, e);
             } finally {
                 waits.merge(label, System.nanoTime() - s, Long::sum);
             }
