@@ -399,6 +399,26 @@ final class CsvTable implements AutoCloseable {
             return length[cell] < 0 ? null : new String(bucket, from[cell], length[cell], StandardCharsets.UTF_8);
         }
 
+        /**
+         * The cell's value when it is a whole number of at most 18 plain ASCII digits, read from its
+         * bytes without making text; -1 for any other cell (empty, signed, quoted, set here).
+         */
+        long digits(int cell) {
+            int l = length[cell];
+            if (set[cell] != null || quoted[cell] || l <= 0 || l > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = from[cell], end = i + l; i < end; i++) {
+                int digit = bucket[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
         void set(int cell, String value) {
             set[cell] = value == null ? "" : value;
         }

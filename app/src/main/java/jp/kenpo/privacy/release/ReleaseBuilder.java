@@ -313,7 +313,7 @@ final class ReleaseBuilder {
                 if (suppressed.holds(row)) {
                     return false;
                 }
-                row.set(7, receiptPoints.apply(row.get(7)));
+                receiptPoints.applyWhole(row, 7);
                 if (!dpc.keeps(row.get(8))) {
                     row.set(8, "");
                 }
@@ -372,9 +372,8 @@ final class ReleaseBuilder {
                     return false;
                 }
                 TopCode top = values.get(row.get(1));
-                String value = row.get(2);
-                if (top != null && value != null && !value.isEmpty()) {
-                    row.set(2, top.apply(new BigDecimal(value)));
+                if (top != null) {
+                    top.applyDecimal(row, 2);
                 }
                 return true;
             });
@@ -625,7 +624,7 @@ final class ReleaseBuilder {
                 if (suppressed.holds(row) || !codes.keeps(row.get(codeCell))) {
                     return false;
                 }
-                row.set(3, points.apply(row.get(3)));
+                points.applyWhole(row, 3);
                 return true;
             });
             w.after(() -> {

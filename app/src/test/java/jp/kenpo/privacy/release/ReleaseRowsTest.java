@@ -108,6 +108,45 @@ class ReleaseRowsTest {
     }
 
     @Test
+    void onTheWayOutOnlyValuesAboveTheLimitAreRewrittenAndTheRestKeepTheirBytes() throws Exception {
+        TopCode points = new TopCode();
+        TopCode values = new TopCode();
+        for (long member = 1; member <= 10; member++) {
+            points.add(member, member * 10);
+            values.add(member, member * 1.5);
+        }
+        points.fix(90, member -> true);
+        values.fix(90, member -> true);
+        Path folder = Files.createTempDirectory(staging, "top");
+        try (CsvTable table = new CsvTable(folder, "top", List.of("person", "points", "value"))) {
+            String[][] rows = {
+                {"100", "15"}, {"90", "13.5"}, {"0090", "13.50"}, {"", ""}, {null, null}, {"-5", "0.25"}, {"91", "13.6"}
+            };
+            for (int i = 0; i < rows.length; i++) {
+                table.add(ANNE, 0, i, new String[] {ANNE, rows[i][0], rows[i][1]});
+            }
+            table.close(row -> {
+                points.applyWhole(row, 1);
+                values.applyDecimal(row, 2);
+                return true;
+            });
+        }
+        assertThat(Files.readAllLines(folder.resolve("top.csv"), StandardCharsets.UTF_8))
+                .containsExactly(
+                        "person,points,value",
+                        ANNE + ",>90,>13.5",
+                        ANNE + ",90,13.5",
+                        // at the limit: as filed, leading and trailing zeros kept
+                        ANNE + ",0090,13.50",
+                        ANNE + ",,",
+                        ANNE + ",,",
+                        ANNE + ",-5,0.25",
+                        ANNE + ",>90,>13.5");
+        assertThat(points.coded()).isEqualTo(2);
+        assertThat(values.coded()).isEqualTo(2);
+    }
+
+    @Test
     void aPersonInScopeIsFoundAndReleasedWhetherRegistryIdsAreDenseOrSparse() {
         for (long[] ids : new long[][] {{3, 4, 5, 7}, {3, 4_000_000_000L, 9, 1L << 39}}) {
             PersonsInScope scope = new PersonsInScope(ids, id -> "p" + id);
