@@ -3,11 +3,14 @@ package jp.kenpo.privacy.release;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
 import jp.kenpo.privacy.members.Member;
 
 /**
@@ -23,6 +26,8 @@ import jp.kenpo.privacy.members.Member;
  * in the union with what was released — until every class holds k or none of this release's
  * persons; a class of earlier persons alone below k, or more suppressions than the spec's limit,
  * refuses the release. Birth months are banded (Rule 34(4)) at this release's cut-off throughout.
+ * When that changes who is released, the diagnoses' (k,m)-anonymity is rechecked over the persons
+ * released ({@link PersonClasses#diagnosesOf}).
  *
  * <p>One object per build: it keeps the rows this release adds, for the registry.
  */
@@ -87,7 +92,7 @@ final class CumulativePersons implements CumulativeCheck {
             }
         });
         boolean[] released = new boolean[n];
-        java.util.Arrays.fill(released, true);
+        Arrays.fill(released, true);
         Map<String, Integer> counts;
         while (true) {
             counts = new HashMap<>();
@@ -150,8 +155,19 @@ final class CumulativePersons implements CumulativeCheck {
         held.putAll(fixed);
         processing.put("persons in the cumulative person table of the recipient (STABLE)", union);
         processing.put("smallest class of the cumulative person table (STABLE)", (long) smallest);
+        // the search made the diagnoses (k,m)-anonymous over the persons it released; a person left
+        // out here may have been one of the k holding an itemset, and one it left out holds itemsets
+        // it never counted (Rule 34(5))
+        Optional<KmResult> diagnoses = Arrays.equals(released, outcome.released())
+                ? outcome.diagnoses()
+                : PersonClasses.diagnosesOf(outcome, released, t);
+        outcome.diagnoses()
+                .ifPresent(searched -> processing.put(
+                        "diagnosis items suppressed again after the cumulative check (STABLE)",
+                        (long) diagnoses.orElseThrow().suppressedItems().size()
+                                - searched.suppressedItems().size()));
         return new PersonClasses.Outcome(
-                persons, released, values, levels, outcome.result(), outcome.diagnoses(), outcome.diagnosisHierarchy());
+                persons, released, values, levels, outcome.result(), diagnoses, outcome.diagnosisHierarchy());
     }
 
     /** The rows this release adds to the union (its released persons), once {@link #apply} has run. */

@@ -20,6 +20,7 @@ import jp.kenpo.privacy.anonymizer.measure.Metric;
 import jp.kenpo.privacy.anonymizer.model.KAnonymity;
 import jp.kenpo.privacy.anonymizer.model.KmAnonymity;
 import jp.kenpo.privacy.anonymizer.search.SearchOptions;
+import jp.kenpo.privacy.anonymizer.setvalued.KmAnonymizer;
 import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
 
 /**
@@ -133,6 +134,27 @@ final class PersonClasses {
         }
         Optional<KmResult> km = result.setValued().stream().findFirst();
         return new Outcome(List.copyOf(persons), released, values, levels, result, km, diagnosisHierarchy);
+    }
+
+    /**
+     * The diagnoses' (k,m)-anonymity once a check after the search has changed who is released
+     * (Rule 34(5)): the search's result rechecked over the persons {@code released} holds, at the
+     * level it chose and with the items it removed, so that no itemset is left to fewer than k of
+     * them. Empty when the search released no diagnoses.
+     */
+    static Optional<KmResult> diagnosesOf(Outcome searched, boolean[] released, ReleaseSpec.Thresholds t) {
+        if (searched.diagnoses().isEmpty()) {
+            return Optional.empty();
+        }
+        TableBuilder builder = Table.builder(List.of(new ColumnSpec(DIAGNOSES, ColumnType.STRING, Role.SET_VALUED)));
+        searched.persons().forEach(p -> builder.row(p.diagnoses()));
+        KmAnonymizer.Outcome rechecked = KmAnonymizer.recheck(
+                builder.build(),
+                new KmAnonymity(DIAGNOSES, t.diagnosesK(), t.diagnosesM()),
+                searched.diagnosisHierarchy(),
+                row -> !released[row],
+                searched.diagnoses().get());
+        return Optional.of(rechecked.result());
     }
 
     private static Hierarchy flat(String name, List<String> values) {

@@ -7,15 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import jp.kenpo.privacy.accounts.Role;
 import jp.kenpo.privacy.claims.HealthDataImport;
+import jp.kenpo.privacy.claims.HealthRecords;
+import jp.kenpo.privacy.members.EligibilityPeriod;
 import jp.kenpo.privacy.members.Member;
 import jp.kenpo.privacy.members.MemberImport;
+import jp.kenpo.privacy.members.MemberKind;
 import jp.kenpo.privacy.members.MemberRegistry;
+import jp.kenpo.privacy.members.Sex;
 import jp.kenpo.privacy.mynumber.MyNumberRefusedException;
 import jp.kenpo.privacy.mynumber.PseudonymKeys;
 import jp.kenpo.privacy.recipients.RecipientRegister;
@@ -51,6 +61,9 @@ class StableReleaseTest extends ReleaseDatabaseTest {
 
     @Autowired
     PseudonymKeys keys;
+
+    @Autowired
+    HealthRecords records;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -202,6 +215,150 @@ class StableReleaseTest extends ReleaseDatabaseTest {
                     .filter(m -> april.contains(p.person(m.id())) && may.contains(p.person(m.id())))
                     .findFirst()
                     .orElseThrow();
+        }
+    }
+
+    /**
+     * A later STABLE release to a recipient that holds an earlier one at a finer generalisation
+     * (sex and 本人/家族 kept). The search over this release's persons generalises 本人/家族 and
+     * releases all six; the cumulative check, at the earlier generalisation, leaves out the one
+     * 家族 (a class of one). That person is one of the three holding a diagnosis code, which the
+     * search's (k,m)-anonymity kept because three released persons held it.
+     */
+    @Test
+    void noDiagnosisItemsetIsWrittenForFewerThanKReleasedPersonsAfterTheCumulativeCheckLeavesOutAHolder()
+            throws Exception {
+        YearMonth month = YearMonth.of(2025, 5);
+        Map<String, Set<Long>> holders = new TreeMap<>();
+        Set<Long> withReceipts = new HashSet<>();
+        HealthRecords.ReceiptsRead read =
+                records.receipts(month.atDay(1), month.plusMonths(1).atDay(1), r -> withReceipts.add(r.memberId()));
+        records.diagnoses(
+                read,
+                d -> holders.computeIfAbsent(d.code(), c -> new TreeSet<>()).add(d.memberId()));
+        List<Long> holdersOfOneCode = holders.values().stream()
+                .filter(ids -> ids.size() >= 3)
+                .findFirst()
+                .map(ids -> ids.stream().limit(3).toList())
+                .orElseThrow();
+        Map<Long, Member> all = new TreeMap<>();
+        registry.forEachMember(m -> all.put(m.id(), m));
+        List<Long> withoutReceipts = all.keySet().stream()
+                .filter(id -> !withReceipts.contains(id))
+                .limit(4)
+                .toList();
+
+        long left = holdersOfOneCode.get(0);
+        List<Member> eligible = List.of(
+                as(all.get(holdersOfOneCode.get(1)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(holdersOfOneCode.get(2)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(withoutReceipts.get(0)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(withoutReceipts.get(1)), Sex.FEMALE, MemberKind.INSURED),
+                as(all.get(withoutReceipts.get(2)), Sex.FEMALE, MemberKind.INSURED),
+                as(all.get(left), Sex.FEMALE, MemberKind.DEPENDENT));
+        // the earlier release: a 本人 woman not in this one, at sex and 本人/家族 kept, the rest at the top
+        long earlierOnly = withoutReceipts.get(3);
+        CumulativePersons cumulative = new CumulativePersons(
+                "STABLE-KM",
+                Map.of(earlierOnly, new CumulativePersons.Row(earlierOnly, "2", "1980-05", "本人", "2020-04", "")),
+                Map.of("sex", 0, "birth_month", 4, "kind", 0, "enrolled", 3, "withdrawn", 3));
+        ReleaseSpec spec = ReleaseSpecReader.read(
+                stable("STABLE-KM", month.toString())
+                        .replace("  k: 5\n", "  k: 3\n")
+                        .replace("suppression: 0.05", "suppression: 0.2")
+                        .replace("diagnoses-k: 5", "diagnoses-k: 3")
+                        .replace("rare-codes: 5", "rare-codes: 3"),
+                "stable-km.yaml");
+        Path staging = Files.createDirectories(dir.resolve("staging"));
+        ReleaseBuilder.Built built;
+        byte[] key = Pseudonyms.randomKey(new java.security.SecureRandom());
+        Set<Long> permitted = new HashSet<>();
+        eligible.forEach(m -> permitted.add(m.id()));
+        try (Pseudonyms pseudonyms = new Pseudonyms(key)) {
+            built = new ReleaseBuilder(records)
+                    .build(
+                            new ReleaseBuilder.Input(
+                                    spec,
+                                    new ReleaseSpec.Period(month, month),
+                                    month.atEndOfMonth(),
+                                    eligible,
+                                    permitted,
+                                    Map.of()),
+                            pseudonyms,
+                            staging,
+                            cumulative);
+            Set<String> released = new HashSet<>(column(staging, "persons", 0));
+            assertThat(released)
+                    .as("the holders kept, the 家族 left out by the cumulative check")
+                    .contains(pseudonyms.person(holdersOfOneCode.get(1)), pseudonyms.person(holdersOfOneCode.get(2)))
+                    .doesNotContain(pseudonyms.person(left));
+        }
+
+        Map<List<String>, Integer> support =
+                itemsetSupport(staging, spec.thresholds().diagnosesM());
+        assertThat(support)
+                .allSatisfy((itemset, persons) -> assertThat(persons)
+                        .as("released persons holding %s", itemset)
+                        .isGreaterThanOrEqualTo(spec.thresholds().diagnosesK()));
+        assertThat(built.figures().processing())
+                .hasEntrySatisfying(
+                        "diagnosis items suppressed again after the cumulative check (STABLE)",
+                        n -> assertThat(n).isPositive());
+    }
+
+    /** The member with the given sex and kind, born and enrolled as every other of the test. */
+    private static Member as(Member m, Sex sex, MemberKind kind) {
+        return new Member(
+                m.id(),
+                m.insurerNumber(),
+                m.key(),
+                kind,
+                m.insured(),
+                m.nameKanji(),
+                m.nameKana(),
+                sex,
+                LocalDate.of(1980, 5, 6),
+                List.of(new EligibilityPeriod(LocalDate.of(2020, 4, 1), Optional.empty())));
+    }
+
+    private static List<String> column(Path staging, String table, int column) throws Exception {
+        List<String> lines = Files.readAllLines(staging.resolve(table + ".csv"), StandardCharsets.UTF_8);
+        return lines.subList(1, lines.size()).stream()
+                .map(line -> line.split(",", -1)[column])
+                .toList();
+    }
+
+    /** How many released persons hold each itemset of 1 to m diagnoses the written files show. */
+    private static Map<List<String>, Integer> itemsetSupport(Path staging, int m) throws Exception {
+        Set<String> released = new HashSet<>(column(staging, "persons", 0));
+        Map<String, String> personOf = new HashMap<>();
+        List<String> receipts = column(staging, "receipts", 0);
+        List<String> persons = column(staging, "receipts", 1);
+        for (int i = 0; i < receipts.size(); i++) {
+            personOf.put(receipts.get(i), persons.get(i));
+        }
+        Map<String, TreeSet<String>> diagnoses = new HashMap<>();
+        List<String> receiptOf = column(staging, "receipt_diagnoses", 0);
+        List<String> codes = column(staging, "receipt_diagnoses", 1);
+        for (int i = 0; i < codes.size(); i++) {
+            String person = personOf.get(receiptOf.get(i));
+            assertThat(released).as("the person of a written diagnosis").contains(person);
+            diagnoses.computeIfAbsent(person, p -> new TreeSet<>()).add(codes.get(i));
+        }
+        Map<List<String>, Integer> support = new HashMap<>();
+        diagnoses.values().forEach(items -> count(new ArrayList<>(items), 0, new ArrayList<>(), m, support));
+        return support;
+    }
+
+    private static void count(
+            List<String> items, int from, List<String> prefix, int m, Map<List<String>, Integer> support) {
+        for (int i = from; i < items.size(); i++) {
+            prefix.add(items.get(i));
+            support.merge(List.copyOf(prefix), 1, Integer::sum);
+            if (prefix.size() < m) {
+                count(items, i + 1, prefix, m, support);
+            }
+            prefix.remove(prefix.size() - 1);
         }
     }
 

@@ -5,7 +5,9 @@ import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.IntPredicate;
+import jp.kenpo.privacy.anonymizer.AnonymizationException;
 import jp.kenpo.privacy.anonymizer.data.ColumnSpec;
 import jp.kenpo.privacy.anonymizer.data.SetColumn;
 import jp.kenpo.privacy.anonymizer.data.Table;
@@ -36,20 +38,58 @@ public final class KmAnonymizer {
      */
     public static Outcome anonymize(Table table, KmAnonymity model, Hierarchy hierarchy, IntPredicate suppressedRow) {
         SetColumn column = (SetColumn) table.column(model.column());
-        String[] items = column.dictionary();
-        Hierarchy itemHierarchy = hierarchy != null ? hierarchy : itemsOrTop(model.column(), items);
-        LevelCodes codes =
-                itemHierarchy.encode(model.column(), items, item -> table.locate(firstRowHolding(column, item)));
-        long violationsBefore =
-                count(column, codes.codes()[0], model, row -> true).violations(model.k());
-
+        LevelCodes codes = encode(table, model, hierarchy);
+        boolean[] none = new boolean[0];
         Choice best = null;
         for (int level = 0; level < codes.levels(); level++) {
-            Choice choice = choose(column, codes, level, model, suppressedRow);
+            Choice choice = choose(column, codes, level, model, suppressedRow, none);
             if (best == null || choice.loss < best.loss - 1e-12) {
                 best = choice;
             }
         }
+        return outcome(table, model, codes, best, suppressedRow);
+    }
+
+    /**
+     * Makes the column (k,m)-anonymous again once other rows are suppressed than those it was made
+     * for (a check after the search suppressed more, or released some the search had suppressed):
+     * at the level {@code earlier} chose, with the items it removed still removed, the itemsets the
+     * released rows now hold fewer than k times are broken as the search breaks them. The level is
+     * the one chosen: items removed there leave every other itemset's support as it was, so one
+     * pass leaves no violation, and choosing a level anew would be the search's work again.
+     *
+     * @param suppressedRow which rows are suppressed now
+     */
+    public static Outcome recheck(
+            Table table, KmAnonymity model, Hierarchy hierarchy, IntPredicate suppressedRow, KmResult earlier) {
+        SetColumn column = (SetColumn) table.column(model.column());
+        LevelCodes codes = encode(table, model, hierarchy);
+        int level = earlier.level();
+        if (level < 0 || level >= codes.levels()) {
+            throw new AnonymizationException("(k,m)-anonymity on '" + model.column() + "': level " + level
+                    + " is not one of the " + codes.levels() + " levels of its hierarchy");
+        }
+        String[] labels = codes.labels()[level];
+        Set<String> removed = Set.copyOf(earlier.suppressedItems());
+        boolean[] already = new boolean[labels.length];
+        for (int label = 0; label < labels.length; label++) {
+            already[label] = removed.contains(labels[label]);
+        }
+        return outcome(table, model, codes, choose(column, codes, level, model, suppressedRow, already), suppressedRow);
+    }
+
+    private static LevelCodes encode(Table table, KmAnonymity model, Hierarchy hierarchy) {
+        SetColumn column = (SetColumn) table.column(model.column());
+        String[] items = column.dictionary();
+        Hierarchy itemHierarchy = hierarchy != null ? hierarchy : itemsOrTop(model.column(), items);
+        return itemHierarchy.encode(model.column(), items, item -> table.locate(firstRowHolding(column, item)));
+    }
+
+    private static Outcome outcome(
+            Table table, KmAnonymity model, LevelCodes codes, Choice best, IntPredicate suppressedRow) {
+        SetColumn column = (SetColumn) table.column(model.column());
+        long violationsBefore =
+                count(column, codes.codes()[0], model, row -> true).violations(model.k());
         SetColumn released = release(column, codes, best, suppressedRow);
         ItemsetCounter after =
                 count(released, identity(released.distinctItems()), model, row -> !suppressedRow.test(row));
@@ -77,11 +117,17 @@ public final class KmAnonymizer {
 
     private record Choice(int level, boolean[] suppressed, long suppressedOccurrences, long occurrences, double loss) {}
 
+    // already: labels removed before, whose itemsets need no breaking (an empty array: none)
     private static Choice choose(
-            SetColumn column, LevelCodes codes, int level, KmAnonymity model, IntPredicate suppressedRow) {
+            SetColumn column,
+            LevelCodes codes,
+            int level,
+            KmAnonymity model,
+            IntPredicate suppressedRow,
+            boolean[] already) {
         int[] code = codes.codes()[level];
         ItemsetCounter counter = count(column, code, model, row -> !suppressedRow.test(row));
-        boolean[] suppressed = hittingSet(counter, model.k(), codes.size(level));
+        boolean[] suppressed = hittingSet(counter, model.k(), codes.size(level), already);
         // loss per original item: the share of items its label stands for, 1 when removed
         int distinct = column.distinctItems();
         int[] share = new int[codes.size(level)];
@@ -133,14 +179,18 @@ public final class KmAnonymizer {
     }
 
     // Greedy hitting set: remove the item in the most unbroken violations until none is left.
-    private static boolean[] hittingSet(ItemsetCounter counter, int k, int labels) {
+    // A violation holding an item already removed is broken already.
+    private static boolean[] hittingSet(ItemsetCounter counter, int k, int labels, boolean[] already) {
+        boolean[] suppressed = java.util.Arrays.copyOf(already, labels);
         List<int[]> violations = new ArrayList<>();
         for (Long2IntMap.Entry entry : counter.supports().long2IntEntrySet()) {
             if (entry.getIntValue() < k) {
-                violations.add(counter.unpack(entry.getLongKey()));
+                int[] itemset = counter.unpack(entry.getLongKey());
+                if (!holdsAny(itemset, suppressed)) {
+                    violations.add(itemset);
+                }
             }
         }
-        boolean[] suppressed = new boolean[labels];
         if (violations.isEmpty()) {
             return suppressed;
         }
@@ -193,6 +243,15 @@ public final class KmAnonymizer {
             }
         }
         return suppressed;
+    }
+
+    private static boolean holdsAny(int[] itemset, boolean[] items) {
+        for (int item : itemset) {
+            if (items[item]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SetColumn release(SetColumn column, LevelCodes codes, Choice choice, IntPredicate suppressedRow) {
