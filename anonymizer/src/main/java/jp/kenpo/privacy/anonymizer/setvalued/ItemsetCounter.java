@@ -8,21 +8,42 @@ import jp.kenpo.privacy.anonymizer.AnonymizationException;
 /**
  * Counts, over a set of records, how many hold each itemset of 1 to m items. An itemset is
  * packed into one long: its item codes plus one, ascending, in fixed-width bit fields.
+ *
+ * <p>For m of 1 or 2 over at most {@value #DENSE_LABELS} items (the diagnoses of a release: m = 2,
+ * a few thousand codes) the counts are kept in arrays, a pair's at its place in the upper
+ * triangle: an increment where the hash map hashed and probed for every pair of every record, the
+ * search's largest cost on a year's diagnoses. Larger m or more items go to the hash map.
  */
 final class ItemsetCounter {
 
+    /** Up to this many items, the pairs' triangle takes at most 32 MB. */
+    static final int DENSE_LABELS = 4096;
+
+    /** What is told each itemset that occurs, with its support. */
+    interface Support {
+        void accept(long itemset, int support);
+    }
+
     private final int m;
     private final int bits;
-    private final Long2IntOpenHashMap support = new Long2IntOpenHashMap();
+    private final int labels;
+    private final Long2IntOpenHashMap support;
+    private final int[] singles;
+    private final int[] pairs;
     private int[] items = new int[16];
 
     ItemsetCounter(String column, int m, int itemCount) {
         this.m = m;
         this.bits = 32 - Integer.numberOfLeadingZeros(itemCount + 1);
+        this.labels = itemCount;
         if ((long) m * bits > 63) {
             throw new AnonymizationException("(k,m)-anonymity on '" + column + "': m = " + m + " is too large for "
                     + itemCount + " distinct items (at most " + 63 / bits + ")");
         }
+        boolean dense = m <= 2 && itemCount <= DENSE_LABELS;
+        support = dense ? null : new Long2IntOpenHashMap();
+        singles = dense ? new int[itemCount] : null;
+        pairs = dense && m == 2 ? new int[itemCount * (itemCount - 1) / 2] : null;
     }
 
     /** Adds one record holding the given item codes (duplicates allowed). */
@@ -40,7 +61,25 @@ final class ItemsetCounter {
                 items[unique++] = items[i];
             }
         }
-        count(unique, 0, 0, 0L);
+        if (singles == null) {
+            count(unique, 0, 0, 0L);
+            return;
+        }
+        for (int i = 0; i < unique; i++) {
+            int a = items[i] - 1;
+            singles[a]++;
+            if (pairs != null) {
+                int row = pair(a, a + 1);
+                for (int j = i + 1; j < unique; j++) {
+                    pairs[row + items[j] - 1 - (a + 1)]++;
+                }
+            }
+        }
+    }
+
+    /** Where the pair of codes a < b is counted: the rows of the upper triangle one after the other. */
+    private int pair(int a, int b) {
+        return a * labels - a * (a + 1) / 2 + (b - a - 1);
     }
 
     // every subset of items[from..length) of at most m items, extending the packed prefix
@@ -54,8 +93,32 @@ final class ItemsetCounter {
         }
     }
 
-    Long2IntOpenHashMap supports() {
-        return support;
+    /** Tells {@code action} every itemset held by at least one record, with its support. */
+    void forEach(Support action) {
+        if (singles == null) {
+            for (Long2IntMap.Entry entry : support.long2IntEntrySet()) {
+                action.accept(entry.getLongKey(), entry.getIntValue());
+            }
+            return;
+        }
+        for (int a = 0; a < labels; a++) {
+            if (singles[a] == 0) {
+                continue;
+            }
+            action.accept(a + 1, singles[a]);
+            if (pairs != null) {
+                for (int b = a + 1, at = pair(a, b); b < labels; b++, at++) {
+                    if (pairs[at] != 0) {
+                        action.accept(((long) (a + 1) << bits) | (b + 1), pairs[at]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many records hold the item {@code code}. */
+    int support(int code) {
+        return singles != null ? singles[code] : support.get((long) code + 1);
     }
 
     /** The item codes of a packed itemset. */
@@ -75,23 +138,23 @@ final class ItemsetCounter {
 
     /** Itemsets held by 1 to k-1 records. */
     long violations(int k) {
-        long violations = 0;
-        for (Long2IntMap.Entry entry : support.long2IntEntrySet()) {
-            if (entry.getIntValue() < k) {
-                violations++;
+        long[] violations = new long[1];
+        forEach((itemset, held) -> {
+            if (held < k) {
+                violations[0]++;
             }
-        }
-        return violations;
+        });
+        return violations[0];
     }
 
     /** The smallest support of any itemset that occurs, or 0 when none does. */
     int smallestSupport() {
-        int smallest = 0;
-        for (Long2IntMap.Entry entry : support.long2IntEntrySet()) {
-            if (smallest == 0 || entry.getIntValue() < smallest) {
-                smallest = entry.getIntValue();
+        int[] smallest = new int[1];
+        forEach((itemset, held) -> {
+            if (smallest[0] == 0 || held < smallest[0]) {
+                smallest[0] = held;
             }
-        }
-        return smallest;
+        });
+        return smallest[0];
     }
 }

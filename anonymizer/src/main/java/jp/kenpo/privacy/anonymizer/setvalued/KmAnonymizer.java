@@ -1,7 +1,6 @@
 package jp.kenpo.privacy.anonymizer.setvalued;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2IntMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -183,14 +182,14 @@ public final class KmAnonymizer {
     private static boolean[] hittingSet(ItemsetCounter counter, int k, int labels, boolean[] already) {
         boolean[] suppressed = java.util.Arrays.copyOf(already, labels);
         List<int[]> violations = new ArrayList<>();
-        for (Long2IntMap.Entry entry : counter.supports().long2IntEntrySet()) {
-            if (entry.getIntValue() < k) {
-                int[] itemset = counter.unpack(entry.getLongKey());
-                if (!holdsAny(itemset, suppressed)) {
-                    violations.add(itemset);
+        counter.forEach((itemset, held) -> {
+            if (held < k) {
+                int[] items = counter.unpack(itemset);
+                if (!holdsAny(items, suppressed)) {
+                    violations.add(items);
                 }
             }
-        }
+        });
         if (violations.isEmpty()) {
             return suppressed;
         }
@@ -207,7 +206,7 @@ public final class KmAnonymizer {
         }
         int[] support = new int[labels];
         for (int item = 0; item < labels; item++) {
-            support[item] = counter.supports().get((long) item + 1);
+            support[item] = counter.support(item);
         }
         // most open violations first; then the rarer item (fewer values lost); then the lower code
         PriorityQueue<int[]> queue = new PriorityQueue<>((a, b) -> a[1] != b[1]
