@@ -2,6 +2,7 @@ package jp.kenpo.privacy.release;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import jp.kenpo.privacy.members.Member;
 
 /**
@@ -23,4 +24,15 @@ interface CumulativeCheck {
             LocalDate cutOff,
             ReleaseSpec.Thresholds thresholds,
             Map<String, Long> processing);
+
+    /**
+     * What the recipient holds besides the persons the outcome of {@link #apply} releases, once it
+     * has run: the rows of earlier releases it joins to this one and that this one does not restate,
+     * by member id, generalised as that outcome is. The release's risk is measured over both (PPC
+     * Rules Art. 34(5)). Empty when no release is joined to another: this release's persons are then
+     * all the recipient holds, and the search's own measures stand.
+     */
+    default Optional<Map<Long, String[]>> heldBesides() {
+        return Optional.empty();
+    }
 }

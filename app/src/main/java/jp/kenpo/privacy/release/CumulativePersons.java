@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +75,12 @@ final class CumulativePersons implements CumulativeCheck {
         }
         List<PersonClasses.Person> persons = outcome.persons();
         int n = persons.size();
+        MonthLevels.Memo months = new MonthLevels.Memo();
         String[][] values = new String[n][];
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
-            values[i] = generalised(persons.get(i).quasi(), levels);
-            keys[i] = String.join("\u0001", values[i]);
+            values[i] = generalised(persons.get(i).quasi(), levels, months);
+            keys[i] = ReleaseBuilder.key(values[i]);
         }
         // rows the recipient holds that this release does not restate
         Map<Long, String[]> fixed = new HashMap<>();
@@ -88,7 +90,7 @@ final class CumulativePersons implements CumulativeCheck {
         }
         earlier.forEach((id, row) -> {
             if (!inRelease.containsKey(id)) {
-                fixed.put(id, generalised(labelled(row, oldestShown), levels));
+                fixed.put(id, generalised(labelled(row, oldestShown), levels, months));
             }
         });
         boolean[] released = new boolean[n];
@@ -97,7 +99,7 @@ final class CumulativePersons implements CumulativeCheck {
         while (true) {
             counts = new HashMap<>();
             for (String[] v : fixed.values()) {
-                counts.merge(String.join("\u0001", v), 1, Integer::sum);
+                counts.merge(ReleaseBuilder.key(v), 1, Integer::sum);
             }
             for (int i = 0; i < n; i++) {
                 if (released[i]) {
@@ -112,7 +114,7 @@ final class CumulativePersons implements CumulativeCheck {
                     Row before = earlier.get(persons.get(i).memberId());
                     if (before != null) {
                         // left out of this release, but the recipient still holds the earlier row
-                        fixed.put(before.memberId(), generalised(labelled(before, oldestShown), levels));
+                        fixed.put(before.memberId(), generalised(labelled(before, oldestShown), levels, months));
                     }
                 }
             }
@@ -170,6 +172,11 @@ final class CumulativePersons implements CumulativeCheck {
                 persons, released, values, levels, outcome.result(), diagnoses, outcome.diagnosisHierarchy());
     }
 
+    @Override
+    public Optional<Map<Long, String[]>> heldBesides() {
+        return Optional.of(Collections.unmodifiableMap(held));
+    }
+
     /** The rows this release adds to the union (its released persons), once {@link #apply} has run. */
     List<Row> added() {
         return List.copyOf(added);
@@ -197,14 +204,14 @@ final class CumulativePersons implements CumulativeCheck {
     }
 
     /** Level-0 values at the levels chosen, as the search's output shows them. */
-    static String[] generalised(String[] quasi, Map<String, Integer> levels) {
+    static String[] generalised(String[] quasi, Map<String, Integer> levels, MonthLevels.Memo months) {
         String[] v = new String[quasi.length];
         for (int i = 0; i < quasi.length; i++) {
             String column = PersonClasses.QUASI.get(i);
             int level = levels.getOrDefault(column, 0);
             v[i] = switch (column) {
-                case "birth_month" -> MonthLevels.at(quasi[i], level, true);
-                case "enrolled", "withdrawn" -> MonthLevels.at(quasi[i], level, false);
+                case "birth_month" -> months.at(quasi[i], level, true);
+                case "enrolled", "withdrawn" -> months.at(quasi[i], level, false);
                 default -> level == 0 ? quasi[i] : MonthLevels.TOP;
             };
         }

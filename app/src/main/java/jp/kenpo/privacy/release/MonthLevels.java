@@ -63,8 +63,9 @@ final class MonthLevels {
     }
 
     /**
-     * {@link #at} for many persons: each distinct month's levels worked out once (a million
-     * persons have a few hundred months; parsing each person's took seconds of a release).
+     * Months at the level the search chose for their column, each distinct month's levels worked
+     * out once (a million persons have a few hundred months; parsing each person's took seconds of
+     * a release).
      */
     static final class Memo {
         private final Map<String, String[]> withTenYears = new HashMap<>();
@@ -75,11 +76,5 @@ final class MonthLevels {
                     (tenYears ? withTenYears : withoutTenYears).computeIfAbsent(value, v -> levels(v, tenYears));
             return levels[Math.min(level, levels.length - 1)];
         }
-    }
-
-    /** A month at the level the search chose for its column. */
-    static String at(String value, int level, boolean tenYears) {
-        String[] levels = levels(value, tenYears);
-        return levels[Math.min(level, levels.length - 1)];
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import jp.kenpo.privacy.anonymizer.AnonymizationException;
 import jp.kenpo.privacy.anonymizer.AnonymizationResult;
+import jp.kenpo.privacy.anonymizer.measure.Measures;
 import jp.kenpo.privacy.anonymizer.setvalued.KmResult;
 import jp.kenpo.privacy.claims.HealthRecords;
 import jp.kenpo.privacy.members.EligibilityPeriod;
@@ -395,7 +397,11 @@ final class ReleaseBuilder {
         population.put("suppressed", persons.size() - released);
         population.put("released", released);
         ReleaseFigures figures = new ReleaseFigures(
-                population, rows, processing, risk(classes, in, t, released, persons.size()), classes.levels());
+                population,
+                rows,
+                processing,
+                risk(classes, cumulative.heldBesides(), in, t, released, persons.size()),
+                classes.levels());
         return new Built(figures, rows, phases.seconds());
     }
 
@@ -497,54 +503,94 @@ final class ReleaseBuilder {
                 codes.cell(m.id()));
     }
 
+    /**
+     * The measured risk of what the recipient holds once it has this release: its released persons
+     * and, when it joins this release to earlier ones, the rows it holds besides ({@code
+     * heldBesides}, PPC Rules Art. 34(5)). Without those the search's own measures stand.
+     */
     private static ReleaseFigures.Risk risk(
-            PersonClasses.Outcome classes, Input in, ReleaseSpec.Thresholds t, long released, int inScope) {
+            PersonClasses.Outcome classes,
+            Optional<Map<Long, String[]>> heldBesides,
+            Input in,
+            ReleaseSpec.Thresholds t,
+            long released,
+            int inScope) {
         AnonymizationResult result = classes.result();
-        // journalist model: the attacker matches against everyone eligible at the cut-off, not only those released
+        Map<Long, String[]> held = heldBesides.orElse(Map.of());
+        MonthLevels.Memo months = new MonthLevels.Memo();
+        List<String> table = new ArrayList<>();
+        for (int i = 0; i < classes.persons().size(); i++) {
+            if (classes.released()[i]) {
+                table.add(key(classes.persons().get(i), classes, months));
+            }
+        }
+        held.values().forEach(row -> table.add(key(row)));
+        // journalist model: the attacker matches against everyone eligible at the cut-off, not only
+        // those released; a member the recipient holds a row of counts with that row, eligible now or
+        // not, so that no class of the population is smaller than the same class of what it holds
         Map<String, Integer> populationClasses = new HashMap<>();
         YearMonth oldestShown = YearMonth.from(in.cutOff()).minusYears(t.ageTop());
         DiagnosisCodes none = new DiagnosisCodes();
-        MonthLevels.Memo months = new MonthLevels.Memo();
         none.applyRareRule(1);
+        Set<Long> heldAndEligible = new HashSet<>();
         for (Member m : in.eligible()) {
-            populationClasses.merge(key(person(m, in.cutOff(), oldestShown, none), classes, months), 1, Integer::sum);
+            String[] row = held.get(m.id());
+            if (row != null) {
+                heldAndEligible.add(m.id());
+            }
+            String k = row == null ? key(person(m, in.cutOff(), oldestShown, none), classes, months) : key(row);
+            populationClasses.merge(k, 1, Integer::sum);
         }
+        held.forEach((id, row) -> {
+            if (!heldAndEligible.contains(id)) {
+                populationClasses.merge(key(row), 1, Integer::sum);
+            }
+        });
         double highest = 0;
         double sum = 0;
-        for (int i = 0; i < classes.persons().size(); i++) {
-            if (!classes.released()[i]) {
-                continue;
-            }
-            int size = populationClasses.getOrDefault(key(classes.persons().get(i), classes, months), 1);
+        for (String k : table) {
+            int size = populationClasses.getOrDefault(k, 1);
             highest = Math.max(highest, 1.0 / size);
             sum += 1.0 / size;
         }
-        var after = result.after();
+        // the prosecutor figures as the search defines them (risk above its threshold 1/k), over
+        // the classes of what the recipient holds
+        Measures after = heldBesides.isEmpty()
+                ? result.after()
+                : Measures.of(
+                        classSizes(table),
+                        0,
+                        result.after().informationLoss(),
+                        result.after().risk().threshold());
+        String scope = heldBesides.isEmpty()
+                ? "the " + released + " persons of this release"
+                : "the " + table.size() + " persons the recipient holds with this release (" + released
+                        + " released in it, " + held.size() + " held from the earlier releases joined to it)";
         return new ReleaseFigures.Risk(
                 after.risk().highest(),
                 after.risk().average(),
                 highest,
-                released == 0 ? 0 : sum / released,
+                table.isEmpty() ? 0 : sum / table.size(),
                 after.risk().recordsAboveThreshold(),
                 after.classes().smallest(),
-                after.informationLoss().loss(),
-                inScope == 0 ? 0 : (double) released / inScope);
+                result.after().informationLoss().loss(),
+                inScope == 0 ? 0 : (double) released / inScope,
+                scope);
+    }
+
+    private static long[] classSizes(List<String> keys) {
+        Map<String, Long> sizes = new HashMap<>();
+        keys.forEach(k -> sizes.merge(k, 1L, Long::sum));
+        return sizes.values().stream().mapToLong(Long::longValue).toArray();
     }
 
     private static String key(PersonClasses.Person p, PersonClasses.Outcome classes, MonthLevels.Memo months) {
-        String[] q = p.quasi();
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < q.length; i++) {
-            String column = PersonClasses.QUASI.get(i);
-            int level = classes.level(column);
-            String v = switch (column) {
-                case "birth_month" -> months.at(q[i], level, true);
-                case "enrolled", "withdrawn" -> months.at(q[i], level, false);
-                default -> level == 0 ? q[i] : MonthLevels.TOP;
-            };
-            sb.append(v).append('\u0001');
-        }
-        return sb.toString();
+        return key(CumulativePersons.generalised(p.quasi(), classes.levels(), months));
+    }
+
+    /** A class of the persons: its generalised quasi-identifiers as one string. */
+    static String key(String[] generalised) {
+        return String.join("\u0001", generalised);
     }
 
     /**

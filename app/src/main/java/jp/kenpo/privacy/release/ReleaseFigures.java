@@ -23,14 +23,21 @@ public record ReleaseFigures(
     }
 
     /**
+     * The four risks, the records at risk and the smallest class are of the persons {@code scope}
+     * names: this release's released persons, or with STABLE pseudonyms everyone the recipient
+     * holds once it has this release (PPC Rules Art. 34(5)). The loss and the share are this
+     * release's.
+     *
      * @param prosecutorHighest  1 / smallest class: the attacker knows the person is in the release
-     * @param prosecutorAverage  classes / released records
+     * @param prosecutorAverage  classes / records
      * @param journalistHighest  1 / smallest matching class among all members eligible at the cut-off
-     * @param journalistAverage  the average of that over the released records
-     * @param recordsAtRisk      released records whose prosecutor risk is above 1/k
-     * @param smallestClass      the smallest class of released persons
+     *                           (and, with STABLE, those the recipient holds a row of, with that row)
+     * @param journalistAverage  the average of that over the records
+     * @param recordsAtRisk      records whose prosecutor risk is above 1/k
+     * @param smallestClass      the smallest class of persons
      * @param informationLoss    the anonymizer's loss (0 nothing lost, 1 everything suppressed)
      * @param releasedShare      persons released without suppression, as a share of those in scope
+     * @param scope              which persons the risks cover, and how many
      */
     public record Risk(
             double prosecutorHighest,
@@ -40,5 +47,6 @@ public record ReleaseFigures(
             long recordsAtRisk,
             long smallestClass,
             double informationLoss,
-            double releasedShare) {}
+            double releasedShare,
+            String scope) {}
 }

@@ -2,6 +2,7 @@ package jp.kenpo.privacy.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,6 +196,9 @@ class StableReleaseTest extends ReleaseDatabaseTest {
         both.retainAll(mayPersons);
         assertThat(both.size()).as("most members are in both months").isGreaterThan(april.size() / 2);
         assertThat(may.figures()).contains("persons in the cumulative person table of the recipient (STABLE)");
+        assertThat(json.readTree(may.figures()).path("risk").path("scope").asText())
+                .as("the risk is of what the recipient holds")
+                .contains("held from the earlier releases joined to it");
 
         String perRelease =
                 stable("STABLE-MONTHLY", "2025-04").replace("pseudonyms: STABLE", "pseudonyms: PER_RELEASE");
@@ -304,6 +308,83 @@ class StableReleaseTest extends ReleaseDatabaseTest {
                 .hasEntrySatisfying(
                         "diagnosis items suppressed again after the cumulative check (STABLE)",
                         n -> assertThat(n).isPositive());
+    }
+
+    /**
+     * A STABLE release of three men and three women (k = 3) to a recipient that already holds two
+     * more men and four more women, at sex kept and the rest at the top: the recipient's classes are
+     * of five and seven, not three, and the figures are of those. One of the women held is eligible
+     * now but not released (she counts once in the population, with her held row), and one more man
+     * is eligible but not released (he counts in the population only).
+     */
+    @Test
+    void theRiskFiguresOfAStableReleaseAreThoseOfTheCumulativePersonTableTheRecipientHolds() throws Exception {
+        YearMonth month = YearMonth.of(2025, 5);
+        Set<Long> withReceipts = new HashSet<>();
+        records.receipts(month.atDay(1), month.plusMonths(1).atDay(1), r -> withReceipts.add(r.memberId()));
+        Map<Long, Member> all = new TreeMap<>();
+        registry.forEachMember(m -> all.put(m.id(), m));
+        List<Long> ids = all.keySet().stream()
+                .filter(id -> !withReceipts.contains(id))
+                .limit(13)
+                .toList();
+        List<Member> released = List.of(
+                as(all.get(ids.get(0)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(ids.get(1)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(ids.get(2)), Sex.MALE, MemberKind.INSURED),
+                as(all.get(ids.get(3)), Sex.FEMALE, MemberKind.INSURED),
+                as(all.get(ids.get(4)), Sex.FEMALE, MemberKind.INSURED),
+                as(all.get(ids.get(5)), Sex.FEMALE, MemberKind.INSURED));
+        Member notPermittedMan = as(all.get(ids.get(6)), Sex.MALE, MemberKind.INSURED);
+        Member heldWomanEligibleNow = as(all.get(ids.get(10)), Sex.FEMALE, MemberKind.INSURED);
+        List<Member> eligible = new ArrayList<>(released);
+        eligible.add(notPermittedMan);
+        eligible.add(heldWomanEligibleNow);
+        Map<Long, CumulativePersons.Row> earlier = new HashMap<>();
+        for (int i = 7; i <= 12; i++) {
+            long id = ids.get(i);
+            earlier.put(id, new CumulativePersons.Row(id, i <= 8 ? "1" : "2", "1980-05", "本人", "2020-04", ""));
+        }
+        CumulativePersons cumulative = new CumulativePersons(
+                "STABLE-RISK", earlier, Map.of("sex", 0, "birth_month", 4, "kind", 1, "enrolled", 3, "withdrawn", 3));
+        ReleaseSpec spec = ReleaseSpecReader.read(
+                stable("STABLE-RISK", month.toString())
+                        .replace("  k: 5\n", "  k: 3\n")
+                        .replace("suppression: 0.05", "suppression: 0.2")
+                        .replace("diagnoses-k: 5", "diagnoses-k: 3")
+                        .replace("rare-codes: 5", "rare-codes: 3"),
+                "stable-risk.yaml");
+        Set<Long> permitted = new HashSet<>();
+        released.forEach(m -> permitted.add(m.id()));
+        ReleaseBuilder.Built built;
+        try (Pseudonyms pseudonyms = new Pseudonyms(Pseudonyms.randomKey(new java.security.SecureRandom()))) {
+            built = new ReleaseBuilder(records)
+                    .build(
+                            new ReleaseBuilder.Input(
+                                    spec,
+                                    new ReleaseSpec.Period(month, month),
+                                    month.atEndOfMonth(),
+                                    eligible,
+                                    permitted,
+                                    Map.of()),
+                            pseudonyms,
+                            Files.createDirectories(dir.resolve("staging")),
+                            cumulative);
+        }
+
+        ReleaseFigures.Risk risk = built.figures().risk();
+        assertThat(built.figures().population()).containsEntry("released", 6L);
+        // the recipient's table: 3 + 2 men, 3 + 4 women; this release alone would say 1/3, 2/6 and 3
+        assertThat(risk.prosecutorHighest()).isCloseTo(1.0 / 5, within(1e-12));
+        assertThat(risk.prosecutorAverage()).isCloseTo(2.0 / 12, within(1e-12));
+        assertThat(risk.smallestClass()).isEqualTo(5);
+        assertThat(risk.recordsAtRisk()).as("no class below k = 3").isZero();
+        // the population: 3 + 2 held + 1 not permitted men, 3 + 4 held women (one of them eligible now)
+        assertThat(risk.journalistHighest()).isCloseTo(1.0 / 6, within(1e-12));
+        assertThat(risk.journalistAverage()).isCloseTo((5 * (1.0 / 6) + 7 * (1.0 / 7)) / 12, within(1e-12));
+        assertThat(risk.scope()).contains("the 12 persons the recipient holds", "6 held from the earlier releases");
+        assertThat(built.figures().processing())
+                .containsEntry("smallest class of the cumulative person table (STABLE)", 5L);
     }
 
     /** The member with the given sex and kind, born and enrolled as every other of the test. */
