@@ -131,6 +131,23 @@ public class HealthRecords {
             return positions == null || seq < 0 || seq >= positions.size() ? -1 : positions.getInt(seq);
         }
 
+        /**
+         * Looks receipts up for one reading thread, the last file's at hand: the lines of a file
+         * come together (38 M lines of a year each looked their file up in the map).
+         */
+        private final class Finder {
+            private long file = Long.MIN_VALUE;
+            private IntArrayList positions;
+
+            int indexOf(long fileId, int seq) {
+                if (fileId != file) {
+                    file = fileId;
+                    positions = byFile.get(fileId);
+                }
+                return positions == null || seq < 0 || seq >= positions.size() ? -1 : positions.getInt(seq);
+            }
+        }
+
         /** The member of the receipt at {@code index}. */
         public long memberId(int index) {
             return members.getLong(index);
@@ -289,8 +306,9 @@ public class HealthRecords {
             in.append(i == 0 ? "" : ",").append(files[i]);
         }
         in.append(')');
+        ReceiptsRead.Finder receipts = read.new Finder();
         streaming.query(in.toString(), rs -> {
-            int receipt = read.indexOf(rs.getLong(1), rs.getInt(2));
+            int receipt = receipts.indexOf(rs.getLong(1), rs.getInt(2));
             if (receipt >= 0) {
                 line.accept(rs, receipt);
             }

@@ -1,13 +1,14 @@
 package jp.kenpo.privacy.release;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,13 +100,19 @@ final class CsvTable implements AutoCloseable {
         if (order.length() != ORDER) {
             throw new IllegalArgumentException("a row of " + target.getFileName() + " is filed under no pseudonym");
         }
-        int bucket = Integer.parseInt(order, 0, 2, 16);
+        int bucket = Character.digit(order.charAt(0), 16) << 4 | Character.digit(order.charAt(1), 16);
+        if (bucket < 0) {
+            throw new IllegalArgumentException("a row of " + target.getFileName() + " is filed under no pseudonym");
+        }
         try {
             if (buckets[bucket] == null) {
                 buckets[bucket] = new Out(Files.newOutputStream(work.resolve(Integer.toString(bucket))));
             }
             Out w = buckets[bucket];
-            System.arraycopy(order.getBytes(StandardCharsets.ISO_8859_1), 0, record, 0, ORDER);
+            // the pseudonym's hex digits are its bytes (getBytes made an array per row: 2 GB of a year)
+            for (int i = 0; i < ORDER; i++) {
+                record[i] = (byte) order.charAt(i);
+            }
             LONG.set(record, ORDER, major);
             INT.set(record, ORDER + 8, minor);
             w.write(record);
@@ -150,24 +157,45 @@ final class CsvTable implements AutoCloseable {
         try (Out out = new Out(Files.newOutputStream(target))) {
             out.write(line(header).concat("\n").getBytes(StandardCharsets.UTF_8));
             Row row = new Row(width);
+            // one buffer for all the buckets of the table: a new array for each (a year's 4.6 GB of
+            // them, each as large as G1's regions) filled the old generation to a full collection
+            byte[] bucket = new byte[0];
             for (int b = 0; b < BUCKETS; b++) {
                 if (buckets[b] == null) {
                     continue;
                 }
                 buckets[b].close();
                 Path file = work.resolve(Integer.toString(b));
-                byte[] bucket = Files.readAllBytes(file);
-                int[] starts = sorted(bucket, starts(bucket));
-                for (int start : starts) {
-                    row.at(bucket, start);
+                int length;
+                try (FileChannel in = FileChannel.open(file)) {
+                    long size = in.size();
+                    if (size > Integer.MAX_VALUE - 16) {
+                        throw new IOException("a bucket of " + target.getFileName() + " is beyond 2 GB");
+                    }
+                    if (bucket.length < size) {
+                        bucket = new byte[(int) Math.min(Integer.MAX_VALUE - 16, size + (size >>> 3))];
+                    }
+                    length = (int) size;
+                    ByteBuffer into = ByteBuffer.wrap(bucket, 0, length);
+                    while (into.hasRemaining()) {
+                        if (in.read(into) < 0) {
+                            throw new IOException("a bucket of " + target.getFileName() + " was cut short");
+                        }
+                    }
+                }
+                int[] starts = starts(bucket, length);
+                long[] prefixes = new long[starts.length];
+                sort(bucket, starts, prefixes);
+                for (int i = 0; i < starts.length; i++) {
+                    row.at(bucket, starts[i], prefixes[i]);
                     if (finish != Finish.NONE && !finish.apply(row)) {
                         continue;
                     }
-                    for (int i = 0; i < pick.length; i++) {
-                        if (i > 0) {
+                    for (int c = 0; c < pick.length; c++) {
+                        if (c > 0) {
                             out.write(',');
                         }
-                        row.write(pick[i], out);
+                        row.write(pick[c], out);
                     }
                     out.write('\n');
                     rows++;
@@ -181,11 +209,11 @@ final class CsvTable implements AutoCloseable {
     }
 
     /** Where each row of a bucket starts, in the order the rows were added. */
-    private int[] starts(byte[] bucket) {
-        int[] starts = new int[Math.max(16, bucket.length / 64)];
+    private int[] starts(byte[] bucket, int end) {
+        int[] starts = new int[Math.max(16, end / 64)];
         int n = 0;
         int at = 0;
-        while (at < bucket.length) {
+        while (at < end) {
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
             }
@@ -207,32 +235,42 @@ final class CsvTable implements AutoCloseable {
     }
 
     /**
-     * The rows in their order: first by the pseudonym's first 16 hex digits as a number (a radix
-     * sort of plain numbers, where comparing the rows' bytes cost the writer a third of its time),
-     * then each run of equal digits — one person's rows — by {@link #compare}.
+     * Puts the rows' starts in their order, and beside each its pseudonym's first 16 hex digits as
+     * an unsigned number: first by those digits (a stable radix sort of plain numbers, where
+     * comparing the rows' bytes cost the writer a third of its time), then each run of equal digits
+     * — one person's rows, nearly always — by {@link #compare}. A run comes out of the stable sort in
+     * the order its rows were added, which is the records' order as the database read them: the
+     * insertion sort that finishes it seldom moves a row.
      */
-    private static int[] sorted(byte[] bucket, int[] starts) {
-        long[] keys = new long[starts.length];
-        long[] at = new long[starts.length];
-        for (int i = 0; i < starts.length; i++) {
+    private static void sort(byte[] bucket, int[] starts, long[] prefixes) {
+        int n = starts.length;
+        long[] keys = new long[n];
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
             keys[i] = prefix(bucket, starts[i]) ^ Long.MIN_VALUE;
-            at[i] = starts[i];
+            perm[i] = i;
         }
-        LongArrays.radixSort(keys, at);
-        int[] order = new int[starts.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = (int) at[i];
+        LongArrays.radixSortIndirect(perm, keys, true);
+        int[] added = starts.clone();
+        for (int i = 0; i < n; i++) {
+            starts[i] = added[perm[i]];
+            prefixes[i] = keys[perm[i]] ^ Long.MIN_VALUE;
         }
-        for (int from = 0, to; from < order.length; from = to) {
+        for (int from = 0, to; from < n; from = to) {
             to = from + 1;
-            while (to < order.length && keys[to] == keys[from]) {
+            while (to < n && prefixes[to] == prefixes[from]) {
                 to++;
             }
-            if (to - from > 1) {
-                IntArrays.quickSort(order, from, to, (x, y) -> compare(bucket, x, y));
+            for (int i = from + 1; i < to; i++) {
+                int start = starts[i];
+                int j = i - 1;
+                while (j >= from && compare(bucket, starts[j], start) > 0) {
+                    starts[j + 1] = starts[j];
+                    j--;
+                }
+                starts[j + 1] = start;
             }
         }
-        return order;
     }
 
     /** The first 16 hex digits of the pseudonym a row is filed under, as an unsigned number. */
@@ -352,6 +390,7 @@ final class CsvTable implements AutoCloseable {
         private final String[] set;
         private byte[] bucket;
         private int start;
+        private long prefix;
 
         private Row(int width) {
             from = new int[width];
@@ -360,9 +399,10 @@ final class CsvTable implements AutoCloseable {
             set = new String[width];
         }
 
-        private void at(byte[] bucket, int start) {
+        private void at(byte[] bucket, int start, long prefix) {
             this.bucket = bucket;
             this.start = start;
+            this.prefix = prefix;
             Arrays.fill(set, null);
             int at = start + ORDER + 12;
             for (int c = 0; c < from.length; c++) {
@@ -383,7 +423,7 @@ final class CsvTable implements AutoCloseable {
 
         /** The first 16 hex digits of the pseudonym the row is filed under, as an unsigned number. */
         long personPrefix() {
-            return prefix(bucket, start);
+            return prefix;
         }
 
         /** The pseudonym the row is filed under. */

@@ -171,7 +171,8 @@ final class ReleaseBuilder {
         RareCodes dpc = new RareCodes();
         HealthRecords.ReceiptsRead receipts;
         {
-            Map<String, String> facilities = new HashMap<>();
+            Facilities facilities = new Facilities(pseudonyms);
+            LastMonth months = new LastMonth();
             HealthRecords.ReceiptsRead[] read = new HealthRecords.ReceiptsRead[1];
             phases.read(sink -> read[0] = records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
                 String person = scope.filedUnder(r.memberId());
@@ -193,12 +194,12 @@ final class ReleaseBuilder {
                     person,
                     r.kind(),
                     r.receiptType(),
-                    YearMonth.from(r.treatmentMonth()).toString(),
+                    months.of(r.treatmentMonth()),
                     r.inpatient() ? "1" : "0",
                     r.days() == null ? "" : r.days().toString(),
                     r.points() == null ? "" : r.points().toString(),
                     r.dpcCode() == null ? "" : r.dpcCode(),
-                    r.facilityCode() == null ? "" : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility),
+                    facilities.of(r.facilityCode()),
                     r.prefecture() == null ? "" : r.prefecture()
                 });
             });
@@ -419,7 +420,7 @@ final class ReleaseBuilder {
             Map<String, TopCode> values,
             long[] freeText) {
         if (checkupRows != null) {
-            Map<String, String> facilities = new HashMap<>();
+            Facilities facilities = new Facilities(pseudonyms);
             records.checkups(from, until, c -> {
                 String person = scope.filedUnder(c.memberId());
                 if (person == null) {
@@ -430,7 +431,7 @@ final class ReleaseBuilder {
                     person,
                     YearMonth.from(c.checkupDate()).toString(),
                     c.programType() == null ? "" : c.programType(),
-                    c.facilityCode() == null ? "" : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility)
+                    facilities.of(c.facilityCode())
                 });
             });
         }
@@ -731,6 +732,47 @@ final class ReleaseBuilder {
                 pseudonym = Pseudonyms.hex(bits, index);
             }
             return pseudonym;
+        }
+    }
+
+    /**
+     * The facility codes' pseudonyms, each computed once; the last at hand, since a receipt file is
+     * one facility's month and its receipts come together (10 M lookups in a map of a year).
+     */
+    private static final class Facilities {
+        private final Pseudonyms pseudonyms;
+        private final Map<String, String> known = new HashMap<>();
+        private String code;
+        private String pseudonym;
+
+        Facilities(Pseudonyms pseudonyms) {
+            this.pseudonyms = pseudonyms;
+        }
+
+        /** The code's pseudonym; empty for no code. */
+        String of(String facility) {
+            if (facility == null) {
+                return "";
+            }
+            if (!facility.equals(code)) {
+                code = facility;
+                pseudonym = known.computeIfAbsent(facility, pseudonyms::facility);
+            }
+            return pseudonym;
+        }
+    }
+
+    /** The last row's month as text: a file's receipts are nearly all of one treatment month. */
+    private static final class LastMonth {
+        private LocalDate day;
+        private String text;
+
+        String of(LocalDate month) {
+            if (!month.equals(day)) {
+                day = month;
+                text = YearMonth.from(month).toString();
+            }
+            return text;
         }
     }
 

@@ -116,6 +116,42 @@ final class ItemsetCounter {
         }
     }
 
+    /** How many records hold the packed {@code itemset}. */
+    int support(long itemset) {
+        if (singles == null) {
+            return support.get(itemset);
+        }
+        long mask = (1L << bits) - 1;
+        long first = itemset >>> bits;
+        if (first == 0) {
+            return itemset > 0 && itemset <= labels ? singles[(int) itemset - 1] : 0;
+        }
+        long second = itemset & mask;
+        if (pairs == null || first >>> bits != 0 || first >= second || second > labels) {
+            return 0;
+        }
+        return pairs[pair((int) first - 1, (int) second - 1)];
+    }
+
+    /**
+     * Itemsets that this counter's records and {@code other}'s (counted apart, of the same items
+     * and m) hold fewer than k times together, held by at least one.
+     */
+    long violationsWith(ItemsetCounter other, int k) {
+        long[] violations = new long[1];
+        forEach((itemset, held) -> {
+            if (held + other.support(itemset) < k) {
+                violations[0]++;
+            }
+        });
+        other.forEach((itemset, held) -> {
+            if (support(itemset) == 0 && held < k) {
+                violations[0]++;
+            }
+        });
+        return violations[0];
+    }
+
     /** How many records hold the item {@code code}. */
     int support(int code) {
         return singles != null ? singles[code] : support.get((long) code + 1);

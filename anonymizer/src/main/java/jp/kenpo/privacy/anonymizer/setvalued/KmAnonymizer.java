@@ -39,14 +39,30 @@ public final class KmAnonymizer {
         SetColumn column = (SetColumn) table.column(model.column());
         LevelCodes codes = encode(table, model, hierarchy);
         boolean[] none = new boolean[0];
+        // the items as they are, over the released rows: the first level's choice and, with the
+        // few suppressed rows counted apart, the violations before (no second count of every row)
+        ItemsetCounter items = count(column, codes.codes()[0], model, row -> !suppressedRow.test(row));
+        long violationsBefore = violationsOfAll(column, codes, model, items, suppressedRow);
         Choice best = null;
         for (int level = 0; level < codes.levels(); level++) {
-            Choice choice = choose(column, codes, level, model, suppressedRow, none);
+            ItemsetCounter counter =
+                    level == 0 ? items : count(column, codes.codes()[level], model, row -> !suppressedRow.test(row));
+            Choice choice = choose(column, codes, level, counter, model.k(), suppressedRow, none);
             if (best == null || choice.loss < best.loss - 1e-12) {
                 best = choice;
             }
         }
-        return outcome(table, model, codes, best, suppressedRow);
+        return outcome(model, codes, column, best, suppressedRow, violationsBefore);
+    }
+
+    /** The itemsets of level-0 items that all the rows hold fewer than k times: the released' counts and the others'. */
+    private static long violationsOfAll(
+            SetColumn column,
+            LevelCodes codes,
+            KmAnonymity model,
+            ItemsetCounter released,
+            IntPredicate suppressedRow) {
+        return released.violationsWith(count(column, codes.codes()[0], model, suppressedRow), model.k());
     }
 
     /**
@@ -74,7 +90,16 @@ public final class KmAnonymizer {
         for (int label = 0; label < labels.length; label++) {
             already[label] = removed.contains(labels[label]);
         }
-        return outcome(table, model, codes, choose(column, codes, level, model, suppressedRow, already), suppressedRow);
+        ItemsetCounter counter = count(column, codes.codes()[level], model, row -> !suppressedRow.test(row));
+        ItemsetCounter items =
+                level == 0 ? counter : count(column, codes.codes()[0], model, row -> !suppressedRow.test(row));
+        return outcome(
+                model,
+                codes,
+                column,
+                choose(column, codes, level, counter, model.k(), suppressedRow, already),
+                suppressedRow,
+                violationsOfAll(column, codes, model, items, suppressedRow));
     }
 
     private static LevelCodes encode(Table table, KmAnonymity model, Hierarchy hierarchy) {
@@ -85,10 +110,12 @@ public final class KmAnonymizer {
     }
 
     private static Outcome outcome(
-            Table table, KmAnonymity model, LevelCodes codes, Choice best, IntPredicate suppressedRow) {
-        SetColumn column = (SetColumn) table.column(model.column());
-        long violationsBefore =
-                count(column, codes.codes()[0], model, row -> true).violations(model.k());
+            KmAnonymity model,
+            LevelCodes codes,
+            SetColumn column,
+            Choice best,
+            IntPredicate suppressedRow,
+            long violationsBefore) {
         SetColumn released = release(column, codes, best, suppressedRow);
         ItemsetCounter after =
                 count(released, identity(released.distinctItems()), model, row -> !suppressedRow.test(row));
@@ -121,12 +148,12 @@ public final class KmAnonymizer {
             SetColumn column,
             LevelCodes codes,
             int level,
-            KmAnonymity model,
+            ItemsetCounter counter,
+            int k,
             IntPredicate suppressedRow,
             boolean[] already) {
         int[] code = codes.codes()[level];
-        ItemsetCounter counter = count(column, code, model, row -> !suppressedRow.test(row));
-        boolean[] suppressed = hittingSet(counter, model.k(), codes.size(level), already);
+        boolean[] suppressed = hittingSet(counter, k, codes.size(level), already);
         // loss per original item: the share of items its label stands for, 1 when removed
         int distinct = column.distinctItems();
         int[] share = new int[codes.size(level)];

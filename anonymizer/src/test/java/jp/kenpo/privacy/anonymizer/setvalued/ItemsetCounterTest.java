@@ -46,6 +46,26 @@ class ItemsetCounterTest {
         }
     }
 
+    @Test
+    void theViolationsOfTwoSetsOfRecordsCountedApartAreThoseOfAllCountedTogether() {
+        for (int[] shape : new int[][] {{30, 2}, {ItemsetCounter.DENSE_LABELS + 10, 2}, {30, 3}}) {
+            Random random = new Random(shape[0] + shape[1]);
+            ItemsetCounter released = new ItemsetCounter("d", shape[1], shape[0]);
+            ItemsetCounter suppressed = new ItemsetCounter("d", shape[1], shape[0]);
+            ItemsetCounter all = new ItemsetCounter("d", shape[1], shape[0]);
+            for (int r = 0; r < 500; r++) {
+                int[] record = random.ints(random.nextInt(6), 0, 15).toArray();
+                (random.nextInt(8) == 0 ? suppressed : released).add(record, record.length);
+                all.add(record, record.length);
+            }
+            for (int k : new int[] {1, 2, 5, 40, 500}) {
+                assertThat(released.violationsWith(suppressed, k))
+                        .as("%d items, m = %d, k = %d", shape[0], shape[1], k)
+                        .isEqualTo(all.violations(k));
+            }
+        }
+    }
+
     private static void subsets(int[] items, int m, Map<String, Integer> counts) {
         for (int mask = 1; mask < 1 << items.length; mask++) {
             if (Integer.bitCount(mask) > m) {
