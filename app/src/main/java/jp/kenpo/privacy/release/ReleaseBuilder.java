@@ -171,7 +171,7 @@ final class ReleaseBuilder {
         RareCodes dpc = new RareCodes();
         HealthRecords.ReceiptsRead receipts;
         {
-            Facilities facilities = new Facilities(pseudonyms);
+            Map<String, String> facilities = new HashMap<>();
             LastMonth months = new LastMonth();
             HealthRecords.ReceiptsRead[] read = new HealthRecords.ReceiptsRead[1];
             phases.read(sink -> read[0] = records.receipts(from, until, sink), (HealthRecords.Receipt r) -> {
@@ -199,7 +199,7 @@ final class ReleaseBuilder {
                     r.days() == null ? "" : r.days().toString(),
                     r.points() == null ? "" : r.points().toString(),
                     r.dpcCode() == null ? "" : r.dpcCode(),
-                    facilities.of(r.facilityCode()),
+                    r.facilityCode() == null ? "" : facilities.computeIfAbsent(r.facilityCode(), pseudonyms::facility),
                     r.prefecture() == null ? "" : r.prefecture()
                 });
             });
@@ -420,7 +420,7 @@ final class ReleaseBuilder {
             Map<String, TopCode> values,
             long[] freeText) {
         if (checkupRows != null) {
-            Facilities facilities = new Facilities(pseudonyms);
+            Map<String, String> facilities = new HashMap<>();
             records.checkups(from, until, c -> {
                 String person = scope.filedUnder(c.memberId());
                 if (person == null) {
@@ -431,7 +431,7 @@ final class ReleaseBuilder {
                     person,
                     YearMonth.from(c.checkupDate()).toString(),
                     c.programType() == null ? "" : c.programType(),
-                    facilities.of(c.facilityCode())
+                    c.facilityCode() == null ? "" : facilities.computeIfAbsent(c.facilityCode(), pseudonyms::facility)
                 });
             });
         }
@@ -735,34 +735,7 @@ final class ReleaseBuilder {
         }
     }
 
-    /**
-     * The facility codes' pseudonyms, each computed once; the last at hand, since a receipt file is
-     * one facility's month and its receipts come together (10 M lookups in a map of a year).
-     */
-    private static final class Facilities {
-        private final Pseudonyms pseudonyms;
-        private final Map<String, String> known = new HashMap<>();
-        private String code;
-        private String pseudonym;
-
-        Facilities(Pseudonyms pseudonyms) {
-            this.pseudonyms = pseudonyms;
-        }
-
-        /** The code's pseudonym; empty for no code. */
-        String of(String facility) {
-            if (facility == null) {
-                return "";
-            }
-            if (!facility.equals(code)) {
-                code = facility;
-                pseudonym = known.computeIfAbsent(facility, pseudonyms::facility);
-            }
-            return pseudonym;
-        }
-    }
-
-    /** The last row's month as text: a file's receipts are nearly all of one treatment month. */
+    /** The last row's month as text: a month's file of receipts holds nearly only that treatment month. */
     private static final class LastMonth {
         private LocalDate day;
         private String text;

@@ -50,6 +50,22 @@ class ReleaseRowsTest {
     }
 
     @Test
+    void personsWhosePseudonymsBeginAlikeAreNotMixedWhateverOrderTheirRowsCameIn() throws Exception {
+        // the same first 16 hex digits (one bin of the sort, one prefix), then the same first 8 only
+        String carl = "0".repeat(31) + "c";
+        String dora = "0".repeat(8) + "1" + "0".repeat(23);
+        Object[] a1 = {ANNE, 3L << 32 | 1, 1, "A1"};
+        Object[] a2 = {ANNE, 3L << 32 | 1, 2, "A2"};
+        Object[] c1 = {carl, 1L << 32 | 1, 1, "C1"};
+        Object[] c2 = {carl, 2L << 32 | 1, 1, "C2"};
+        Object[] d1 = {dora, 1L << 32 | 1, 1, "D1"};
+        String expected =
+                "person,code\n" + ANNE + ",A1\n" + ANNE + ",A2\n" + carl + ",C1\n" + carl + ",C2\n" + dora + ",D1\n";
+        assertThat(written(List.of(d1, c2, a2, c1, a1))).isEqualTo(expected);
+        assertThat(written(List.of(a1, c1, d1, a2, c2))).isEqualTo(expected);
+    }
+
+    @Test
     void cellsAreQuotedAsRfc4180WhetherStoredOrSetOnTheWayOut() throws Exception {
         Path folder = Files.createTempDirectory(staging, "q");
         try (CsvTable table = new CsvTable(folder, "q", List.of("person", "a", "b"), List.of("person", "a", "b"))) {
