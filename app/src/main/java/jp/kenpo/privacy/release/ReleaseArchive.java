@@ -175,7 +175,8 @@ public class ReleaseArchive {
             Path archive, List<StagedFile> entries, Optional<PGPPublicKey> key, ReleaseSeal seal) throws IOException {
         // packed and encrypted here; hashed and written on a thread of the output's own
         try (FileChannel channel = FileChannel.open(archive, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                var out = new ArchiveOutput(channel, seal.releaseId())) {
+                var out = new ArchiveOutput(channel, seal.releaseId());
+                var writeBack = new WriteBack(channel, seal.releaseId())) {
             if (key.isPresent()) {
                 Date issued = Date.from(SocietyTime.startOf(seal.cover().issuedOn()));
                 OpenPgpEncryption.encrypt(
@@ -188,6 +189,7 @@ public class ReleaseArchive {
                 StoredZip.write(out, entries);
             }
             String sha256 = out.finish();
+            writeBack.finish();
             channel.force(true);
             return sha256;
         }

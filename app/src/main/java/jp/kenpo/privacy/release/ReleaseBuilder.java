@@ -338,7 +338,8 @@ final class ReleaseBuilder {
                 if (suppressed.holds(row)) {
                     return false;
                 }
-                String label = codes.label(row.get(1));
+                String code = row.get(1);
+                String label = codes.label(code);
                 if (label.equals(DiagnosisCodes.REMOVED)) {
                     dropped[0]++;
                     return false;
@@ -350,7 +351,10 @@ final class ReleaseBuilder {
                     dropped[1]++;
                     return false;
                 }
-                row.set(1, shown);
+                if (!shown.equals(code)) {
+                    // a code left as it is keeps the bytes it was filed with
+                    row.set(1, shown);
+                }
                 return true;
             });
             w.after(() -> {
