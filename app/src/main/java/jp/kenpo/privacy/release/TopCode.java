@@ -64,18 +64,6 @@ final class TopCode {
         values.trim();
     }
 
-    /** The value as released. */
-    String apply(BigDecimal value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.doubleValue() > limit) {
-            coded++;
-            return label;
-        }
-        return plain(value);
-    }
-
     /** A whole number as its digits ({@code ""} for none), as released. */
     String apply(String whole) {
         if (whole == null || whole.isEmpty()) {
