@@ -30,7 +30,7 @@ public class HealthRecords {
 
     /**
      * A receipt (レセプト) as stored: who, when, where, what kind, how many days and points;
-     * {@code index} is its position among the receipts read (see {@link ReceiptsRead#indexOf}).
+     * {@code index} is its position among the receipts read, by which their lines find it.
      */
     public record Receipt(
             int index,
@@ -125,12 +125,6 @@ public class HealthRecords {
             return index;
         }
 
-        /** The receipt's position among those read, or -1 when it was not read (another period, superseded). */
-        public int indexOf(long fileId, int seq) {
-            IntArrayList positions = byFile.get(fileId);
-            return positions == null || seq < 0 || seq >= positions.size() ? -1 : positions.getInt(seq);
-        }
-
         /**
          * Looks receipts up for one reading thread, the last file's at hand: the lines of a file
          * come together (38 M lines of a year each looked their file up in the map).
@@ -139,6 +133,7 @@ public class HealthRecords {
             private long file = Long.MIN_VALUE;
             private IntArrayList positions;
 
+            /** The receipt's position among those read, or -1 when it was not read (another period, superseded). */
             int indexOf(long fileId, int seq) {
                 if (fileId != file) {
                     file = fileId;

@@ -153,8 +153,8 @@ final class ItemsetCounter {
     }
 
     /** How many records hold the item {@code code}. */
-    int support(int code) {
-        return singles != null ? singles[code] : support.get((long) code + 1);
+    int itemSupport(int code) {
+        return support((long) code + 1);
     }
 
     /** The item codes of a packed itemset. */

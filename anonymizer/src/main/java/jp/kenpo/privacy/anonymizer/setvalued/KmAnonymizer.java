@@ -233,7 +233,7 @@ public final class KmAnonymizer {
         }
         int[] support = new int[labels];
         for (int item = 0; item < labels; item++) {
-            support[item] = counter.support(item);
+            support[item] = counter.itemSupport(item);
         }
         // most open violations first; then the rarer item (fewer values lost); then the lower code
         PriorityQueue<int[]> queue = new PriorityQueue<>((a, b) -> a[1] != b[1]

@@ -36,7 +36,7 @@ class ItemsetCounterTest {
             Map<String, Integer> counted = new HashMap<>();
             counter.forEach((itemset, held) -> counted.put(Arrays.toString(counter.unpack(itemset)), held));
             assertThat(counted).as("%d items, m = %d", labels, m).isEqualTo(expected);
-            assertThat(counter.support(labels - 1)).isEqualTo(expected.getOrDefault("[" + (labels - 1) + "]", 0));
+            assertThat(counter.itemSupport(labels - 1)).isEqualTo(expected.getOrDefault("[" + (labels - 1) + "]", 0));
             assertThat(counter.violations(Integer.MAX_VALUE)).isEqualTo(expected.size());
             assertThat(counter.smallestSupport())
                     .isEqualTo(expected.values().stream()
